@@ -1,0 +1,53 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+
+export type LoginState = { error?: string; email?: string };
+
+const loginSchema = z.object({
+  email: z.email("Enter a valid email address.").max(320),
+  password: z.string().min(1, "Enter your password.").max(1024),
+  callbackUrl: z.string().max(2048).optional(),
+});
+
+// Public by nature: this is where a visitor proves who they are.
+export async function login(_prev: LoginState, form: FormData): Promise<LoginState> {
+  const parsed = loginSchema.safeParse({
+    email: form.get("email"),
+    password: form.get("password"),
+    callbackUrl: form.get("callbackUrl") ?? undefined,
+  });
+  const email = String(form.get("email") ?? "");
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(parsed.data.callbackUrl),
+    });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return {
+        error: error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again in a moment.",
+        email,
+      };
+    }
+    throw error; // the redirect after a successful sign-in
+  }
+}
+
+// Only a path on this site: Auth.js drops cross-origin callbacks (localhost vs 127.0.0.1), and an
+// absolute URL here would be an open redirect.
+function safeCallbackPath(raw: string | undefined): string {
+  if (!raw) return "/inbox";
+  try {
+    const url = new URL(raw, "http://local.invalid");
+    const path = url.pathname + url.search;
+    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/inbox";
+  } catch {
+    return "/inbox";
+  }
+}

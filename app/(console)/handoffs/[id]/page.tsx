@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft } from "lucide-react";
+import { z } from "zod";
+import { Forbidden } from "@/components/layout/forbidden";
+import { SlaCountdown } from "@/components/inbox/sla-countdown";
+import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
+import { PackageActions } from "@/components/package/package-actions";
+import {
+  FactsSection,
+  IdentificationSection,
+  NextStepSection,
+  ProposedActionsSection,
+  QualificationSection,
+  ReasonsSection,
+  SalesContextSection,
+  SourceSection,
+  SummarySection,
+} from "@/components/package/package-sections";
+import { Timeline } from "@/components/package/timeline";
+import { Traceability } from "@/components/package/traceability";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getHandoff, listHandoffEvents } from "@/db/queries/handoffs";
+import { getIntake, listConversationMessages } from "@/db/queries/leads";
+import { listActiveUsers } from "@/db/queries/users";
+import { can } from "@/lib/auth/roles";
+import { handoffPackageSchema } from "@/lib/contract/package";
+import { formatDateTime, formatMoney } from "@/lib/format";
+import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
+import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
+import { pageActor } from "../../page-actor";
+import { acceptHandoff, convertHandoff, discardHandoff, reassignHandoffAction, startFollowUp } from "../actions";
+
+export const metadata: Metadata = { title: "Handoff package" };
+
+export default async function HandoffPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor } = await pageActor();
+  if (!actor) return null;
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+
+  const found = await getHandoff({ id: id.data });
+  if (!found) notFound();
+  const { handoff } = found;
+  if (!canViewHandoff(actor, handoff)) return <Forbidden message="This package belongs to another team's queue." />;
+
+  // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
+  const parsed = handoffPackageSchema.safeParse(handoff.package);
+  const [events, intake, transcript, people] = await Promise.all([
+    listHandoffEvents({ handoffId: handoff.id }),
+    handoff.intakeId ? getIntake({ id: handoff.intakeId }) : null,
+    handoff.conversationId ? listConversationMessages({ conversationId: handoff.conversationId }) : [],
+    listActiveUsers(),
+  ]);
+
+  const mayAct = canActOnHandoff(actor, handoff);
+  const isOpen = (openStatuses as readonly string[]).includes(handoff.status);
+  const allowed = {
+    accept: mayAct && checkTransition("accept", handoff.status).ok,
+    startFollowUp: mayAct && checkTransition("start_follow_up", handoff.status).ok,
+    convert: mayAct && checkTransition("convert", handoff.status).ok,
+    discard: mayAct && checkTransition("discard", handoff.status).ok,
+    reassign: can(actor.role, "handoffs.reassign") && isOpen,
+  };
+  const ownerNames = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.email]));
+  const title = handoff.leadName ?? handoff.leadEmail ?? "Unknown lead";
+
+  return (
+    <div className="space-y-4">
+      <Link href="/inbox" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <ArrowLeft className="size-4" aria-hidden /> Inbox
+      </Link>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <div className="flex items-center gap-2">
+            <PriorityBadge priority={handoff.priority} />
+            <StatusBadge status={handoff.status} />
+          </div>
+          <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
+          <p className="text-sm text-slate-600">
+            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner: <span data-testid="owner-name">{found.ownerName ?? "Unassigned"}</span>
+          </p>
+        </div>
+        <div className="text-right text-sm">
+          <SlaCountdown due={handoff.slaDueAt} createdAt={handoff.createdAt} open={isOpen} serverNow={new Date()} />
+          <p className="text-xs text-slate-500">Created {formatDateTime(handoff.createdAt)}</p>
+          {handoff.status === "converted" && handoff.valueAmount !== null ? (
+            <p className="mt-1 font-medium text-emerald-700">
+              {formatMoney(handoff.valueAmount, handoff.valueCurrency ?? "EUR")}
+              {handoff.meetingBooked ? " · meeting booked" : ""}
+            </p>
+          ) : null}
+          {handoff.status === "discarded" && handoff.discardReason ? (
+            <p className="mt-1 text-slate-600">Discarded: {discardReasons[handoff.discardReason as keyof typeof discardReasons] ?? handoff.discardReason}</p>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-4">
+          {parsed.success ? (
+            <>
+              <SummarySection pkg={parsed.data} />
+              <ReasonsSection pkg={parsed.data} />
+              <NextStepSection pkg={parsed.data} />
+              <FactsSection pkg={parsed.data} />
+              <div className="grid gap-4 md:grid-cols-2">
+                <SalesContextSection pkg={parsed.data} />
+                <QualificationSection pkg={parsed.data} />
+              </div>
+              <div className="grid gap-4 md:grid-cols-2">
+                <IdentificationSection pkg={parsed.data} />
+                <SourceSection pkg={parsed.data} />
+              </div>
+              <ProposedActionsSection pkg={parsed.data} />
+            </>
+          ) : (
+            <p role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-700">
+              This package&apos;s stored content does not match the package format, so it can&apos;t be shown. Its timeline and raw submission are still below.
+            </p>
+          )}
+        </div>
+        <aside className="space-y-4">
+          <Card aria-labelledby="actions-heading">
+            <CardHeader id="actions-heading" title="Actions" />
+            <CardBody>
+              <PackageActions
+                handoffId={handoff.id}
+                version={handoff.version}
+                allowed={allowed}
+                currentOwnerId={handoff.ownerId}
+                assignees={people.filter((p) => p.role !== "admin" || p.id === handoff.ownerId).map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
+                actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}
+              />
+            </CardBody>
+          </Card>
+          {parsed.success ? (
+            <Card aria-labelledby="trace-heading">
+              <CardHeader id="trace-heading" title="Traceability" />
+              <CardBody>
+                <Traceability pkg={parsed.data} intake={intake} transcript={transcript} />
+              </CardBody>
+            </Card>
+          ) : null}
+          <Card aria-labelledby="timeline-heading">
+            <CardHeader id="timeline-heading" title="Timeline" />
+            <CardBody>
+              <Timeline entries={events} ownerNames={ownerNames} />
+            </CardBody>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { SlaCountdown } from "@/components/inbox/sla-countdown";
+import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
+import { Badge } from "@/components/ui/badge";
+import type { HandoffPriority, HandoffStatus } from "@/db/schema/handoffs";
+import type { ReasonCode } from "@/lib/contract/package";
+import { humanize, label, reasonLabels, relativeTime } from "@/lib/format";
+import { inboxHref } from "@/lib/inbox/href";
+
+export type InboxRow = {
+  id: string;
+  priority: HandoffPriority | null;
+  status: HandoffStatus;
+  leadName: string | null;
+  leadEmail: string | null;
+  companyName: string | null;
+  intent: string;
+  reasons: string[];
+  ownerName: string | null;
+  slaDueAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const openStatuses: HandoffStatus[] = ["pending", "accepted", "in_follow_up"];
+
+// Module scope, as TanStack Table v9 asks: features and columns must keep their identity between renders.
+const features = tableFeatures({ rowSortingFeature });
+const column = createColumnHelper<typeof features, InboxRow>();
+
+const columns = column.columns([
+  column.accessor("priority", {
+    header: "Priority",
+    enableSorting: false,
+    cell: (info) => <PriorityBadge priority={info.getValue()} />,
+  }),
+  column.accessor("slaDueAt", {
+    id: "sla_due_at",
+    header: "SLA",
+    cell: (info) => (
+      <SlaCountdown
+        due={info.getValue()}
+        createdAt={info.row.original.createdAt}
+        open={openStatuses.includes(info.row.original.status)}
+        serverNow={(info.table.options.meta as { now: Date }).now}
+      />
+    ),
+  }),
+  column.accessor("leadName", {
+    header: "Lead",
+    enableSorting: false,
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <div className="min-w-0">
+          <Link href={`/handoffs/${row.id}`} className="font-medium text-slate-900 hover:underline" data-testid="lead-link">
+            {row.leadName ?? row.leadEmail ?? "Unknown lead"}
+          </Link>
+          <p className="truncate text-xs text-slate-500">{row.companyName ?? row.leadEmail ?? "—"}</p>
+        </div>
+      );
+    },
+  }),
+  column.accessor("intent", { header: "Intent", enableSorting: false, cell: (info) => humanize(info.getValue()) }),
+  column.accessor("reasons", {
+    header: "Reasons",
+    enableSorting: false,
+    cell: (info) => (
+      <div className="flex flex-wrap gap-1">
+        {info.getValue().map((reason) => (
+          <Badge key={reason} tone={reason === "risk" ? "red" : reason === "high_value" ? "green" : "slate"}>
+            {label(reasonLabels, reason as ReasonCode)}
+          </Badge>
+        ))}
+      </div>
+    ),
+  }),
+  column.accessor("ownerName", {
+    header: "Owner",
+    enableSorting: false,
+    cell: (info) => info.getValue() ?? <span className="text-slate-400">Unassigned</span>,
+  }),
+  column.accessor("status", { header: "Status", enableSorting: false, cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  column.accessor("createdAt", {
+    id: "created_at",
+    header: "Age",
+    cell: (info) => (
+      <span className="whitespace-nowrap text-slate-600 tabular-nums">
+        {relativeTime(info.getValue(), (info.table.options.meta as { now: Date }).now).replace(" ago", "")}
+      </span>
+    ),
+  }),
+]);
+
+export function InboxTable({
+  rows,
+  sort,
+  dir,
+  baseParams,
+  now,
+}: {
+  rows: InboxRow[];
+  sort: string;
+  dir: "asc" | "desc";
+  baseParams: Record<string, string | undefined>;
+  now: Date;
+}) {
+  const router = useRouter();
+  const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+    meta: { now },
+    // Sorting happens in Postgres: a header click only changes the URL (and resets to page one).
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      if (!first) return;
+      router.push(inboxHref({ ...baseParams, sort: first.id, dir: first.desc ? "desc" : "asc", after: undefined, before: undefined }));
+    },
+  });
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="inbox-table">
+        <thead className="bg-slate-50">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+                  >
+                    {header.column.getCanSort() ? (
+                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                        <table.FlexRender header={header} />
+                        {sorted === "asc" ? <ArrowUp className="size-3" aria-hidden /> : sorted === "desc" ? <ArrowDown className="size-3" aria-hidden /> : <ArrowUpDown className="size-3 opacity-40" aria-hidden />}
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className="hover:bg-slate-50" data-testid="inbox-row">
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} className="px-3 py-2 align-middle">
+                  <table.FlexRender cell={cell} />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { LogOut } from "lucide-react";
+import type { Actor } from "@/lib/auth/guard";
+
+const roleLabels = { rep: "Sales rep", manager: "Manager", admin: "Admin" } as const;
+
+export function ConsoleHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <Link href="/inbox" className="text-lg font-semibold tracking-tight text-slate-900">
+          Baton<span className="text-brand-600">.</span>
+        </Link>
+        <nav aria-label="Main" className="flex gap-1 text-sm">
+          <Link href="/inbox" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+            Inbox
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="text-right leading-tight">
+            <p className="font-medium text-slate-900" data-testid="current-user">
+              {actor.name ?? actor.email}
+            </p>
+            <p className="text-xs text-slate-500">{roleLabels[actor.role]}</p>
+          </div>
+          <form action={signOut}>
+            <button type="submit" className="rounded-md p-2 text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label="Sign out" title="Sign out">
+              <LogOut className="size-4" aria-hidden />
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

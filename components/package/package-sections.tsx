@@ -1,0 +1,240 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import type { HandoffPackage } from "@/lib/contract/package";
+import { channelLabels, formatDateTime, formatMoney, humanize, label, reasonLabels } from "@/lib/format";
+
+// Sections in the order a rep reads them: what is this, why me, what now, what do we know.
+
+export function SummarySection({ pkg }: { pkg: HandoffPackage }) {
+  return (
+    <Card aria-labelledby="summary-heading">
+      <CardHeader id="summary-heading" title="Summary" />
+      <CardBody>
+        <div className="space-y-1 text-sm leading-relaxed text-slate-800" data-testid="package-summary">
+          {pkg.summary.split("\n").map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function ReasonsSection({ pkg }: { pkg: HandoffPackage }) {
+  return (
+    <Card aria-labelledby="reasons-heading">
+      <CardHeader id="reasons-heading" title="Why the agent handed it off" />
+      <CardBody>
+        {pkg.reasons.length === 0 ? (
+          <p className="text-sm text-slate-500">No escalation reason recorded.</p>
+        ) : (
+          <ul className="space-y-3">
+            {pkg.reasons.map((reason, i) => (
+              <li key={i} className="text-sm">
+                <div className="flex items-center gap-2">
+                  <Badge tone={reason.code === "risk" ? "red" : reason.code === "high_value" ? "green" : "slate"}>{label(reasonLabels, reason.code)}</Badge>
+                  <span className="font-mono text-xs text-slate-400">{reason.rule}</span>
+                </div>
+                <blockquote className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-700 italic">“{reason.evidence}”</blockquote>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardBody>
+    </Card>
+  );
+}
+
+export function NextStepSection({ pkg }: { pkg: HandoffPackage }) {
+  return (
+    <Card aria-labelledby="next-step-heading" className="border-brand-100 bg-brand-50/40">
+      <CardHeader id="next-step-heading" title="Recommended next step" />
+      <CardBody className="text-sm">
+        <p className="font-medium text-slate-900">
+          {humanize(pkg.nextStep.action)}
+          {pkg.nextStep.owner ? <span className="font-normal text-slate-600"> · {pkg.nextStep.owner}</span> : null}
+        </p>
+        <p className="mt-1 text-slate-700">{pkg.nextStep.why}</p>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function FactsSection({ pkg }: { pkg: HandoffPackage }) {
+  const { confirmed, inferred, openQuestions } = pkg.facts;
+  return (
+    <Card aria-labelledby="facts-heading">
+      <CardHeader id="facts-heading" title="What we know" description="Confirmed by the lead, inferred by the agent, and still open: kept apart on purpose." />
+      <CardBody className="grid gap-4 md:grid-cols-3">
+        <div data-testid="facts-confirmed">
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700">Confirmed ({confirmed.length})</h3>
+          <ul className="space-y-2 text-sm">
+            {confirmed.map((fact, i) => (
+              <li key={i}>
+                <span className="text-slate-500">{humanize(fact.field)}:</span> <span className="font-medium">{fact.value}</span>
+                <p className="text-xs text-slate-500 italic">“{fact.fragment}”</p>
+              </li>
+            ))}
+            {confirmed.length === 0 && <li className="text-slate-400">Nothing stated yet.</li>}
+          </ul>
+        </div>
+        <div data-testid="facts-inferred">
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-amber-700">Inferred ({inferred.length})</h3>
+          <ul className="space-y-2 text-sm">
+            {inferred.map((fact, i) => (
+              <li key={i}>
+                <span className="text-slate-500">{humanize(fact.field)}:</span> <span className="font-medium">{fact.value}</span>
+                <p className="text-xs text-slate-500">Basis: {fact.basis}</p>
+              </li>
+            ))}
+            {inferred.length === 0 && <li className="text-slate-400">No inferences.</li>}
+          </ul>
+        </div>
+        <div data-testid="facts-open">
+          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Open questions ({openQuestions.length})</h3>
+          <ul className="list-disc space-y-1 pl-4 text-sm">
+            {openQuestions.map((q, i) => (
+              <li key={i}>{q}</li>
+            ))}
+            {openQuestions.length === 0 && <li className="list-none text-slate-400">None.</li>}
+          </ul>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function IdentificationSection({ pkg }: { pkg: HandoffPackage }) {
+  const id = pkg.identification;
+  return (
+    <Card aria-labelledby="identification-heading">
+      <CardHeader id="identification-heading" title="Identification" />
+      <CardBody>
+        <DefinitionList
+          items={[
+            ["Name", id.name],
+            ["Email", id.email],
+            ["Phone", id.phone],
+            ["Company", id.company],
+            ["Role", id.role],
+            ["Website", id.website],
+          ]}
+        />
+      </CardBody>
+    </Card>
+  );
+}
+
+export function SourceSection({ pkg }: { pkg: HandoffPackage }) {
+  const s = pkg.source;
+  const utm = s.utm ? Object.entries(s.utm).map(([k, v]) => `${k}=${v}`).join(" · ") : null;
+  return (
+    <Card aria-labelledby="source-heading">
+      <CardHeader id="source-heading" title="Source and entry context" description="Verbatim from the intake." />
+      <CardBody>
+        <DefinitionList
+          items={[
+            ["Channel", label(channelLabels, s.channel)],
+            ["Received", s.receivedAt ? `${s.receivedAt} (${formatDateTime(s.receivedAt)})` : null],
+            ["Page", s.pageName],
+            ["URL", s.url],
+            ["Form", s.formId],
+            ["Campaign", s.campaign],
+            ["UTM", utm],
+            ["Referrer", s.referrer],
+          ]}
+        />
+      </CardBody>
+    </Card>
+  );
+}
+
+export function SalesContextSection({ pkg }: { pkg: HandoffPackage }) {
+  const c = pkg.salesContext;
+  return (
+    <Card aria-labelledby="sales-heading">
+      <CardHeader id="sales-heading" title="Sales context" />
+      <CardBody>
+        <DefinitionList
+          items={[
+            ["Need", pkg.need],
+            ["Intent", humanize(pkg.intent)],
+            ["Urgency", c.urgency ?? (c.timelineDays !== null ? `${c.timelineDays} days` : null)],
+            ["Volume", c.volume],
+            ["Employees", c.employees?.toLocaleString("en") ?? null],
+            ["Leads / month", c.monthlyLeads?.toLocaleString("en") ?? null],
+            ["Budget", c.budget ? formatMoney(c.budget.amount, c.budget.currency) : null],
+            ["Team", c.team],
+            ["Current tools", c.currentTools.length ? c.currentTools.join(", ") : null],
+            ["Affected process", c.affectedProcess],
+          ]}
+        />
+      </CardBody>
+    </Card>
+  );
+}
+
+export function QualificationSection({ pkg }: { pkg: HandoffPackage }) {
+  const q = pkg.qualification;
+  const tone = q.fit === "good" ? "green" : q.fit === "partial" ? "amber" : q.fit === "none" ? "red" : "slate";
+  return (
+    <Card aria-labelledby="qualification-heading">
+      <CardHeader id="qualification-heading" title="Qualification" />
+      <CardBody className="space-y-3 text-sm">
+        <p>
+          Fit: <Badge tone={tone}>{humanize(q.fit)}</Badge>
+        </p>
+        <List title="Why it fits" items={q.whyFits} />
+        <List title="Why it may not" items={q.whyNot} />
+        <List title="What is missing" items={q.missing} />
+      </CardBody>
+    </Card>
+  );
+}
+
+export function ProposedActionsSection({ pkg }: { pkg: HandoffPackage }) {
+  if (pkg.proposedActions.length === 0) return null;
+  return (
+    <Card aria-labelledby="proposed-heading">
+      <CardHeader id="proposed-heading" title="Actions the agent proposes" description="Sensitive actions wait for a person's approval." />
+      <CardBody>
+        <ul className="space-y-3 text-sm">
+          {pkg.proposedActions.map((action, i) => (
+            <li key={i} className="rounded-md border border-slate-200 p-3">
+              <p className="font-medium">{humanize(action.type)}</p>
+              <p className="text-slate-600">{action.consequence}</p>
+              <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs text-slate-700">{JSON.stringify(action.params, null, 2)}</pre>
+            </li>
+          ))}
+        </ul>
+      </CardBody>
+    </Card>
+  );
+}
+
+function List({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-4 text-slate-700">
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function DefinitionList({ items }: { items: [string, string | null | undefined][] }) {
+  return (
+    <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+      {items.map(([term, value]) => (
+        <div key={term} className="contents">
+          <dt className="text-slate-500">{term}</dt>
+          <dd className="break-words text-slate-900">{value ? value : <span className="text-slate-400">Unknown</span>}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,52 @@
+import type { HandoffEvent } from "@/db/schema/handoffs";
+import { formatDateTime, humanize } from "@/lib/format";
+import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { statusLabels } from "@/lib/handoffs/state-machine";
+
+export type TimelineEntry = { event: HandoffEvent; actorName: string | null; actorEmail: string | null };
+
+export function Timeline({ entries, ownerNames }: { entries: TimelineEntry[]; ownerNames: Record<string, string> }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">No events yet.</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-4" data-testid="timeline">
+      {entries.map(({ event, actorName, actorEmail }) => (
+        <li key={event.id} className="text-sm" data-testid="timeline-entry">
+          <span className="absolute -left-[5px] mt-1.5 size-2.5 rounded-full border-2 border-white bg-slate-400" aria-hidden />
+          <p className="text-slate-900">
+            <span className="font-medium">{actorName ?? actorEmail ?? (event.actorKind === "agent" ? "Agent" : "System")}</span> {describe(event, ownerNames)}
+          </p>
+          {event.note ? <p className="mt-0.5 whitespace-pre-line text-slate-600">“{event.note}”</p> : null}
+          <time className="text-xs text-slate-400" dateTime={event.createdAt.toISOString()}>
+            {formatDateTime(event.createdAt)}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function describe(event: HandoffEvent, ownerNames: Record<string, string>): string {
+  const data = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case "created":
+      return "created the package";
+    case "status_changed": {
+      const to = event.toStatus ? statusLabels[event.toStatus].toLowerCase() : "?";
+      const from = event.fromStatus ? statusLabels[event.fromStatus].toLowerCase() : "?";
+      let detail = "";
+      if (event.toStatus === "discarded" && typeof data.reason === "string") {
+        detail = `: ${discardReasons[data.reason as keyof typeof discardReasons] ?? humanize(data.reason)}`;
+      }
+      if (event.toStatus === "converted" && typeof data.valueAmount === "number") {
+        detail = ` (${data.valueAmount.toLocaleString("en")} ${String(data.valueCurrency ?? "")}${data.meetingBooked ? ", meeting booked" : ""})`;
+      }
+      return `moved it from ${from} to ${to}${detail}`;
+    }
+    case "reassigned": {
+      const to = typeof data.toOwnerId === "string" ? (ownerNames[data.toOwnerId] ?? "someone") : "the team queue";
+      return `reassigned it to ${to}`;
+    }
+    default:
+      return humanize(event.type).toLowerCase();
+  }
+}

@@ -1,0 +1,36 @@
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { handoffs } from "./handoffs";
+
+export const approvalStatus = pgEnum("approval_status", ["pending", "approved", "denied", "expired"]);
+export const approvalChannel = pgEnum("approval_channel", ["console", "slack", "email"]);
+
+/** A sensitive action the agent proposed; it runs only after a person approves it. */
+export const approvalRequests = pgTable(
+  "approval_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    handoffId: uuid()
+      .notNull()
+      .references(() => handoffs.id, { onDelete: "cascade" }),
+    actionType: text().notNull(),
+    params: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    consequence: text().notNull(),
+    reason: text(),
+    status: approvalStatus().notNull().default("pending"),
+    decidedById: text().references(() => users.id, { onDelete: "set null" }),
+    decidedVia: approvalChannel(),
+    decidedAt: timestamp({ withTimezone: true }),
+    result: jsonb().$type<Record<string, unknown>>(),
+    executedAt: timestamp({ withTimezone: true }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index("approval_requests_handoff_idx").on(t.handoffId),
+    index("approval_requests_status_expiry_idx").on(t.status, t.expiresAt),
+  ],
+);
+
+export type ApprovalRequest = typeof approvalRequests.$inferSelect;

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["rep", "manager", "admin"]);
+
+/** Weekly opening hours in the team's time zone, e.g. { mon: ["09:00", "18:00"] }. SLAs count only these hours. */
+export type BusinessHours = Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string]>>;
+
+export const teams = pgTable("teams", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  timeZone: text().notNull().default("UTC"),
+  businessHours: jsonb().$type<BusinessHours>().notNull().default({}),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+// The column names of users, accounts, sessions and verification_token are the ones @auth/drizzle-adapter expects.
+export const users = pgTable(
+  "users",
+  {
+    id: text().primaryKey().$defaultFn(() => crypto.randomUUID()),
+    name: text(),
+    email: text().notNull(),
+    emailVerified: timestamp({ withTimezone: true, mode: "date" }),
+    image: text(),
+    passwordHash: text(),
+    role: userRole().notNull().default("rep"),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    /** Most open immediate packages this person should hold at once (routing caps). */
+    capacity: integer().notNull().default(10),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text().primaryKey(),
+  userId: text()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_token",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export type User = typeof users.$inferSelect;
+export type UserRole = (typeof userRole.enumValues)[number];
+export type Team = typeof teams.$inferSelect;

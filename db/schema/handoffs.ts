@@ -1,0 +1,108 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { HandoffPackage } from "@/lib/contract/package";
+import { teams, users } from "./auth";
+import { channel, companies, conversations, intakes, leads } from "./leads";
+
+export const handoffPriority = pgEnum("handoff_priority", ["immediate", "normal", "nurture"]);
+export const handoffStatus = pgEnum("handoff_status", ["pending", "accepted", "in_follow_up", "converted", "discarded"]);
+export const triageDecision = pgEnum("triage_decision", ["ask", "filter", "act", "escalate"]);
+export const actorKind = pgEnum("actor_kind", ["user", "agent", "system"]);
+
+/**
+ * The handoff package a person receives. The whole package is kept as JSON; the columns beside it
+ * are copies of what the inbox filters, sorts and lists on, so the inbox query reads one table.
+ */
+export const handoffs = pgTable(
+  "handoffs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    leadId: uuid().references(() => leads.id, { onDelete: "set null" }),
+    companyId: uuid().references(() => companies.id, { onDelete: "set null" }),
+    intakeId: uuid().references(() => intakes.id, { onDelete: "set null" }),
+    conversationId: uuid().references(() => conversations.id, { onDelete: "set null" }),
+    decision: triageDecision().notNull().default("escalate"),
+    priority: handoffPriority(),
+    status: handoffStatus().notNull().default("pending"),
+    /** Still needs a person: pending, accepted or in follow-up. The inbox's default filter. */
+    isOpen: boolean()
+      .notNull()
+      .generatedAlwaysAs(sql`status in ('pending', 'accepted', 'in_follow_up')`),
+    ownerId: text().references(() => users.id, { onDelete: "set null" }),
+    teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+    slaDueAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    reasons: text().array().notNull().default(sql`'{}'::text[]`),
+    intent: text().notNull().default("other"),
+    fit: text().notNull().default("unknown"),
+    channel: channel().notNull(),
+    campaign: text(),
+    ruleVersion: integer().notNull(),
+    /** How the package was written: `deterministic`, `llm`, or `llm_fallback` when the model failed. */
+    agentSource: text().notNull().default("deterministic"),
+    package: jsonb().$type<HandoffPackage>().notNull(),
+    leadName: text(),
+    leadEmail: text(),
+    companyName: text(),
+    summary: text().notNull().default(""),
+    valueAmount: numeric({ precision: 14, scale: 2, mode: "number" }),
+    valueCurrency: text(),
+    meetingBooked: boolean().notNull().default(false),
+    discardReason: text(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    // Millisecond precision: keyset cursors round-trip through JavaScript Dates exactly.
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** Optimistic concurrency: every write checks and bumps it. */
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    // The inbox reads a priority tab in SLA order (keyset on id) under one of these scopes:
+    // a single status, open work everywhere, open work of a team (also its tab counts), one owner's.
+    index("handoffs_tab_status_sla_idx").on(t.priority, t.status, t.slaDueAt, t.id),
+    index("handoffs_tab_open_sla_idx").on(t.priority, t.isOpen, t.slaDueAt, t.id),
+    index("handoffs_team_tab_open_sla_idx").on(t.teamId, t.priority, t.isOpen, t.slaDueAt, t.id),
+    index("handoffs_owner_tab_sla_idx").on(t.ownerId, t.priority, t.slaDueAt, t.id),
+    index("handoffs_tab_created_idx").on(t.priority, t.createdAt, t.id),
+    index("handoffs_lead_idx").on(t.leadId),
+    index("handoffs_intake_idx").on(t.intakeId),
+  ],
+);
+
+/** The package's timeline: every status change, assignment, note and agent step. */
+export const handoffEvents = pgTable(
+  "handoff_events",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    handoffId: uuid()
+      .notNull()
+      .references(() => handoffs.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    actorKind: actorKind().notNull(),
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    fromStatus: handoffStatus(),
+    toStatus: handoffStatus(),
+    note: text(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("handoff_events_handoff_idx").on(t.handoffId, t.createdAt)],
+);
+
+export type Handoff = typeof handoffs.$inferSelect;
+export type NewHandoff = typeof handoffs.$inferInsert;
+export type HandoffEvent = typeof handoffEvents.$inferSelect;
+export type HandoffStatus = (typeof handoffStatus.enumValues)[number];
+export type HandoffPriority = (typeof handoffPriority.enumValues)[number];

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./leads";
+export * from "./handoffs";
+export * from "./approvals";
+export * from "./rules";

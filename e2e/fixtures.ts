@@ -1,0 +1,31 @@
+import { test as base, expect } from "@playwright/test";
+import { InboxPage } from "./pages/inbox-page";
+import { LoginPage } from "./pages/login-page";
+import { PackagePage } from "./pages/package-page";
+
+// The demo seed's logins (db/seed/demo-data.ts).
+export const users = {
+  rep: "rep@baton.demo",
+  rep2: "rep2@baton.demo",
+  manager: "manager@baton.demo",
+  admin: "admin@baton.demo",
+} as const;
+export const PASSWORD = "demo-password";
+
+type Fixtures = { loginPage: LoginPage; inboxPage: InboxPage; packagePage: PackagePage; signInAs: (who: keyof typeof users) => Promise<void> };
+
+export const test = base.extend<Fixtures>({
+  loginPage: async ({ page }, use) => use(new LoginPage(page)),
+  inboxPage: async ({ page }, use) => use(new InboxPage(page)),
+  packagePage: async ({ page }, use) => use(new PackagePage(page)),
+  signInAs: async ({ page }, use) => {
+    await use(async (who) => {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(users[who], PASSWORD);
+      await expect(page).toHaveURL(/\/inbox/);
+    });
+  },
+});
+
+export { expect };

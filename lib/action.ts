@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { UserRole } from "@/db/schema/auth";
+import { requireRole, type Actor } from "@/lib/auth/guard";
+import { GENERIC_ERROR_MESSAGE, UserError, type ErrorCode } from "@/lib/errors";
+import { logger, type Logger } from "@/lib/logger";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code?: ErrorCode; fieldErrors?: Record<string, string[]> };
+
+export type ActionDefinition<S extends z.ZodType, T> = {
+  name: string;
+  roles: readonly UserRole[];
+  schema: S;
+  handler: (ctx: { actor: Actor; input: z.output<S>; log: Logger }) => Promise<T>;
+};
+
+/**
+ * Every server action goes through here: authenticate, check the role, parse the input once with
+ * its zod schema, run. Expected failures (UserError) reach the person as they are; anything else
+ * is logged with its cause and shown as a generic message.
+ */
+export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
+  return (input: FormData | z.input<S>): Promise<ActionResult<T>> =>
+    runAction(definition, (roles) => requireRole(...roles), input);
+}
+
+/** The body of every action, with the way the caller is identified passed in (tests pass a real user). */
+export async function runAction<S extends z.ZodType, T>(
+  definition: ActionDefinition<S, T>,
+  authenticate: (roles: readonly UserRole[]) => Promise<Actor>,
+  input: FormData | z.input<S>,
+): Promise<ActionResult<T>> {
+  const log = logger.child({ action: definition.name });
+  try {
+    const actor = await authenticate(definition.roles);
+    const raw = input instanceof FormData ? formDataToObject(input) : input;
+    const parsed = definition.schema.safeParse(raw);
+    if (!parsed.success) {
+      const { fieldErrors } = z.flattenError(parsed.error);
+      const first = parsed.error.issues[0];
+      const path = first?.path.join(".");
+      return {
+        ok: false,
+        code: "bad_request",
+        error: path ? `${path}: ${first.message}` : (first?.message ?? "Invalid input."),
+        fieldErrors: fieldErrors as Record<string, string[]>,
+      };
+    }
+    const data = await definition.handler({ actor, input: parsed.data, log: log.child({ userId: actor.id }) });
+    return { ok: true, data };
+  } catch (error) {
+    if (error instanceof UserError) {
+      return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+    }
+    if (isFrameworkSignal(error)) throw error;
+    log.error("action failed", { error });
+    return { ok: false, error: GENERIC_ERROR_MESSAGE };
+  }
+}
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    // Next adds $ACTION_* keys for progressive enhancement; they are not input.
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value !== "string") continue;
+    out[key] = key in out ? ([] as unknown[]).concat(out[key], value) : value;
+  }
+  return out;
+}
+
+// redirect() and notFound() work by throwing; they must pass through untouched.
+function isFrameworkSignal(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_") || digest.startsWith("BAILOUT"));
+}

@@ -1,0 +1,37 @@
+import type { NextAuthConfig } from "next-auth";
+
+// The edge-safe half of Auth.js: no database, no providers. proxy.ts uses only this.
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The app runs behind whatever host the operator chooses; Auth.js must not insist on one.
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname } = request.nextUrl;
+      const isPublic = publicPaths.some((p) => pathname === p || pathname.startsWith(p + "/"));
+      if (isPublic) return true;
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.teamId = user.teamId ?? null;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user) {
+        session.user.id = String(token.uid ?? "");
+        session.user.role = token.role;
+        session.user.teamId = token.teamId ?? null;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+// Reachable without a session. API routes authenticate themselves (keys, signatures, sessions).
+const publicPaths = ["/login", "/api", "/chat"];

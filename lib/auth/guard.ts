@@ -1,0 +1,42 @@
+import { findUserById } from "@/db/queries/users";
+import type { UserRole } from "@/db/schema";
+import { auth } from "@/lib/auth/auth";
+import { can, type Permission } from "@/lib/auth/roles";
+import { UserError } from "@/lib/errors";
+
+export type Actor = {
+  id: string;
+  name: string | null;
+  email: string;
+  role: UserRole;
+  teamId: string | null;
+};
+
+/**
+ * The one guard every server action, route handler and console page calls.
+ * The session proves who is calling; role, team and `active` are read fresh from the database so a
+ * demotion or deactivation takes effect at once, not when the token expires.
+ */
+export async function requireRole(...allowed: UserRole[]): Promise<Actor> {
+  const session = await auth();
+  return authorizeUser({ userId: session?.user?.id ?? null, allowed });
+}
+
+export async function requirePermission(permission: Permission): Promise<Actor> {
+  const actor = await requireRole();
+  if (!can(actor.role, permission)) {
+    throw new UserError("forbidden", `You don't have permission for this (${permission}).`);
+  }
+  return actor;
+}
+
+/** The decision itself, apart from where the user id came from (session cookie, API key, tests). */
+export async function authorizeUser({ userId, allowed }: { userId: string | null; allowed: readonly UserRole[] }): Promise<Actor> {
+  if (!userId) throw new UserError("unauthorized", "Sign in to continue.");
+  const user = await findUserById({ id: userId });
+  if (!user || !user.active) throw new UserError("unauthorized", "Your account is not active. Ask an admin.");
+  if (allowed.length > 0 && !allowed.includes(user.role)) {
+    throw new UserError("forbidden", `This needs the ${allowed.join(" or ")} role; you are signed in as ${user.role}.`);
+  }
+  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId };
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// The one place that reads process.env: every setting is named, typed and defaulted here.
+// An empty variable means "not set" (a blank line in a .env file, or a test unsetting it).
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the app starts its own embedded Postgres under BATON_DATA_DIR. */
+  DATABASE_URL: optional(z.url()),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  BATON_DATA_DIR: z.string().default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  AUTH_SECRET: optional(z.string().min(16, "AUTH_SECRET must be at least 16 characters")),
+  APP_URL: z.url().default("http://127.0.0.1:3000"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** For tests and scripts that change the environment after start. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

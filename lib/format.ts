@@ -1,0 +1,67 @@
+import type { ReasonCode } from "@/lib/contract/package";
+
+// Plain formatting shared by server and client components: no Node or browser APIs.
+
+export const reasonLabels: Record<ReasonCode, string> = {
+  high_value: "High value",
+  risk: "Risk",
+  ambiguity: "Ambiguity",
+  offer_exception: "Offer exception",
+  missing_data: "Missing data",
+  sensitive_action: "Sensitive action",
+  no_fit: "No fit",
+  low_risk_fit: "Low-risk fit",
+};
+
+export const priorityLabels = { immediate: "Immediate", normal: "Normal", nurture: "Nurture" } as const;
+
+export const channelLabels = { form: "Form", chat: "Chat", email: "Email", landing_page: "Landing page" } as const;
+
+export function label(map: Record<string, string>, key: string | null | undefined): string {
+  if (!key) return "—";
+  return map[key] ?? humanize(key);
+}
+
+export function humanize(key: string): string {
+  const text = key.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "in 12 min", "3 h ago", "in 2 d": short enough for a table cell. */
+export function relativeTime(target: Date, now: Date): string {
+  const diffMs = target.getTime() - now.getTime();
+  const abs = Math.abs(diffMs);
+  const minutes = Math.round(abs / 60_000);
+  let text: string;
+  if (minutes < 1) text = "<1 min";
+  else if (minutes < 60) text = `${minutes} min`;
+  else if (minutes < 48 * 60) text = `${Math.floor(minutes / 60)} h${minutes % 60 && minutes < 600 ? ` ${minutes % 60} min` : ""}`;
+  else text = `${Math.floor(minutes / 1440)} d`;
+  return diffMs >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+export type SlaState = "ok" | "soon" | "urgent" | "breached" | "closed";
+
+/** Amber in the last quarter of an hour-plus window, red in the last 10%, breached after. */
+export function slaState(due: Date, now: Date, createdAt: Date, open: boolean): SlaState {
+  if (!open) return "closed";
+  const left = due.getTime() - now.getTime();
+  if (left <= 0) return "breached";
+  const window = Math.max(due.getTime() - createdAt.getTime(), 1);
+  if (left <= window * 0.1 || left <= 5 * 60_000) return "urgent";
+  if (left <= window * 0.25) return "soon";
+  return "ok";
+}
+
+export function formatDateTime(value: Date | string): string {
+  const date = typeof value === "string" ? new Date(value) : value;
+  return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { encodeCursor, parseInboxParams } from "./params";
+
+describe("inbox URL parameters", () => {
+  it("defaults to the immediate tab, open packages, by SLA, 50 a page", () => {
+    expect(parseInboxParams({})).toMatchObject({ tab: "immediate", status: "open", sort: "sla_due_at", size: 50 });
+  });
+
+  it("falls back to defaults on hand-edited nonsense instead of failing", () => {
+    const params = parseInboxParams({ tab: "urgent", status: "won", sort: "drop table", size: "5000", after: "%%%" });
+    expect(params).toMatchObject({ tab: "immediate", status: "open", sort: "sla_due_at", size: 50, after: undefined });
+  });
+
+  it("round-trips a keyset cursor exactly, to the millisecond", () => {
+    const at = new Date("2026-11-20T10:15:00.123Z");
+    const id = "7f6c1f8e-7c55-4b55-9a55-5b0c2d1f3a11";
+    const params = parseInboxParams({ after: encodeCursor(at, id), tab: ["normal", "nurture"] });
+    expect(params.after).toEqual({ value: "2026-11-20T10:15:00.123Z", id });
+    expect(params.tab).toBe("normal");
+  });
+
+  it("rejects a cursor that is not a timestamp and a uuid", () => {
+    const forged = Buffer.from(JSON.stringify(["yesterday", "1 or 1=1"])).toString("base64url");
+    expect(parseInboxParams({ after: forged }).after).toBeUndefined();
+  });
+});

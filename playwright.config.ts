@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Debian's Chromium, never a downloaded browser (no internet here). Flags that work as root.
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // The demo path with fresh embedded data: the app starts its own Postgres, as a new user's does.
+    command: `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/demo.ts --skip-build --fresh --port ${port}`,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { DATABASE_URL: "", BATON_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: "54369", AUTH_SECRET: "", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

@@ -1,0 +1,79 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+// `npm run demo`: build (unless --skip-build), seed the demo data, then run the console with
+// `next start`. With DATABASE_URL unset the data lives in embedded Postgres under BATON_DATA_DIR;
+// the seed starts it and stops it again, and the app then starts it itself, as a real install does.
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3000" },
+    host: { type: "string", default: "127.0.0.1" },
+    "skip-build": { type: "boolean", default: false },
+    // Start from empty data (the e2e suite wants a known state).
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const { env } = await import("@/lib/env");
+const settings = env();
+const dataDir = resolve(settings.BATON_DATA_DIR);
+const say = (line: string) => console.error(`[demo] ${line}`);
+
+if (values.fresh && !settings.DATABASE_URL) {
+  say(`removing ${dataDir} for a fresh start`);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (!values["skip-build"] || !existsSync(".next/BUILD_ID")) {
+  say("building the console (next build)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const { localAuthSecret, startDatabase } = await import("@/db/start");
+const { drizzle } = await import("drizzle-orm/postgres-js");
+const postgres = (await import("postgres")).default;
+const schema = await import("@/db/schema");
+const { seedDemo } = await import("@/db/seed/seed-demo");
+
+const database = await startDatabase(say);
+const client = postgres(database.url, { max: 2, onnotice: () => {} });
+const result = await seedDemo(drizzle(client, { schema, casing: "snake_case" }));
+await client.end({ timeout: 5 });
+await database.stop();
+say(`demo data ready: ${result.handoffs} handoffs (${result.created} new)`);
+
+// The child inherits this environment; only what the demo decided is added.
+const childEnv = { ...process.env, NODE_ENV: "production" as const, AUTH_SECRET: settings.AUTH_SECRET ?? localAuthSecret(), BATON_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+const app = spawn(process.execPath, [nextBin, "start", "-H", values.host, "-p", values.port], { stdio: "inherit", env: childEnv });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
+app.on("exit", (code) => process.exit(code ?? 0));
+
+const url = `http://${values.host}:${values.port}`;
+if (await waitForHealth(`${url}/api/health`, 120_000)) {
+  console.log(`\nBaton is running at ${url}\n`);
+  console.log("Demo logins (password for all: demo-password):");
+  for (const user of result.users) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${user.name}`);
+  console.log("\nPress Ctrl+C to stop.");
+} else {
+  say("the console did not become healthy within 2 minutes; see the log above");
+}
+
+async function waitForHealth(healthUrl: string, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(healthUrl);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}

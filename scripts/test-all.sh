@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order a failure is cheapest to find.
+# Integration tests use DATABASE_URL's server (a fresh database per run) or an embedded one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "lint"
+npm run --silent lint
+step "type-check"
+npm run --silent typecheck
+step "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+step "integration tests (real Postgres: ${DATABASE_URL:+DATABASE_URL's server}${DATABASE_URL:-embedded})"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+step "next build"
+npx next build
+step "end-to-end (Playwright, Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+step "summary"
+node scripts/test-summary.mjs test-results/unit.json test-results/integration.json test-results/e2e.json

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { countOpenByPriority, listInboxPage } from "@/db/queries/handoffs";
+import { encodeCursor, type Cursor } from "@/lib/inbox/params";
+import { createHandoff, createTeam, createUser } from "../support/factories";
+
+let teamId: string;
+let otherTeamId: string;
+let ownerId: string;
+const base = Date.parse("2026-11-25T09:00:00.000Z");
+
+beforeAll(async () => {
+  teamId = (await createTeam()).id;
+  otherTeamId = (await createTeam()).id;
+  ownerId = (await createUser({ role: "rep", teamId })).id;
+  // 23 immediate packages in the team; several share an SLA due time so the id breaks ties.
+  for (let i = 0; i < 23; i++) {
+    await createHandoff({
+      teamId,
+      ownerId: i % 3 === 0 ? ownerId : null,
+      status: i % 5 === 4 ? "converted" : "pending",
+      slaDueAt: new Date(base + Math.floor(i / 2) * 60_000 + 0.5),
+      leadName: `Lead ${i}`,
+    });
+  }
+  await createHandoff({ teamId, priority: "normal" });
+  await createHandoff({ teamId, priority: "nurture", status: "discarded" });
+  await createHandoff({ teamId: otherTeamId, leadName: "Elsewhere" });
+});
+
+async function walk(direction: "forward" | "backward", limit: number) {
+  const scope = { kind: "team" as const, teamId };
+  const seen: string[] = [];
+  let after: Cursor | undefined;
+  for (let guard = 0; guard < 50; guard++) {
+    const page = await listInboxPage({ scope, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit, after });
+    seen.push(...page.rows.map((r) => r.id));
+    const last = page.rows.at(-1);
+    if (!page.hasNext || !last) break;
+    after = decode(encodeCursor(last.slaDueAt, last.id));
+  }
+  if (direction === "forward") return seen;
+  // Walk back from the end with `before` cursors and check we meet the same rows in reverse.
+  const back: string[] = [];
+  let before: Cursor | undefined = decode(encodeCursor(new Date("2100-01-01T00:00:00Z"), "ffffffff-ffff-4fff-bfff-ffffffffffff"));
+  for (let guard = 0; guard < 50; guard++) {
+    const page = await listInboxPage({ scope, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit, before });
+    back.unshift(...page.rows.map((r) => r.id));
+    const first = page.rows[0];
+    if (!page.hasPrevious || !first) break;
+    before = decode(encodeCursor(first.slaDueAt, first.id));
+  }
+  return back;
+}
+
+function decode(token: string): Cursor {
+  const [value, id] = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
+  return { value, id };
+}
+
+describe("inbox page query", () => {
+  it("pages through a tab with keyset cursors: every row once, in SLA order, both directions", async () => {
+    const forward = await walk("forward", 5);
+    expect(forward).toHaveLength(23);
+    expect(new Set(forward).size).toBe(23);
+    const backward = await walk("backward", 5);
+    expect(backward).toEqual(forward);
+  });
+
+  it("sorts by SLA due ascending and scopes to the team", async () => {
+    const page = await listInboxPage({ scope: { kind: "team", teamId }, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit: 100 });
+    const dues = page.rows.map((r) => r.slaDueAt.getTime());
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(page.rows.map((r) => r.leadName)).not.toContain("Elsewhere");
+    expect(page.hasNext).toBe(false);
+  });
+
+  it("filters open work and one owner's packages", async () => {
+    const open = await listInboxPage({ scope: { kind: "team", teamId }, priority: "immediate", status: "open", sort: "sla_due_at", dir: "asc", limit: 100 });
+    expect(open.rows.every((r) => r.status !== "converted")).toBe(true);
+    expect(open.rows).toHaveLength(19);
+    const mine = await listInboxPage({ scope: { kind: "owner", ownerId }, priority: "immediate", status: "all", sort: "created_at", dir: "desc", limit: 100 });
+    expect(mine.rows).toHaveLength(8);
+    expect(mine.rows.every((r) => r.ownerId === ownerId)).toBe(true);
+  });
+
+  it("counts each tab within the same scope and status filter", async () => {
+    expect(await countOpenByPriority({ scope: { kind: "team", teamId }, status: "open" })).toEqual({ immediate: 19, normal: 1, nurture: 0 });
+    expect(await countOpenByPriority({ scope: { kind: "team", teamId }, status: "all" })).toEqual({ immediate: 23, normal: 1, nurture: 1 });
+    expect(await countOpenByPriority({ scope: { kind: "team", teamId: null }, status: "open" })).toEqual({ immediate: 0, normal: 0, nurture: 0 });
+  });
+});
