@@ -3,7 +3,9 @@ import { authConfig } from "@/lib/auth/config";
 
 // Redirects signed-out visitors of the console to /login. Pages, actions and routes still check
 // the session and role themselves: this is a convenience, not the security boundary.
-export const { auth: proxy } = NextAuth(authConfig);
+const { auth } = NextAuth(authConfig);
+
+export const proxy = auth;
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg)$).*)"],

@@ -57,8 +57,8 @@ test("[REP] cannot discard without a reason, and can with one", async ({ page, s
 test("[REP] is refused the managers' all-teams view", async ({ page, signInAs }) => {
   await signInAs("rep");
   await page.goto("/inbox?view=all");
-  await expect(page.getByRole("alert")).toContainText("You don't have access to this");
-  await expect(page.getByRole("alert")).toContainText("for managers and admins");
+  await expect(page.getByTestId("forbidden")).toContainText("You don't have access to this");
+  await expect(page.getByTestId("forbidden")).toContainText("for managers and admins");
   await expect(page.getByTestId("inbox-table")).toHaveCount(0);
 });
 
@@ -67,7 +67,7 @@ test("[MANAGER] sees all teams and can reassign a package", async ({ page, signI
   await inboxPage.goto("?view=all&tab=normal");
   await inboxPage.openFirst("Pending");
   await page.getByRole("button", { name: "Reassign" }).click();
-  await page.getByLabel("New owner").selectOption({ label: "Sam Ortiz (rep)" });
+  await page.getByLabel("New owner", { exact: true }).selectOption({ label: "Sam Ortiz (rep)" });
   await page.getByRole("button", { name: "Reassign" }).last().click();
   await expect(page.getByTestId("owner-name")).toHaveText("Sam Ortiz");
   await expect(page.getByTestId("timeline-entry").first()).toContainText("Morgan Lee reassigned it to Sam Ortiz");

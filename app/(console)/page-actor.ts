@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { UserRole } from "@/db/schema";
 import { requireRole, type Actor } from "@/lib/auth/guard";
 import { UserError } from "@/lib/errors";
@@ -10,13 +11,16 @@ import { UserError } from "@/lib/errors";
  */
 export async function pageActor(...allowed: UserRole[]): Promise<{ actor: Actor; forbidden: null } | { actor: Actor | null; forbidden: string }> {
   try {
-    return { actor: await requireRole(...allowed), forbidden: null };
+    const actor = await currentActor();
+    if (allowed.length > 0 && !allowed.includes(actor.role)) {
+      return { actor, forbidden: `This page needs the ${allowed.join(" or ")} role; you are signed in as ${actor.role}.` };
+    }
+    return { actor, forbidden: null };
   } catch (error) {
     if (error instanceof UserError && error.code === "unauthorized") redirect("/login");
-    if (error instanceof UserError && error.code === "forbidden") {
-      const actor = await requireRole().catch(() => null);
-      return { actor, forbidden: error.message };
-    }
     throw error;
   }
 }
+
+// The layout and the page both ask; one request reads the session and the user once.
+const currentActor = cache(() => requireRole());

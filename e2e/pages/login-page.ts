@@ -14,6 +14,6 @@ export class LoginPage {
   }
 
   async expectError(message: string | RegExp) {
-    await expect(this.page.getByRole("alert")).toHaveText(message);
+    await expect(this.page.getByTestId("login-error")).toHaveText(message);
   }
 }

@@ -19,7 +19,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {state.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
+        <p role="alert" data-testid="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">
           {state.error}
         </p>
       ) : null}

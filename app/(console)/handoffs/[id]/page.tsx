@@ -128,6 +128,11 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
             <CardBody>
               <PackageActions
                 handoffId={handoff.id}
+                unavailableReason={
+                  !isOpen
+                    ? "This package is closed; its outcome is on the timeline."
+                    : `${found.ownerName ?? "Someone else"} owns this package. Ask a manager to reassign it if you should take it.`
+                }
                 version={handoff.version}
                 allowed={allowed}
                 currentOwnerId={handoff.ownerId}

@@ -1,0 +1,168 @@
+import postgres from "postgres";
+import { priorities, type Priority } from "@/lib/contract/package";
+import type { InboxScope, StatusFilter } from "@/db/queries/handoffs";
+import type { Cursor } from "@/lib/inbox/params";
+import type { BenchModule, Measurement } from "./bench-module";
+import { ensureHandoffs } from "./generate-handoffs";
+import { measureLatency, summarise } from "./latency";
+
+const PAGE_SIZE = 50;
+const WARMUP = 50;
+// The issue's budget for one inbox page at 1M handoffs on the 2-core reference machine.
+const PAGE_BUDGET = { kind: "p95_below_ms", ms: 20 } as const;
+
+/**
+ * The inbox page query at scale: one priority tab, a page of 50 in SLA order, under each scope a
+ * person can pick, plus the keyset's second page. It calls the app's own query functions, so a
+ * change to them or to the indexes shows up here.
+ */
+export const inboxBench: BenchModule = {
+  name: "inbox",
+  async run({ database, rows, runs, log }) {
+    const dataset = await ensureHandoffs({ database, rows, log });
+    const { owners, teams } = await drawableParameters(database.url);
+    // Imported only now: db/index.ts binds its pool to DATABASE_URL, which run.ts has pointed here.
+    const { listInboxPage, countOpenByPriority } = await import("@/db/queries/handoffs");
+
+    // Each timed call is the app's call for one inbox page: a tab, 50 rows, most urgent SLA first.
+    const page = (scope: InboxScope, priority: Priority, status: StatusFilter, after?: Cursor) =>
+      listInboxPage({ scope, priority, status, sort: "sla_due_at", dir: "asc", limit: PAGE_SIZE, after });
+    const all: InboxScope = { kind: "all" };
+
+    const scenarios = [
+      scenario({
+        name: "tab + status pending, all teams",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities) }),
+        run: ({ priority }) => page(all, priority, "pending"),
+      }),
+      scenario({
+        name: "tab + mine (owner), open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities), ownerId: pick(owners) }),
+        run: ({ priority, ownerId }) => page({ kind: "owner", ownerId }, priority, "open"),
+      }),
+      scenario({
+        name: "tab + team, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities), teamId: pick(teams) }),
+        run: ({ priority, teamId }) => page({ kind: "team", teamId }, priority, "open"),
+      }),
+      scenario({
+        name: "page 2 (keyset) of tab + status pending",
+        budgeted: true,
+        // Page 1 is read outside the timing, as the person did before clicking "next".
+        draw: async () => {
+          const priority = pick(priorities);
+          const last = (await page(all, priority, "pending")).rows.at(-1);
+          if (!last) throw new Error(`the ${priority} tab has no pending handoffs to page through`);
+          return { priority, after: { value: last.slaDueAt.toISOString(), id: last.id } };
+        },
+        run: ({ priority, after }) => page(all, priority, "pending", after),
+      }),
+      // The page loads its tab counts beside the list (Promise.all): no budget yet, but it is what the
+      // person waits for when it is the slower of the two.
+      scenario({
+        name: "tab counts (countOpenByPriority), team, open",
+        budgeted: false,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => countOpenByPriority({ scope: { kind: "team", teamId }, status: "open" }),
+      }),
+      scenario({
+        name: "tab counts (countOpenByPriority), mine, open",
+        budgeted: false,
+        draw: () => ({ ownerId: pick(owners) }),
+        run: ({ ownerId }) => countOpenByPriority({ scope: { kind: "owner", ownerId }, status: "open" }),
+      }),
+      scenario({
+        name: "tab counts (countOpenByPriority), all teams, open",
+        budgeted: false,
+        draw: () => ({}),
+        run: () => countOpenByPriority({ scope: all, status: "open" }),
+      }),
+    ];
+
+    const measurements: Measurement[] = [];
+    const pageFill: Record<string, number> = {};
+    for (const { name, budgeted, measure } of scenarios) {
+      log(`inbox: ${name} (${WARMUP} warm-up + ${runs} runs)`);
+      const { samples, sizes } = await measure(runs);
+      // A fast query that returns nothing proves nothing: how full the measured pages were.
+      if (sizes.length > 0) pageFill[name] = Math.round((sizes.reduce((a, b) => a + b, 0) / sizes.length) * 10) / 10;
+      measurements.push({
+        bench: "inbox",
+        scenario: name,
+        ...summarise(samples),
+        ...(budgeted ? { budget: PAGE_BUDGET } : {}),
+      });
+    }
+
+    return {
+      measurements,
+      details: {
+        handoffs: dataset.rows,
+        datasetReused: dataset.reused,
+        generationSeconds: Math.round(dataset.seconds * 10) / 10,
+        owners: owners.length,
+        teams: teams.length,
+        pageSize: PAGE_SIZE,
+        warmup: WARMUP,
+        meanRowsPerPage: pageFill,
+      },
+    };
+  },
+};
+
+type Scenario<P> = {
+  name: string;
+  /** Informational lines (the tab counts) are reported without a budget. */
+  budgeted: boolean;
+  draw: () => P | Promise<P>;
+  run: (params: P) => Promise<object>;
+};
+
+type MeasurableScenario = {
+  name: string;
+  budgeted: boolean;
+  measure: (runs: number) => Promise<{ samples: number[]; sizes: number[] }>;
+};
+
+// Hides each scenario's own parameter type behind `measure`, so differently shaped ones share a list.
+function scenario<P>(definition: Scenario<P>): MeasurableScenario {
+  return {
+    name: definition.name,
+    budgeted: definition.budgeted,
+    measure: async (runs) => {
+      const sizes: number[] = [];
+      const samples = await measureLatency({
+        runs,
+        warmup: WARMUP,
+        draw: definition.draw,
+        operation: async (params) => {
+          const result = await definition.run(params);
+          if ("rows" in result && Array.isArray(result.rows)) sizes.push(result.rows.length);
+        },
+      });
+      return { samples, sizes };
+    },
+  };
+}
+
+// Owners and teams that actually hold handoffs, so every drawn scope has something to list.
+async function drawableParameters(url: string): Promise<{ owners: string[]; teams: string[] }> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const owners = await sql<{ id: string }[]>`
+      select u.id from users u where exists (select 1 from handoffs h where h.owner_id = u.id)`;
+    const teams = await sql<{ id: string }[]>`
+      select t.id from teams t where exists (select 1 from handoffs h where h.team_id = t.id)`;
+    if (owners.length === 0 || teams.length === 0) throw new Error("the bench database has no owned or team handoffs");
+    return { owners: owners.map((r) => r.id), teams: teams.map((r) => r.id) };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)];
+}

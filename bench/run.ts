@@ -1,0 +1,74 @@
+import { cpus, totalmem } from "node:os";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { z } from "zod";
+import { env, resetEnvCache } from "@/lib/env";
+import { openBenchDatabase } from "./bench-database";
+import type { BenchModule, Measurement } from "./bench-module";
+import { inboxBench } from "./inbox";
+import { formatTable, verdict, writeResults } from "./report";
+
+// `npm run bench [-- --only inbox --rows 1000000 --runs 500]`: every bench in turn, one table,
+// a JSON record in bench/results/, exit 1 when any budget is missed.
+const modules: BenchModule[] = [inboxBench];
+
+const argsSchema = z.object({
+  rows: z.coerce.number().int().min(1_000).default(1_000_000),
+  runs: z.coerce.number().int().min(1).default(500),
+  only: z.enum(modules.map((m) => m.name) as [string, ...string[]]).optional(),
+});
+const args = argsSchema.parse(
+  parseArgs({ options: { rows: { type: "string" }, runs: { type: "string" }, only: { type: "string" } } }).values,
+);
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+const startedAt = new Date();
+const database = await openBenchDatabase({ serverUrl: env().DATABASE_URL, log });
+let failed = true;
+try {
+  // The app's query modules read DATABASE_URL when first imported: the benches import them after this.
+  process.env.DATABASE_URL = database.url;
+  resetEnvCache();
+
+  const measurements: Measurement[] = [];
+  const details: Record<string, unknown> = {};
+  for (const bench of modules.filter((m) => !args.only || m.name === args.only)) {
+    const started = performance.now();
+    const outcome = await bench.run({ database, rows: args.rows, runs: args.runs, log });
+    measurements.push(...outcome.measurements);
+    details[bench.name] = { ...outcome.details, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  }
+
+  console.log(formatTable(measurements));
+  failed = measurements.some((m) => verdict(m) === "FAIL");
+  const file = writeResults(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      passed: !failed,
+      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      database: { embedded: database.embedded, server: await serverVersion(database.url) },
+      options: args,
+      benches: details,
+      measurements: measurements.map((m) => ({ ...m, result: verdict(m) })),
+    },
+    startedAt,
+  );
+  log(`results written to ${file}`);
+  console.log(failed ? "\nFAIL: at least one budget was missed" : "\nPASS: every budget met");
+} finally {
+  const { sql } = await import("@/db");
+  await sql.end({ timeout: 5 });
+  await database.stop();
+}
+process.exit(failed ? 1 : 0);
+
+async function serverVersion(url: string): Promise<string> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
+    return row.version;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
