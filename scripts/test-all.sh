@@ -14,7 +14,8 @@ step "type-check"
 npm run --silent typecheck
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-step "integration tests (real Postgres: ${DATABASE_URL:+DATABASE_URL's server}${DATABASE_URL:-embedded})"
+if [ -n "${DATABASE_URL:-}" ]; then where="the server in DATABASE_URL"; else where="embedded"; fi
+step "integration tests (real Postgres: ${where})"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 step "next build"
 npx next build
