@@ -8,6 +8,8 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium"
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own folder: Playwright empties outputDir, and test-results/ also holds the vitest reports.
+  outputDir: "test-results/playwright",
   fullyParallel: false,
   workers: 1,
   retries: 0,

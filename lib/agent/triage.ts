@@ -1,0 +1,82 @@
+import { extractFacts } from "@/lib/agent/extract";
+import type { FactSheet } from "@/lib/agent/facts";
+import { baseFeatures } from "@/lib/agent/features";
+import { buildPackage, type Traceability } from "@/lib/agent/build-package";
+import { openQuestions } from "@/lib/agent/questions";
+import { canonicalExternalId } from "@/lib/agent/external-id";
+import type { IntakeEvent } from "@/lib/contract/intake";
+import type { TriageDecision } from "@/lib/contract/decision";
+import type { CompiledRuleSet, SignalMatch } from "@/lib/rules/compile";
+import { evaluateRules, type Evaluation } from "@/lib/rules/evaluate";
+
+export type TriageResult = { decision: TriageDecision; facts: FactSheet; signals: SignalMatch[]; evaluation: Evaluation };
+
+const noTrace: Traceability = { leadId: null, conversationId: null, intakeId: null, crmRecord: null };
+
+/**
+ * Intake event in, contract decision out. Pure and synchronous: the rules engine decides, the
+ * facts only feed it. Lead text can raise signals, never change a rule or a permission.
+ */
+export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { trace?: Traceability; owner?: string | null; facts?: FactSheet } = {}): TriageResult {
+  const ruleSet = rules.ruleSet;
+  const injection = (sentence: string) => rules.detectSignals({ text: sentence, email: null }).some((s) => s.family === "injection");
+  const facts = options.facts ?? extractFacts(event, { freeEmailDomains: ruleSet.freeEmailDomains, ignoreSentence: injection });
+  const signals = rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null });
+  const { features, missing } = baseFeatures(facts, event, ruleSet);
+  const evaluation = evaluateRules(rules, features, signals);
+  const questions = evaluation.decision === "filter" ? [] : openQuestions(facts, missing);
+
+  // A package for every escalation, and for an ask where the agent cannot ask live (forms, email).
+  const wantsPackage = evaluation.decision === "escalate" || (evaluation.decision === "ask" && event.channel !== "chat");
+  const pkg = wantsPackage
+    ? buildPackage({
+        event,
+        facts,
+        signals,
+        features: evaluation.features,
+        decision: evaluation.decision,
+        priority: evaluation.priority,
+        reasons: evaluation.reasons,
+        missing,
+        questions,
+        sensitiveActions: ruleSet.sensitiveActions,
+        ruleVersion: rules.version,
+        owner: options.owner ?? null,
+        trace: options.trace ?? noTrace,
+      })
+    : null;
+
+  // Proposed actions ride along only when the lead reaches a person or the agent acts; sensitive ones wait for approval.
+  const proposed = evaluation.decision === "escalate" || evaluation.decision === "act" ? (event.proposedActions ?? []) : [];
+  const actions: TriageDecision["actions"] = [
+    ...evaluation.actions.map((type) => ({ type, requiresApproval: (ruleSet.sensitiveActions as string[]).includes(type) })),
+    ...(evaluation.decision === "escalate" ? [{ type: "create_task" as const, requiresApproval: false }] : []),
+    ...proposed.map((a) => ({ type: a.type, requiresApproval: (ruleSet.sensitiveActions as string[]).includes(a.type), params: a.params })),
+  ];
+
+  return {
+    facts,
+    signals,
+    evaluation,
+    decision: {
+      externalId: event.externalId ?? canonicalExternalId(event),
+      decision: evaluation.decision,
+      priority: evaluation.priority,
+      reasons: [...new Set(evaluation.reasons.map((r) => r.code))],
+      missingFields: missing,
+      questions,
+      actions: dedupeActions(actions),
+      package: pkg,
+    },
+  };
+}
+
+function dedupeActions(actions: TriageDecision["actions"]): TriageDecision["actions"] {
+  const seen = new Set<string>();
+  return actions.filter((a) => {
+    const key = `${a.type}|${JSON.stringify(a.params ?? null)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

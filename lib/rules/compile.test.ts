@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { compileRuleSet, luhnValid, RuleSetError, sentenceAround, validateRuleSet } from "./compile";
+import { defaultRuleSet } from "./default-rules";
+
+const clone = () => structuredClone(defaultRuleSet);
+
+describe("compiling a rule set", () => {
+  it("compiles the shipped default", () => {
+    const compiled = compileRuleSet(defaultRuleSet, 1);
+    expect(compiled.version).toBe(1);
+    expect(compiled.ruleSet.rules.map((r) => r.decision)).toEqual(["filter", "escalate", "ask", "act", "ask"]);
+  });
+
+  it("refuses a condition naming something that does not exist, saying where", () => {
+    const rules = clone();
+    rules.rules[1].when = { any: ["risk", "hihgValue"] };
+    const result = validateRuleSet(rules);
+    expect(result).toEqual({ ok: false, problems: ['rules.1 (default.escalate).when: unknown feature or signal "hihgValue"'] });
+  });
+
+  it("refuses a pattern that is not a regular expression", () => {
+    const rules = clone();
+    rules.signals["risk.pricing"].patterns = ["(unclosed"];
+    expect(() => compileRuleSet(rules, 2)).toThrow(RuleSetError);
+    expect(() => compileRuleSet(rules, 2)).toThrow(/signals\.risk\.pricing\.patterns\.0/);
+  });
+
+  it("refuses a filter with a priority and an ask that is not nurture", () => {
+    const rules = clone();
+    rules.rules[0].priority = "normal";
+    rules.rules[2].priority = "immediate";
+    const result = validateRuleSet(rules);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems).toHaveLength(2);
+  });
+
+  it("refuses malformed data with the path of the problem", () => {
+    expect(validateRuleSet({ name: "x" })).toMatchObject({ ok: false });
+    const rules = clone() as Record<string, unknown>;
+    rules.thresholds = { employees: "fifty" };
+    const result = validateRuleSet(rules);
+    expect(!result.ok && result.problems.join(" ")).toMatch(/thresholds/);
+  });
+});
+
+describe("signal detection", () => {
+  const compiled = compileRuleSet(defaultRuleSet, 1);
+
+  it("quotes the sentence a signal was found in", () => {
+    const [match] = compiled.detectSignals({ text: "We love the demo. Can you give us a 20% discount? Thanks.", email: null }).filter((s) => s.family === "risk");
+    expect(match).toMatchObject({ id: "risk.pricing", fragment: "Can you give us a 20% discount?" });
+  });
+
+  it("treats a digit run as a card number only when its check digit is right", () => {
+    expect(luhnValid("4111111111111111")).toBe(true);
+    const card = compiled.detectSignals({ text: "card 4111 1111 1111 1111 please", email: null });
+    const order = compiled.detectSignals({ text: "order 1234 5678 9012 3456 shipped", email: null });
+    expect(card.map((s) => s.id)).toContain("risk.sensitive_data");
+    expect(order.map((s) => s.id)).not.toContain("risk.sensitive_data");
+  });
+
+  it("matches email-targeted signals against the address only", () => {
+    expect(compiled.detectSignals({ text: "student", email: "ana@student.uni.ac.at" }).map((s) => s.id)).toContain("noFit.student_email");
+    expect(compiled.detectSignals({ text: "ana@student.uni.ac.at", email: "ana@acme.io" }).map((s) => s.id)).not.toContain("noFit.student_email");
+  });
+
+  it("keeps long evidence readable", () => {
+    const long = "word ".repeat(200) + "discount " + "word ".repeat(200);
+    expect(sentenceAround(long, long.indexOf("discount"), 8).length).toBeLessThanOrEqual(210);
+  });
+});

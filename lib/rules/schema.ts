@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { actionTypes, priorities, reasonCodes } from "@/lib/contract/package";
+import { decisions } from "@/lib/contract/decision";
+
+// A rule set is data: admins edit it, it is versioned in rule_set_versions, and it is compiled once.
+// Conditions name features: a signal family ("risk"), one signal ("risk.pricing"), a fact the
+// extractor computes ("business", "volume", …) or a feature the rule set derives itself.
+
+export type Condition = boolean | string | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.boolean(),
+    z.string().min(1).max(100),
+    z.object({ all: z.array(conditionSchema).min(1).max(50) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1).max(50) }).strict(),
+    z.object({ not: conditionSchema }).strict(),
+  ]),
+);
+
+export const signalDefinitionSchema = z.object({
+  label: z.string().min(1).max(200),
+  /** Regular expressions, matched case-insensitively against what the lead wrote (or their email address). */
+  patterns: z.array(z.string().min(1).max(2_000)).min(1).max(200),
+  target: z.enum(["text", "email"]).default("text"),
+});
+
+const signalId = z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-z_]*$/, "signal ids look like family.name, e.g. risk.pricing");
+
+export const ruleSchema = z.object({
+  id: z.string().min(1).max(100),
+  description: z.string().max(500).default(""),
+  when: conditionSchema,
+  decision: z.enum(decisions),
+  /** A fixed priority, or the first matching entry of a list (an entry without `when` always matches). */
+  priority: z.union([
+    z.enum(priorities).nullable(),
+    z.array(z.object({ when: conditionSchema.optional(), value: z.enum(priorities) })).min(1),
+  ]),
+  /** `evidence` names where the quoted fragment should come from (default: whatever made `when` true). */
+  reasons: z.array(z.object({ code: z.enum(reasonCodes), when: conditionSchema.optional(), evidence: conditionSchema.optional() })).min(1),
+  actions: z.array(z.enum(actionTypes)).default([]),
+});
+
+export const ruleSetSchema = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(2_000).default(""),
+  thresholds: z.object({
+    employees: z.number().int().min(0),
+    monthlyLeads: z.number().int().min(0),
+    budget: z.number().min(0),
+    budgetCurrencies: z.array(z.string().length(3)).min(1),
+    urgentDays: z.number().int().min(0),
+  }),
+  /** Email domains of free mail providers: an address there says nothing about a business. */
+  freeEmailDomains: z.array(z.string().min(3)).default([]),
+  sensitiveActions: z.array(z.enum(actionTypes)),
+  signals: z.record(signalId, signalDefinitionSchema),
+  features: z.record(z.string().regex(/^[a-z][a-zA-Z]*$/), conditionSchema).default({}),
+  rules: z.array(ruleSchema).min(1).max(200),
+});
+
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+export type RuleSetInput = z.input<typeof ruleSetSchema>;
+export type Rule = z.infer<typeof ruleSchema>;

@@ -1,0 +1,3 @@
+import type { actionTypes } from "@/lib/contract/package";
+
+export type ActionType = (typeof actionTypes)[number];
