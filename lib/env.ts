@@ -14,6 +14,17 @@ const envSchema = z.object({
   AUTH_SECRET: optional(z.string().min(16, "AUTH_SECRET must be at least 16 characters")),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Set: the AI SDK extracts facts and writes summaries (the rules still decide). Unset: the deterministic agent. */
+  OPENAI_API_KEY: optional(z.string().min(1)),
+  /** Any OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1. */
+  OPENAI_BASE_URL: optional(z.url()),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4.1-mini"),
+  /** Past this the model call is abandoned and the deterministic agent answers. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  /** Secret for intake HMAC signatures (X-Baton-Signature). Unset: only API keys are accepted. */
+  INTAKE_SIGNING_SECRET: optional(z.string().min(16, "INTAKE_SIGNING_SECRET must be at least 16 characters")),
+  /** Intake requests allowed per API key (or signer) per minute. */
+  INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;
