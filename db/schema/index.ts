@@ -3,3 +3,4 @@ export * from "./leads";
 export * from "./handoffs";
 export * from "./approvals";
 export * from "./rules";
+export * from "./intake-sources";

@@ -5,11 +5,19 @@ import { buildPackage, type Traceability } from "@/lib/agent/build-package";
 import { openQuestions } from "@/lib/agent/questions";
 import { canonicalExternalId } from "@/lib/agent/external-id";
 import type { IntakeEvent } from "@/lib/contract/intake";
+import type { HandoffPackage } from "@/lib/contract/package";
 import type { TriageDecision } from "@/lib/contract/decision";
 import type { CompiledRuleSet, SignalMatch } from "@/lib/rules/compile";
 import { evaluateRules, type Evaluation } from "@/lib/rules/evaluate";
 
-export type TriageResult = { decision: TriageDecision; facts: FactSheet; signals: SignalMatch[]; evaluation: Evaluation };
+export type TriageResult = {
+  decision: TriageDecision;
+  /** What to store for the console: the decision's package, or one built for a filter/act record. */
+  recordPackage: HandoffPackage | null;
+  facts: FactSheet;
+  signals: SignalMatch[];
+  evaluation: Evaluation;
+};
 
 const noTrace: Traceability = { leadId: null, conversationId: null, intakeId: null, crmRecord: null };
 
@@ -28,8 +36,10 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
 
   // A package for every escalation, and for an ask where the agent cannot ask live (forms, email).
   const wantsPackage = evaluation.decision === "escalate" || (evaluation.decision === "ask" && event.channel !== "chat");
-  const pkg = wantsPackage
-    ? buildPackage({
+  const keepsRecord = evaluation.decision === "filter" || evaluation.decision === "act";
+  const built =
+    wantsPackage || keepsRecord
+      ? buildPackage({
         event,
         facts,
         signals,
@@ -44,7 +54,8 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
         owner: options.owner ?? null,
         trace: options.trace ?? noTrace,
       })
-    : null;
+      : null;
+  const pkg = wantsPackage ? built : null;
 
   // Proposed actions ride along only when the lead reaches a person or the agent acts; sensitive ones wait for approval.
   const proposed = evaluation.decision === "escalate" || evaluation.decision === "act" ? (event.proposedActions ?? []) : [];
@@ -55,6 +66,7 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
   ];
 
   return {
+    recordPackage: built,
     facts,
     signals,
     evaluation,

@@ -1,0 +1,200 @@
+import { and, eq, isNull, sql as dsql } from "drizzle-orm";
+import { fromDrizzle } from "pg-boss";
+import { db, type Transaction } from "@/db";
+import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, rateLimitWindows } from "@/db/schema";
+import type { TriageDecision } from "@/lib/contract/decision";
+import type { IntakeEvent } from "@/lib/contract/intake";
+import type { HandoffPackage } from "@/lib/contract/package";
+import type { getBoss } from "@/lib/jobs/boss";
+import { queues } from "@/lib/jobs/queues";
+
+type Boss = Awaited<ReturnType<typeof getBoss>>;
+
+export async function findActiveApiKey({ keyHash }: { keyHash: string }) {
+  const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))).limit(1);
+  if (row) await db.update(apiKeys).set({ lastUsedAt: dsql`now()` }).where(eq(apiKeys.id, row.id));
+  return row ?? null;
+}
+
+export async function insertApiKey(values: typeof apiKeys.$inferInsert) {
+  const [row] = await db.insert(apiKeys).values(values).returning();
+  return row;
+}
+
+/** Counts one request in the current fixed window and returns the count so far (shared by all instances). */
+export async function countRequest({ key, windowSeconds }: { key: string; windowSeconds: number }) {
+  const [row] = await db
+    .insert(rateLimitWindows)
+    .values({ key, windowStart: dsql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`, count: 1 })
+    .onConflictDoUpdate({ target: [rateLimitWindows.key, rateLimitWindows.windowStart], set: { count: dsql`${rateLimitWindows.count} + 1` } })
+    .returning({ count: rateLimitWindows.count, windowStart: rateLimitWindows.windowStart });
+  if (Math.random() < 0.01) await db.delete(rateLimitWindows).where(dsql`${rateLimitWindows.windowStart} < now() - interval '1 hour'`);
+  return row;
+}
+
+export type IntakeOutcome = { duplicate: boolean; response: Record<string, unknown> };
+
+/**
+ * Writes everything one intake produces in one transaction: the intake (the idempotency claim),
+ * company and lead, conversation, handoff and its first timeline event, and the queued CRM-sync and
+ * notification jobs. A second request with the same externalId waits on the first one's claim and
+ * then returns its stored response: one intake, one lead, one handoff, the same answer.
+ */
+export async function recordIntake(input: {
+  event: IntakeEvent;
+  externalId: string;
+  intakeId: string;
+  conversationId: string | null;
+  decision: TriageDecision;
+  /** The package to store: the decision's own, or the one built for a filter/act record. */
+  recordPackage: HandoffPackage | null;
+  agentSource: string;
+  teamId: string | null;
+  emailDomain: string | null;
+  ruleVersion: number;
+  boss: Boss;
+}): Promise<IntakeOutcome> {
+  const { event, decision } = input;
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(intakes)
+      .values({ id: input.intakeId, externalId: input.externalId, channel: event.channel, source: event.source ?? {}, raw: event as Record<string, unknown>, receivedAt: event.receivedAt })
+      .onConflictDoNothing({ target: intakes.externalId })
+      .returning({ id: intakes.id });
+    if (claimed.length === 0) {
+      const [existing] = await tx.select({ response: intakes.response }).from(intakes).where(eq(intakes.externalId, input.externalId));
+      return { duplicate: true, response: existing?.response ?? {} };
+    }
+
+    const stored = decision.package ?? input.recordPackage;
+    const identity = stored?.identification ?? null;
+    const companyId = await upsertCompany(tx, stored, input.emailDomain);
+    const leadId = await upsertLead(tx, stored, companyId, event);
+    if (input.conversationId) {
+      await tx.insert(conversations).values({ id: input.conversationId, leadId, channel: event.channel });
+      const lines = (event.messages ?? []).filter((m) => m.text.trim());
+      if (lines.length) {
+        await tx.insert(messages).values(
+          lines.map((m, i) => ({ conversationId: input.conversationId!, author: m.from, text: m.text, sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)) })),
+        );
+      }
+    }
+
+    let handoffId: string | null = null;
+    const keepsRecord = decision.decision !== "ask" || event.channel !== "chat";
+    if (keepsRecord) {
+      const pkg: HandoffPackage | null = stored ? { ...stored, traceability: { ...stored.traceability, leadId } } : null;
+      const now = new Date();
+      const [row] = await tx
+        .insert(handoffs)
+        .values({
+          leadId,
+          companyId,
+          intakeId: input.intakeId,
+          conversationId: input.conversationId,
+          decision: decision.decision,
+          priority: decision.priority,
+          // Filtered leads are closed at once; everything else waits for a person or the agent's follow-up.
+          status: decision.decision === "filter" ? "discarded" : "pending",
+          discardReason: decision.decision === "filter" ? "not_a_fit" : null,
+          closedAt: decision.decision === "filter" ? now : null,
+          teamId: input.teamId,
+          slaDueAt: slaFor(decision.priority, now),
+          reasons: decision.reasons,
+          intent: pkg?.intent ?? "other",
+          fit: pkg?.qualification.fit ?? (decision.decision === "filter" ? "none" : decision.decision === "act" ? "good" : "unknown"),
+          channel: event.channel,
+          campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
+          ruleVersion: input.ruleVersion,
+          agentSource: input.agentSource,
+          package: pkg ?? noPackage(decision, event),
+          leadName: identity?.name ?? null,
+          leadEmail: identity?.email ?? null,
+          companyName: identity?.company ?? null,
+          summary: pkg?.summary ?? "",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: handoffs.id });
+      handoffId = row.id;
+      await tx.insert(handoffEvents).values({
+        handoffId,
+        type: "created",
+        actorKind: "agent",
+        data: { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: input.ruleVersion, agentSource: input.agentSource },
+      });
+      // Outbox: the jobs commit or roll back with the handoff itself.
+      const onTx = { db: fromDrizzle(tx, dsql) };
+      await input.boss.send(queues.crmSync.name, { handoffId }, { ...onTx, singletonKey: `crm-sync:${handoffId}` });
+      if (decision.decision === "escalate") await input.boss.send(queues.notify.name, { handoffId, event: "created" }, { ...onTx, singletonKey: `notify:created:${handoffId}` });
+    }
+
+    const response = { ...decision, package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null, intakeId: input.intakeId, handoffId };
+    // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
+    const [saved] = await tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response });
+    return { duplicate: false, response: saved.response ?? response };
+  });
+}
+
+async function upsertCompany(tx: Transaction, pkg: HandoffPackage | null, emailDomain: string | null): Promise<string | null> {
+  const name = pkg?.identification.company;
+  if (!name) return null;
+  // The email domain identifies the company only when it is a business domain (then it is also the website).
+  const domain = emailDomain && pkg?.identification.website === emailDomain ? emailDomain : null;
+  if (!domain) {
+    const [row] = await tx.insert(companies).values({ name }).returning({ id: companies.id });
+    return row.id;
+  }
+  const [row] = await tx
+    .insert(companies)
+    .values({ name, domain })
+    .onConflictDoUpdate({ target: companies.domain, targetWhere: dsql`${companies.domain} is not null`, set: { updatedAt: dsql`now()` } })
+    .returning({ id: companies.id });
+  return row.id;
+}
+
+async function upsertLead(tx: Transaction, pkg: HandoffPackage | null, companyId: string | null, event: IntakeEvent): Promise<string> {
+  const id = pkg?.identification ?? null;
+  const email = id?.email ?? event.contact?.email ?? null;
+  const values = { name: id?.name ?? null, email, phone: id?.phone ?? null, role: id?.role ?? null, website: id?.website ?? null, companyId };
+  if (!email) {
+    const [row] = await tx.insert(leads).values(values).returning({ id: leads.id });
+    return row.id;
+  }
+  // Known email: the same lead, with what we learned this time filling the gaps.
+  const rows = await tx.execute<{ id: string }>(dsql`
+    insert into ${leads} (name, email, phone, role, website, company_id)
+    values (${values.name}, ${email}, ${values.phone}, ${values.role}, ${values.website}, ${companyId})
+    on conflict (lower(email)) where email is not null do update set
+      name = coalesce(${leads.name}, excluded.name),
+      phone = coalesce(${leads.phone}, excluded.phone),
+      role = coalesce(${leads.role}, excluded.role),
+      company_id = coalesce(${leads.companyId}, excluded.company_id),
+      updated_at = now()
+    returning id`);
+  const row = rows[0];
+  return row.id;
+}
+
+function slaFor(priority: TriageDecision["priority"], from: Date): Date {
+  const minutes = priority === "immediate" ? 15 : priority === "normal" ? 240 : priority === "nurture" ? 4320 : 0;
+  return new Date(from.getTime() + minutes * 60_000);
+}
+
+// Only a chat ask has no package, and it keeps no record; this is a safety net, not a normal path.
+function noPackage(decision: TriageDecision, event: IntakeEvent): HandoffPackage {
+  return {
+    identification: { name: null, email: event.contact?.email ?? null, phone: null, company: null, role: null, website: null },
+    source: { channel: event.channel, url: event.source?.url ?? null, pageName: event.source?.pageName ?? null, formId: event.source?.formId ?? null, campaign: event.source?.campaign ?? null, utm: event.source?.utm ?? null, referrer: event.source?.referrer ?? null, receivedAt: event.receivedAt },
+    need: null,
+    intent: "other",
+    salesContext: { urgency: null, timelineDays: null, volume: null, employees: null, monthlyLeads: null, budget: null, team: null, currentTools: [], affectedProcess: null },
+    qualification: { fit: decision.decision === "filter" ? "none" : "good", whyFits: [], whyNot: [], missing: decision.missingFields },
+    reasons: decision.reasons.map((code) => ({ code, evidence: "", rule: "" })),
+    summary: decision.decision === "filter" ? "Filtered by the agent: no fit." : "Handled by the agent: booking link sent, CRM contact and task created.",
+    facts: { confirmed: [], inferred: [], openQuestions: decision.questions },
+    nextStep: { action: decision.decision === "filter" ? "discard" : "task", owner: null, why: decision.decision === "filter" ? "No fit." : "The agent follows up." },
+    proposedActions: [],
+    traceability: { leadId: null, conversationId: null, intakeId: null, crmRecord: null, ruleVersion: 0 },
+  };
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { countRequest, findActiveApiKey, recordIntake } from "@/db/queries/intake";
+import { canonicalExternalId } from "@/lib/agent/external-id";
+import { triage } from "@/lib/agent/triage";
+import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
+import { env } from "@/lib/env";
+import { bearerToken, hashApiKey, verifySignature } from "@/lib/intake/credentials";
+import { getBoss } from "@/lib/jobs/boss";
+import type { Logger } from "@/lib/logger";
+import { activeRuleSet } from "@/lib/rules/published";
+
+export const MAX_INTAKE_BYTES = 256 * 1024;
+
+export type IntakeReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+type Caller = { kind: "api_key"; id: string; teamId: string | null } | { kind: "signature"; teamId: null };
+
+/**
+ * POST /api/v1/intake, apart from HTTP: authenticate, rate-limit, validate, triage, persist.
+ * Every refusal names the problem; nothing is written unless the whole intake is.
+ */
+export async function handleIntake(request: { headers: Headers; body: string }, options: { databaseUrl: string; log: Logger }): Promise<IntakeReply> {
+  if (Buffer.byteLength(request.body, "utf8") > MAX_INTAKE_BYTES) return refuse(413, "payload_too_large", `The body is larger than ${MAX_INTAKE_BYTES / 1024} KB.`);
+
+  const caller = await authenticate(request);
+  if ("error" in caller) return refuse(401, "unauthorized", caller.error);
+
+  const limit = env().INTAKE_RATE_LIMIT_PER_MINUTE;
+  const window = await countRequest({ key: caller.kind === "api_key" ? `intake:key:${caller.id}` : "intake:signed", windowSeconds: 60 });
+  if (window.count > limit) {
+    const retryAfter = Math.max(1, Math.ceil((window.windowStart.getTime() + 60_000 - Date.now()) / 1000));
+    return { ...refuse(429, "rate_limited", `More than ${limit} intakes a minute from this source; retry after ${retryAfter} s.`), headers: { "Retry-After": String(retryAfter) } };
+  }
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(request.body);
+  } catch {
+    return refuse(400, "bad_request", "The body is not valid JSON.");
+  }
+  const parsed = intakeEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = describeIntakeErrors(parsed.error);
+    return { status: 400, body: { error: { code: "bad_request", message: problems[0], problems } } };
+  }
+
+  const event = parsed.data;
+  const externalId = event.externalId ?? canonicalExternalId(event);
+  const intakeId = randomUUID();
+  const conversationId = event.messages?.length ? randomUUID() : null;
+  const rules = await activeRuleSet();
+  const result = triage(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null } });
+  const boss = await getBoss(options.databaseUrl);
+  const outcome = await recordIntake({
+    event,
+    externalId,
+    intakeId,
+    conversationId,
+    decision: { ...result.decision, externalId },
+    recordPackage: result.recordPackage,
+    agentSource: "deterministic",
+    teamId: caller.teamId,
+    emailDomain: result.facts.emailDomain,
+    ruleVersion: rules.version,
+    boss,
+  });
+  options.log.info("intake", { externalId, duplicate: outcome.duplicate, decision: result.decision.decision, priority: result.decision.priority });
+  return { status: 200, body: outcome.response, headers: outcome.duplicate ? { "Idempotent-Replay": "true" } : undefined };
+}
+
+async function authenticate(request: { headers: Headers; body: string }): Promise<Caller | { error: string }> {
+  const token = bearerToken(request.headers.get("authorization"));
+  if (token) {
+    const key = await findActiveApiKey({ keyHash: hashApiKey(token) });
+    return key ? { kind: "api_key", id: key.id, teamId: key.teamId } : { error: "That API key is not valid (or was revoked)." };
+  }
+  const secret = env().INTAKE_SIGNING_SECRET;
+  const signature = request.headers.get("x-baton-signature");
+  if (signature && secret) {
+    const check = verifySignature({ secret, timestamp: request.headers.get("x-baton-timestamp"), signature, body: request.body, nowSeconds: Math.floor(Date.now() / 1000) });
+    return check.ok ? { kind: "signature", teamId: null } : { error: `Signature refused: ${check.reason}.` };
+  }
+  return { error: "Send an API key (Authorization: Bearer …) or a signed request (X-Baton-Timestamp, X-Baton-Signature)." };
+}
+
+function refuse(status: number, code: string, message: string): IntakeReply {
+  return { status, body: { error: { code, message } } };
+}
