@@ -39,7 +39,7 @@ const { localAuthSecret, startDatabase } = await import("@/db/start");
 const { drizzle } = await import("drizzle-orm/postgres-js");
 const postgres = (await import("postgres")).default;
 const schema = await import("@/db/schema");
-const { seedDemo } = await import("@/db/seed/seed-demo");
+const { DEMO_API_KEY, seedDemo } = await import("@/db/seed/seed-demo");
 
 const database = await startDatabase(say);
 const client = postgres(database.url, { max: 2, onnotice: () => {} });
@@ -59,6 +59,9 @@ if (await waitForHealth(`${url}/api/health`, 120_000)) {
   console.log(`\nBaton is running at ${url}\n`);
   console.log("Demo logins (password for all: demo-password):");
   for (const user of result.users) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${user.name}`);
+  console.log(`\nTry the intake API (lands in the Inbound EMEA queue):`);
+  console.log(`  curl -s ${url}/api/v1/intake -H "Authorization: Bearer ${DEMO_API_KEY}" -H "Content-Type: application/json" \\`);
+  console.log(`    -d '{"channel":"form","receivedAt":"${new Date().toISOString()}","fields":{"email":"ana@acme.io","company":"Acme","numemployees":"120","message":"We need an AI agent to qualify our 500 monthly leads this week."}}'`);
   console.log("\nPress Ctrl+C to stop.");
 } else {
   say("the console did not become healthy within 2 minutes; see the log above");

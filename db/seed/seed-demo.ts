@@ -1,8 +1,14 @@
 import { eq, inArray, sql as dsql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
-import { companies, conversations, handoffEvents, handoffs, intakes, leads, messages, teams, users } from "@/db/schema";
+import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam, type DemoUser } from "@/db/seed/demo-data";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashApiKey } from "@/lib/intake/credentials";
+import { defaultRuleSet } from "@/lib/rules/default-rules";
+
+/** The demo's intake key, for trying POST /api/v1/intake against a local demo. Never valid elsewhere: it exists only in demo data. */
+export const DEMO_API_KEY = "baton_demo_local_only_0000000000000000000000";
+const DEMO_API_KEY_TEAM = "Inbound EMEA";
 
 export type SeedDemoResult = {
   users: { email: string; role: string; name: string }[];
@@ -33,6 +39,12 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
     await insertConversations(tx, data.handoffs, leadIds);
     const inserted = await insertHandoffs(tx, data.handoffs, { teamIds, userIds, companyIds, leadIds, intakeIds });
     await insertEvents(tx, data.handoffs.filter((h) => inserted.has(h.handoff.id)), userIds);
+    // The rule set the demo handoffs cite (version 1) and a key for posting demo intakes.
+    await tx.insert(ruleSetVersions).values({ version: 1, status: "published", rules: defaultRuleSet as Record<string, unknown>, note: "Contract default (triage-contract.md section 3)", publishedAt: dsql`now()` }).onConflictDoNothing();
+    await tx
+      .insert(apiKeys)
+      .values({ name: "Demo website forms", prefix: DEMO_API_KEY.slice(0, 12), keyHash: hashApiKey(DEMO_API_KEY), teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null })
+      .onConflictDoNothing({ target: apiKeys.keyHash });
     return inserted.size;
   });
 
