@@ -46,11 +46,17 @@ async function loadRules(file: string | undefined): Promise<CompiledRuleSet> {
     if (file) return compileRuleSet(JSON.parse(readFileSync(file, "utf8")), 0);
     if (env().DATABASE_URL) {
       const { loadPublishedRuleSet } = await import("@/lib/rules/published");
-      const published = await loadPublishedRuleSet();
       const { sql } = await import("@/db");
-      await sql.end({ timeout: 5 });
-      if (published) return published;
-      console.error("no published rule set in the database: using the default");
+      try {
+        const published = await loadPublishedRuleSet();
+        if (published) return published;
+        console.error("no published rule set in the database: using the default");
+      } catch (error) {
+        // A database without Baton's tables (or unreachable) still lets a dry run answer.
+        console.error(`could not read the published rule set (${(error as Error).message}): using the default`);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
     }
     return compileRuleSet(defaultRuleSet, 1);
   } catch (error) {
