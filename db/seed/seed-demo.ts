@@ -3,7 +3,10 @@ import type { Database, Transaction } from "@/db";
 import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam, type DemoUser } from "@/db/seed/demo-data";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { triage } from "@/lib/agent/triage";
+import { intakeEventSchema } from "@/lib/contract/intake";
 import { hashApiKey } from "@/lib/intake/credentials";
+import { compileRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
 
 /** The demo's intake key, for trying POST /api/v1/intake against a local demo. Never valid elsewhere: it exists only in demo data. */
@@ -135,9 +138,16 @@ async function insertHandoffs(
   demo: DemoHandoff[],
   ids: { teamIds: IdMap; userIds: IdMap; companyIds: IdMap; leadIds: IdMap; intakeIds: IdMap },
 ): Promise<Set<string>> {
-  const rows = demo.map(({ handoff, teamName, ownerEmail }) => {
+  const rules = compileRuleSet(defaultRuleSet, 1);
+  const rows = demo.map(({ handoff, intake, teamName, ownerEmail }) => {
     const leadId = mapped(ids.leadIds, handoff.leadId);
     const intakeId = mapped(ids.intakeIds, handoff.intakeId);
+    // The package is the agent's own work on the demo intake, as it would be for a real lead; the
+    // demo plan only decides what people did with it since (status, owner, timeline).
+    const { decision, recordPackage } = triage(intakeEventSchema.parse(intake.raw), rules, {
+      trace: { leadId, intakeId, conversationId: handoff.conversationId ?? null, crmRecord: null },
+    });
+    const pkg = decision.package ?? recordPackage ?? handoff.package;
     return {
       ...handoff,
       teamId: ids.teamIds.get(teamName) ?? null,
@@ -145,8 +155,16 @@ async function insertHandoffs(
       leadId,
       companyId: mapped(ids.companyIds, handoff.companyId),
       intakeId,
-      // The package links to the rows as stored, which differ from the demo ids only for reused rows.
-      package: { ...handoff.package, traceability: { ...handoff.package.traceability, leadId, intakeId } },
+      decision: decision.decision,
+      priority: decision.priority,
+      reasons: decision.reasons,
+      intent: pkg.intent,
+      fit: pkg.qualification.fit,
+      leadName: pkg.identification.name ?? handoff.leadName,
+      leadEmail: pkg.identification.email ?? handoff.leadEmail,
+      companyName: pkg.identification.company ?? handoff.companyName,
+      summary: pkg.summary,
+      package: pkg,
     };
   });
   const inserted = await tx.insert(handoffs).values(rows).onConflictDoNothing().returning({ id: handoffs.id });

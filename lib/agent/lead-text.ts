@@ -48,7 +48,9 @@ export function collectLeadText(event: IntakeEvent): string {
   for (const [name, value] of Object.entries(event.fields ?? {})) {
     if (structuredFields.has(name.toLowerCase())) continue;
     const text = fieldText(value);
-    if (text && typeof value !== "boolean" && !/^\d+(\.\d+)?$/.test(text)) parts.push(text);
+    // Bare numbers, addresses and links are metadata (the mailbox an email was sent to, a page), not the lead's words.
+    if (!text || typeof value === "boolean" || /^\d+(\.\d+)?$/.test(text) || /^\S+@\S+$/.test(text) || /^https?:\/\/\S+$/.test(text)) continue;
+    parts.push(text);
   }
   for (const message of event.messages ?? []) if (message.from === "lead" && message.text.trim()) parts.push(message.text.trim());
   return parts.join("\n");

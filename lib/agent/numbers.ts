@@ -53,7 +53,7 @@ export function findMonthlyLeads(text: string): Fact<number> | null {
 }
 
 const currencySymbols: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", usd: "USD", eur: "EUR", gbp: "GBP", dollars: "USD", euros: "EUR", pounds: "GBP", dólares: "USD" };
-const budgetWords = /\b(budget|set aside|to spend|invest|allocated|presupuesto|invertir|dispuestos a gastar)\b/iu;
+const budgetWords = /\b(budget|set aside|to spend|invest|allocated|approved|earmarked|available for|presupuesto|invertir|aprobad[oa]s?|dispuestos a gastar)\b/iu;
 
 /** A sum of money in a sentence about budget, with its currency (a bare percentage is not a budget). */
 export function findBudget(text: string): Fact<{ amount: number; currency: string }> | null {

@@ -22,7 +22,7 @@ export const defaultRuleSet: RuleSetInput = {
     "risk.pricing": {
       label: "pricing or discount negotiation",
       patterns: [
-        r`\bdiscounts?\b`, r`\b(lower|reduce|drop|cut|beat|match)\b[^.?!]{0,30}\b(price|pricing|quote|fee|cost|rate)s?\b`,
+        r`\bdiscounts?\b`, r`\b\d{1,2}\s?% (off|less|cheaper|reduction)\b[^.?!]{0,30}\b(if|for|when|on)\b`, r`\b(can|could) you do\b[^.?!]{0,30}\b(off|less|cheaper|better)\b`, r`\b(lower|reduce|drop|cut|beat|match)\b[^.?!]{0,30}\b(price|pricing|quote|fee|cost|rate)s?\b`,
         r`\b(over|above|exceeds?)\b[^.?!]{0,15}\bbudget\b`, r`\btoo (expensive|pricey|high)\b`, r`\bnegotiat\w*`, r`\bbetter (price|deal|rate|offer)\b`,
         r`\bprice match\b`, r`\bdescuentos?\b`, r`\brebaja\w*`, r`\b(bajar|reducir|mejorar)\b[^.?!]{0,20}\b(precio|presupuesto|tarifa)`, r`\bnegociar\b`,
         r`\bdemasiado caro\b`, r`\bpor encima de(l| nuestro)? presupuesto\b`,
@@ -39,7 +39,7 @@ export const defaultRuleSet: RuleSetInput = {
     "risk.complaint": {
       label: "complaint, refund or cancellation threat",
       patterns: [
-        r`\bunhappy\b`, r`\bdisappointed\b`, r`\bcomplain\w*`, r`\brefunds?\b`, r`\bmoney back\b`, r`\bcancel(l?ing|l?ed|lation)?\b`,
+        r`\bunhappy\b`, r`\bdisappointed\b`, r`\b(furious|angry|outraged|frustrated|upset)\b`, r`\bnever agreed\b`, r`\b(second|third) time\b[^.?!]{0,40}\b(this|that|in a)\b`, r`\bnot acceptable\b`, r`\bcomplain\w*`, r`\brefunds?\b`, r`\bmoney back\b`, r`\bcancel(l?ing|l?ed|lation)?\b`,
         r`\bterminate (the|our) (contract|subscription|service)\b`, r`\bunacceptable\b`, r`\blawyers?\b`, r`\bstill (not|isn't|doesn't) work\w*`,
         r`\bqueja\w*`, r`\breclamaci[oó]n\w*`, r`\breembolso\w*`, r`\bdevoluci[oó]n\b`, r`\bcancelar\w*`, r`\bdescontent\w*`, r`\binsatisfech\w*`, r`\bmuy molest\w*`,
       ],
@@ -48,7 +48,7 @@ export const defaultRuleSet: RuleSetInput = {
       label: "sensitive data shared",
       patterns: [
         // Card numbers: 13-19 digits in groups; the extractor also checks the Luhn digit.
-        r`\b(?:\d[ -]?){12,18}\d\b`, r`\bCVV2?\b`, r`\bCVC\b`, r`\bpasswords?\b`, r`\bcontraseñas?\b`, r`\bpassport (number|no)\b`,
+        r`\b(?:\d[ -]?){12,18}\d\b`, r`\bCVV2?\b`, r`\bCVC\b`, r`\b(credit |debit |customer |company )?card (numbers?|details)\b`, r`\bcredit cards?\b`, r`\b(datos|n[uú]meros) de (la )?tarjeta\b`, r`\bpasswords?\b`, r`\bcontraseñas?\b`, r`\bpassport (number|no)\b`,
         r`\bsocial security\b`, r`\bSSN\b`, r`\bnational id\b`, r`\bDNI\b`, r`\bNIE\b`, r`\bmedical (record|history|condition)s?\b`,
         r`\bpatient (data|records?)\b`, r`\bhealth (data|records?|condition)\b`, r`\bdiagnosed with\b`, r`\bhistorias? cl[ií]nicas?\b`, r`\bdatos (m[eé]dicos|de salud)\b`,
       ],
@@ -90,7 +90,7 @@ export const defaultRuleSet: RuleSetInput = {
       label: "spam",
       patterns: [
         r`\bclick (now|here)\b`, r`\bno prescription\b`, r`\bcheap (meds|pills|viagra)\b`, r`\bviagra\b`, r`\bcasino\b`, r`\bcrypto (giveaway|airdrop)\b`,
-        r`\b\d{2}% off\b`, r`\bbuy now\b`, r`\blimited time offer\b`, r`\bwinner\b[^.?!]{0,20}\bprize\b`, r`\bhaz clic\b`, r`\bsin receta\b`,
+        r`\b\d{2}% off\b[^.?!]{0,30}\b(click|buy|order|shop)\b`, r`\b(click|buy|order|shop)\b[^.?!]{0,30}\b\d{2}% off\b`, r`\bbuy now\b`, r`\blimited time offer\b`, r`\bwinner\b[^.?!]{0,20}\bprize\b`, r`\bhaz clic\b`, r`\bsin receta\b`,
       ],
     },
     "personal.request": {
@@ -131,7 +131,9 @@ export const defaultRuleSet: RuleSetInput = {
     // Offer exceptions: in scope, outside the standard offer.
     "exception.white_label": {
       label: "white-label or reseller",
-      patterns: [r`\bwhite[- ]?label\w*`, r`\bresell\w*`, r`\bunder (our|their) own brand\b`, r`\bour own branding\b`, r`\bmarca blanca\b`, r`\brevend\w*`, r`\bbajo nuestra (propia )?marca\b`],
+      patterns: [r`\bwhite[- ]?label\w*`, r`\bresell\w*`, r`\bunder (our|their) own brand\b`, r`\bour own branding\b`, r`\bmarca blanca\b`, r`\brevend\w*`, r`\b(bajo|con) nuestra (propia )?marca\b`,
+        r`\b(partner|reseller|referral|agency) program(me)?\b`, r`\bprograma de (partners|socios|afiliados|distribuidores)\b`,
+        r`\boffer your\b[^.?!]{0,40}\bto our (clients|customers)\b`, r`\bofrecer vuestr[oa]\b[^.?!]{0,40}\ba nuestros clientes\b`],
     },
     "exception.on_premise": {
       label: "on-premise or self-hosted deployment",
@@ -153,7 +155,8 @@ export const defaultRuleSet: RuleSetInput = {
     "ambiguity.unclear_objective": {
       label: "several needs or no clear objective",
       patterns: [
-        r`\bopen to (ideas|suggestions|anything)\b`, r`\bnot sure (what|which|if|whether)\b`, r`\bor maybe\b`, r`\bmight need\b[^.?!]*\bor\b`, r`\bwhatever you (think|recommend|suggest)\b`,
+        r`\bopen to (ideas|suggestions|anything)\b`, r`\bnot sure (what|which|if|whether|where|how)\b`, r`\bwhere to start\b`, r`\b(several|a few|a couple of|many) (different )?things\b`,
+        r`\b(haven't|have not|not yet) decided\b`, r`\bno (hemos decidido|sabemos por d[oó]nde empezar)\b`, r`\bvarias cosas\b`, r`\bor maybe\b`, r`\bmight need\b[^.?!]*\bor\b`, r`\bwhatever you (think|recommend|suggest)\b`,
         r`\bexploring (options|possibilities)\b`, r`\bno (lo )?tenemos claro\b`, r`\babiertos a (ideas|propuestas)\b`, r`\bno sé (si|qué)\b`, r`\bo quiz[aá]s\b`,
       ],
     },
