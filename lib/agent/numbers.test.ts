@@ -24,6 +24,8 @@ describe("numbers the lead writes", () => {
     expect(findMonthlyLeads("we handle around 3,000 inbound sales inquiries a month.")?.value).toBe(3000);
     expect(findMonthlyLeads("1.200 leads mensuales desde la web")?.value).toBe(1200);
     expect(findMonthlyLeads("We can book 40 meetings a month")).toBeNull();
+    expect(findMonthlyLeads("we get 2k leads/month through web forms")?.value).toBe(2000);
+    expect(findEmployees("We have 45 salespeople and grow")?.value).toBe(45);
   });
 
   it("finds a budget only with money and a budget word", () => {

@@ -5,7 +5,7 @@ const wordNumbers: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
   a: 1, an: 1, un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, quince: 15, veinte: 20, treinta: 30,
 };
-const numberWord = `(?:\\d[\\d.,]*|${Object.keys(wordNumbers).join("|")})`;
+const numberWord = `(?:\\d[\\d.,]*k?|${Object.keys(wordNumbers).join("|")})`;
 
 /**
  * "1.200" and "1,200" are twelve hundred (a separator followed by exactly three digits);
@@ -33,6 +33,8 @@ export function parseRangeLowerBound(raw: string): number | null {
 export function findEmployees(text: string): Fact<number> | null {
   const patterns = [
     new RegExp(`\\b(${numberWord})[- ](?:person|people|employee|staff|strong)\\b`, "iu"),
+    // Sales headcount is a floor for company size.
+    new RegExp(`\\b(${numberWord})\\s+(?:sales ?people|salespeople|sales reps|reps|SDRs|account executives|comerciales|vendedores)\\b`, "iu"),
     new RegExp(`\\b(${numberWord})\\s+(?:employees|people|staff|empleados|personas|trabajadores|colaboradores)\\b`, "iu"),
     new RegExp(`\\bteam of (${numberWord})\\b`, "iu"),
     new RegExp(`\\b(${numberWord}) of us\\b`, "iu"),
@@ -44,7 +46,7 @@ export function findEmployees(text: string): Fact<number> | null {
 export function findMonthlyLeads(text: string): Fact<number> | null {
   const unit = "(?:leads?|inquiries|enquiries|sign-?ups|requests|contacts|prospects|solicitudes|consultas|contactos|registros)";
   const patterns = [
-    new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${unit}\\s+(?:a|per|each|every|/)\\s*month\\b`, "iu"),
+    new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${unit}\\s*(?:/\\s*|\\s(?:a|per|each|every)\\s+)(?:month|mo)\\b`, "iu"),
     new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${unit}\\s+(?:mensuales|al mes|por mes|cada mes)`, "iu"),
     new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,2}?${unit}\\s+monthly\\b`, "iu"),
     new RegExp(`\\b(${numberWord})\\s+monthly\\s+(?:[\\p{L}-]+\\s+){0,2}?${unit}`, "iu"),

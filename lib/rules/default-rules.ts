@@ -124,7 +124,7 @@ export const defaultRuleSet: RuleSetInput = {
     "scope.handoff": { label: "handoff to sales", patterns: [r`\bhand(s|ing)? (them |the good ones |it )?(off |over )?to sales\b`, r`\bhand-?offs?\b`, r`\bderiv\w* a ventas\b`, r`\bpase a ventas\b`] },
     "scope.ai_agent": {
       label: "AI sales agent",
-      patterns: [r`\bAI (sales )?(agent|assistant|chatbot|bot)s?\b`, r`\bchat ?bots?\b`, r`\bbots?\b`, r`\bqualification agent\b`, r`\bagentes? de (IA|inteligencia artificial)\b`, r`\basistente (de IA|virtual)\b`],
+      patterns: [r`\bAI (sales )?(agent|assistant|chatbot|bot)s?\b`, r`\b(chat|sales|virtual|voice) (agent|assistant)s?\b`, r`\bchat ?bots?\b`, r`\bbots?\b`, r`\bqualification agent\b`, r`\bagentes? de (IA|inteligencia artificial)\b`, r`\basistente (de IA|virtual)\b`],
     },
     "scope.automation": { label: "automation of sales follow-up", patterns: [r`\bautomat\w*`, r`\bfollow-?ups?\b`, r`\bbook(ing)? (a )?(call|demo|meetings?)\b`, r`\bautomatiz\w*`, r`\bseguimiento\b`] },
 
