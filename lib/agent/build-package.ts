@@ -1,5 +1,6 @@
 import type { FactSheet } from "@/lib/agent/facts";
 import { writeSummary } from "@/lib/agent/summarize";
+import { checkSummaryGrounding } from "@/lib/agent/summary-grounding";
 import type { IntakeEvent } from "@/lib/contract/intake";
 import type { CriticalField, DecisionKind } from "@/lib/contract/decision";
 import type { HandoffPackage, Priority } from "@/lib/contract/package";
@@ -23,6 +24,8 @@ export function buildPackage(input: {
   ruleVersion: number;
   owner: string | null;
   trace: Traceability;
+  /** A summary written elsewhere (a model): used only if it passes the grounding check, else the deterministic one is. */
+  summary?: string;
 }): HandoffPackage {
   const { event, facts, features } = input;
   const id = facts.identity;
@@ -38,6 +41,7 @@ export function buildPackage(input: {
     receivedAt: event.receivedAt,
   };
   const nextStep = chooseNextStep(input.decision, input.reasons.map((r) => r.code), input.owner, facts);
+  const grounded = input.summary === undefined ? null : checkSummaryGrounding(input.summary, event);
   const scopeLabels = input.signals.filter((s) => s.family === "scope").map((s) => s.label);
 
   const confirmed = [
@@ -108,7 +112,9 @@ export function buildPackage(input: {
       evidence: reason.evidence.find((e) => !e.source.startsWith("missing."))?.fragment ?? reason.evidence[0]?.fragment ?? "",
       rule: `${reason.rule}${reason.evidence[0] ? `:${reason.evidence[0].source}` : ""}`,
     })),
-    summary: writeSummary({ facts, source, decision: input.decision, priority: input.priority, reasons: input.reasons, nextStep, questions: input.questions }),
+    summary: grounded?.ok
+      ? grounded.summary
+      : writeSummary({ facts, source, decision: input.decision, priority: input.priority, reasons: input.reasons, nextStep, questions: input.questions }),
     facts: { confirmed, inferred, openQuestions: input.questions },
     nextStep,
     proposedActions: (event.proposedActions ?? [])

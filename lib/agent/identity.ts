@@ -70,7 +70,8 @@ function companyFromText(text: string, emailDomain: string | null): Fact | null 
 
 function companyFromDomain(domain: string | null, freeEmail: boolean): Fact | null {
   if (!domain || freeEmail) return null;
-  const label = domain.split(".").slice(0, -1).filter((p) => !["co", "com", "www", "mail"].includes(p)).pop();
+  // The registrable name: skip second-level suffixes (co.uk, com.br, ac.at) and mail hosts.
+  const label = domain.split(".").slice(0, -1).filter((p) => !["co", "com", "org", "net", "ac", "edu", "gov", "gob", "or", "ne", "www", "mail"].includes(p)).pop();
   if (!label || label.length < 2) return null;
   return { value: label.charAt(0).toUpperCase() + label.slice(1), fragment: domain, confirmed: false, basis: `the lead writes from the business domain ${domain}` };
 }

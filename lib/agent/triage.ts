@@ -25,7 +25,7 @@ const noTrace: Traceability = { leadId: null, conversationId: null, intakeId: nu
  * Intake event in, contract decision out. Pure and synchronous: the rules engine decides, the
  * facts only feed it. Lead text can raise signals, never change a rule or a permission.
  */
-export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { trace?: Traceability; owner?: string | null; facts?: FactSheet } = {}): TriageResult {
+export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { trace?: Traceability; owner?: string | null; facts?: FactSheet; summary?: string } = {}): TriageResult {
   const ruleSet = rules.ruleSet;
   const injection = (sentence: string) => rules.detectSignals({ text: sentence, email: null }).some((s) => s.family === "injection");
   const facts = options.facts ?? extractFacts(event, { freeEmailDomains: ruleSet.freeEmailDomains, ignoreSentence: injection });
@@ -53,6 +53,7 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
         ruleVersion: rules.version,
         owner: options.owner ?? null,
         trace: options.trace ?? noTrace,
+        summary: options.summary,
       })
       : null;
   const pkg = wantsPackage ? built : null;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { countRequest, findActiveApiKey, recordIntake } from "@/db/queries/intake";
 import { canonicalExternalId } from "@/lib/agent/external-id";
-import { triage } from "@/lib/agent/triage";
+import { runAgent } from "@/lib/agent/run-agent";
 import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
 import { env } from "@/lib/env";
 import { bearerToken, hashApiKey, verifySignature } from "@/lib/intake/credentials";
@@ -49,7 +49,8 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
   const intakeId = randomUUID();
   const conversationId = event.messages?.length ? randomUUID() : null;
   const rules = await activeRuleSet();
-  const result = triage(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null } });
+  // With a model configured this may call it (bounded by OPENAI_TIMEOUT_MS); the rules still decide.
+  const result = await runAgent(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null } });
   const boss = await getBoss(options.databaseUrl);
   const outcome = await recordIntake({
     event,
@@ -58,7 +59,7 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
     conversationId,
     decision: { ...result.decision, externalId },
     recordPackage: result.recordPackage,
-    agentSource: "deterministic",
+    agentSource: result.agentSource,
     teamId: caller.teamId,
     emailDomain: result.facts.emailDomain,
     ruleVersion: rules.version,

@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local OpenAI-compatible server for tests: POST /v1/chat/completions and POST /v1/responses,
+ * non-streaming JSON (what the AI SDK's generateText sends), in the wire shapes @ai-sdk/openai parses.
+ * It checks the bearer key, records every request and answers with whatever the test scripted.
+ */
+
+export type ScriptedReply =
+  /** A well-formed completion whose text is this value as JSON (structured output). */
+  | { kind: "object"; value: unknown }
+  /** A well-formed completion with this exact text, e.g. something that is not JSON. */
+  | { kind: "text"; text: string }
+  /** An HTTP error with OpenAI's error body. */
+  | { kind: "status"; status: number; message?: string }
+  /** Wait, then answer: longer than the client's timeout, this is a model that hangs. */
+  | { kind: "delay"; ms: number; then: ScriptedReply };
+
+export type RecordedRequest = { method: string; path: string; authorization: string | null; body: unknown; rawBody: string };
+
+export type OpenAiStandIn = {
+  /** Base URL with the /v1 prefix, as OPENAI_BASE_URL expects it. */
+  baseURL: string;
+  apiKey: string;
+  requests: RecordedRequest[];
+  respondWith: (reply: ScriptedReply) => void;
+  close: () => Promise<void>;
+};
+
+export async function startOpenAiStandIn(options: { apiKey?: string } = {}): Promise<OpenAiStandIn> {
+  const apiKey = options.apiKey ?? "sk-stand-in-key";
+  const requests: RecordedRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let reply: ScriptedReply = { kind: "status", status: 500, message: "no reply scripted" };
+  let sequence = 0;
+
+  const server = createServer(async (req, res) => {
+    const rawBody = await readBody(req);
+    const path = new URL(req.url ?? "/", "http://stand-in").pathname;
+    let body: unknown = null;
+    try {
+      body = rawBody ? JSON.parse(rawBody) : null;
+    } catch {
+      // Recorded as null: the test sees the raw text.
+    }
+    requests.push({ method: req.method ?? "", path, authorization: req.headers.authorization ?? null, body, rawBody });
+
+    if (req.headers.authorization !== `Bearer ${apiKey}`) return sendError(res, 401, "Incorrect API key provided.", "invalid_api_key");
+    if (req.method !== "POST" || (path !== "/v1/chat/completions" && path !== "/v1/responses")) return sendError(res, 404, `Unknown request URL: ${req.method} ${path}`, "unknown_url");
+    if (isRecord(body) && body.stream === true) return sendError(res, 400, "The stand-in does not stream.", "stream_unsupported");
+
+    const model = isRecord(body) && typeof body.model === "string" ? body.model : "stand-in";
+    const answer = (scripted: ScriptedReply): void => {
+      if (scripted.kind === "delay") {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) answer(scripted.then);
+        }, scripted.ms);
+        timers.add(timer);
+        return;
+      }
+      if (scripted.kind === "status") return sendError(res, scripted.status, scripted.message ?? "The server had an error while processing your request.", "server_error");
+      const text = scripted.kind === "object" ? JSON.stringify(scripted.value) : scripted.text;
+      sequence += 1;
+      const usage = { input: Math.ceil(rawBody.length / 4), output: Math.ceil(text.length / 4) };
+      sendJson(res, 200, path === "/v1/responses" ? responsesBody(sequence, model, text, usage) : chatBody(sequence, model, text, usage));
+    };
+    answer(reply);
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    apiKey,
+    requests,
+    respondWith: (next) => {
+      reply = next;
+    },
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+type Usage = { input: number; output: number };
+
+function chatBody(n: number, model: string, text: string, usage: Usage) {
+  return {
+    id: `chatcmpl-standin-${n}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: "stop" }],
+    usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output },
+  };
+}
+
+function responsesBody(n: number, model: string, text: string, usage: Usage) {
+  return {
+    id: `resp_standin_${n}`,
+    object: "response",
+    created_at: Math.floor(Date.now() / 1000),
+    status: "completed",
+    model,
+    output: [{ type: "message", id: `msg_standin_${n}`, status: "completed", role: "assistant", content: [{ type: "output_text", text, annotations: [] }] }],
+    incomplete_details: null,
+    usage: {
+      input_tokens: usage.input,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: usage.output,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: usage.input + usage.output,
+    },
+  };
+}
+
+function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  sendJson(res, status, { error: { message, type: status >= 500 ? "server_error" : "invalid_request_error", param: null, code } });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
