@@ -1,4 +1,5 @@
 import { test as base, expect } from "@playwright/test";
+import { ChatPage } from "./pages/chat-page";
 import { InboxPage } from "./pages/inbox-page";
 import { LoginPage } from "./pages/login-page";
 import { PackagePage } from "./pages/package-page";
@@ -12,9 +13,10 @@ export const users = {
 } as const;
 export const PASSWORD = "demo-password";
 
-type Fixtures = { loginPage: LoginPage; inboxPage: InboxPage; packagePage: PackagePage; signInAs: (who: keyof typeof users) => Promise<void> };
+type Fixtures = { chatPage: ChatPage; loginPage: LoginPage; inboxPage: InboxPage; packagePage: PackagePage; signInAs: (who: keyof typeof users) => Promise<void> };
 
 export const test = base.extend<Fixtures>({
+  chatPage: async ({ page }, use) => use(new ChatPage(page)),
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   inboxPage: async ({ page }, use) => use(new InboxPage(page)),
   packagePage: async ({ page }, use) => use(new PackagePage(page)),

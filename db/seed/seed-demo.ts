@@ -5,7 +5,8 @@ import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { triage } from "@/lib/agent/triage";
 import { intakeEventSchema } from "@/lib/contract/intake";
-import { hashApiKey } from "@/lib/intake/credentials";
+import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
+import { generateApiKey, hashApiKey } from "@/lib/intake/credentials";
 import { compileRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
 
@@ -48,6 +49,13 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
       .insert(apiKeys)
       .values({ name: "Demo website forms", prefix: DEMO_API_KEY.slice(0, 12), keyHash: hashApiKey(DEMO_API_KEY), teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null })
       .onConflictDoNothing({ target: apiKeys.keyHash });
+    // The public chat's leads go to this key's team (the demo reps' queue). Its secret is thrown away:
+    // the key exists to route the chat, not to post intakes.
+    const [chatKey] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.name, CHAT_WIDGET_KEY_NAME)).limit(1);
+    if (!chatKey) {
+      const routingOnly = generateApiKey();
+      await tx.insert(apiKeys).values({ name: CHAT_WIDGET_KEY_NAME, prefix: routingOnly.prefix, keyHash: routingOnly.hash, teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null });
+    }
     return inserted.size;
   });
 

@@ -22,6 +22,11 @@ const wording = {
   },
 } as const;
 
+/** The question for one critical field: the chat asks them one at a time and reads the answer that follows. */
+export function criticalQuestion(field: CriticalField, language: FactSheet["language"]): string {
+  return wording[language][field];
+}
+
 /** Critical gaps first (in the order the agent asks them), then the unknowns that would sharpen the call. */
 export function openQuestions(facts: FactSheet, missing: CriticalField[]): string[] {
   const w = wording[facts.language];

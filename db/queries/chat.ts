@@ -1,0 +1,179 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql as dsql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { fromDrizzle } from "pg-boss";
+import { db } from "@/db";
+import { insertHandoffEvent } from "@/db/queries/handoffs";
+import { apiKeys, conversations, handoffs, intakes, leads, messages, teams, users, type HandoffPriority, type HandoffStatus } from "@/db/schema";
+import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
+import type { DecisionKind } from "@/lib/contract/decision";
+import type { HandoffPackage, ReasonCode } from "@/lib/contract/package";
+import type { getBoss } from "@/lib/jobs/boss";
+import { queues } from "@/lib/jobs/queues";
+
+type Boss = Awaited<ReturnType<typeof getBoss>>;
+
+/** The chat's conversation, created with the agent's greeting as its first line the first time the session speaks. */
+export async function openChatConversation({ id, greeting }: { id: string; greeting: string }) {
+  return db.transaction(async (tx) => {
+    const created = await tx.insert(conversations).values({ id, channel: "chat" }).onConflictDoNothing({ target: conversations.id }).returning({ id: conversations.id });
+    if (created.length) await tx.insert(messages).values({ conversationId: id, author: "agent", text: greeting, sentAt: dsql`clock_timestamp()` });
+    const [row] = await tx.select().from(conversations).where(eq(conversations.id, id));
+    return row;
+  });
+}
+
+export async function appendChatMessage({ conversationId, author, text }: { conversationId: string; author: "lead" | "agent"; text: string }) {
+  // clock_timestamp, not now(): lines written in one breath still sort in the order they were said.
+  const [row] = await db.insert(messages).values({ conversationId, author, text, sentAt: dsql`clock_timestamp()` }).returning();
+  await db.update(conversations).set({ updatedAt: dsql`now()` }).where(eq(conversations.id, conversationId));
+  return row;
+}
+
+/** The conversation's handoff: linked by conversation, or (if the link was not written yet) by the chat's intake. */
+export async function findChatHandoff({ conversationId, externalId }: { conversationId: string; externalId: string }) {
+  const intake = db.select({ id: intakes.id }).from(intakes).where(eq(intakes.externalId, externalId));
+  const [row] = await db
+    .select()
+    .from(handoffs)
+    .where(or(eq(handoffs.conversationId, conversationId), inArray(handoffs.intakeId, intake)))
+    .orderBy(asc(handoffs.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Single voice: the person who owns this lead right now, on any channel (a package of theirs that
+ * is accepted or in follow-up), or null when the agent may speak. The chat's own package wins, then
+ * the lead's other packages, found by lead or by the email the lead gave. Every agent that talks to
+ * leads, or follows up with them automatically, asks this before it says anything.
+ */
+export async function findPersonOwningLead({ handoffId, leadId, email }: { handoffId: string | null; leadId: string | null; email: string | null }) {
+  const match: SQL[] = [];
+  if (handoffId) match.push(eq(handoffs.id, handoffId));
+  if (leadId) match.push(eq(handoffs.leadId, leadId));
+  if (email) match.push(eq(dsql`lower(${leads.email})`, email.trim().toLowerCase()));
+  if (match.length === 0) return null;
+  const owner = alias(users, "owner");
+  const [row] = await db
+    .select({ handoffId: handoffs.id, leadId: handoffs.leadId, ownerId: owner.id, ownerName: owner.name })
+    .from(handoffs)
+    .innerJoin(owner, eq(owner.id, handoffs.ownerId))
+    .leftJoin(leads, eq(leads.id, handoffs.leadId))
+    .where(and(inArray(handoffs.status, ["accepted", "in_follow_up"]), or(...match)))
+    .orderBy(...(handoffId ? [desc(dsql`${handoffs.id} = ${handoffId}`)] : []), dsql`${handoffs.acceptedAt} desc nulls last`)
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Where chat handoffs land until routing rules exist (a stop-gap): the team of the active intake key
+ * named "Chat widget", so an admin chooses the team by creating that key; else the first team by name.
+ */
+export async function findChatTeamId(): Promise<string | null> {
+  const [key] = await db
+    .select({ teamId: apiKeys.teamId })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.name, CHAT_WIDGET_KEY_NAME), isNull(apiKeys.revokedAt), isNotNull(apiKeys.teamId)))
+    .orderBy(asc(apiKeys.createdAt))
+    .limit(1);
+  if (key?.teamId) return key.teamId;
+  const [team] = await db.select({ id: teams.id }).from(teams).orderBy(asc(teams.name)).limit(1);
+  return team?.id ?? null;
+}
+
+/** Links a new chat handoff to its conversation, and the conversation to the lead (each only once). */
+export async function linkChatHandoff({ conversationId, handoffId }: { conversationId: string; handoffId: string }) {
+  await db.transaction(async (tx) => {
+    const [handoff] = await tx.select({ leadId: handoffs.leadId }).from(handoffs).where(eq(handoffs.id, handoffId));
+    await tx.update(handoffs).set({ conversationId }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.conversationId)));
+    if (handoff?.leadId) await tx.update(conversations).set({ leadId: handoff.leadId }).where(and(eq(conversations.id, conversationId), isNull(conversations.leadId)));
+  });
+}
+
+export async function linkConversationLead({ conversationId, leadId }: { conversationId: string; leadId: string }) {
+  await db.update(conversations).set({ leadId }).where(and(eq(conversations.id, conversationId), isNull(conversations.leadId)));
+}
+
+/** Flips who speaks in the conversation; true only for the caller that made the change (so a handover is announced once). */
+export async function setConversationHandler({ conversationId, from, to }: { conversationId: string; from: "agent" | "human"; to: "agent" | "human" }) {
+  const rows = await db
+    .update(conversations)
+    .set({ handledBy: to, updatedAt: dsql`now()` })
+    .where(and(eq(conversations.id, conversationId), eq(conversations.handledBy, from)))
+    .returning({ id: conversations.id });
+  return rows.length > 0;
+}
+
+/**
+ * A later chat turn's reassessment of the conversation's handoff, written only if nobody changed the
+ * package since it was read and nobody has taken it: the SQL condition settles a race with a person
+ * accepting it. The timeline event and the CRM-sync (and, on a first escalation, notification) jobs
+ * commit with it. Returns null when the package was not the agent's to change any more.
+ */
+export async function updateChatHandoff(input: {
+  handoffId: string;
+  expectedVersion: number;
+  decision: DecisionKind;
+  priority: HandoffPriority | null;
+  reasons: ReasonCode[];
+  pkg: HandoffPackage;
+  slaDueAt: Date;
+  reopen: boolean;
+  event: { data: Record<string, unknown>; fromStatus: HandoffStatus; toStatus: HandoffStatus } | null;
+  notify: boolean;
+  boss: Boss;
+}) {
+  const { pkg } = input;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(handoffs)
+      .set({
+        decision: input.decision,
+        priority: input.priority,
+        reasons: input.reasons,
+        intent: pkg.intent,
+        fit: pkg.qualification.fit,
+        package: pkg,
+        leadName: pkg.identification.name,
+        leadEmail: pkg.identification.email,
+        companyName: pkg.identification.company,
+        summary: pkg.summary,
+        slaDueAt: input.slaDueAt,
+        ...(input.reopen ? { status: "pending" as const, discardReason: null, closedAt: null } : {}),
+        updatedAt: dsql`now()`,
+        version: dsql`${handoffs.version} + 1`,
+      })
+      .where(
+        and(
+          eq(handoffs.id, input.handoffId),
+          eq(handoffs.version, input.expectedVersion),
+          isNull(handoffs.ownerId),
+          or(eq(handoffs.status, "pending"), and(eq(handoffs.status, "discarded"), eq(handoffs.decision, "filter"))),
+        ),
+      )
+      .returning();
+    if (!updated) return null;
+
+    if (updated.leadId) {
+      const id = pkg.identification;
+      // Fill what the lead record lacks; an email already on another lead stays there (one lead per email).
+      await tx.execute(dsql`
+        update ${leads} set
+          name = coalesce(${leads.name}, ${id.name}),
+          phone = coalesce(${leads.phone}, ${id.phone}),
+          role = coalesce(${leads.role}, ${id.role}),
+          email = case when ${leads.email} is null and ${id.email}::text is not null
+                        and not exists (select 1 from ${leads} other where lower(other.email) = lower(${id.email}::text))
+                       then ${id.email} else ${leads.email} end,
+          updated_at = now()
+        where ${leads.id} = ${updated.leadId}`);
+    }
+    if (input.event) {
+      await insertHandoffEvent(tx, updated.id, { type: "updated_from_chat", actorKind: "agent", fromStatus: input.event.fromStatus, toStatus: input.event.toStatus, data: input.event.data });
+    }
+    const onTx = { db: fromDrizzle(tx, dsql) };
+    await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });
+    if (input.notify) await input.boss.send(queues.notify.name, { handoffId: updated.id, event: "created" }, { ...onTx, singletonKey: `notify:created:${updated.id}` });
+    return updated;
+  });
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import {
+  appendChatMessage,
+  findChatHandoff,
+  findChatTeamId,
+  findPersonOwningLead,
+  linkChatHandoff,
+  linkConversationLead,
+  openChatConversation,
+  setConversationHandler,
+  updateChatHandoff,
+} from "@/db/queries/chat";
+import { countRequest, recordIntake } from "@/db/queries/intake";
+import { listConversationMessages } from "@/db/queries/leads";
+import { triage } from "@/lib/agent/triage";
+import { DEFAULT_BOOKING_URL, GREETING } from "@/lib/chat/agent-lines";
+import { chatFacts } from "@/lib/chat/chat-facts";
+import { chatIntakeEvent } from "@/lib/chat/chat-intake-event";
+import { defaultChatLimits, type ChatLimits } from "@/lib/chat/chat-limits";
+import { parseChatRequest } from "@/lib/chat/chat-request";
+import { chatConversationId, chatExternalId } from "@/lib/chat/conversation-id";
+import { nextReply, type NextReply } from "@/lib/chat/next-reply";
+import { decisionStrength, planHandoffUpdate } from "@/lib/chat/plan-handoff-update";
+import { handoffPackageSchema } from "@/lib/contract/package";
+import { getBoss } from "@/lib/jobs/boss";
+import type { Logger } from "@/lib/logger";
+import { activeRuleSet } from "@/lib/rules/published";
+
+export type ChatTurnResult =
+  | { ok: true; conversationId: string; reply: NextReply; handoffId: string | null; ownerName: string | null }
+  | { ok: false; status: 400 | 409 | 429; code: "bad_request" | "conflict" | "rate_limited"; message: string; retryAfter?: number };
+
+export type ChatTurnOptions = { databaseUrl: string; log: Logger; limits?: Partial<ChatLimits>; bookingUrl?: string };
+
+/** A lead who sends the same words again within this window is retrying a turn that failed, not repeating themselves. */
+const RETRY_WINDOW_MS = 2 * 60_000;
+
+/**
+ * One turn of the public chat, apart from HTTP: rate-limit, validate, store the lead's message,
+ * triage the stored transcript, keep the conversation's one handoff up to date, and say what the
+ * agent says next (or nothing, once a person owns the lead). The browser sends only its session id
+ * and the new text; everything the agent said is read back from the database.
+ */
+export async function handleChatTurn(request: { body: unknown; ip: string | null }, options: ChatTurnOptions): Promise<ChatTurnResult> {
+  const limits = { ...defaultChatLimits, ...options.limits };
+  const byIp = await overLimit(`chat:ip:${request.ip ?? "unknown"}`, limits.perIpPerMinute);
+  if (byIp) return byIp;
+
+  const parsed = parseChatRequest(request.body, limits.maxMessageChars);
+  if (!parsed.ok) return { ok: false, status: 400, code: "bad_request", message: parsed.message };
+
+  const conversationId = chatConversationId(parsed.data.sessionId);
+  const bySession = await overLimit(`chat:conversation:${conversationId}`, limits.perSessionPerMinute);
+  if (bySession) return bySession;
+
+  const conversation = await openChatConversation({ id: conversationId, greeting: GREETING });
+  let transcript = await listConversationMessages({ conversationId });
+  if (transcript.filter((m) => m.author === "lead").length >= limits.maxLeadMessages) {
+    return { ok: false, status: 409, code: "conflict", message: `This conversation has reached its limit of ${limits.maxLeadMessages} messages. Reload the page to start a new one.` };
+  }
+  const last = transcript.at(-1);
+  const retry = last?.author === "lead" && last.text === parsed.data.text && Date.now() - last.sentAt.getTime() < RETRY_WINDOW_MS;
+  if (!retry) transcript = [...transcript, await appendChatMessage({ conversationId, author: "lead", text: parsed.data.text })];
+
+  const externalId = chatExternalId(conversationId);
+  const event = chatIntakeEvent({ externalId, transcript });
+  const rules = await activeRuleSet();
+  const facts = chatFacts(event, rules, transcript);
+  const stored = await findChatHandoff({ conversationId, externalId });
+
+  // Single voice: once a person owns the lead (here or on another channel), the agent only says who took over.
+  const person = await findPersonOwningLead({ handoffId: stored?.id ?? null, leadId: conversation.leadId ?? stored?.leadId ?? null, email: facts.identity.email?.value ?? null });
+  if (person) {
+    if (person.leadId) await linkConversationLead({ conversationId, leadId: person.leadId });
+    const firstToSay = await setConversationHandler({ conversationId, from: "agent", to: "human" });
+    const reply = nextReply({ ...replyBase(transcript, facts, options), decision: noDecision, previous: null, takeover: { ownerName: person.ownerName, announced: !firstToSay } });
+    if (reply.text) await appendChatMessage({ conversationId, author: "agent", text: reply.text });
+    options.log.info("chat turn", { conversationId, reply: reply.kind, handoffId: stored?.id ?? null });
+    return { ok: true, conversationId, reply, handoffId: stored?.id ?? null, ownerName: person.ownerName };
+  }
+  // Handed back (reassigned to the queue): the agent speaks again, and announces the next person who takes over.
+  if (conversation.handledBy === "human") await setConversationHandler({ conversationId, from: "human", to: "agent" });
+
+  const intakeId = stored?.intakeId ?? randomUUID();
+  const result = triage(event, rules, { facts, trace: { leadId: stored?.leadId ?? null, conversationId, intakeId, crmRecord: null } });
+  const decision = result.decision;
+  let handoffId: string | null = stored?.id ?? null;
+
+  if (!stored && decision.decision !== "ask") {
+    handoffId = await recordChatIntake({ event, externalId, intakeId, conversationId, result, ruleVersion: rules.version, databaseUrl: options.databaseUrl });
+  } else if (stored) {
+    const pkg = decision.package ?? result.recordPackage;
+    const plan = pkg ? planHandoffUpdate({ ...stored, package: handoffPackageSchema.parse(stored.package) }, { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, package: pkg }, new Date()) : null;
+    if (plan) {
+      const updated = await updateChatHandoff({
+        handoffId: stored.id,
+        expectedVersion: stored.version,
+        decision: plan.decision,
+        priority: plan.priority,
+        reasons: plan.reasons,
+        pkg: plan.package,
+        slaDueAt: plan.slaDueAt,
+        reopen: plan.reopen,
+        event: plan.event ? { data: plan.event, fromStatus: stored.status, toStatus: plan.reopen ? "pending" : stored.status } : null,
+        notify: plan.notify,
+        boss: await getBoss(options.databaseUrl),
+      });
+      // Not applied means a person took the package a moment ago: the next turn hands over.
+      if (!updated) options.log.info("chat handoff changed meanwhile; not updated", { conversationId, handoffId: stored.id });
+    }
+  }
+
+  // The agent answers with the strongest decision the conversation reached: a lead escalated stays escalated.
+  const keepStored = stored && decisionStrength(stored) > decisionStrength(decision);
+  const reply = nextReply({
+    ...replyBase(transcript, facts, options),
+    decision: keepStored ? { ...decision, decision: stored.decision } : decision,
+    previous: stored?.decision ?? null,
+    takeover: null,
+  });
+  if (reply.text) await appendChatMessage({ conversationId, author: "agent", text: reply.text });
+  options.log.info("chat turn", { conversationId, decision: decision.decision, priority: decision.priority, reply: reply.kind, handoffId });
+  return { ok: true, conversationId, reply, handoffId, ownerName: null };
+}
+
+const noDecision = { decision: "ask" as const, missingFields: [], questions: [] };
+
+function replyBase(transcript: { author: "lead" | "agent" | "human"; text: string }[], facts: ReturnType<typeof chatFacts>, options: ChatTurnOptions) {
+  return {
+    language: facts.language,
+    transcript,
+    lead: { name: facts.identity.name?.value ?? null, email: facts.identity.email?.value ?? null },
+    bookingUrl: options.bookingUrl ?? DEFAULT_BOOKING_URL,
+  };
+}
+
+/** The conversation's first decision worth a record: stored once (recordIntake is idempotent on the chat's external id), then linked. */
+async function recordChatIntake(input: {
+  event: ReturnType<typeof chatIntakeEvent>;
+  externalId: string;
+  intakeId: string;
+  conversationId: string;
+  result: ReturnType<typeof triage>;
+  ruleVersion: number;
+  databaseUrl: string;
+}): Promise<string | null> {
+  const outcome = await recordIntake({
+    event: input.event,
+    externalId: input.externalId,
+    intakeId: input.intakeId,
+    // The conversation and its messages already exist: recordIntake must not write them again.
+    conversationId: null,
+    decision: input.result.decision,
+    recordPackage: input.result.recordPackage,
+    agentSource: "deterministic",
+    teamId: await findChatTeamId(),
+    emailDomain: input.result.facts.emailDomain,
+    ruleVersion: input.ruleVersion,
+    boss: await getBoss(input.databaseUrl),
+  });
+  const handoffId = recordedHandoff.parse(outcome.response).handoffId;
+  if (handoffId) await linkChatHandoff({ conversationId: input.conversationId, handoffId });
+  return handoffId;
+}
+
+const recordedHandoff = z.object({ handoffId: z.uuid().nullable().catch(null) });
+
+async function overLimit(key: string, limit: number): Promise<ChatTurnResult | null> {
+  const window = await countRequest({ key, windowSeconds: 60 });
+  if (window.count <= limit) return null;
+  const retryAfter = Math.max(1, Math.ceil((window.windowStart.getTime() + 60_000 - Date.now()) / 1000));
+  return { ok: false, status: 429, code: "rate_limited", message: `You're sending messages too quickly. Please wait ${retryAfter} seconds and try again.`, retryAfter };
+}
