@@ -28,10 +28,11 @@ export function criticalQuestion(field: CriticalField, language: FactSheet["lang
 }
 
 /** Critical gaps first (in the order the agent asks them), then the unknowns that would sharpen the call. */
-export function openQuestions(facts: FactSheet, missing: CriticalField[]): string[] {
+export function openQuestions(facts: FactSheet, missing: CriticalField[], known: { urgencyStated?: boolean } = {}): string[] {
   const w = wording[facts.language];
   const questions: string[] = missing.map((field) => w[field]);
-  if (!facts.timelineDays) questions.push(w.timeline);
+  // "asap" answers "when?" well enough: asking again would repeat what the lead already said.
+  if (!facts.timelineDays && !known.urgencyStated) questions.push(w.timeline);
   if (!facts.employees && !facts.monthlyLeads) questions.push(w.volume);
   if (facts.tools.length === 0) questions.push(w.tools);
   if (!facts.budget) questions.push(w.budget);

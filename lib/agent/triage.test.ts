@@ -32,6 +32,9 @@ describe("the default policy on fresh leads", () => {
     expect(calm).toMatchObject({ decision: "escalate", priority: "normal", reasons: ["high_value"] });
     const urgent = run(form("Our HubSpot forms collect leads nobody qualifies. We need an AI agent for that asap.", base));
     expect(urgent).toMatchObject({ decision: "escalate", priority: "immediate" });
+    // "asap" already says when: the agent does not ask it again.
+    expect(urgent.questions.some((q) => /when do you need/i.test(q))).toBe(false);
+    expect(calm.questions.some((q) => /when do you need/i.test(q))).toBe(true);
   });
 
   it("acts on a small business with an in-scope need", () => {

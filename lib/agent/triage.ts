@@ -32,7 +32,7 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
   const signals = rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null });
   const { features, missing } = baseFeatures(facts, event, ruleSet);
   const evaluation = evaluateRules(rules, features, signals);
-  const questions = evaluation.decision === "filter" ? [] : openQuestions(facts, missing);
+  const questions = evaluation.decision === "filter" ? [] : openQuestions(facts, missing, { urgencyStated: signals.some((s) => s.family === "urgency") });
 
   // A package for every escalation, and for an ask where the agent cannot ask live (forms, email).
   const wantsPackage = evaluation.decision === "escalate" || (evaluation.decision === "ask" && event.channel !== "chat");
