@@ -75,6 +75,25 @@ export async function recreateBenchDatabase(database: BenchDatabase): Promise<vo
   await runMigrations(database.url);
 }
 
+/**
+ * Another dedicated database on the bench server (a bench that writes, such as the intake load,
+ * keeps away from the inbox's million rows): dropped and created empty at the current migrations
+ * on every call. Returns its URL.
+ */
+export async function freshDatabase(database: BenchDatabase, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === BENCH_DATABASE) throw new Error(`not a database name for a bench: ${name}`);
+  const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = withDatabase(database.url, name);
+  await runMigrations(url);
+  return url;
+}
+
 /** Written last, after the data is complete: an interrupted generation leaves no mark and is redone. */
 export async function writeDatasetMark(database: BenchDatabase, mark: DatasetMark): Promise<void> {
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });

@@ -1,16 +1,30 @@
 import type { BenchDatabase } from "./bench-database";
 
-/** A budget a measurement must meet; more kinds arrive with the throughput and load benches. */
-export type Budget = { kind: "p95_below_ms"; ms: number };
+/**
+ * A budget a measurement must meet: a latency ceiling, or a floor or ceiling on the line's value
+ * (a rate such as leads/s, a ratio, a count), in the value's own unit.
+ */
+export type Budget =
+  | { kind: "p95_below_ms"; ms: number }
+  | { kind: "at_least"; unit: string; value: number }
+  | { kind: "at_most"; unit: string; value: number };
 
-/** One line of the results table: a scenario's latency over many runs, and its budget if it has one. */
+/** A figure that is not a latency: a throughput, a ratio or a count, with its unit. */
+export type Quantity = { amount: number; unit: string };
+
+/**
+ * One line of the results table: a scenario's latency over many runs and/or a value (a throughput,
+ * a ratio, a count), and its budget if it has one.
+ */
 export type Measurement = {
   bench: string;
   scenario: string;
   runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
+  /** Latency over the runs; absent on a line that only reports a value. */
+  p50Ms?: number;
+  p95Ms?: number;
+  maxMs?: number;
+  value?: Quantity;
   /** Absent: reported for information, never fails the run. */
   budget?: Budget;
 };
@@ -20,6 +34,8 @@ export type BenchContext = {
   /** Rows of the main table the bench works on (1,000,000 unless `--rows` says otherwise). */
   rows: number;
   runs: number;
+  /** Overrides a timed bench's measured duration (`--seconds`): for a quick try, not for the record. */
+  seconds?: number;
   log: (line: string) => void;
 };
 
@@ -36,10 +52,18 @@ export type BenchModule = {
 };
 
 export function meetsBudget(measurement: Measurement): boolean | null {
-  if (!measurement.budget) return null;
-  switch (measurement.budget.kind) {
+  const budget = measurement.budget;
+  if (!budget) return null;
+  switch (budget.kind) {
     case "p95_below_ms":
-      return measurement.p95Ms < measurement.budget.ms;
+      return measurement.p95Ms !== undefined && measurement.p95Ms < budget.ms;
+    case "at_least":
+    case "at_most": {
+      // A value in another unit than the budget's is a bench bug: it fails rather than passing by accident.
+      const value = measurement.value;
+      if (!value || value.unit !== budget.unit || !Number.isFinite(value.amount)) return false;
+      return budget.kind === "at_least" ? value.amount >= budget.value : value.amount <= budget.value;
+    }
   }
 }
 
@@ -48,5 +72,23 @@ export function describeBudget(budget: Budget | undefined): string {
   switch (budget.kind) {
     case "p95_below_ms":
       return `p95 < ${budget.ms} ms`;
+    case "at_least":
+      return `≥ ${formatAmount(budget.value)} ${budget.unit}`;
+    case "at_most":
+      // Counts cannot go below zero: "at most none" reads better as "= 0".
+      return `${budget.value === 0 ? "=" : "≤"} ${formatAmount(budget.value)} ${budget.unit}`;
   }
+}
+
+export function describeValue(value: Quantity | undefined): string {
+  return value ? `${formatAmount(value.amount)} ${value.unit}` : "-";
+}
+
+// Thousands separated; a fraction keeps two or three decimals, so a ratio of 0.329 does not print as
+// the 0.33 it fails to reach.
+function formatAmount(amount: number): string {
+  if (!Number.isFinite(amount)) return String(amount);
+  return Number.isInteger(amount) || Math.abs(amount) >= 100
+    ? Math.round(amount).toLocaleString("en")
+    : amount.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 3 });
 }

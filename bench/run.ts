@@ -1,4 +1,4 @@
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { z } from "zod";
@@ -6,23 +6,31 @@ import { env, resetEnvCache } from "@/lib/env";
 import { openBenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
 import { inboxBench } from "./inbox";
+import { intakeLoadBench } from "./intake-load";
 import { formatTable, verdict, writeResults } from "./report";
+import { triageBench } from "./triage";
 
-// `npm run bench [-- --only inbox --rows 1000000 --runs 500]`: every bench in turn, one table,
-// a JSON record in bench/results/, exit 1 when any budget is missed.
-const modules: BenchModule[] = [inboxBench];
+// `npm run bench [-- --only triage|inbox|intake --rows 1000000 --runs 500 --seconds 5]`: every
+// bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
+// The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
+// the latency benches.
+const modules: BenchModule[] = [triageBench, inboxBench, intakeLoadBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),
   runs: z.coerce.number().int().min(1).default(500),
+  /** Shortens the timed benches (triage, intake) for a quick try; the record says it was used. */
+  seconds: z.coerce.number().int().min(1).optional(),
   only: z.enum(modules.map((m) => m.name) as [string, ...string[]]).optional(),
 });
 const args = argsSchema.parse(
-  parseArgs({ options: { rows: { type: "string" }, runs: { type: "string" }, only: { type: "string" } } }).values,
+  parseArgs({ options: { rows: { type: "string" }, runs: { type: "string" }, seconds: { type: "string" }, only: { type: "string" } } }).values,
 );
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 const startedAt = new Date();
+// Other work on the machine skews every figure: what the load was when the run began.
+const loadAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
 const database = await openBenchDatabase({ serverUrl: env().DATABASE_URL, log });
 let failed = true;
 try {
@@ -34,7 +42,7 @@ try {
   const details: Record<string, unknown> = {};
   for (const bench of modules.filter((m) => !args.only || m.name === args.only)) {
     const started = performance.now();
-    const outcome = await bench.run({ database, rows: args.rows, runs: args.runs, log });
+    const outcome = await bench.run({ database, rows: args.rows, runs: args.runs, seconds: args.seconds, log });
     measurements.push(...outcome.measurements);
     details[bench.name] = { ...outcome.details, seconds: Math.round((performance.now() - started) / 100) / 10 };
   }
@@ -46,7 +54,7 @@ try {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       passed: !failed,
-      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((n) => Math.round(n * 100) / 100) } },
       database: { embedded: database.embedded, server: await serverVersion(database.url) },
       options: args,
       benches: details,

@@ -42,12 +42,21 @@ function validEmail(fact: Fact | null): Fact | null {
   return fact && emailPattern.test(fact.value) ? fact : null;
 }
 
+// Compiled once per process: identity runs on every lead.
+const companyCues = [
+  new RegExp(String.raw`\b(?:from|at|with|of|for)\s+${capitalisedPhrase}`, "gu"),
+  new RegExp(String.raw`\b(?:founder|co-founder|CEO|CTO|COO|CRO|owner|director|head of sales|manager)\s+(?:of|at)\s+${capitalisedPhrase}`, "giu"),
+  new RegExp(String.raw`\b(?:de|en)\s+${capitalisedPhrase}`, "gu"),
+];
+const personName = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})`;
+const nameCues = [
+  new RegExp(String.raw`\b(?:I'?m|I am|my name is|this is|soy|me llamo|mi nombre es)\s+${personName}`, "u"),
+  new RegExp(String.raw`^(?:hi|hello|hola|hey)[,!]?\s+${personName}(?:\s+(?:from|here|de)\b|,)`, "iu"),
+  new RegExp(String.raw`^${personName}\s+(?:from|here|de)\b`, "u"),
+];
+
 function companyFromText(text: string, emailDomain: string | null): Fact | null {
-  const cues = [
-    new RegExp(String.raw`\b(?:from|at|with|of|for)\s+${capitalisedPhrase}`, "gu"),
-    new RegExp(String.raw`\b(?:founder|co-founder|CEO|CTO|COO|CRO|owner|director|head of sales|manager)\s+(?:of|at)\s+${capitalisedPhrase}`, "giu"),
-    new RegExp(String.raw`\b(?:de|en)\s+${capitalisedPhrase}`, "gu"),
-  ];
+  const cues = companyCues;
   const candidates: { value: string; fragment: string; score: number }[] = [];
   for (const sentence of splitSentences(text)) {
     for (const cue of cues) {
@@ -77,12 +86,7 @@ function companyFromDomain(domain: string | null, freeEmail: boolean): Fact | nu
 }
 
 function nameFromText(text: string, company: string | null): Fact | null {
-  const name = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})`;
-  const cues = [
-    new RegExp(String.raw`\b(?:I'?m|I am|my name is|this is|soy|me llamo|mi nombre es)\s+${name}`, "u"),
-    new RegExp(String.raw`^(?:hi|hello|hola|hey)[,!]?\s+${name}(?:\s+(?:from|here|de)\b|,)`, "iu"),
-    new RegExp(String.raw`^${name}\s+(?:from|here|de)\b`, "u"),
-  ];
+  const cues = nameCues;
   for (const sentence of splitSentences(text)) {
     for (const cue of cues) {
       const match = cue.exec(sentence);

@@ -56,9 +56,17 @@ export function collectLeadText(event: IntakeEvent): string {
   return parts.join("\n");
 }
 
+// Every extractor splits the same lead text; one remembered split spares the repeats.
+let lastText: string | null = null;
+let lastSentences: readonly string[] = [];
+
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.?!])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  if (text !== lastText) {
+    lastSentences = text
+      .split(/(?<=[.?!])\s+|\n+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    lastText = text;
+  }
+  return [...lastSentences];
 }

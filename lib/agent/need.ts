@@ -43,11 +43,15 @@ const knownTools = [
   "Mailchimp", "ActiveCampaign", "Calendly", "Zapier", "Make", "n8n", "LinkedIn Sales Navigator",
 ];
 
+// Compiled once: "Make" and "Monday" only count capitalised (as product names, not verbs or days).
+const toolPatterns = knownTools.map((tool) => ({ tool, pattern: new RegExp(`\\b${tool.replace(/ /g, "\\s+")}\\b`, tool === "Make" || tool === "Monday" ? "" : "i") }));
+
 export function extractTools(text: string): Fact[] {
   const found: Fact[] = [];
-  for (const tool of knownTools) {
-    const pattern = new RegExp(`\\b${tool.replace(/ /g, "\\s+")}\\b`, tool === "Make" || tool === "Monday" ? "u" : "iu");
-    const sentence = splitSentences(text).find((s) => pattern.test(s));
+  const sentences = splitSentences(text);
+  for (const { tool, pattern } of toolPatterns) {
+    if (!pattern.test(text)) continue;
+    const sentence = sentences.find((s) => pattern.test(s));
     if (sentence && !found.some((f) => f.value.includes(tool) || tool.includes(f.value))) found.push({ value: tool, fragment: sentence, confirmed: true });
   }
   return found;

@@ -30,28 +30,30 @@ export function parseRangeLowerBound(raw: string): number | null {
   return match ? parseAmount(match[1]) : null;
 }
 
+const employeePatterns = [
+  new RegExp(`\\b(${numberWord})[- ](?:person|people|employee|staff|strong)\\b`, "i"),
+  // Sales headcount is a floor for company size.
+  new RegExp(`\\b(${numberWord})\\s+(?:sales ?people|salespeople|sales reps|reps|SDRs|account executives|comerciales|vendedores)\\b`, "i"),
+  new RegExp(`\\b(${numberWord})\\s+(?:employees|people|staff|empleados|personas|trabajadores|colaboradores)\\b`, "i"),
+  new RegExp(`\\bteam of (${numberWord})\\b`, "i"),
+  new RegExp(`\\b(${numberWord}) of us\\b`, "i"),
+  new RegExp(`\\bequipo de (${numberWord})\\b`, "i"),
+];
+
 export function findEmployees(text: string): Fact<number> | null {
-  const patterns = [
-    new RegExp(`\\b(${numberWord})[- ](?:person|people|employee|staff|strong)\\b`, "iu"),
-    // Sales headcount is a floor for company size.
-    new RegExp(`\\b(${numberWord})\\s+(?:sales ?people|salespeople|sales reps|reps|SDRs|account executives|comerciales|vendedores)\\b`, "iu"),
-    new RegExp(`\\b(${numberWord})\\s+(?:employees|people|staff|empleados|personas|trabajadores|colaboradores)\\b`, "iu"),
-    new RegExp(`\\bteam of (${numberWord})\\b`, "iu"),
-    new RegExp(`\\b(${numberWord}) of us\\b`, "iu"),
-    new RegExp(`\\bequipo de (${numberWord})\\b`, "iu"),
-  ];
-  return firstNumberFact(text, patterns, (n) => n >= 1 && n < 10_000_000);
+  return firstNumberFact(text, employeePatterns, (n) => n >= 1 && n < 10_000_000);
 }
 
+const leadUnit = "(?:leads?|inquiries|enquiries|sign-?ups|requests|contacts|prospects|solicitudes|consultas|contactos|registros)";
+const monthlyLeadPatterns = [
+  new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${leadUnit}\\s*(?:/\\s*|\\s(?:a|per|each|every)\\s+)(?:month|mo)\\b`, "iu"),
+  new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${leadUnit}\\s+(?:mensuales|al mes|por mes|cada mes)`, "iu"),
+  new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,2}?${leadUnit}\\s+monthly\\b`, "iu"),
+  new RegExp(`\\b(${numberWord})\\s+monthly\\s+(?:[\\p{L}-]+\\s+){0,2}?${leadUnit}`, "iu"),
+];
+
 export function findMonthlyLeads(text: string): Fact<number> | null {
-  const unit = "(?:leads?|inquiries|enquiries|sign-?ups|requests|contacts|prospects|solicitudes|consultas|contactos|registros)";
-  const patterns = [
-    new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${unit}\\s*(?:/\\s*|\\s(?:a|per|each|every)\\s+)(?:month|mo)\\b`, "iu"),
-    new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,3}?${unit}\\s+(?:mensuales|al mes|por mes|cada mes)`, "iu"),
-    new RegExp(`\\b(${numberWord})\\s+(?:[\\p{L}-]+\\s+){0,2}?${unit}\\s+monthly\\b`, "iu"),
-    new RegExp(`\\b(${numberWord})\\s+monthly\\s+(?:[\\p{L}-]+\\s+){0,2}?${unit}`, "iu"),
-  ];
-  return firstNumberFact(text, patterns, (n) => n >= 1 && n < 100_000_000);
+  return firstNumberFact(text, monthlyLeadPatterns, (n) => n >= 1 && n < 100_000_000);
 }
 
 const currencySymbols: Record<string, string> = { $: "USD", "€": "EUR", "£": "GBP", usd: "USD", eur: "EUR", gbp: "GBP", dollars: "USD", euros: "EUR", pounds: "GBP", dólares: "USD" };

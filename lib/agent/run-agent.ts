@@ -53,7 +53,7 @@ export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, optio
     return { ...result, agentSource: "deterministic", droppedFacts: [], summarySource: packageOf(result) ? "deterministic" : null };
   }
 
-  const injection = (sentence: string) => rules.detectSignals({ text: sentence, email: null }).some((s) => s.family === "injection");
+  const injection = (sentence: string) => rules.hasFamily(sentence, "injection");
   const baseline = extractFacts(event, { freeEmailDomains: rules.ruleSet.freeEmailDomains, ignoreSentence: injection });
   const extraction = await extractFactsWithLlm({ event, rules, baseline, model, timeoutMs: settings.OPENAI_TIMEOUT_MS }).catch((error: unknown) => ({
     // validateExtraction is pure, but a bug there must cost the model's help, never the lead.

@@ -27,7 +27,7 @@ const noTrace: Traceability = { leadId: null, conversationId: null, intakeId: nu
  */
 export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { trace?: Traceability; owner?: string | null; facts?: FactSheet; summary?: string } = {}): TriageResult {
   const ruleSet = rules.ruleSet;
-  const injection = (sentence: string) => rules.detectSignals({ text: sentence, email: null }).some((s) => s.family === "injection");
+  const injection = (sentence: string) => rules.hasFamily(sentence, "injection");
   const facts = options.facts ?? extractFacts(event, { freeEmailDomains: ruleSet.freeEmailDomains, ignoreSentence: injection });
   const signals = rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null });
   const { features, missing } = baseFeatures(facts, event, ruleSet);

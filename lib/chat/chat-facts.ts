@@ -12,7 +12,7 @@ import type { CompiledRuleSet } from "@/lib/rules/compile";
  */
 export function chatFacts(event: IntakeEvent, rules: CompiledRuleSet, transcript: readonly TranscriptLine[]): FactSheet {
   // The same filter triage uses: a sentence that tries to instruct the agent is never a fact.
-  const injection = (sentence: string) => rules.detectSignals({ text: sentence, email: null }).some((s) => s.family === "injection");
+  const injection = (sentence: string) => rules.hasFamily(sentence, "injection");
   const facts = extractFacts(event, { freeEmailDomains: rules.ruleSet.freeEmailDomains, ignoreSentence: injection });
   const answers = readAnswers(transcript, injection);
 

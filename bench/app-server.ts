@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+
+const HOST = "127.0.0.1";
+const HEALTH_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 10_000;
+// The server's own output is passed on up to this many lines; a flood of per-request errors is
+// summarised instead of burying the bench's log.
+const MAX_FORWARDED_LINES = 60;
+
+export type AppServer = { url: string; pid: number; build: { id: string; ageMinutes: number }; stop: () => Promise<void> };
+
+/**
+ * The console as it runs in production: `next start` on a free port of 127.0.0.1 with this
+ * process's environment plus `env` (a variable given as undefined is removed), built first when
+ * there is no build. Resolves once /api/health answers 200.
+ */
+export async function startAppServer(options: { env: Record<string, string | undefined>; log: (line: string) => void }): Promise<AppServer> {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  if (!existsSync(".next/BUILD_ID")) {
+    options.log("no production build (.next/BUILD_ID): running next build first…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+  }
+  const build = { id: readFileSync(".next/BUILD_ID", "utf8").trim(), ageMinutes: Math.round((Date.now() - statSync(".next/BUILD_ID").mtimeMs) / 60_000) };
+
+  const port = await freePort();
+  const url = `http://${HOST}:${port}`;
+  // Its own process group, so stopping it also stops anything it started.
+  const child = spawn(process.execPath, [nextBin, "start", "-H", HOST, "-p", String(port)], {
+    env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let forwarded = 0;
+  let dropped = 0;
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split("\n").filter((l) => l.trim())) {
+      if (forwarded++ < MAX_FORWARDED_LINES) options.log(`[next] ${line}`);
+      else dropped++;
+    }
+  };
+  child.stdout.on("data", forward);
+  child.stderr.on("data", forward);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let running = true;
+  void exited.then(() => (running = false));
+
+  const stop = async () => {
+    if (running && child.pid) {
+      process.kill(-child.pid, "SIGTERM");
+      const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS).unref());
+      if ((await Promise.race([exited, timer])) === "timeout" && running) process.kill(-child.pid, "SIGKILL");
+    }
+    if (dropped > 0) options.log(`[next] … ${dropped} more lines of server output not shown`);
+  };
+
+  const healthy = await waitForHealth(`${url}/api/health`, () => running);
+  if (!healthy || !child.pid) {
+    await stop();
+    throw new Error(running ? `the app did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s` : "the app exited during start-up (see [next] lines above)");
+  }
+  return { url, pid: child.pid, build, stop };
+}
+
+async function waitForHealth(url: string, running: () => boolean): Promise<boolean> {
+  const until = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < until && running()) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+// A port the system just handed out and released: free unless something grabs it in between.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}

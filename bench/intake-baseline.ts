@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { queues } from "@/lib/jobs/queues";
+import { fillIntakeRows, markFor, withRecordIds, type IntakeRows } from "./intake-rows";
+import { summarise, type LatencySummary } from "./latency";
+import { startLoadProfile, type LoadProfile } from "./load-profile";
+
+// A ceiling on each worker's loop whatever the clock says.
+const MAX_PER_WORKER = 1_000_000;
+
+type Tx = postgres.TransactionSql;
+export type JobTables = Record<"crmSync" | "notify", string>;
+
+export type BaselineResult = { intakes: number; seconds: number; perSecond: number; latency: LatencySummary; profile: LoadProfile };
+
+/**
+ * The floor the endpoint is compared with: recordIntake's statements as plain postgres.js SQL, one
+ * transaction per intake, driven by `workers` concurrent loops for `seconds` after a warm-up. No
+ * HTTP, validation, authentication, rate limit or triage: the rows come ready from planIntakeRows.
+ * Statements go unprepared, as drizzle sends the app's, so the gap is the layers and not the protocol.
+ */
+export async function runSqlBaseline(options: {
+  url: string;
+  plans: IntakeRows[];
+  teamId: string;
+  workers: number;
+  warmupSeconds: number;
+  seconds: number;
+  /** Prefixes the externalIds, so these intakes are told apart from the endpoint's. */
+  prefix: string;
+}): Promise<BaselineResult> {
+  const sql = postgres(options.url, { max: options.workers, prepare: false, onnotice: () => {} });
+  try {
+    const tables = await jobTables(sql);
+    let seq = 0;
+    const loop = async (until: number, samples: number[] | null) => {
+      let done = 0;
+      while (done < MAX_PER_WORKER && performance.now() < until) {
+        const n = seq++;
+        const ids = { mark: markFor(n), externalId: `${options.prefix}-${n}`, intakeId: randomUUID(), conversationId: randomUUID() };
+        const rows = fillIntakeRows(options.plans[n % options.plans.length], ids);
+        const started = performance.now();
+        await sql.begin((tx) => writeIntake(tx, rows, { ...ids, teamId: options.teamId, tables }));
+        samples?.push(performance.now() - started);
+        done++;
+      }
+      return done;
+    };
+    const workers = (until: number, samples: number[] | null) => Promise.all(Array.from({ length: options.workers }, () => loop(until, samples)));
+
+    await workers(performance.now() + options.warmupSeconds * 1000, null);
+    const samples: number[] = [];
+    const profile = startLoadProfile(options.url);
+    const started = performance.now();
+    const counts = await workers(started + options.seconds * 1000, samples);
+    const seconds = (performance.now() - started) / 1000;
+    const intakes = counts.reduce((a, b) => a + b, 0);
+    return { intakes, seconds, perSecond: intakes / seconds, latency: summarise(samples), profile: await profile.stop() };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Where pg-boss keeps each queue's jobs (created by the app's own getBoss before the baseline runs). */
+export async function jobTables(sql: postgres.Sql): Promise<JobTables> {
+  const rows = await sql<{ name: string; table: string }[]>`select name, table_name as table from pgboss.queue where name in ${sql([queues.crmSync.name, queues.notify.name])}`;
+  const table = (name: string) => {
+    const row = rows.find((r) => r.name === name);
+    if (!row) throw new Error(`pg-boss has no queue ${name} in the bench database`);
+    return row.table;
+  };
+  return { crmSync: table(queues.crmSync.name), notify: table(queues.notify.name) };
+}
+
+// recordIntake's statements in its order (db/queries/intake.ts): claim, company, lead, conversation
+// and messages, handoff, its first event, the outbox jobs, the stored response.
+async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; intakeId: string; conversationId: string; teamId: string; tables: JobTables }) {
+  const claimed = await tx`
+    insert into intakes (id, external_id, channel, source, raw, received_at)
+    values (${ids.intakeId}, ${ids.externalId}, ${rows.channel}, ${rows.source}::text::jsonb, ${rows.raw}::text::jsonb, ${rows.receivedAt})
+    on conflict (external_id) do nothing returning id`;
+  if (claimed.length === 0) {
+    await tx`select response from intakes where external_id = ${ids.externalId}`;
+    return;
+  }
+
+  let companyId: string | null = null;
+  if (rows.company?.domain) {
+    [{ id: companyId }] = await tx<{ id: string }[]>`
+      insert into companies (name, domain) values (${rows.company.name}, ${rows.company.domain})
+      on conflict (domain) where domain is not null do update set updated_at = now() returning id`;
+  } else if (rows.company) {
+    [{ id: companyId }] = await tx<{ id: string }[]>`insert into companies (name) values (${rows.company.name}) returning id`;
+  }
+
+  const lead = rows.lead;
+  const [{ id: leadId }] = lead.email
+    ? await tx<{ id: string }[]>`
+        insert into leads (name, email, phone, role, website, company_id)
+        values (${lead.name}, ${lead.email}, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId})
+        on conflict (lower(email)) where email is not null do update set
+          name = coalesce(leads.name, excluded.name), phone = coalesce(leads.phone, excluded.phone),
+          role = coalesce(leads.role, excluded.role), company_id = coalesce(leads.company_id, excluded.company_id), updated_at = now()
+        returning id`
+    : await tx<{ id: string }[]>`
+        insert into leads (name, email, phone, role, website, company_id)
+        values (${lead.name}, null, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId}) returning id`;
+
+  const conversationId = rows.conversation ? ids.conversationId : null;
+  if (rows.conversation) {
+    await tx`insert into conversations (id, lead_id, channel) values (${ids.conversationId}, ${leadId}, ${rows.conversation.channel})`;
+    const lines = rows.conversation.messages;
+    if (lines.length) {
+      const values = lines.map((m, i) => ({ conversation_id: ids.conversationId, author: m.author, text: m.text, sent_at: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)) }));
+      await tx`insert into messages ${tx(values, "conversation_id", "author", "text", "sent_at")}`;
+    }
+  }
+
+  let handoffId: string | null = null;
+  const h = rows.handoff;
+  if (h) {
+    const now = new Date();
+    const filtered = h.decision === "filter";
+    [{ id: handoffId }] = await tx<{ id: string }[]>`
+      insert into handoffs (lead_id, company_id, intake_id, conversation_id, decision, priority, status, discard_reason, closed_at, team_id,
+        sla_due_at, reasons, intent, fit, channel, campaign, rule_version, agent_source, package, lead_name, lead_email, company_name, summary, created_at, updated_at)
+      values (${leadId}, ${companyId}, ${ids.intakeId}, ${conversationId}, ${h.decision}, ${h.priority}, ${filtered ? "discarded" : "pending"},
+        ${filtered ? "not_a_fit" : null}, ${filtered ? now : null}, ${ids.teamId}, ${slaFor(h.priority, now)}, ${h.reasons}::text[], ${h.intent}, ${h.fit},
+        ${h.channel}, ${h.campaign}, ${h.ruleVersion}, ${"deterministic"}, ${withRecordIds(h.package, { leadId })}::text::jsonb, ${h.leadName}, ${h.leadEmail},
+        ${h.companyName}, ${h.summary}, ${now}, ${now})
+      returning id`;
+    await tx`insert into handoff_events (handoff_id, type, actor_kind, data) values (${handoffId}, 'created', 'agent', ${h.eventData}::text::jsonb)`;
+    await sendJob(tx, ids.tables.crmSync, queues.crmSync.name, { handoffId }, `crm-sync:${handoffId}`);
+    if (h.decision === "escalate") await sendJob(tx, ids.tables.notify, queues.notify.name, { handoffId, event: "created" }, `notify:created:${handoffId}`);
+  }
+
+  await tx`update intakes set lead_id = ${leadId}, response = ${withRecordIds(rows.response, { leadId, handoffId })}::text::jsonb where id = ${ids.intakeId} returning response`;
+}
+
+// pg-boss 12's insert for one job (plans.insertJobs, without the LISTEN/NOTIFY these queues do not
+// use): the queue's settings are read in the same statement, as pg-boss does.
+async function sendJob(tx: Tx, table: string, name: string, data: Record<string, unknown>, singletonKey: string) {
+  await tx.unsafe(
+    `insert into pgboss."${table}" (id, name, data, priority, start_after, created_on, singleton_key, singleton_on, group_id, group_tier,
+       expire_seconds, deletion_seconds, keep_until, retry_limit, retry_delay, retry_backoff, retry_delay_max, policy, dead_letter,
+       heartbeat_seconds, blocked, blocking, pending_dependencies, trace_context)
+     select gen_random_uuid(), $1, $2::text::jsonb, 0, now(), now(), $3, null, null, null,
+       coalesce(q.expire_seconds, 900), coalesce(q.deletion_seconds, 604800), now() + coalesce(q.retention_seconds, 1209600) * interval '1s',
+       coalesce(q.retry_limit, 2), coalesce(q.retry_delay, 0), coalesce(q.retry_backoff, false), q.retry_delay_max, q.policy, q.dead_letter,
+       q.heartbeat_seconds, false, false, 0, null
+     from (select $1::text as name) j left join pgboss.queue q on q.name = j.name
+     on conflict do nothing returning id`,
+    [name, JSON.stringify(data), singletonKey],
+  );
+}
+
+// db/queries/intake.ts's slaFor.
+function slaFor(priority: string | null, from: Date): Date {
+  const minutes = priority === "immediate" ? 15 : priority === "normal" ? 240 : priority === "nurture" ? 4320 : 0;
+  return new Date(from.getTime() + minutes * 60_000);
+}

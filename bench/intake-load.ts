@@ -1,0 +1,168 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { generateApiKey } from "@/lib/intake/credentials";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { compileRuleSet } from "@/lib/rules/compile";
+import { defaultRuleSet } from "@/lib/rules/default-rules";
+import { startAppServer } from "./app-server";
+import { freshDatabase } from "./bench-database";
+import type { BenchModule, Measurement } from "./bench-module";
+import { checkIntakes } from "./intake-check";
+import { buildCorpus } from "./intake-corpus";
+import { runSqlBaseline } from "./intake-baseline";
+import { runHttpLoad, type Ledger } from "./intake-http";
+import { bodyTemplate, markFor, planIntakeRows, TOKEN } from "./intake-rows";
+import { startLoadProfile } from "./load-profile";
+
+const INTAKE_DATABASE = "baton_bench_intake";
+const CONCURRENCY = 32;
+const LOAD_SECONDS = 30;
+const WARMUP_SECONDS = 3;
+// Far above what the load can reach, so the limiter counts every request but never refuses one.
+const RATE_LIMIT_PER_MINUTE = 1_000_000;
+// The issue's budgets for the intake endpoint under load.
+const P95_BUDGET = { kind: "p95_below_ms", ms: 50 } as const;
+const RATIO_BUDGET = { kind: "at_least", unit: "× baseline", value: 0.33 } as const;
+const NONE = (unit: string) => ({ kind: "at_most", unit, value: 0 }) as const;
+// The endpoint's requests never share an id or a mark with the baseline's.
+const HTTP_SEQUENCE_START = 50_000_000;
+
+type Body = ReturnType<typeof bodyTemplate>;
+
+/**
+ * The intake path under load, in one run on a database of its own: (a) recordIntake's rows as raw
+ * SQL, 32 workers for 30 s, the floor; (b) the real endpoint under `next start`, 32 connections for
+ * 30 s, and its ratio to the floor; (c) a count check that no accepted intake was lost or doubled.
+ */
+export const intakeLoadBench: BenchModule = {
+  name: "intake",
+  async run({ database, seconds, log }) {
+    const loadSeconds = seconds ?? LOAD_SECONDS;
+    log(`intake: fresh database ${INTAKE_DATABASE}`);
+    const url = await freshDatabase(database, INTAKE_DATABASE);
+    const { teamId, apiKey } = await insertTeamAndKey(url);
+    // pg-boss's schema and queues, created as the app creates them on its first intake.
+    await getBoss(url);
+    await stopBoss();
+
+    const rules = compileRuleSet(defaultRuleSet, 1);
+    const corpus = buildCorpus({ mark: TOKEN.mark });
+    const plans = corpus.map((entry) => planIntakeRows(entry.event, rules));
+    const bodies = corpus.map((entry) => bodyTemplate(entry.input));
+
+    log(`intake: (a) raw SQL baseline, ${CONCURRENCY} workers, ${WARMUP_SECONDS} s warm-up + ${loadSeconds} s`);
+    const baseline = await runSqlBaseline({ url, plans, teamId, workers: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: loadSeconds, prefix: "sql" });
+    log(`intake: baseline ${Math.round(baseline.perSecond)} intakes/s`);
+    await resetIntakeTables(url);
+
+    log("intake: (b) the endpoint under next start, against the bench database");
+    const ledger: Ledger = new Map();
+    const { endpoint, warmup, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
+    log(`intake: endpoint ${Math.round(endpoint.perSecond)} intakes/s, p95 ${endpoint.latency.p95Ms} ms`);
+
+    log("intake: (c) counting what was written against what was answered");
+    const check = await checkIntakes({ url, prefix: "http", ledger });
+    const ratio = endpoint.perSecond / baseline.perSecond;
+    const failed = endpoint.refused + endpoint.errors + endpoint.mismatched + warmup.refused + warmup.errors + warmup.mismatched;
+
+    const measurements: Measurement[] = [
+      { bench: "intake", scenario: `raw SQL baseline, ${CONCURRENCY} workers`, ...baseline.latency, runs: baseline.intakes, value: { amount: Math.round(baseline.perSecond), unit: "intakes/s" } },
+      { bench: "intake", scenario: `POST /api/v1/intake, ${CONCURRENCY} connections`, ...endpoint.latency, runs: endpoint.ok, value: { amount: Math.round(endpoint.perSecond), unit: "intakes/s" }, budget: P95_BUDGET },
+      { bench: "intake", scenario: "endpoint / baseline throughput", runs: endpoint.ok, value: { amount: Math.round(ratio * 1000) / 1000, unit: "× baseline" }, budget: RATIO_BUDGET },
+      { bench: "intake", scenario: "requests refused or failed under load", runs: ledger.size, value: { amount: failed, unit: "requests" }, budget: NONE("requests") },
+      { bench: "intake", scenario: "lost intakes (2xx without its rows)", runs: check.responses2xx, value: { amount: check.lost, unit: "intakes" }, budget: NONE("intakes") },
+      { bench: "intake", scenario: "duplicated intakes (rows beyond the 2xx)", runs: check.responses2xx, value: { amount: check.duplicated, unit: "intakes" }, budget: NONE("intakes") },
+    ];
+
+    return {
+      measurements,
+      details: {
+        database: INTAKE_DATABASE,
+        concurrency: CONCURRENCY,
+        loadSeconds,
+        warmupSeconds: WARMUP_SECONDS,
+        corpus: corpus.length,
+        handoffsPerIntake: Math.round((plans.filter((p) => p.handoff).length / plans.length) * 100) / 100,
+        appBuild: build,
+        appPoolMax: env().DATABASE_POOL_MAX,
+        baseline: { ...baseline, perSecond: Math.round(baseline.perSecond) },
+        endpoint: { ...endpoint, perSecond: Math.round(endpoint.perSecond), firstRequestMs, warmup: { ok: warmup.ok, perSecond: Math.round(warmup.perSecond) }, profile },
+        ratio: Math.round(ratio * 1000) / 1000,
+        check,
+      },
+    };
+  },
+};
+
+// The app started for this run only, the first request alone (it pays for start-up: pg-boss, the
+// rule set, the route's modules), a warm-up under load, then the measured load; stopped whatever happens.
+async function measureEndpoint(options: { url: string; apiKey: string; bodies: Body[]; loadSeconds: number; ledger: Ledger; log: (line: string) => void }) {
+  const server = await startAppServer({
+    log: options.log,
+    env: {
+      DATABASE_URL: options.url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      LOG_LEVEL: "warn",
+      INTAKE_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+      // The deterministic agent whatever this shell configures: the bench measures the app, not a model.
+      // Removed, not emptied: the AI SDK reads OPENAI_BASE_URL itself and refuses an empty one.
+      OPENAI_API_KEY: undefined,
+      OPENAI_BASE_URL: undefined,
+    },
+  });
+  try {
+    const load = { url: server.url, apiKey: options.apiKey, bodies: options.bodies, connections: CONCURRENCY, prefix: "http", sequence: { next: HTTP_SEQUENCE_START }, ledger: options.ledger };
+    const firstRequestMs = await postOne(load);
+    const warmup = await runHttpLoad({ ...load, seconds: WARMUP_SECONDS });
+    options.log(`intake: endpoint warm-up ${Math.round(warmup.perSecond)} intakes/s; measuring ${CONCURRENCY} connections for ${options.loadSeconds} s`);
+    const profile = startLoadProfile(options.url, server.pid);
+    const endpoint = await runHttpLoad({ ...load, seconds: options.loadSeconds });
+    return { endpoint, warmup, firstRequestMs, profile: await profile.stop(), build: server.build };
+  } finally {
+    await server.stop();
+  }
+}
+
+// A team and an API key for it, as `npm run apikey:create` would make: the endpoint's caller.
+async function insertTeamAndKey(url: string): Promise<{ teamId: string; apiKey: string }> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const key = generateApiKey();
+    const [team] = await sql<{ id: string }[]>`insert into teams (name) values ('Bench intake') returning id`;
+    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Bench intake load', ${key.prefix}, ${key.hash}, ${team.id})`;
+    return { teamId: team.id, apiKey: key.key };
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+// The endpoint starts from the same empty tables the baseline did; a checkpoint first, so neither
+// phase inherits the other's dirty pages (skipped where the role may not checkpoint).
+async function resetIntakeTables(url: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`truncate table intakes, companies, leads, conversations, messages, handoffs, handoff_events, pgboss.job cascade`;
+    await sql`checkpoint`.catch(() => undefined);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function postOne(load: { url: string; apiKey: string; bodies: Body[]; prefix: string; sequence: { next: number }; ledger: Ledger }): Promise<number> {
+  const n = load.sequence.next++;
+  const externalId = `${load.prefix}-${n}`;
+  load.ledger.set(externalId, { status: null });
+  const started = performance.now();
+  const response = await fetch(`${load.url}/api/v1/intake`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${load.apiKey}`, "content-type": "application/json" },
+    body: load.bodies[0]({ mark: markFor(n), externalId }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  const ms = Math.round(performance.now() - started);
+  load.ledger.set(externalId, { status: response.status, handoffId: /"handoffId":"([0-9a-f-]{36})"/.exec(text)?.[1] ?? null });
+  if (!response.ok) throw new Error(`the first intake was refused: ${response.status} ${text.slice(0, 300)}`);
+  return ms;
+}
