@@ -7,6 +7,8 @@ const { auth } = NextAuth(authConfig);
 
 export const proxy = auth;
 
+// API routes are left out: each authenticates itself (API keys, signatures, sessions) and none
+// should pay for a session check it does not use (the intake endpoint runs hot).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg)$).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg)$).*)"],
 };

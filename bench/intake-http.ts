@@ -36,6 +36,8 @@ export async function runHttpLoad(options: {
   bodies: ((ids: { mark: string; externalId: string }) => string)[];
   connections: number;
   seconds: number;
+  /** Requests per second across all connections; unset: each connection sends as fast as it is answered. */
+  overallRate?: number;
   prefix: string;
   /** Shared by the warm-up and the measured run, so no two requests ever share an id or a mark. */
   sequence: { next: number };
@@ -48,6 +50,7 @@ export async function runHttpLoad(options: {
     url: `${options.url}/api/v1/intake`,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     timeout: REQUEST_TIMEOUT_SECONDS,
     method: "POST",
     headers: { authorization: `Bearer ${options.apiKey}`, "content-type": "application/json" },

@@ -33,6 +33,9 @@ let cached: Env | undefined;
 
 export function env(): Env {
   if (!cached) {
+    // An empty variable means "not set" for libraries too (e.g. @ai-sdk/openai throws on an empty
+    // OPENAI_BASE_URL when loaded), so empty settings are removed before anything else reads them.
+    for (const key of Object.keys(envSchema.shape)) if (process.env[key] === "") delete process.env[key];
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

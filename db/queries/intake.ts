@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql as dsql } from "drizzle-orm";
+import { and, eq, sql as dsql } from "drizzle-orm";
 import { fromDrizzle } from "pg-boss";
 import { db, type Transaction } from "@/db";
 import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, rateLimitWindows } from "@/db/schema";
@@ -10,15 +10,34 @@ import { queues } from "@/lib/jobs/queues";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
-export async function findActiveApiKey({ keyHash }: { keyHash: string }) {
-  const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))).limit(1);
-  if (row) await db.update(apiKeys).set({ lastUsedAt: dsql`now()` }).where(eq(apiKeys.id, row.id));
-  return row ?? null;
-}
-
 export async function insertApiKey(values: typeof apiKeys.$inferInsert) {
   const [row] = await db.insert(apiKeys).values(values).returning();
   return row;
+}
+
+/**
+ * The intake hot path's first question in one round trip: is this key valid, and how many requests
+ * has it made in the current window (counting this one)? Null when the key is unknown or revoked.
+ */
+export async function findApiKeyAndCountRequest({ keyHash, windowSeconds }: { keyHash: string; windowSeconds: number }) {
+  const rows = await db.execute<{ id: string; team_id: string | null; last_used_at: Date | null; count: number; window_start: Date }>(dsql`
+    with key as (
+      select id, team_id, last_used_at from ${apiKeys} where key_hash = ${keyHash} and revoked_at is null
+    ), counted as (
+      insert into ${rateLimitWindows} (key, window_start, count)
+      select 'intake:key:' || key.id, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}), 1 from key
+      on conflict (key, window_start) do update set count = ${rateLimitWindows}.count + 1
+      returning count, window_start
+    )
+    select key.id, key.team_id, key.last_used_at, counted.count, counted.window_start from key, counted`);
+  const row = rows[0];
+  if (!row) return null;
+  const lastUsedAt = row.last_used_at ? new Date(row.last_used_at) : null;
+  // At most once a minute: every intake of a source would otherwise queue on this one row.
+  if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
+    await db.update(apiKeys).set({ lastUsedAt: dsql`now()` }).where(and(eq(apiKeys.id, row.id), dsql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`));
+  }
+  return { id: row.id, teamId: row.team_id, count: Number(row.count), windowStart: new Date(row.window_start) };
 }
 
 /** Counts one request in the current fixed window and returns the count so far (shared by all instances). */

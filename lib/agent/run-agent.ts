@@ -47,7 +47,7 @@ export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, optio
   const base = { trace: options.trace, owner: options.owner };
   const model =
     options.model ??
-    (settings.OPENAI_API_KEY ? languageModel({ apiKey: settings.OPENAI_API_KEY, baseURL: settings.OPENAI_BASE_URL, model: settings.OPENAI_MODEL, api: options.api }) : null);
+    (settings.OPENAI_API_KEY ? await languageModel({ apiKey: settings.OPENAI_API_KEY, baseURL: settings.OPENAI_BASE_URL, model: settings.OPENAI_MODEL, api: options.api }) : null);
   if (!model) {
     const result = triage(event, rules, base);
     return { ...result, agentSource: "deterministic", droppedFacts: [], summarySource: packageOf(result) ? "deterministic" : null };

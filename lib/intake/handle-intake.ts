@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { countRequest, findActiveApiKey, recordIntake } from "@/db/queries/intake";
+import { countRequest, findApiKeyAndCountRequest, recordIntake } from "@/db/queries/intake";
 import { canonicalExternalId } from "@/lib/agent/external-id";
 import { runAgent } from "@/lib/agent/run-agent";
 import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
@@ -13,7 +13,8 @@ export const MAX_INTAKE_BYTES = 256 * 1024;
 
 export type IntakeReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
-type Caller = { kind: "api_key"; id: string; teamId: string | null } | { kind: "signature"; teamId: null };
+type Window = { count: number; windowStart: Date };
+type Caller = { kind: "api_key"; id: string; teamId: string | null; window: Window } | { kind: "signature"; teamId: null; window: null };
 
 /**
  * POST /api/v1/intake, apart from HTTP: authenticate, rate-limit, validate, triage, persist.
@@ -26,7 +27,7 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
   if ("error" in caller) return refuse(401, "unauthorized", caller.error);
 
   const limit = env().INTAKE_RATE_LIMIT_PER_MINUTE;
-  const window = await countRequest({ key: caller.kind === "api_key" ? `intake:key:${caller.id}` : "intake:signed", windowSeconds: 60 });
+  const window = caller.window ?? (await countRequest({ key: "intake:signed", windowSeconds: 60 }));
   if (window.count > limit) {
     const retryAfter = Math.max(1, Math.ceil((window.windowStart.getTime() + 60_000 - Date.now()) / 1000));
     return { ...refuse(429, "rate_limited", `More than ${limit} intakes a minute from this source; retry after ${retryAfter} s.`), headers: { "Retry-After": String(retryAfter) } };
@@ -72,14 +73,14 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
 async function authenticate(request: { headers: Headers; body: string }): Promise<Caller | { error: string }> {
   const token = bearerToken(request.headers.get("authorization"));
   if (token) {
-    const key = await findActiveApiKey({ keyHash: hashApiKey(token) });
-    return key ? { kind: "api_key", id: key.id, teamId: key.teamId } : { error: "That API key is not valid (or was revoked)." };
+    const key = await findApiKeyAndCountRequest({ keyHash: hashApiKey(token), windowSeconds: 60 });
+    return key ? { kind: "api_key", id: key.id, teamId: key.teamId, window: key } : { error: "That API key is not valid (or was revoked)." };
   }
   const secret = env().INTAKE_SIGNING_SECRET;
   const signature = request.headers.get("x-baton-signature");
   if (signature && secret) {
     const check = verifySignature({ secret, timestamp: request.headers.get("x-baton-timestamp"), signature, body: request.body, nowSeconds: Math.floor(Date.now() / 1000) });
-    return check.ok ? { kind: "signature", teamId: null } : { error: `Signature refused: ${check.reason}.` };
+    return check.ok ? { kind: "signature", teamId: null, window: null } : { error: `Signature refused: ${check.reason}.` };
   }
   return { error: "Send an API key (Authorization: Bearer …) or a signed request (X-Baton-Timestamp, X-Baton-Signature)." };
 }
