@@ -1,9 +1,19 @@
 import Link from "next/link";
+import { Search } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { channels, intents, reasonCodes } from "@/lib/contract/package";
+import { channelLabels, humanize, reasonLabels } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 import type { InboxView } from "@/lib/inbox/params";
 
-const viewLabels: Record<InboxView, string> = { mine: "Mine", team: "Team queue", all: "All teams" };
+const viewLabels: Record<InboxView, string> = {
+  mine: "Mine",
+  team: "Team queue",
+  unassigned: "Unassigned",
+  all: "All teams",
+  agent: "Handled by agent",
+  filtered: "Filtered",
+};
 const statusOptions = [
   ["open", "Open"],
   ["pending", "Pending"],
@@ -14,22 +24,95 @@ const statusOptions = [
   ["all", "Any status"],
 ] as const;
 
+export type FilterValues = { q?: string; reason?: string; channel?: string; intent?: string; campaign?: string };
+
 export function InboxFilters({
   view,
   views,
+  viewCounts,
   status,
+  showStatus,
+  filters,
+  campaigns,
   baseParams,
 }: {
   view: InboxView;
   views: InboxView[];
+  viewCounts: Partial<Record<InboxView, number>>;
   status: string;
+  showStatus: boolean;
+  filters: FilterValues;
+  campaigns: string[];
   baseParams: Record<string, string | undefined>;
 }) {
+  const active = Object.values(filters).some(Boolean);
+  const fresh = { ...baseParams, after: undefined, before: undefined };
   return (
-    <div className="flex flex-wrap items-center justify-between gap-3">
-      <Segmented label="View" items={views.map((v) => [v, viewLabels[v]] as const)} active={view} hrefFor={(v) => inboxHref({ ...baseParams, view: v, after: undefined, before: undefined })} />
-      <Segmented label="Status" items={statusOptions} active={status} hrefFor={(s) => inboxHref({ ...baseParams, status: s, after: undefined, before: undefined })} />
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Segmented
+          label="View"
+          items={views.map((v) => [v, viewCounts[v] === undefined ? viewLabels[v] : `${viewLabels[v]} (${viewCounts[v]})`] as const)}
+          active={view}
+          hrefFor={(v) => inboxHref({ ...fresh, view: v, status: undefined, sort: undefined, dir: undefined })}
+        />
+        {showStatus ? <Segmented label="Status" items={statusOptions} active={status} hrefFor={(s) => inboxHref({ ...fresh, status: s })} /> : null}
+      </div>
+      {/* A plain GET form: the filters live in the URL, work without JavaScript and survive a reload. */}
+      <form method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
+        {Object.entries({ view: baseParams.view, tab: baseParams.tab, status: baseParams.status, sort: baseParams.sort, dir: baseParams.dir, size: baseParams.size })
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+        <label className="relative min-w-56 flex-1">
+          <span className="sr-only">Search name, company, email or summary</span>
+          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" aria-hidden />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            data-inbox-search
+            placeholder="Search name, company, email, summary…  ( / )"
+            maxLength={200}
+            className="h-9 w-full rounded-md border border-slate-300 bg-white pr-3 pl-8 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
+          />
+        </label>
+        <FilterSelect name="reason" label="Reason" value={filters.reason} options={reasonCodes.map((r) => [r, reasonLabels[r]] as const)} />
+        <FilterSelect name="channel" label="Channel" value={filters.channel} options={channels.map((c) => [c, channelLabels[c]] as const)} />
+        <FilterSelect name="intent" label="Intent" value={filters.intent} options={intents.map((i) => [i, humanize(i)] as const)} />
+        <FilterSelect name="campaign" label="Campaign" value={filters.campaign} options={campaigns.map((c) => [c, c] as const)} />
+        <button type="submit" className="h-9 rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-700">
+          Apply
+        </button>
+        {active ? (
+          <Link href={inboxHref({ ...fresh })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
+            Clear
+          </Link>
+        ) : null}
+      </form>
     </div>
+  );
+}
+
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: readonly (readonly [string, string])[] }) {
+  return (
+    <label className="text-xs text-slate-500">
+      <span className="sr-only">{label}</span>
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        aria-label={label}
+        className={cn("h-9 max-w-44 rounded-md border bg-white px-2 text-sm shadow-sm", value ? "border-brand-500 text-slate-900" : "border-slate-300 text-slate-600")}
+      >
+        <option value="">{label}: any</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

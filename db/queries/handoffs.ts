@@ -15,7 +15,12 @@ import type { Cursor, InboxSort } from "@/lib/inbox/params";
 export type InboxScope =
   | { kind: "all" }
   | { kind: "team"; teamId: string | null }
-  | { kind: "owner"; ownerId: string };
+  | { kind: "owner"; ownerId: string }
+  /** Nobody owns it yet: within a team, or in every team (teamId undefined). */
+  | { kind: "unassigned"; teamId?: string | null };
+
+/** Narrowing a view further: each is optional, all must hold. */
+export type InboxFilters = { q?: string; reason?: string; channel?: string; intent?: string; campaign?: string };
 
 export type StatusFilter = "open" | "all" | HandoffStatus;
 
@@ -50,7 +55,9 @@ export const inboxRowColumns = {
  */
 export async function listInboxPage(options: {
   scope: InboxScope;
-  priority: HandoffPriority;
+  /** A priority tab, or the agent's own outcomes (act or filter records, which have no priority). */
+  priority: HandoffPriority | { outcome: "act" | "filter" };
+  filters?: InboxFilters;
   status: StatusFilter;
   sort: InboxSort;
   dir: "asc" | "desc";
@@ -63,7 +70,8 @@ export async function listInboxPage(options: {
   const ascending = (options.dir === "asc") !== backwards;
   const cursor = options.after ?? options.before;
 
-  const conditions = [eq(handoffs.priority, options.priority), ...scopeConditions(options.scope), statusCondition(options.status)];
+  const tab = typeof options.priority === "string" ? eq(handoffs.priority, options.priority) : and(dsql`${handoffs.priority} is null`, eq(handoffs.decision, options.priority.outcome))!;
+  const conditions = [tab, ...scopeConditions(options.scope), statusCondition(options.status), ...filterConditions(options.filters)];
   if (cursor) {
     // A row comparison, so Postgres walks the (sort column, id) index from the cursor on.
     conditions.push(
@@ -93,15 +101,36 @@ export async function listInboxPage(options: {
   };
 }
 
-export async function countOpenByPriority({ scope, status }: { scope: InboxScope; status: StatusFilter }) {
+export async function countOpenByPriority({ scope, status, filters }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters }) {
   const rows = await db
     .select({ priority: handoffs.priority, count: dsql<number>`count(*)::int` })
     .from(handoffs)
-    .where(and(dsql`${handoffs.priority} is not null`, ...scopeConditions(scope), statusCondition(status)))
+    .where(and(dsql`${handoffs.priority} is not null`, ...scopeConditions(scope), statusCondition(status), ...filterConditions(filters)))
     .groupBy(handoffs.priority);
   const counts: Record<HandoffPriority, number> = { immediate: 0, normal: 0, nurture: 0 };
   for (const row of rows) if (row.priority) counts[row.priority] = row.count;
   return counts;
+}
+
+/** The agent's own outcomes in a scope: handled (act) and filtered, for the views of the same name. */
+export async function countAgentOutcomes({ scope, filters }: { scope: InboxScope; filters?: InboxFilters }) {
+  const rows = await db
+    .select({ decision: handoffs.decision, count: dsql<number>`count(*)::int` })
+    .from(handoffs)
+    .where(and(dsql`${handoffs.priority} is null`, inArray(handoffs.decision, ["act", "filter"]), ...scopeConditions(scope), ...filterConditions(filters)))
+    .groupBy(handoffs.decision);
+  return { agent: rows.find((r) => r.decision === "act")?.count ?? 0, filtered: rows.find((r) => r.decision === "filter")?.count ?? 0 };
+}
+
+/** Distinct campaigns in a scope, for the campaign filter's choices. */
+export async function listCampaigns({ scope }: { scope: InboxScope }) {
+  const rows = await db
+    .selectDistinct({ campaign: handoffs.campaign })
+    .from(handoffs)
+    .where(and(dsql`${handoffs.campaign} is not null`, ...scopeConditions(scope)))
+    .orderBy(handoffs.campaign)
+    .limit(100);
+  return rows.map((r) => r.campaign!).filter(Boolean);
 }
 
 export async function getHandoff({ id }: { id: string }) {
@@ -203,7 +232,22 @@ function scopeConditions(scope: InboxScope): SQL[] {
     case "team":
       // Someone in no team has no team queue (rather than every package without a team).
       return scope.teamId ? [eq(handoffs.teamId, scope.teamId)] : [dsql`false`];
+    case "unassigned":
+      if (scope.teamId === undefined) return [dsql`${handoffs.ownerId} is null`];
+      return scope.teamId ? [dsql`${handoffs.ownerId} is null`, eq(handoffs.teamId, scope.teamId)] : [dsql`false`];
   }
+}
+
+function filterConditions(filters: InboxFilters | undefined): SQL[] {
+  if (!filters) return [];
+  const out: SQL[] = [];
+  // Trigram search over name, company, email and summary; LIKE wildcards in the query are literal.
+  if (filters.q) out.push(dsql`${handoffs.searchText} like ${"%" + filters.q.toLowerCase().replace(/[\\%_]/g, (c) => "\\" + c) + "%"}`);
+  if (filters.reason) out.push(dsql`${handoffs.reasons} @> array[${filters.reason}]::text[]`);
+  if (filters.channel) out.push(dsql`${handoffs.channel} = ${filters.channel}`);
+  if (filters.intent) out.push(eq(handoffs.intent, filters.intent));
+  if (filters.campaign) out.push(eq(handoffs.campaign, filters.campaign));
+  return out;
 }
 
 function statusCondition(status: StatusFilter): SQL {

@@ -56,6 +56,10 @@ export const handoffs = pgTable(
     leadEmail: text(),
     companyName: text(),
     summary: text().notNull().default(""),
+    /** Lower-cased name, company, email and summary: what inbox search matches (trigram index). */
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs(sql`lower(coalesce(lead_name, '') || ' ' || coalesce(company_name, '') || ' ' || coalesce(lead_email, '') || ' ' || summary)`),
     valueAmount: numeric({ precision: 14, scale: 2, mode: "number" }),
     valueCurrency: text(),
     meetingBooked: boolean().notNull().default(false),
@@ -80,6 +84,9 @@ export const handoffs = pgTable(
     index("handoffs_open_count_idx").on(t.priority).where(sql`${t.isOpen}`),
     index("handoffs_tab_created_idx").on(t.priority, t.createdAt, t.id),
     index("handoffs_lead_idx").on(t.leadId),
+    index("handoffs_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // "Handled by agent" and "Filtered": the agent's own outcomes, newest first, per team.
+    index("handoffs_agent_outcomes_idx").on(t.decision, t.teamId, t.createdAt, t.id).where(sql`${t.priority} is null`),
     index("handoffs_intake_idx").on(t.intakeId),
   ],
 );

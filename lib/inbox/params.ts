@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { handoffStatus } from "@/db/schema/handoffs";
-import { priorities } from "@/lib/contract/package";
+import { channels, intents, priorities, reasonCodes } from "@/lib/contract/package";
 
-export const inboxViews = ["mine", "team", "all"] as const;
+export const inboxViews = ["mine", "team", "unassigned", "all", "agent", "filtered"] as const;
+/** Views of the agent's own outcomes (act, filter): no priority tabs, newest first. */
+export const agentViews = ["agent", "filtered"] as const satisfies readonly (typeof inboxViews)[number][];
 export const inboxSorts = ["sla_due_at", "created_at", "updated_at"] as const;
 export const pageSizes = [25, 50, 100] as const;
 
@@ -34,6 +36,11 @@ export const inboxParamsSchema = z.object({
   status: z.enum(["open", "all", ...handoffStatus.enumValues]).catch("open"),
   sort: z.enum(inboxSorts).catch("sla_due_at"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  reason: z.enum(reasonCodes).optional().catch(undefined),
+  channel: z.enum(channels).optional().catch(undefined),
+  intent: z.enum(intents).optional().catch(undefined),
+  campaign: z.string().trim().min(1).max(200).optional().catch(undefined),
   size: z.coerce
     .number()
     .refine((n) => (pageSizes as readonly number[]).includes(n))

@@ -89,3 +89,33 @@ describe("inbox page query", () => {
     expect(await countOpenByPriority({ scope: { kind: "team", teamId: null }, status: "open" })).toEqual({ immediate: 0, normal: 0, nurture: 0 });
   });
 });
+
+describe("inbox views and filters", () => {
+  it("finds packages by name, company, email or summary, case-insensitively, with LIKE wildcards taken literally", async () => {
+    const team = (await createTeam()).id;
+    await createHandoff({ teamId: team, leadName: "Zelda Quint" });
+    await createHandoff({ teamId: team, leadName: "Percent 100% Sure" });
+    const search = (q: string) =>
+      listInboxPage({ scope: { kind: "team", teamId: team }, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit: 50, filters: { q } });
+    expect((await search("zelda")).rows.map((r) => r.leadName)).toEqual(["Zelda Quint"]);
+    expect((await search("ACME")).rows).toHaveLength(2); // company of both
+    expect((await search("100%")).rows.map((r) => r.leadName)).toEqual(["Percent 100% Sure"]);
+    expect((await search("%")).rows.map((r) => r.leadName)).toEqual(["Percent 100% Sure"]);
+    expect((await search("qualify inbound")).rows).toHaveLength(2); // in the summary
+  });
+
+  it("lists unassigned work and filters by reason and channel", async () => {
+    const team = (await createTeam()).id;
+    const owner = (await createUser({ role: "rep", teamId: team })).id;
+    await createHandoff({ teamId: team, ownerId: owner });
+    await createHandoff({ teamId: team });
+    const unassigned = await listInboxPage({ scope: { kind: "unassigned", teamId: team }, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit: 50 });
+    expect(unassigned.rows).toHaveLength(1);
+    expect(unassigned.rows[0].ownerId).toBeNull();
+    const base = { scope: { kind: "team" as const, teamId: team }, priority: "immediate" as const, status: "all" as const, sort: "sla_due_at" as const, dir: "asc" as const, limit: 50 };
+    expect((await listInboxPage({ ...base, filters: { reason: "high_value" } })).rows).toHaveLength(2);
+    expect((await listInboxPage({ ...base, filters: { reason: "risk" } })).rows).toHaveLength(0);
+    expect((await listInboxPage({ ...base, filters: { channel: "chat" } })).rows).toHaveLength(0);
+    expect(await countOpenByPriority({ scope: base.scope, status: "open", filters: { channel: "form" } })).toEqual({ immediate: 2, normal: 0, nurture: 0 });
+  });
+});

@@ -50,6 +50,7 @@ export async function createHandoff(options: {
       companyName: "Acme",
       reasons: ["high_value"],
       package: minimalPackage(options.leadName ?? "Ana Ruiz"),
+      summary: minimalPackage(options.leadName ?? "Ana Ruiz").summary,
     })
     .returning();
   await db.insert(handoffEvents).values({ handoffId: row.id, type: "created", actorKind: "agent" });

@@ -4,7 +4,8 @@ import { InboxFilters } from "@/components/inbox/inbox-filters";
 import { InboxTable } from "@/components/inbox/inbox-table";
 import { InboxTabs } from "@/components/inbox/inbox-tabs";
 import { Forbidden } from "@/components/layout/forbidden";
-import { countOpenByPriority, listInboxPage, type InboxScope } from "@/db/queries/handoffs";
+import { countAgentOutcomes, countOpenByPriority, listCampaigns, listInboxPage, type InboxScope } from "@/db/queries/handoffs";
+import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { priorityLabels } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
@@ -17,57 +18,94 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const { actor } = await pageActor();
   if (!actor) return null;
   const params = parseInboxParams(await searchParams);
+  const manager = can(actor.role, "handoffs.read_all");
 
-  const views: InboxView[] = can(actor.role, "handoffs.read_all") ? ["mine", "team", "all"] : ["mine", "team"];
+  const views: InboxView[] = manager ? ["mine", "team", "unassigned", "all", "agent", "filtered"] : ["mine", "team", "unassigned", "agent", "filtered"];
   const view = params.view ?? "team";
   if (!views.includes(view)) {
     return <Forbidden message="The all-teams view is for managers and admins. Your team queue has everything routed to you and your team." />;
   }
-  const scope: InboxScope =
-    view === "all" ? { kind: "all" } : view === "mine" ? { kind: "owner", ownerId: actor.id } : { kind: "team", teamId: actor.teamId };
-  const dir = params.dir ?? defaultDirection(params.sort);
+  const agentView = view === "agent" || view === "filtered";
+  const scope = scopeFor(view, actor, manager);
+  // The agent's outcomes are read newest first; packages for people, most urgent SLA first.
+  const sort = agentView && params.sort === "sla_due_at" ? "created_at" : params.sort;
+  const dir = params.dir ?? defaultDirection(sort);
+  const status = agentView ? "all" : params.status;
+  const filters = { q: params.q, reason: params.reason, channel: params.channel, intent: params.intent, campaign: params.campaign };
+  // The agent's outcomes: a rep's team, or every team for managers.
+  const outcomeScope: InboxScope = manager ? { kind: "all" } : { kind: "team", teamId: actor.teamId };
 
-  const [counts, page] = await Promise.all([
-    countOpenByPriority({ scope, status: params.status }),
-    listInboxPage({ scope, priority: params.tab, status: params.status, sort: params.sort, dir, limit: params.size, after: params.after, before: params.before }),
+  const [counts, outcomes, campaigns, page] = await Promise.all([
+    countOpenByPriority({ scope, status, filters }),
+    countAgentOutcomes({ scope: outcomeScope, filters }),
+    listCampaigns({ scope: manager ? { kind: "all" } : outcomeScope }),
+    listInboxPage({
+      scope: agentView ? outcomeScope : scope,
+      priority: agentView ? { outcome: view === "agent" ? "act" : "filter" } : params.tab,
+      filters,
+      status,
+      sort,
+      dir,
+      limit: params.size,
+      after: params.after,
+      before: params.before,
+    }),
   ]);
 
   const baseParams = {
-    tab: params.tab,
     view: params.view,
-    status: params.status === "open" ? undefined : params.status,
+    tab: agentView ? undefined : params.tab,
+    status: params.status === "open" || agentView ? undefined : params.status,
     sort: params.sort === "sla_due_at" ? undefined : params.sort,
     dir: params.dir,
     size: params.size === 50 ? undefined : String(params.size),
+    ...filters,
   };
-  const sortValue = (row: (typeof page.rows)[number]) =>
-    params.sort === "sla_due_at" ? row.slaDueAt : params.sort === "created_at" ? row.createdAt : row.updatedAt;
+  const sortValue = (row: (typeof page.rows)[number]) => (sort === "sla_due_at" ? row.slaDueAt : sort === "created_at" ? row.createdAt : row.updatedAt);
   const first = page.rows[0];
   const last = page.rows.at(-1);
-  const now = new Date();
+  const total = agentView ? (view === "agent" ? outcomes.agent : outcomes.filtered) : counts[params.tab];
+  const filtered = Object.values(filters).some(Boolean);
 
   return (
     <div className="space-y-4">
-      <div className="flex items-end justify-between">
-        <div>
-          <h1 className="text-xl font-semibold text-slate-900">Inbox</h1>
-          <p className="text-sm text-slate-500">Handoff packages from the agent, most urgent first.</p>
-        </div>
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900">Inbox</h1>
+        <p className="text-sm text-slate-500">
+          {agentView
+            ? view === "agent"
+              ? "Leads the agent handled itself: a low-risk fit got the booking link, a CRM contact and a task."
+              : "Leads the agent filtered as no fit, with a polite reply. Check here that it was right."
+            : "Handoff packages from the agent, most urgent first."}
+        </p>
       </div>
-      <InboxFilters view={view} views={views} status={params.status} baseParams={baseParams} />
-      <InboxTabs active={params.tab} counts={counts} baseParams={baseParams} />
+      <InboxFilters
+        view={view}
+        views={views}
+        viewCounts={{ agent: outcomes.agent, filtered: outcomes.filtered }}
+        status={params.status}
+        showStatus={!agentView}
+        filters={filters}
+        campaigns={campaigns}
+        baseParams={baseParams}
+      />
+      {agentView ? null : <InboxTabs active={params.tab} counts={counts} baseParams={baseParams} />}
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="inbox-empty">
-          <p className="font-medium text-slate-900">Nothing in {priorityLabels[params.tab].toLowerCase()} here.</p>
+          <p className="font-medium text-slate-900">{agentView ? "Nothing here yet." : `Nothing in ${priorityLabels[params.tab].toLowerCase()} here.`}</p>
           <p className="mt-1 text-sm text-slate-500">
-            {params.status === "open" ? "No open packages match this view. Try another tab, or widen the status filter." : "Try another status or view."}
+            {filtered
+              ? "No package matches these filters. Clear them, or try another view."
+              : status === "open"
+                ? "No open packages match this view. Try another tab, or widen the status filter."
+                : "Try another status or view."}
           </p>
         </div>
       ) : (
         <>
-          <InboxTable rows={page.rows} sort={params.sort} dir={dir} baseParams={baseParams} now={now} />
+          <InboxTable rows={page.rows} sort={sort} dir={dir} baseParams={baseParams} now={new Date()} />
           <KeysetPagination
-            summary={`${page.rows.length} shown · ${counts[params.tab]} ${params.status === "all" ? "" : params.status === "open" ? "open " : params.status.replace(/_/g, " ") + " "}in this tab`}
+            summary={`${page.rows.length} shown · ${total} ${agentView ? "" : status === "all" ? "" : status === "open" ? "open " : status.replace(/_/g, " ") + " "}${agentView ? "in this view" : "in this tab"}${filtered ? " matching the filters" : ""}`}
             firstHref={page.hasPrevious ? inboxHref(baseParams) : null}
             previousHref={page.hasPrevious && first ? inboxHref({ ...baseParams, before: encodeCursor(sortValue(first), first.id) }) : null}
             nextHref={page.hasNext && last ? inboxHref({ ...baseParams, after: encodeCursor(sortValue(last), last.id) }) : null}
@@ -76,4 +114,18 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       )}
     </div>
   );
+}
+
+function scopeFor(view: InboxView, actor: Actor, manager: boolean): InboxScope {
+  switch (view) {
+    case "all":
+      return { kind: "all" };
+    case "mine":
+      return { kind: "owner", ownerId: actor.id };
+    case "unassigned":
+      // Managers see every team's unowned work; reps their own team's.
+      return manager ? { kind: "unassigned" } : { kind: "unassigned", teamId: actor.teamId };
+    default:
+      return { kind: "team", teamId: actor.teamId };
+  }
 }

@@ -1,0 +1,3 @@
+ALTER TABLE "handoffs" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(coalesce(lead_name, '') || ' ' || coalesce(company_name, '') || ' ' || coalesce(lead_email, '') || ' ' || summary)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "handoffs_search_trgm_idx" ON "handoffs" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "handoffs_agent_outcomes_idx" ON "handoffs" USING btree ("decision","team_id","created_at","id") WHERE "handoffs"."priority" is null;
