@@ -2,13 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useInboxKeyboard } from "@/components/inbox/inbox-keyboard";
+import { useSeenSince } from "@/components/inbox/inbox-live";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { HandoffPriority, HandoffStatus } from "@/db/schema/handoffs";
 import type { ReasonCode } from "@/lib/contract/package";
+import { cn } from "@/lib/cn";
 import { humanize, label, reasonLabels, relativeTime } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 
@@ -25,7 +29,10 @@ export type InboxRow = {
   slaDueAt: Date;
   createdAt: Date;
   updatedAt: Date;
+  version: number;
 };
+
+type TableMeta = { now: Date; seenSince: Date | null };
 
 const openStatuses: HandoffStatus[] = ["pending", "accepted", "in_follow_up"];
 
@@ -47,7 +54,7 @@ const columns = column.columns([
         due={info.getValue()}
         createdAt={info.row.original.createdAt}
         open={openStatuses.includes(info.row.original.status)}
-        serverNow={(info.table.options.meta as { now: Date }).now}
+        serverNow={(info.table.options.meta as TableMeta).now}
       />
     ),
   }),
@@ -56,11 +63,19 @@ const columns = column.columns([
     enableSorting: false,
     cell: (info) => {
       const row = info.row.original;
+      const { seenSince } = info.table.options.meta as TableMeta;
       return (
         <div className="min-w-0">
-          <Link href={`/handoffs/${row.id}`} className="font-medium text-slate-900 hover:underline" data-testid="lead-link">
-            {row.leadName ?? row.leadEmail ?? "Unknown lead"}
-          </Link>
+          <div className="flex items-center gap-1.5">
+            <Link href={`/handoffs/${row.id}`} className="font-medium text-slate-900 hover:underline" data-testid="lead-link">
+              {row.leadName ?? row.leadEmail ?? "Unknown lead"}
+            </Link>
+            {seenSince && row.createdAt > seenSince && (
+              <Badge tone="blue" data-testid="new-badge">
+                New
+              </Badge>
+            )}
+          </div>
           <p className="truncate text-xs text-slate-500">{row.companyName ?? row.leadEmail ?? "—"}</p>
         </div>
       );
@@ -91,7 +106,7 @@ const columns = column.columns([
     header: "Age",
     cell: (info) => (
       <span className="whitespace-nowrap text-slate-600 tabular-nums">
-        {relativeTime(info.getValue(), (info.table.options.meta as { now: Date }).now).replace(" ago", "")}
+        {relativeTime(info.getValue(), (info.table.options.meta as TableMeta).now).replace(" ago", "")}
       </span>
     ),
   }),
@@ -103,14 +118,23 @@ export function InboxTable({
   dir,
   baseParams,
   now,
+  seenSince,
 }: {
   rows: InboxRow[];
   sort: string;
   dir: "asc" | "desc";
   baseParams: Record<string, string | undefined>;
   now: Date;
+  /** Rows created after this get a "New" badge; by default, when <InboxLive> saw this view first. */
+  seenSince?: Date | null;
 }) {
   const router = useRouter();
+  const keyboard = useInboxKeyboard();
+  const liveSeenSince = useSeenSince();
+  const setKeyboardRows = keyboard?.setRows;
+  useEffect(() => {
+    setKeyboardRows?.(rows.map((row) => ({ id: row.id, version: row.version })));
+  }, [rows, setKeyboardRows]);
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
   const table = useTable({
     features,
@@ -120,7 +144,7 @@ export function InboxTable({
     manualSorting: true,
     enableSortingRemoval: false,
     state: { sorting },
-    meta: { now },
+    meta: { now, seenSince: seenSince === undefined ? liveSeenSince : seenSince } satisfies TableMeta,
     // Sorting happens in Postgres: a header click only changes the URL (and resets to page one).
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
@@ -161,7 +185,16 @@ export function InboxTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50" data-testid="inbox-row">
+            <tr
+              key={row.id}
+              data-testid="inbox-row"
+              data-row-id={row.id}
+              aria-selected={keyboard ? keyboard.focusedId === row.id : undefined}
+              className={cn(
+                "hover:bg-slate-50",
+                keyboard?.focusedId === row.id && "bg-brand-50 outline-2 -outline-offset-2 outline-brand-600 hover:bg-brand-50",
+              )}
+            >
               {row.getAllCells().map((cell) => (
                 <td key={cell.id} className="px-3 py-2 align-middle">
                   <table.FlexRender cell={cell} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,7 @@ import { discardReasons } from "@/lib/handoffs/discard-reasons";
 
 type Result = ActionResult<{ id: string; status: string; version: number }>;
 type ServerAction = (form: FormData) => Promise<Result>;
+type Panel = "convert" | "discard" | "reassign";
 
 export type PackageActionsProps = {
   handoffId: string;
@@ -26,7 +27,9 @@ export type PackageActionsProps = {
 export function PackageActions({ handoffId, unavailableReason, version, allowed, assignees, currentOwnerId, actions }: PackageActionsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [panel, setPanel] = useState<"convert" | "discard" | "reassign" | null>(null);
+  // The inbox's d/c/r keys link here with ?action=…: open that form if the person may use it.
+  const requested = useSearchParams().get("action");
+  const [panel, setPanel] = useState<Panel | null>(() => (isPanel(requested) && allowed[requested] ? requested : null));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
   const run = (action: ServerAction, form: FormData, success: string) =>
@@ -196,4 +199,8 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
       )}
     </div>
   );
+}
+
+function isPanel(value: string | null): value is Panel {
+  return value === "convert" || value === "discard" || value === "reassign";
 }

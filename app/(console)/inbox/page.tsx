@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
+import { acceptHandoff } from "@/app/(console)/handoffs/actions";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { InboxFilters } from "@/components/inbox/inbox-filters";
+import { InboxKeyboard } from "@/components/inbox/inbox-keyboard";
+import { InboxLive } from "@/components/inbox/inbox-live";
 import { InboxTable } from "@/components/inbox/inbox-table";
 import { InboxTabs } from "@/components/inbox/inbox-tabs";
 import { Forbidden } from "@/components/layout/forbidden";
@@ -66,6 +69,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const last = page.rows.at(-1);
   const total = agentView ? (view === "agent" ? outcomes.agent : outcomes.filtered) : counts[params.tab];
   const filtered = Object.values(filters).some(Boolean);
+  const now = new Date();
 
   return (
     <div className="space-y-4">
@@ -90,6 +94,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         baseParams={baseParams}
       />
       {agentView ? null : <InboxTabs active={params.tab} counts={counts} baseParams={baseParams} />}
+      <InboxLive serverNow={now}>
+        <InboxKeyboard accept={acceptHandoff}>
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="inbox-empty">
           <p className="font-medium text-slate-900">{agentView ? "Nothing here yet." : `Nothing in ${priorityLabels[params.tab].toLowerCase()} here.`}</p>
@@ -103,7 +109,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         </div>
       ) : (
         <>
-          <InboxTable rows={page.rows} sort={sort} dir={dir} baseParams={baseParams} now={new Date()} />
+          <InboxTable rows={page.rows} sort={sort} dir={dir} baseParams={baseParams} now={now} />
           <KeysetPagination
             summary={`${page.rows.length} shown · ${total} ${agentView ? "" : status === "all" ? "" : status === "open" ? "open " : status.replace(/_/g, " ") + " "}${agentView ? "in this view" : "in this tab"}${filtered ? " matching the filters" : ""}`}
             firstHref={page.hasPrevious ? inboxHref(baseParams) : null}
@@ -112,6 +118,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           />
         </>
       )}
+        </InboxKeyboard>
+      </InboxLive>
     </div>
   );
 }

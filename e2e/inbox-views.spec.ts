@@ -1,0 +1,52 @@
+import { DEMO_API_KEY } from "../db/seed/seed-demo";
+import { expect, test } from "./fixtures";
+
+test("[REP] the Unassigned view lists only packages nobody owns", async ({ page, signInAs, inboxPage }) => {
+  await signInAs("rep");
+  await inboxPage.goto("?view=unassigned&tab=immediate&status=all");
+  await expect(inboxPage.rows().first()).toBeVisible();
+  const owners = await inboxPage.rows().locator("td:nth-child(6)").allInnerTexts();
+  expect(owners.length).toBeGreaterThan(0);
+  expect(owners.every((o) => o.trim() === "Unassigned")).toBe(true);
+  await expect(page.getByRole("link", { name: "Unassigned", exact: true })).toHaveAttribute("aria-current", "true");
+});
+
+test("[REP] search and a reason filter narrow the list, and survive a reload", async ({ page, signInAs, inboxPage }) => {
+  await signInAs("rep");
+  await inboxPage.goto("?tab=immediate&status=all");
+  const name = (await page.getByTestId("lead-link").first().innerText()).trim();
+  await page.getByRole("searchbox").fill(name.split(" ")[1] ?? name);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=/);
+  await expect(page.getByTestId("lead-link").filter({ hasText: name })).toBeVisible();
+  const narrowed = await inboxPage.rows().count();
+
+  await page.reload();
+  await expect(page.getByRole("searchbox")).toHaveValue(name.split(" ")[1] ?? name);
+  expect(await inboxPage.rows().count()).toBe(narrowed);
+
+  await page.getByRole("link", { name: "Clear" }).click();
+  await page.getByLabel("Reason").selectOption({ label: "Risk" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/reason=risk/);
+  const chips = await inboxPage.rows().locator("td:nth-child(5)").allInnerTexts();
+  expect(chips.length).toBeGreaterThan(0);
+  expect(chips.every((c) => c.includes("Risk"))).toBe(true);
+
+  await page.getByRole("searchbox").fill("no-such-lead-anywhere");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("inbox-empty")).toContainText("No package matches these filters");
+});
+
+test("[MANAGER] sees what the agent filtered on its own", async ({ page, request, signInAs, inboxPage }) => {
+  const response = await request.post("/api/v1/intake", {
+    headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+    data: { externalId: `e2e-spam-${Date.now()}`, channel: "form", receivedAt: new Date().toISOString(), fields: { email: "deals@pill-promo.biz", message: "Cheap meds online, no prescription, click now" } },
+  });
+  expect(await response.json()).toMatchObject({ decision: "filter" });
+  await signInAs("manager");
+  await inboxPage.goto("?view=filtered");
+  await expect(page.getByRole("link", { name: /^Filtered \(\d+\)$/ })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("tablist")).toHaveCount(0);
+  await expect(inboxPage.rows().filter({ hasText: "deals@pill-promo.biz" })).toBeVisible();
+});
