@@ -30,6 +30,8 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
   switch (event.type) {
     case "created":
       return "created the package";
+    case "note":
+      return "added a note";
     case "status_changed": {
       const to = event.toStatus ? statusLabels[event.toStatus].toLowerCase() : "?";
       const from = event.fromStatus ? statusLabels[event.fromStatus].toLowerCase() : "?";

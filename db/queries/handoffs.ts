@@ -210,6 +210,10 @@ export async function updateHandoffIfUnchanged(options: {
   });
 }
 
+export async function addHandoffEvent({ handoffId, event }: { handoffId: string; event: HandoffEventInput }) {
+  await db.transaction((tx) => insertHandoffEvent(tx, handoffId, event));
+}
+
 export async function insertHandoffEvent(tx: Transaction, handoffId: string, event: HandoffEventInput) {
   await tx.insert(handoffEvents).values({
     handoffId,

@@ -85,6 +85,9 @@ export const handoffs = pgTable(
     index("handoffs_tab_created_idx").on(t.priority, t.createdAt, t.id),
     index("handoffs_lead_idx").on(t.leadId),
     index("handoffs_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // A tab in SLA order whatever the status: a broad search ("any status", a common company name)
+    // walks this and filters, instead of collecting tens of thousands of trigram matches to sort.
+    index("handoffs_tab_sla_idx").on(t.priority, t.slaDueAt, t.id),
     // "Handled by agent" and "Filtered": the agent's own outcomes, newest first, per team.
     index("handoffs_agent_outcomes_idx").on(t.decision, t.teamId, t.createdAt, t.id).where(sql`${t.priority} is null`),
     index("handoffs_intake_idx").on(t.intakeId),

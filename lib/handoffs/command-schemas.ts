@@ -36,6 +36,11 @@ export const convertSchema = z.object({
   note: optionalNote,
 });
 
+export const noteSchema = z.object({
+  handoffId: z.uuid("That package id is not valid."),
+  note: z.string().trim().min(1, "Write the note first.").max(2000, "Keep the note under 2,000 characters."),
+});
+
 export const reassignSchema = z.object({
   ...target,
   ownerId: z

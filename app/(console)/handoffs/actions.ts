@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { rolesFor } from "@/lib/auth/roles";
 import { changeHandoffStatus, reassignHandoff } from "@/lib/handoffs/change-handoff";
-import { acceptSchema, convertSchema, discardSchema, reassignSchema, startFollowUpSchema } from "@/lib/handoffs/command-schemas";
+import { addHandoffNote } from "@/lib/handoffs/add-note";
+import { acceptSchema, convertSchema, discardSchema, noteSchema, reassignSchema, startFollowUpSchema } from "@/lib/handoffs/command-schemas";
 
 // Each action re-checks the session, the role and the package's version itself (lib/action.ts).
 
@@ -59,6 +60,17 @@ export const reassignHandoffAction = defineAction({
   schema: reassignSchema,
   handler: async ({ actor, input }) =>
     done(await reassignHandoff({ actor, handoffId: input.handoffId, expectedVersion: input.version, ownerId: input.ownerId, note: input.note })),
+});
+
+export const addNote = defineAction({
+  name: "handoff.add_note",
+  roles: rolesFor("handoffs.read"),
+  schema: noteSchema,
+  handler: async ({ actor, input }) => {
+    const result = await addHandoffNote({ actor, handoffId: input.handoffId, note: input.note });
+    revalidatePath(`/handoffs/${result.id}`);
+    return result;
+  },
 });
 
 function done(updated: { id: string; status: string; version: number }) {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
+import { NoteForm } from "@/components/package/note-form";
 import { PackageActions } from "@/components/package/package-actions";
 import {
   FactsSection,
@@ -31,7 +32,7 @@ import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
 import { pageActor } from "../../page-actor";
-import { acceptHandoff, convertHandoff, discardHandoff, reassignHandoffAction, startFollowUp } from "../actions";
+import { acceptHandoff, addNote, convertHandoff, discardHandoff, reassignHandoffAction, startFollowUp } from "../actions";
 
 export const metadata: Metadata = { title: "Handoff package" };
 
@@ -151,7 +152,8 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           ) : null}
           <Card aria-labelledby="timeline-heading">
             <CardHeader id="timeline-heading" title="Timeline" />
-            <CardBody>
+            <CardBody className="space-y-4">
+              <NoteForm handoffId={handoff.id} addNote={addNote} />
               <Timeline entries={events} ownerNames={ownerNames} />
             </CardBody>
           </Card>

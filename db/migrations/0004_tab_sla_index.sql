@@ -1,0 +1,1 @@
+CREATE INDEX "handoffs_tab_sla_idx" ON "handoffs" USING btree ("priority","sla_due_at","id");
