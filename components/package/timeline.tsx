@@ -1,5 +1,5 @@
 import type { HandoffEvent } from "@/db/schema/handoffs";
-import { formatDateTime, humanize } from "@/lib/format";
+import { formatDateTime, humanize, label, reasonLabels } from "@/lib/format";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { statusLabels } from "@/lib/handoffs/state-machine";
 
@@ -32,6 +32,8 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       return "created the package";
     case "note":
       return "added a note";
+    case "poor_escalation_flagged":
+      return `flagged a poor escalation: ${typeof data.reason === "string" ? label(reasonLabels, data.reason).toLowerCase() : "a reason"} was wrong`;
     case "status_changed": {
       const to = event.toStatus ? statusLabels[event.toStatus].toLowerCase() : "?";
       const from = event.fromStatus ? statusLabels[event.fromStatus].toLowerCase() : "?";

@@ -17,7 +17,7 @@ export function Traceability({ pkg, intake, transcript }: { pkg: HandoffPackage;
         <dd>{t.crmRecord ? <a className="text-brand-700 underline" href={t.crmRecord}>Open in CRM</a> : <span className="text-slate-400">Not synced yet</span>}</dd>
       </dl>
       <details className="rounded-md border border-slate-200" data-testid="transcript">
-        <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">Conversation ({transcript.length} messages)</summary>
+        <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">Conversation ({transcript.length} {transcript.length === 1 ? "message" : "messages"})</summary>
         <ol className="space-y-2 border-t border-slate-100 px-3 py-2">
           {transcript.map((m) => (
             <li key={m.id}>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonCodes } from "@/lib/contract/package";
 import { discardReasonKeys } from "@/lib/handoffs/discard-reasons";
 
 export const currencies = ["EUR", "USD", "GBP"] as const;
@@ -39,6 +40,12 @@ export const convertSchema = z.object({
 export const noteSchema = z.object({
   handoffId: z.uuid("That package id is not valid."),
   note: z.string().trim().min(1, "Write the note first.").max(2000, "Keep the note under 2,000 characters."),
+});
+
+export const flagEscalationSchema = z.object({
+  handoffId: z.uuid("That package id is not valid."),
+  reason: z.enum(reasonCodes, { error: "Pick the reason that was wrong." }),
+  comment: z.string().trim().min(3, "Say briefly what was wrong.").max(2000, "Keep the comment under 2,000 characters."),
 });
 
 export const reassignSchema = z.object({

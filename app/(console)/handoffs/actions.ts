@@ -5,7 +5,8 @@ import { defineAction } from "@/lib/action";
 import { rolesFor } from "@/lib/auth/roles";
 import { changeHandoffStatus, reassignHandoff } from "@/lib/handoffs/change-handoff";
 import { addHandoffNote } from "@/lib/handoffs/add-note";
-import { acceptSchema, convertSchema, discardSchema, noteSchema, reassignSchema, startFollowUpSchema } from "@/lib/handoffs/command-schemas";
+import { flagPoorEscalation } from "@/lib/handoffs/flag-escalation";
+import { acceptSchema, convertSchema, discardSchema, flagEscalationSchema, noteSchema, reassignSchema, startFollowUpSchema } from "@/lib/handoffs/command-schemas";
 
 // Each action re-checks the session, the role and the package's version itself (lib/action.ts).
 
@@ -68,6 +69,17 @@ export const addNote = defineAction({
   schema: noteSchema,
   handler: async ({ actor, input }) => {
     const result = await addHandoffNote({ actor, handoffId: input.handoffId, note: input.note });
+    revalidatePath(`/handoffs/${result.id}`);
+    return result;
+  },
+});
+
+export const flagEscalation = defineAction({
+  name: "handoff.flag_poor_escalation",
+  roles: rolesFor("handoffs.read"),
+  schema: flagEscalationSchema,
+  handler: async ({ actor, input }) => {
+    const result = await flagPoorEscalation({ actor, handoffId: input.handoffId, reason: input.reason, comment: input.comment });
     revalidatePath(`/handoffs/${result.id}`);
     return result;
   },

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
+import { FlagEscalationForm } from "@/components/package/flag-escalation-form";
 import { NoteForm } from "@/components/package/note-form";
 import { PackageActions } from "@/components/package/package-actions";
 import {
@@ -27,12 +28,12 @@ import { getIntake, listConversationMessages } from "@/db/queries/leads";
 import { listActiveUsers } from "@/db/queries/users";
 import { can } from "@/lib/auth/roles";
 import { handoffPackageSchema } from "@/lib/contract/package";
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatDateTime, formatMoney, label, reasonLabels } from "@/lib/format";
 import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
 import { pageActor } from "../../page-actor";
-import { acceptHandoff, addNote, convertHandoff, discardHandoff, reassignHandoffAction, startFollowUp } from "../actions";
+import { acceptHandoff, addNote, convertHandoff, discardHandoff, flagEscalation, reassignHandoffAction, startFollowUp } from "../actions";
 
 export const metadata: Metadata = { title: "Handoff package" };
 
@@ -140,6 +141,15 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 assignees={people.filter((p) => p.role !== "admin" || p.id === handoff.ownerId).map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
                 actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}
               />
+              {handoff.decision === "escalate" ? (
+                <div className="mt-3">
+                  <FlagEscalationForm
+                    handoffId={handoff.id}
+                    reasons={handoff.reasons.filter((r) => r !== "missing_data").map((code) => ({ code, label: label(reasonLabels, code) }))}
+                    flag={flagEscalation}
+                  />
+                </div>
+              ) : null}
             </CardBody>
           </Card>
           {parsed.success ? (
