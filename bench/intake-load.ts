@@ -21,9 +21,10 @@ const LOAD_SECONDS = 30;
 const WARMUP_SECONDS = 3;
 // Far above what the load can reach, so the limiter counts every request but never refuses one.
 const RATE_LIMIT_PER_MINUTE = 1_000_000;
-// The budgets for the intake endpoint under load.
+// A steady arrival rate well under capacity, for the latency a single lead sees (informational).
 const PACED_RATE = 100;
 const PACED_CONNECTIONS = 4;
+// The budgets for the intake endpoint under load.
 const P95_BUDGET = { kind: "p95_below_ms", ms: 50 } as const;
 const RATIO_BUDGET = { kind: "at_least", unit: "× baseline", value: 0.33 } as const;
 const NONE = (unit: string) => ({ kind: "at_most", unit, value: 0 }) as const;

@@ -7,6 +7,7 @@ import type { IntakeEvent } from "@/lib/contract/intake";
 import type { HandoffPackage } from "@/lib/contract/package";
 import type { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
+import { slaDueAt } from "@/lib/sla/due-at";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
@@ -25,7 +26,7 @@ export async function findApiKeyAndCountRequest({ keyHash, windowSeconds }: { ke
       select id, team_id, last_used_at from ${apiKeys} where key_hash = ${keyHash} and revoked_at is null
     ), counted as (
       insert into ${rateLimitWindows} (key, window_start, count)
-      select 'intake:key:' || key.id, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds}), 1 from key
+      select 'intake:key:' || key.id, ${currentWindowStart(windowSeconds)}, 1 from key
       on conflict (key, window_start) do update set count = ${rateLimitWindows}.count + 1
       returning count, window_start
     )
@@ -44,11 +45,16 @@ export async function findApiKeyAndCountRequest({ keyHash, windowSeconds }: { ke
 export async function countRequest({ key, windowSeconds }: { key: string; windowSeconds: number }) {
   const [row] = await db
     .insert(rateLimitWindows)
-    .values({ key, windowStart: dsql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`, count: 1 })
+    .values({ key, windowStart: currentWindowStart(windowSeconds), count: 1 })
     .onConflictDoUpdate({ target: [rateLimitWindows.key, rateLimitWindows.windowStart], set: { count: dsql`${rateLimitWindows.count} + 1` } })
     .returning({ count: rateLimitWindows.count, windowStart: rateLimitWindows.windowStart });
   if (Math.random() < 0.01) await db.delete(rateLimitWindows).where(dsql`${rateLimitWindows.windowStart} < now() - interval '1 hour'`);
   return row;
+}
+
+/** The start of the fixed window `now()` falls in, by the database's clock (shared by every instance). */
+function currentWindowStart(windowSeconds: number) {
+  return dsql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
 }
 
 export type IntakeOutcome = { duplicate: boolean; response: Record<string, unknown> };
@@ -100,9 +106,10 @@ export async function recordIntake(input: {
     }
 
     let handoffId: string | null = null;
-    const keepsRecord = decision.decision !== "ask" || event.channel !== "chat";
-    if (keepsRecord) {
-      const pkg: HandoffPackage | null = stored ? { ...stored, traceability: { ...stored.traceability, leadId } } : null;
+    // Every outcome keeps a record for the console except a chat ask, which is only a turn of the
+    // conversation: that is exactly when triage built no package.
+    if (stored) {
+      const pkg: HandoffPackage = { ...stored, traceability: { ...stored.traceability, leadId } };
       const now = new Date();
       const [row] = await tx
         .insert(handoffs)
@@ -118,19 +125,19 @@ export async function recordIntake(input: {
           discardReason: decision.decision === "filter" ? "not_a_fit" : null,
           closedAt: decision.decision === "filter" ? now : null,
           teamId: input.teamId,
-          slaDueAt: slaFor(decision.priority, now),
+          slaDueAt: slaDueAt(decision.priority, now),
           reasons: decision.reasons,
-          intent: pkg?.intent ?? "other",
-          fit: pkg?.qualification.fit ?? (decision.decision === "filter" ? "none" : decision.decision === "act" ? "good" : "unknown"),
+          intent: pkg.intent,
+          fit: pkg.qualification.fit,
           channel: event.channel,
           campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
           ruleVersion: input.ruleVersion,
           agentSource: input.agentSource,
-          package: pkg ?? noPackage(decision, event),
+          package: pkg,
           leadName: identity?.name ?? null,
           leadEmail: identity?.email ?? null,
           companyName: identity?.company ?? null,
-          summary: pkg?.summary ?? "",
+          summary: pkg.summary,
           createdAt: now,
           updatedAt: now,
         })
@@ -193,27 +200,4 @@ async function upsertLead(tx: Transaction, pkg: HandoffPackage | null, companyId
     returning id`);
   const row = rows[0];
   return row.id;
-}
-
-function slaFor(priority: TriageDecision["priority"], from: Date): Date {
-  const minutes = priority === "immediate" ? 15 : priority === "normal" ? 240 : priority === "nurture" ? 4320 : 0;
-  return new Date(from.getTime() + minutes * 60_000);
-}
-
-// Only a chat ask has no package, and it keeps no record; this is a safety net, not a normal path.
-function noPackage(decision: TriageDecision, event: IntakeEvent): HandoffPackage {
-  return {
-    identification: { name: null, email: event.contact?.email ?? null, phone: null, company: null, role: null, website: null },
-    source: { channel: event.channel, url: event.source?.url ?? null, pageName: event.source?.pageName ?? null, formId: event.source?.formId ?? null, campaign: event.source?.campaign ?? null, utm: event.source?.utm ?? null, referrer: event.source?.referrer ?? null, receivedAt: event.receivedAt },
-    need: null,
-    intent: "other",
-    salesContext: { urgency: null, timelineDays: null, volume: null, employees: null, monthlyLeads: null, budget: null, team: null, currentTools: [], affectedProcess: null },
-    qualification: { fit: decision.decision === "filter" ? "none" : "good", whyFits: [], whyNot: [], missing: decision.missingFields },
-    reasons: decision.reasons.map((code) => ({ code, evidence: "", rule: "" })),
-    summary: decision.decision === "filter" ? "Filtered by the agent: no fit." : "Handled by the agent: booking link sent, CRM contact and task created.",
-    facts: { confirmed: [], inferred: [], openQuestions: decision.questions },
-    nextStep: { action: decision.decision === "filter" ? "discard" : "task", owner: null, why: decision.decision === "filter" ? "No fit." : "The agent follows up." },
-    proposedActions: [],
-    traceability: { leadId: null, conversationId: null, intakeId: null, crmRecord: null, ruleVersion: 0 },
-  };
 }

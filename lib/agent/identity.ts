@@ -56,10 +56,9 @@ const nameCues = [
 ];
 
 function companyFromText(text: string, emailDomain: string | null): Fact | null {
-  const cues = companyCues;
   const candidates: { value: string; fragment: string; score: number }[] = [];
   for (const sentence of splitSentences(text)) {
-    for (const cue of cues) {
+    for (const cue of companyCues) {
       for (const match of sentence.matchAll(cue)) {
         const value = match[1].replace(/[.,]+$/, "").trim();
         if (!looksLikeCompany(value)) continue;
@@ -86,9 +85,8 @@ function companyFromDomain(domain: string | null, freeEmail: boolean): Fact | nu
 }
 
 function nameFromText(text: string, company: string | null): Fact | null {
-  const cues = nameCues;
   for (const sentence of splitSentences(text)) {
-    for (const cue of cues) {
+    for (const cue of nameCues) {
       const match = cue.exec(sentence);
       const value = match?.[1]?.trim();
       if (value && value !== company && !stopNames.has(value.toLowerCase())) return { value, fragment: sentence, confirmed: true };

@@ -1,7 +1,6 @@
 import { findUserById } from "@/db/queries/users";
 import type { UserRole } from "@/db/schema";
 import { auth } from "@/lib/auth/auth";
-import { can, type Permission } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
 
 export type Actor = {
@@ -20,14 +19,6 @@ export type Actor = {
 export async function requireRole(...allowed: UserRole[]): Promise<Actor> {
   const session = await auth();
   return authorizeUser({ userId: session?.user?.id ?? null, allowed });
-}
-
-export async function requirePermission(permission: Permission): Promise<Actor> {
-  const actor = await requireRole();
-  if (!can(actor.role, permission)) {
-    throw new UserError("forbidden", `You don't have permission for this (${permission}).`);
-  }
-  return actor;
 }
 
 /** The decision itself, apart from where the user id came from (session cookie, API key, tests). */

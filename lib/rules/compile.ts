@@ -84,10 +84,6 @@ export function compileRuleSet(raw: unknown, version: number): CompiledRuleSet {
   };
 }
 
-export function parseRuleSet(raw: unknown): RuleSet {
-  return ruleSetSchema.parse(raw);
-}
-
 export type RuleSetValidation = { ok: true } | { ok: false; problems: string[] };
 
 export function validateRuleSet(raw: unknown): RuleSetValidation {
