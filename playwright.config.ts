@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+// Overridable so two checkouts can run their e2e suites side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const embeddedPgPort = process.env.E2E_PG_PORT ?? "54369";
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium, never a downloaded browser (no internet here). Flags that work as root.
@@ -35,6 +37,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: "", BATON_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: "54369", AUTH_SECRET: "", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { DATABASE_URL: "", BATON_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: embeddedPgPort, AUTH_SECRET: "", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });
