@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { LogOut } from "lucide-react";
 import type { Actor } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
 
 const roleLabels = { rep: "Sales rep", manager: "Manager", admin: "Admin" } as const;
 
@@ -15,6 +16,11 @@ export function ConsoleHeader({ actor, signOut }: { actor: Actor; signOut: () =>
           <Link href="/inbox" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
             Inbox
           </Link>
+          {can(actor.role, "metrics.read") ? (
+            <Link href="/metrics" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+              Metrics
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <div className="text-right leading-tight">

@@ -65,6 +65,18 @@ export const handoffs = pgTable(
     meetingBooked: boolean().notNull().default(false),
     discardReason: text(),
     acceptedAt: timestamp({ withTimezone: true }),
+    /**
+     * When a person first did anything with the package (an event by a user): what "time to first
+     * action" and SLA breaches are measured on. Kept by a trigger on handoff_events (migration
+     * 0005), so no write path can forget it.
+     */
+    firstActionAt: timestamp({ withTimezone: true }),
+    /** When someone first flagged it as a poor escalation; kept by the same trigger. */
+    poorEscalationAt: timestamp({ withTimezone: true }),
+    /** The ids of the rules that fired (package.reasons[*].rule): per-rule metrics unnest this. */
+    firedRules: jsonb()
+      .notNull()
+      .generatedAlwaysAs(sql`jsonb_path_query_array(package, '$.reasons[*].rule')`),
     closedAt: timestamp({ withTimezone: true }),
     // Millisecond precision: keyset cursors round-trip through JavaScript Dates exactly.
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -91,6 +103,8 @@ export const handoffs = pgTable(
     // "Handled by agent" and "Filtered": the agent's own outcomes, newest first, per team.
     index("handoffs_agent_outcomes_idx").on(t.decision, t.teamId, t.createdAt, t.id).where(sql`${t.priority} is null`),
     index("handoffs_intake_idx").on(t.intakeId),
+    // Metrics read the packages created in a date range.
+    index("handoffs_metrics_created_idx").on(t.createdAt).where(sql`${t.priority} is not null`),
   ],
 );
 
@@ -111,7 +125,11 @@ export const handoffEvents = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("handoff_events_handoff_idx").on(t.handoffId, t.createdAt)],
+  (t) => [
+    index("handoff_events_handoff_idx").on(t.handoffId, t.createdAt),
+    // Per-rule escalation quality reads the flags, a small slice of the timeline.
+    index("handoff_events_poor_escalation_idx").on(t.handoffId).where(sql`${t.type} = 'poor_escalation_flagged'`),
+  ],
 );
 
 export type Handoff = typeof handoffs.$inferSelect;
