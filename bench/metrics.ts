@@ -1,0 +1,68 @@
+import postgres from "postgres";
+import { breakdowns, parseMetricsParams, type Breakdown } from "@/lib/metrics/params";
+import type { BenchModule, Measurement } from "./bench-module";
+import { countColumnDrift, ensureEvents } from "./generate-events";
+import { ensureHandoffs } from "./generate-handoffs";
+import { measureLatency, summarise } from "./latency";
+
+const WARMUP = 10;
+// The metrics issue's budget: the dashboard's queries together, at 1M handoffs and 5M events.
+const DASHBOARD_BUDGET = { kind: "p95_below_ms", ms: 300 } as const;
+
+/**
+ * /metrics at scale: every read the page makes (loadDashboard, in parallel as the page runs them)
+ * over the default range, the last 30 days, with a breakdown drawn at random per run; then longer
+ * ranges for information. The dataset ends "now", so the last 30 days hold ~1/12 of the packages.
+ */
+export const metricsBench: BenchModule = {
+  name: "metrics",
+  async run({ database, rows, runs, log }) {
+    const dataset = await ensureHandoffs({ database, rows, log });
+    const events = await ensureEvents({ url: database.url, handoffs: rows, log });
+    const drift = await countColumnDrift(database.url);
+    const { loadDashboard } = await import("@/db/queries/metrics");
+    const [end] = await latestDay(database.url);
+
+    const measurements: Measurement[] = [];
+    const perRange = { 30: Math.min(runs, 200), 90: Math.min(runs, 50), 365: Math.min(runs, 20) } as const;
+    for (const days of [30, 90, 365] as const) {
+      const from = new Date(Date.parse(`${end}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+      const { params, problems } = parseMetricsParams({ from, to: end }, new Date(`${end}T12:00:00Z`));
+      if (problems.length > 0) throw new Error(problems.join(" "));
+      log(`metrics: dashboard, last ${days} days (${WARMUP} warm-up + ${perRange[days]} runs)`);
+      const samples = await measureLatency({
+        runs: perRange[days],
+        warmup: WARMUP,
+        draw: () => breakdowns[Math.floor(Math.random() * breakdowns.length)] as Breakdown,
+        operation: (by) => loadDashboard({ range: params.range, every: params.every, by, now: new Date() }),
+      });
+      measurements.push({
+        bench: "metrics",
+        scenario: `dashboard queries together, last ${days} days, random breakdown`,
+        ...summarise(samples),
+        ...(days === 30 ? { budget: DASHBOARD_BUDGET } : {}),
+      });
+    }
+    measurements.push({
+      bench: "metrics",
+      scenario: "first-action/flag columns disagreeing with the timeline (1% sample)",
+      runs: 1,
+      value: { amount: drift, unit: "packages" },
+      budget: { kind: "at_most", unit: "packages", value: 0 },
+    });
+    return {
+      measurements,
+      details: { handoffs: dataset.rows, events: events.events, eventsReused: events.reused, eventGenerationSeconds: Math.round(events.seconds * 10) / 10 },
+    };
+  },
+};
+
+async function latestDay(url: string): Promise<[string]> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ day: string }[]>`select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD') as day from handoffs`;
+    return [row.day];
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
