@@ -188,10 +188,12 @@ export async function ruleQuality(options: { range: MetricsRange }): Promise<Rul
       from handoffs h cross join lateral jsonb_array_elements_text(h.fired_rules) as rule(id)
       where ${inRange(options.range)}
     ),
+    -- The flags on packages of the range: poor_escalation_at (in the covering index) finds the few
+    -- flagged packages, the partial index their flag events.
     flags as (
       select distinct e.handoff_id, e.data->>'rule' as rule
-      from handoff_events e
-      where e.type = 'poor_escalation_flagged' and e.handoff_id in (select id from fired)
+      from handoffs h join handoff_events e on e.handoff_id = h.id and e.type = 'poor_escalation_flagged'
+      where ${inRange(options.range)} and h.poor_escalation_at is not null
     )
     select f.rule, f.rule_version as "ruleVersion",
            count(*)::int as produced,
