@@ -72,4 +72,12 @@ test.describe("manager metrics", () => {
     expect(response.headers()["location"]).toMatch(/\/login/);
     await anonymous.dispose();
   });
+
+  test("at 390 px the dashboard fits the screen; wide tables scroll inside their card", async ({ page, signInAs }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs("manager");
+    await new MetricsPage(page).goto();
+    await expect(page.getByTestId("breakdown-table")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });

@@ -7,7 +7,7 @@ import { ExportLink } from "./export-link";
 export function MetricsCard({ title, definition, table, search, children }: { title: string; definition: string; table: ExportTable; search: string; children: ReactNode }) {
   const id = `metrics-${table}`;
   return (
-    <Card aria-labelledby={id} data-testid={id}>
+    <Card aria-labelledby={id} data-testid={id} className="min-w-0">
       <header className="flex items-start justify-between gap-3 border-b border-slate-100 px-4 py-3">
         <div>
           <h2 id={id} className="text-sm font-semibold text-slate-900">
