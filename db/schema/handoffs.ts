@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { HandoffPackage } from "@/lib/contract/package";
+import type { InfoRequest } from "@/lib/handoffs/info-request";
 import { teams, users } from "./auth";
 import { channel, companies, conversations, intakes, leads } from "./leads";
 
@@ -65,6 +66,10 @@ export const handoffs = pgTable(
     meetingBooked: boolean().notNull().default(false),
     discardReason: text(),
     acceptedAt: timestamp({ withTimezone: true }),
+    /** Out of the default inbox views until then; past, it means nothing (no job has to clear it). */
+    snoozedUntil: timestamp({ withTimezone: true, precision: 3 }),
+    /** The owner's open request for more information from the lead (lib/handoffs/info-request.ts). */
+    infoRequest: jsonb().$type<InfoRequest>(),
     closedAt: timestamp({ withTimezone: true }),
     // Millisecond precision: keyset cursors round-trip through JavaScript Dates exactly.
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -91,6 +96,8 @@ export const handoffs = pgTable(
     // "Handled by agent" and "Filtered": the agent's own outcomes, newest first, per team.
     index("handoffs_agent_outcomes_idx").on(t.decision, t.teamId, t.createdAt, t.id).where(sql`${t.priority} is null`),
     index("handoffs_intake_idx").on(t.intakeId),
+    // Few packages are snoozed: open-work counts subtract these instead of reading every open row's heap.
+    index("handoffs_snoozed_idx").on(t.snoozedUntil).where(sql`${t.snoozedUntil} is not null`),
   ],
 );
 

@@ -22,7 +22,9 @@ import { parseChatRequest } from "@/lib/chat/chat-request";
 import { chatConversationId, chatExternalId } from "@/lib/chat/conversation-id";
 import { nextReply, type NextReply } from "@/lib/chat/next-reply";
 import { decisionStrength, planHandoffUpdate } from "@/lib/chat/plan-handoff-update";
+import { isRefusal } from "@/lib/chat/read-answers";
 import { handoffPackageSchema } from "@/lib/contract/package";
+import { takeChatAnswer } from "@/lib/handoffs/chat-answers";
 import { getBoss } from "@/lib/jobs/boss";
 import type { Logger } from "@/lib/logger";
 import { activeRuleSet } from "@/lib/rules/published";
@@ -68,6 +70,15 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   const rules = await activeRuleSet();
   const facts = chatFacts(event, rules, transcript);
   const stored = await findChatHandoff({ conversationId, externalId });
+
+  // The owner asked the lead something through the agent: this message is the answer, whoever owns the lead.
+  const lastLine = transcript.at(-1)!;
+  const followUp = stored ? await takeChatAnswer({ handoffId: stored.id, message: lastLine, declined: isRefusal(lastLine.text) }) : null;
+  if (stored && followUp) {
+    await appendChatMessage({ conversationId, author: "agent", text: followUp });
+    options.log.info("chat turn", { conversationId, reply: "info_request", handoffId: stored.id });
+    return { ok: true, conversationId, reply: { kind: "ask", text: followUp }, handoffId: stored.id, ownerName: null };
+  }
 
   // Single voice: once a person owns the lead (here or on another channel), the agent only says who took over.
   const person = await findPersonOwningLead({ handoffId: stored?.id ?? null, leadId: conversation.leadId ?? stored?.leadId ?? null, email: facts.identity.email?.value ?? null });
