@@ -7,6 +7,7 @@ import { agentAccuracy, getApprovalRequest, listCorrections } from "@/db/queries
 import { approvalRequests, conversations, handoffEvents, handoffs, messages, packageCorrections } from "@/db/schema";
 import type { Actor } from "@/lib/auth/guard";
 import { chatConversationId } from "@/lib/chat/conversation-id";
+import { chatUpdates } from "@/lib/chat/chat-updates";
 import { handleChatTurn } from "@/lib/chat/handle-chat-turn";
 import type { HandoffPackage } from "@/lib/contract/package";
 import { UserError } from "@/lib/errors";
@@ -120,10 +121,15 @@ describe("request more info", () => {
     const [chatHandoff] = await db.update(handoffs).set({ teamId, package: pkg }).where(eq(handoffs.id, created.id)).returning();
     const accepted = await changeHandoffStatus({ actor: rep, handoffId: chatHandoff.id, expectedVersion: chatHandoff.version, input: { command: "accept" } });
 
+    const shown = (await db.select().from(messages).where(eq(messages.conversationId, conversationId))).filter((m) => m.author === "agent").length;
     const asked = await requestMoreInfo({ actor: rep, handoffId: accepted.id, expectedVersion: accepted.version, picked: [budget], extra: ["Which CRM do you use?"] });
     expect(asked.infoRequest).toMatchObject({ channel: "chat", approvalRequestId: null });
     const lastAgentLine = async () => (await db.select().from(messages).where(eq(messages.conversationId, conversationId)).orderBy(asc(messages.sentAt))).filter((m) => m.author === "agent").at(-1)?.text;
     expect(await lastAgentLine()).toBe(`Dana Reyes from our team has 2 quick questions so they can help you properly. First: ${budget}`);
+    // The open widget learns of the line by polling with the number of agent lines it shows.
+    expect(await chatUpdates({ sessionId, known: shown })).toEqual({ ok: true, lines: [await lastAgentLine()] });
+    expect(await chatUpdates({ sessionId, known: shown + 1 })).toEqual({ ok: true, lines: [] });
+    expect(await chatUpdates({ sessionId: "nope", known: 0 })).toMatchObject({ ok: false, status: 400 });
 
     const first = await say("Around 20,000 EUR for this year.");
     expect(first.reply).toEqual({ kind: "ask", text: "Thanks! And finally: Which CRM do you use?" });
