@@ -43,7 +43,7 @@ export function FactsReview({ handoffId, version, facts, reviewedBy, review }: F
               const by = reviewedBy[fact.field];
               return (
                 <li key={i} data-testid="confirmed-fact">
-                  <span className="text-slate-500">{humanize(fact.field)}:</span> <span className="font-medium">{fact.value}</span>
+                  <span className="text-slate-500">{fieldLabel(fact.field)}</span> <span className="font-medium">{fact.value}</span>
                   {by ? (
                     <p className="text-xs text-emerald-700">
                       {humanize(reviewLabels[by.kind])} by {by.actorName ?? "a colleague"}
@@ -128,11 +128,15 @@ export function FactsReview({ handoffId, version, facts, reviewedBy, review }: F
   );
 }
 
+// An answered question is its own label; a field name gets a colon.
+function fieldLabel(field: string): string {
+  return field.endsWith("?") ? field : `${humanize(field)}:`;
+}
+
 function ValueForm(props: { label: string; initial: string; submitText: string; pending: boolean; errors?: string[]; onCancel: () => void; onSubmit: (value: string) => void }) {
   const [value, setValue] = useState(props.initial);
   return (
     <form
-      aria-label={props.label}
       className="mt-1 space-y-1"
       onSubmit={(e) => {
         e.preventDefault();
