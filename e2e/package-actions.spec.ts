@@ -1,4 +1,5 @@
-import type { Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { DEMO_API_KEY } from "../db/seed/seed-demo";
 import { ChatPage } from "./pages/chat-page";
 import { LoginPage } from "./pages/login-page";
 import { PackagePage } from "./pages/package-page";
@@ -6,14 +7,32 @@ import { expect, PASSWORD, test, users } from "./fixtures";
 
 const phone = { width: 390, height: 720 };
 
-/** Opens the first package of an inbox view and returns its lead's name. */
-async function openFirst(page: Page, query: string): Promise<string> {
-  await page.goto(`/inbox${query}`);
-  const link = page.getByTestId("lead-link").first();
-  const name = (await link.innerText()).trim();
-  await link.click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return name;
+/**
+ * A fresh form lead through the intake API, in the rep's team queue, unowned: each test acts on its
+ * own package, whatever the other specs did to the demo data.
+ */
+async function newFormPackage(request: APIRequestContext, name: string) {
+  const [first, last] = name.split(" ");
+  const response = await request.post("/api/v1/intake", {
+    headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+    data: {
+      externalId: `e2e-actions-${Date.now()}-${Math.random()}`,
+      channel: "form",
+      receivedAt: new Date().toISOString(),
+      fields: {
+        firstname: first,
+        lastname: last,
+        jobtitle: "Head of Sales",
+        email: `${first.toLowerCase()}@kestrel-logistics.example`,
+        company: "Kestrel Logistics",
+        numemployees: "120",
+        message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
+      },
+    },
+  });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { handoffId: string; package: { facts: { inferred: unknown[]; openQuestions: string[] } } };
+  return { id: body.handoffId, facts: body.package.facts };
 }
 
 test("[LEAD][REP] requests more info on a chat package: the agent asks in the chat, the lead answers there, the package is updated", async ({ browser, page, signInAs, inboxPage, packagePage }, testInfo) => {
@@ -52,9 +71,11 @@ test("[LEAD][REP] requests more info on a chat package: the agent asks in the ch
   await leadContext.close();
 });
 
-test("[REP] asks a form lead for more info: an email waits for approval, shown on the timeline", async ({ page, signInAs, packagePage }) => {
+test("[REP] asks a form lead for more info: an email waits for approval, shown on the timeline", async ({ page, request, signInAs, packagePage }) => {
+  const lead = await newFormPackage(request, "Oskar Brandt");
   await signInAs("rep");
-  await openFirst(page, "?view=unassigned&tab=nurture&channel=form");
+  await page.goto(`/handoffs/${lead.id}`);
+  await packagePage.expectLoaded("Oskar Brandt");
   await packagePage.requestMoreInfo({ keep: [], own: [] });
   await expect(page.locator("#request-questions-error")).toHaveText("Pick at least one question, or write your own.");
   await page.getByLabel("Your own questions (one a line)").fill("How many people are on your sales team?");
@@ -64,31 +85,35 @@ test("[REP] asks a form lead for more info: an email waits for approval, shown o
   await expect(packagePage.timeline().first()).toContainText("Dana Reyes drafted an email asking the lead one question (waiting for approval)");
 });
 
-test("[REP] snoozes a package out of the inbox until tomorrow, then un-snoozes it", async ({ page, signInAs, inboxPage, packagePage }) => {
+test("[REP] snoozes a package out of the inbox until tomorrow, then un-snoozes it", async ({ page, request, signInAs, inboxPage, packagePage }) => {
+  const name = "Ines Vogel";
+  const lead = await newFormPackage(request, name);
   await signInAs("rep");
-  const name = await openFirst(page, "?view=unassigned&tab=normal");
+  await page.goto(`/handoffs/${lead.id}`);
+  await packagePage.expectLoaded(name);
   await packagePage.snoozeUntilTomorrow();
   await expect(packagePage.toast(/Snoozed until/)).toBeVisible();
   await expect(packagePage.snoozedBadge()).toContainText("Snoozed until");
   await expect(packagePage.timeline().first()).toContainText("Dana Reyes snoozed it until");
 
-  await inboxPage.goto("?view=unassigned&tab=normal");
+  await inboxPage.goto("?view=unassigned&tab=immediate");
   await expect(inboxPage.rows().first()).toBeVisible();
   await expect(inboxPage.rowFor(name)).toHaveCount(0);
-  await inboxPage.goto("?view=unassigned&tab=normal&status=all");
+  await inboxPage.goto("?view=unassigned&tab=immediate&status=all");
   await expect(inboxPage.rowFor(name).getByTestId("snoozed-badge")).toHaveText("Snoozed");
 
   await inboxPage.rowFor(name).getByTestId("lead-link").click();
   await packagePage.unsnooze();
   await expect(packagePage.toast("Un-snoozed")).toBeVisible();
   await expect(packagePage.snoozedBadge()).toHaveCount(0);
-  await inboxPage.goto("?view=unassigned&tab=normal");
+  await inboxPage.goto("?view=unassigned&tab=immediate");
   await expect(inboxPage.rowFor(name)).toHaveCount(1);
 });
 
-test("[REP] hands an accepted package back to the agent, with a reason", async ({ page, signInAs, packagePage }) => {
+test("[REP] hands an accepted package back to the agent, with a reason", async ({ page, request, signInAs, packagePage }) => {
+  const lead = await newFormPackage(request, "Tomas Berg");
   await signInAs("rep");
-  await openFirst(page, "?view=unassigned&tab=nurture");
+  await page.goto(`/handoffs/${lead.id}`);
   await packagePage.accept();
   await expect(packagePage.ownerName()).toHaveText("Dana Reyes");
   await packagePage.handBack("");
@@ -97,16 +122,20 @@ test("[REP] hands an accepted package back to the agent, with a reason", async (
   await page.getByRole("button", { name: "Hand it back" }).click();
   await expect(packagePage.toast("Handed back")).toBeVisible();
   await expect(packagePage.status()).toHaveText("Pending");
+  await expect(page.getByText("Nurture", { exact: true })).toBeVisible();
   await expect(packagePage.ownerName()).toHaveText("Unassigned");
   await expect(packagePage.timeline().first()).toContainText("Dana Reyes handed it back to the agent");
   await expect(packagePage.timeline().first()).toContainText("Budget only next year; let the agent nurture them.");
 });
 
-test("[REP] confirms one inferred fact, corrects another and answers an open question, each in one click", async ({ page, signInAs, packagePage }, testInfo) => {
+test("[REP] confirms one inferred fact, corrects another and answers an open question, each in one click", async ({ page, request, signInAs, packagePage }, testInfo) => {
+  const lead = await newFormPackage(request, "Maja Lund");
+  expect(lead.facts.inferred.length).toBeGreaterThanOrEqual(2);
+  expect(lead.facts.openQuestions.length).toBeGreaterThanOrEqual(1);
   await signInAs("rep");
-  await openFirst(page, "?view=unassigned&tab=immediate");
+  await page.goto(`/handoffs/${lead.id}`);
   const inferredBefore = await packagePage.inferredFacts().count();
-  expect(inferredBefore).toBeGreaterThanOrEqual(2);
+  expect(inferredBefore).toBe(lead.facts.inferred.length);
   await page.screenshot({ path: testInfo.outputPath("package-facts-before.png"), fullPage: true });
 
   const confirmButton = packagePage.inferredFacts().first().getByRole("button", { name: /^Confirm / });
@@ -127,25 +156,25 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await expect(page.getByTestId("facts-confirmed")).toContainText("Checked on the phone: 45 people");
   await expect(packagePage.timeline().first()).toContainText(`Dana Reyes corrected ${correctedField}`);
 
-  const questions = await packagePage.openQuestions().count();
-  if (questions > 0) {
-    await packagePage.openQuestions().first().getByRole("button", { name: /^Answer: / }).click();
-    await page.getByRole("button", { name: "Save answer" }).click();
-    await expect(page.locator("#fact-value-error")).toHaveText("Type the right value first.");
-    await page.getByLabel(/^Answer to: /).fill("Checked on the phone");
-    await page.getByRole("button", { name: "Save answer" }).click();
-    await expect(packagePage.toast("Answer saved.")).toBeVisible();
-    await expect(packagePage.openQuestions()).toHaveCount(questions - 1);
-    await expect(packagePage.timeline().first()).toContainText("Dana Reyes answered");
-  }
+  const questions = lead.facts.openQuestions.length;
+  await packagePage.openQuestions().first().getByRole("button", { name: /^Answer: / }).click();
+  await page.getByRole("button", { name: "Save answer" }).click();
+  await expect(page.locator("#fact-value-error")).toHaveText("Type the right value first.");
+  await page.getByLabel(/^Answer to: /).fill("About 25,000 EUR this year");
+  await page.getByRole("button", { name: "Save answer" }).click();
+  await expect(packagePage.toast("Answer saved.")).toBeVisible();
+  await expect(packagePage.openQuestions()).toHaveCount(questions - 1);
+  await expect(page.getByTestId("facts-confirmed")).toContainText(`${lead.facts.openQuestions[0]} About 25,000 EUR this year`);
+  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes answered “${lead.facts.openQuestions[0]}”: “About 25,000 EUR this year”`);
   await page.screenshot({ path: testInfo.outputPath("package-facts-after.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("package-facts-mobile.png"), fullPage: true });
 });
 
-test("[REP][REP2] a confirmation on a package someone changed meanwhile is refused with the conflict message", async ({ browser, page, signInAs, packagePage }) => {
+test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is refused with the conflict message", async ({ browser, page, request, signInAs, packagePage }) => {
+  const lead = await newFormPackage(request, "Nils Ek");
   await signInAs("rep");
-  await openFirst(page, "?view=unassigned&tab=normal");
+  await page.goto(`/handoffs/${lead.id}`);
   const url = page.url();
 
   const other = await browser.newContext();
