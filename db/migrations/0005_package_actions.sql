@@ -11,6 +11,7 @@ CREATE TABLE "package_corrections" (
 );
 --> statement-breakpoint
 ALTER TABLE "handoffs" ADD COLUMN "snoozed_until" timestamp (3) with time zone;--> statement-breakpoint
+ALTER TABLE "handoffs" ADD COLUMN "handed_back_from" jsonb;--> statement-breakpoint
 ALTER TABLE "handoffs" ADD COLUMN "info_request" jsonb;--> statement-breakpoint
 ALTER TABLE "package_corrections" ADD CONSTRAINT "package_corrections_handoff_id_handoffs_id_fk" FOREIGN KEY ("handoff_id") REFERENCES "public"."handoffs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "package_corrections" ADD CONSTRAINT "package_corrections_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -177,6 +177,7 @@ export type HandoffChange = Partial<
     | "slaDueAt"
     | "snoozedUntil"
     | "infoRequest"
+    | "handedBackFrom"
     | "package"
   >
 >;

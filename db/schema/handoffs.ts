@@ -68,6 +68,8 @@ export const handoffs = pgTable(
     acceptedAt: timestamp({ withTimezone: true }),
     /** Out of the default inbox views until then; past, it means nothing (no job has to clear it). */
     snoozedUntil: timestamp({ withTimezone: true, precision: 3 }),
+    /** Set when a person handed the lead back to the agent: the decision it had then, which the agent must exceed to escalate it again. */
+    handedBackFrom: jsonb().$type<{ decision: TriageDecisionKind; priority: HandoffPriority | null }>(),
     /** The owner's open request for more information from the lead (lib/handoffs/info-request.ts). */
     infoRequest: jsonb().$type<InfoRequest>(),
     closedAt: timestamp({ withTimezone: true }),
@@ -126,3 +128,4 @@ export type NewHandoff = typeof handoffs.$inferInsert;
 export type HandoffEvent = typeof handoffEvents.$inferSelect;
 export type HandoffStatus = (typeof handoffStatus.enumValues)[number];
 export type HandoffPriority = (typeof handoffPriority.enumValues)[number];
+type TriageDecisionKind = (typeof triageDecision.enumValues)[number];

@@ -95,7 +95,9 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
 
   const intakeId = stored?.intakeId ?? randomUUID();
   const result = triage(event, rules, { facts, trace: { leadId: stored?.leadId ?? null, conversationId, intakeId, crmRecord: null } });
-  const decision = result.decision;
+  // Handed back by a person: the same case does not go back to the team, only a stronger one; until then the agent keeps asking.
+  const heldBack = stored?.handedBackFrom ? decisionStrength(result.decision) <= decisionStrength(stored.handedBackFrom) : false;
+  const decision = heldBack ? { ...result.decision, decision: "ask" as const } : result.decision;
   let handoffId: string | null = stored?.id ?? null;
 
   if (!stored && decision.decision !== "ask") {
@@ -123,7 +125,7 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   }
 
   // The agent answers with the strongest decision the conversation reached: a lead escalated stays escalated.
-  const keepStored = stored && decisionStrength(stored) > decisionStrength(decision);
+  const keepStored = !heldBack && stored && decisionStrength(stored) > decisionStrength(decision);
   const reply = nextReply({
     ...replyBase(transcript, facts, options),
     decision: keepStored ? { ...decision, decision: stored.decision } : decision,

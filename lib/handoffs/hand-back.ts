@@ -9,7 +9,8 @@ import { slaDueAt } from "@/lib/sla/due-at";
 /**
  * "Not for a person yet": the package goes back to the agent. It is pending again with no owner, at
  * nurture priority and its SLA, any snooze and open request for info dropped; in chat the agent
- * takes the conversation back and says so to the lead.
+ * takes the conversation back and says so to the lead, and escalates it again only if the case
+ * becomes stronger than it was when it was handed back.
  */
 export async function handBackToAgent(options: { actor: Actor; handoffId: string; expectedVersion: number; reason: string; now?: Date }) {
   const { actor, handoffId, expectedVersion } = options;
@@ -23,7 +24,16 @@ export async function handBackToAgent(options: { actor: Actor; handoffId: string
     id: handoffId,
     expectedVersion,
     fromStatuses: commands.hand_back.from,
-    change: { status: check.to, ownerId: null, acceptedAt: null, priority: "nurture", slaDueAt: slaDueAt("nurture", now), snoozedUntil: null, infoRequest: null },
+    change: {
+      status: check.to,
+      ownerId: null,
+      acceptedAt: null,
+      priority: "nurture",
+      slaDueAt: slaDueAt("nurture", now),
+      snoozedUntil: null,
+      infoRequest: null,
+      handedBackFrom: { decision: handoff.decision, priority: handoff.priority },
+    },
     event: {
       type: "handed_back",
       actorKind: "user",

@@ -219,6 +219,28 @@ describe("hand back to the agent", () => {
     expect((await db.select().from(messages).where(eq(messages.conversationId, conversationId))).map((m) => [m.author, m.text])).toEqual([["agent", RESUME_LINE]]);
   });
 
+  it("in a live chat, the agent keeps the lead on the same case and hands it over again only when the case gets stronger", async () => {
+    const sessionId = randomUUID();
+    const say = async (text: string) => {
+      const result = await handleChatTurn({ body: { sessionId, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }, ip: "203.0.113.9" }, { databaseUrl: databaseUrl(), log: logger });
+      if (!result.ok) throw new Error(result.message);
+      return result;
+    };
+    await say("Hi, I'm Jonas Weber, Head of Sales at Elbe Shipping. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at jonas@elbe-shipping.example");
+    const [created] = await db.update(handoffs).set({ teamId }).where(eq(handoffs.conversationId, chatConversationId(sessionId))).returning();
+    expect(created).toMatchObject({ decision: "escalate", priority: "normal" });
+    const accepted = await changeHandoffStatus({ actor: rep, handoffId: created.id, expectedVersion: created.version, input: { command: "accept" } });
+    const back = await handBackToAgent({ actor: rep, handoffId: created.id, expectedVersion: accepted.version, reason: "Just researching for now." });
+
+    const same = await say("OK, thanks.");
+    expect(same.reply.kind).not.toBe("escalate");
+    expect(await fresh(created.id)).toMatchObject({ status: "pending", ownerId: null, priority: "nurture", version: back.version });
+
+    const stronger = await say("Actually it's urgent: we need it live this week.");
+    expect(stronger.reply.kind).toBe("escalate");
+    expect(await fresh(created.id)).toMatchObject({ status: "pending", priority: "immediate", handedBackFrom: null });
+  });
+
   it("refuses a closed package, a colleague's package and a stale view", async () => {
     const closed = await formPackage({ ownerId: rep.id, status: "converted" });
     expect((await rejection(handBackToAgent({ actor: rep, handoffId: closed.id, expectedVersion: closed.version, reason: "no" }))).message).toBe("You can't hand back a package that is converted.");
