@@ -143,7 +143,7 @@ function ValueForm(props: { label: string; initial: string; submitText: string; 
         props.onSubmit(value);
       }}
     >
-      <Input aria-label={props.label} value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} autoFocus aria-invalid={Boolean(props.errors)} />
+      <Input aria-label={props.label} value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} autoFocus aria-invalid={Boolean(props.errors)} aria-describedby="fact-value-error" />
       <FieldError id="fact-value-error" messages={props.errors} />
       <div className="flex gap-1">
         <Button type="submit" size="sm" className="h-7 px-2 text-xs" disabled={props.pending}>
