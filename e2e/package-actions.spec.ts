@@ -61,6 +61,7 @@ test("[LEAD][REP] requests more info on a chat package: the agent asks in the ch
   await expect(chat.agentMessages().last()).toContainText(`Dana Reyes from our team has 2 quick questions so they can help you properly. First: ${asked}`, { timeout: 15_000 });
   await chat.say("HubSpot, plus a lot of spreadsheets.", "Thanks! And finally: When would you like to start?");
   await chat.say("In January.", "Thank you! I've passed your answers on to Dana Reyes.");
+  await chat.agentMessages().last().page().screenshot({ path: testInfo.outputPath("chat-info-answered.png") });
 
   await page.reload();
   await expect(packagePage.infoRequest()).toHaveCount(0);
@@ -110,13 +111,14 @@ test("[REP] snoozes a package out of the inbox until tomorrow, then un-snoozes i
   await expect(inboxPage.rowFor(name)).toHaveCount(1);
 });
 
-test("[REP] hands an accepted package back to the agent, with a reason", async ({ page, request, signInAs, packagePage }) => {
+test("[REP] hands an accepted package back to the agent, with a reason", async ({ page, request, signInAs, packagePage }, testInfo) => {
   const lead = await newFormPackage(request, "Tomas Berg");
   await signInAs("rep");
   await page.goto(`/handoffs/${lead.id}`);
   await packagePage.accept();
   await expect(packagePage.ownerName()).toHaveText("Dana Reyes");
   await packagePage.handBack("");
+  await page.screenshot({ path: testInfo.outputPath("package-hand-back.png") });
   await expect(page.locator("#hand-back-reason-error")).toHaveText("Say why the agent should take it back.");
   await page.getByLabel("Why should the agent take it back?").fill("Budget only next year; let the agent nurture them.");
   await page.getByRole("button", { name: "Hand it back" }).click();
