@@ -114,7 +114,7 @@ describe("request more info", () => {
       if (!result.ok) throw new Error(result.message);
       return result;
     };
-    await say("Hi, I'm Marta Vidal, Head of Sales at Northwind Logistics. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at marta@northwind-logistics.com");
+    await say(`Hi, I'm Alba Soler, Head of Sales at Levante Cargo. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at alba.${sessionId.slice(0, 8)}@levante-cargo.example`);
     const [created] = await db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId));
     // Routing is not under test here: the package goes to this file's team.
     const pkg = { ...created.package, facts: { ...created.package.facts, openQuestions: [budget, ...created.package.facts.openQuestions] } };
@@ -226,7 +226,7 @@ describe("hand back to the agent", () => {
       if (!result.ok) throw new Error(result.message);
       return result;
     };
-    await say("Hi, I'm Jonas Weber, Head of Sales at Elbe Shipping. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at jonas@elbe-shipping.example");
+    await say(`Hi, I'm Jonas Weber, Head of Sales at Elbe Shipping. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at jonas.${sessionId.slice(0, 8)}@elbe-shipping.example`);
     const [created] = await db.update(handoffs).set({ teamId }).where(eq(handoffs.conversationId, chatConversationId(sessionId))).returning();
     expect(created).toMatchObject({ decision: "escalate", priority: "normal" });
     const accepted = await changeHandoffStatus({ actor: rep, handoffId: created.id, expectedVersion: created.version, input: { command: "accept" } });
