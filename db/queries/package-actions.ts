@@ -10,6 +10,8 @@ export type AlongWithChange = {
   /** An outbound action waiting for a person's approval (e.g. the email asking for more info). */
   approval?: { id: string; actionType: string; params: Record<string, unknown>; consequence: string; reason: string; expiresAt: Date };
   correction?: { actorId: string; kind: "confirm" | "correct" | "answer"; field: string; before: string | null; after: string };
+  /** A drafted email that no longer applies (its request was replaced or dropped): it must never be sent. */
+  withdrawApprovalId?: string | null;
 };
 
 /**
@@ -32,7 +34,13 @@ export async function changeHandoffWith(options: {
       .where(and(eq(handoffs.id, options.id), eq(handoffs.version, options.expectedVersion), inArray(handoffs.status, [...options.fromStatuses])))
       .returning();
     if (!updated) return null;
-    const { chatMessage, approval, correction } = options.along ?? {};
+    const { chatMessage, approval, correction, withdrawApprovalId } = options.along ?? {};
+    if (withdrawApprovalId) {
+      await tx
+        .update(approvalRequests)
+        .set({ status: "expired", decidedAt: dsql`now()`, version: dsql`${approvalRequests.version} + 1` })
+        .where(and(eq(approvalRequests.id, withdrawApprovalId), eq(approvalRequests.status, "pending")));
+    }
     if (approval) await tx.insert(approvalRequests).values({ ...approval, handoffId: updated.id, status: "pending" });
     if (chatMessage) {
       await tx.insert(messages).values({ conversationId: chatMessage.conversationId, author: "agent", text: chatMessage.text, sentAt: dsql`clock_timestamp()` });

@@ -43,7 +43,10 @@ export async function handBackToAgent(options: { actor: Actor; handoffId: string
       note: options.reason,
       data: { fromOwnerId: handoff.ownerId, fromPriority: handoff.priority },
     },
-    along: inChat ? { chatMessage: { conversationId: handoff.conversationId!, text: RESUME_LINE, resume: true } } : undefined,
+    along: {
+      chatMessage: inChat ? { conversationId: handoff.conversationId!, text: RESUME_LINE, resume: true } : undefined,
+      withdrawApprovalId: handoff.infoRequest?.approvalRequestId ?? null,
+    },
   });
   if (!updated) throw await conflictError(handoffId, "hand back");
   return updated;

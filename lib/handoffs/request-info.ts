@@ -39,7 +39,8 @@ export async function requestMoreInfo(options: { actor: Actor; handoffId: string
     approvalRequestId: inChat ? null : randomUUID(),
     questions: collected.questions.map((q) => ({ ...q, answer: null, messageId: null, answeredAt: null })),
   };
-  const along: AlongWithChange = {};
+  // A new request replaces the open one; an email drafted for that one must not go out any more.
+  const along: AlongWithChange = { withdrawApprovalId: handoff.infoRequest?.approvalRequestId ?? null };
   if (inChat) {
     along.chatMessage = { conversationId: handoff.conversationId!, text: chatLineFor(request, { first: true, ownerName: actor.name ?? null }) };
   } else {

@@ -90,6 +90,14 @@ describe("request more info", () => {
 
     const [event] = await db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, h.id)).orderBy(asc(handoffEvents.id)).offset(1);
     expect(event).toMatchObject({ type: "info_requested", actorId: rep.id, data: { channel: "email", questions: [budget, "How many sales reps do you have?"], approvalRequestId: approval!.id } });
+
+    // Asking again replaces the request: the first email is withdrawn, never to be sent; handing back withdraws the second.
+    const again = await requestMoreInfo({ actor: rep, handoffId: h.id, expectedVersion: updated.version, picked: [start], extra: [] });
+    expect(await getApprovalRequest({ id: approval!.id })).toMatchObject({ status: "expired" });
+    expect(await getApprovalRequest({ id: again.infoRequest!.approvalRequestId! })).toMatchObject({ status: "pending" });
+    const back = await handBackToAgent({ actor: rep, handoffId: h.id, expectedVersion: again.version, reason: "Let the agent chase them." });
+    expect(back.infoRequest).toBeNull();
+    expect(await getApprovalRequest({ id: again.infoRequest!.approvalRequestId! })).toMatchObject({ status: "expired" });
   });
 
   it("refuses no questions, a question that is not open, a lead without email, a stale view and another team, writing nothing", async () => {
