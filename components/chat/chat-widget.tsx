@@ -19,6 +19,8 @@ const transport = new DefaultChatTransport<ChatUIMessage>({
   prepareSendMessagesRequest: ({ id, messages }) => ({ body: { sessionId: id, message: messages.at(-1) } }),
 });
 
+const UPDATE_POLL_MS = 4000;
+
 const greeting: ChatUIMessage = { id: "greeting", role: "assistant", parts: [{ type: "text", text: GREETING }] };
 
 export function ChatWidget() {
@@ -55,6 +57,29 @@ export function ChatWidget() {
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end", behavior: "smooth" });
   }, [messages, status, problem]);
+
+  // The agent can also speak between turns (questions a person asked it to put to the lead): poll for those lines.
+  useEffect(() => {
+    if (busy) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      if (document.hidden) return;
+      const known = agentLineCount(messages);
+      const response = await fetch("/api/chat/updates", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionId, known }) }).catch(() => null);
+      const body = response?.ok ? ((await response.json()) as { lines?: string[] }) : null;
+      // A turn that started meanwhile brings its own reply; a late poll must not add it twice.
+      if (stopped || !body?.lines?.length) return;
+      const lines = body.lines;
+      setMessages((current) => [
+        ...current,
+        ...lines.slice(agentLineCount(current) - known).map((text): ChatUIMessage => ({ id: crypto.randomUUID(), role: "assistant", parts: [{ type: "text", text }] })),
+      ]);
+    }, UPDATE_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [busy, messages, sessionId, setMessages]);
 
   const owner = handoverOwner(messages);
   const last = messages.at(-1);
@@ -124,6 +149,10 @@ function textOf(message: ChatUIMessage): string {
     .map((p) => (p.type === "text" ? p.text : ""))
     .join("")
     .trim();
+}
+
+function agentLineCount(messages: ChatUIMessage[]): number {
+  return messages.filter((m) => m.role === "assistant" && textOf(m)).length;
 }
 
 function handoverOwner(messages: ChatUIMessage[]): { present: boolean; name: string | null } {

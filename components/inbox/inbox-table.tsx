@@ -30,6 +30,7 @@ export type InboxRow = {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  snoozedUntil?: Date | null;
 };
 
 type TableMeta = { now: Date; seenSince: Date | null };
@@ -100,7 +101,20 @@ const columns = column.columns([
     enableSorting: false,
     cell: (info) => info.getValue() ?? <span className="text-slate-400">Unassigned</span>,
   }),
-  column.accessor("status", { header: "Status", enableSorting: false, cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  column.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: (info) => {
+      const until = info.row.original.snoozedUntil;
+      const snoozed = until && until > (info.table.options.meta as TableMeta).now;
+      return (
+        <span className="inline-flex flex-wrap gap-1">
+          <StatusBadge status={info.getValue()} />
+          {snoozed ? <Badge tone="slate" data-testid="snoozed-badge">Snoozed</Badge> : null}
+        </span>
+      );
+    },
+  }),
   column.accessor("createdAt", {
     id: "created_at",
     header: "Age",

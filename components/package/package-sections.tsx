@@ -60,50 +60,6 @@ export function NextStepSection({ pkg }: { pkg: HandoffPackage }) {
   );
 }
 
-export function FactsSection({ pkg }: { pkg: HandoffPackage }) {
-  const { confirmed, inferred, openQuestions } = pkg.facts;
-  return (
-    <Card aria-labelledby="facts-heading">
-      <CardHeader id="facts-heading" title="What we know" description="Confirmed by the lead, inferred by the agent, and still open: kept apart on purpose." />
-      <CardBody className="grid gap-4 md:grid-cols-3">
-        <div data-testid="facts-confirmed">
-          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700">Confirmed ({confirmed.length})</h3>
-          <ul className="space-y-2 text-sm">
-            {confirmed.map((fact, i) => (
-              <li key={i}>
-                <span className="text-slate-500">{humanize(fact.field)}:</span> <span className="font-medium">{fact.value}</span>
-                <p className="text-xs text-slate-500 italic">“{fact.fragment}”</p>
-              </li>
-            ))}
-            {confirmed.length === 0 && <li className="text-slate-400">Nothing stated yet.</li>}
-          </ul>
-        </div>
-        <div data-testid="facts-inferred">
-          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-amber-700">Inferred ({inferred.length})</h3>
-          <ul className="space-y-2 text-sm">
-            {inferred.map((fact, i) => (
-              <li key={i}>
-                <span className="text-slate-500">{humanize(fact.field)}:</span> <span className="font-medium">{fact.value}</span>
-                <p className="text-xs text-slate-500">Basis: {fact.basis}</p>
-              </li>
-            ))}
-            {inferred.length === 0 && <li className="text-slate-400">No inferences.</li>}
-          </ul>
-        </div>
-        <div data-testid="facts-open">
-          <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-600">Open questions ({openQuestions.length})</h3>
-          <ul className="list-disc space-y-1 pl-4 text-sm">
-            {openQuestions.map((q, i) => (
-              <li key={i}>{q}</li>
-            ))}
-            {openQuestions.length === 0 && <li className="list-none text-slate-400">None.</li>}
-          </ul>
-        </div>
-      </CardBody>
-    </Card>
-  );
-}
-
 export function IdentificationSection({ pkg }: { pkg: HandoffPackage }) {
   const id = pkg.identification;
   return (

@@ -50,7 +50,30 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       const to = typeof data.toOwnerId === "string" ? (ownerNames[data.toOwnerId] ?? "someone") : "the team queue";
       return `reassigned it to ${to}`;
     }
+    case "info_requested": {
+      const count = Array.isArray(data.questions) ? data.questions.length : 0;
+      const what = count === 1 ? "one question" : `${count} questions`;
+      return data.channel === "chat" ? `asked the lead ${what} in the chat` : `drafted an email asking the lead ${what} (waiting for approval)`;
+    }
+    case "info_answered":
+      return data.confirmed ? `recorded the lead's answer to “${String(data.question)}”: “${String(data.answer)}”` : `recorded that the lead did not answer “${String(data.question)}”`;
+    case "snoozed":
+      return typeof data.until === "string" ? `snoozed it until ${formatDateTime(new Date(data.until))}` : "snoozed it";
+    case "unsnoozed":
+      return "un-snoozed it";
+    case "handed_back":
+      return "handed it back to the agent";
+    case "fact_confirmed":
+      return `confirmed ${fieldName(data.field)}: “${String(data.after)}”`;
+    case "fact_corrected":
+      return `corrected ${fieldName(data.field)}: “${String(data.before)}” → “${String(data.after)}”`;
+    case "question_answered":
+      return `answered “${String(data.field)}”: “${String(data.after)}”`;
     default:
       return humanize(event.type).toLowerCase();
   }
+}
+
+function fieldName(field: unknown): string {
+  return typeof field === "string" ? humanize(field).toLowerCase() : "a fact";
 }

@@ -140,6 +140,8 @@ export async function updateChatHandoff(input: {
         summary: pkg.summary,
         slaDueAt: input.slaDueAt,
         ...(input.reopen ? { status: "pending" as const, discardReason: null, closedAt: null } : {}),
+        // Escalated past what a person handed back: the hand-back no longer holds it.
+        handedBackFrom: null,
         updatedAt: dsql`now()`,
         version: dsql`${handoffs.version} + 1`,
       })

@@ -47,6 +47,7 @@ export const inboxRowColumns = {
   createdAt: handoffs.createdAt,
   updatedAt: handoffs.updatedAt,
   version: handoffs.version,
+  snoozedUntil: handoffs.snoozedUntil,
 };
 
 /**
@@ -72,6 +73,7 @@ export async function listInboxPage(options: {
 
   const tab = typeof options.priority === "string" ? eq(handoffs.priority, options.priority) : and(dsql`${handoffs.priority} is null`, eq(handoffs.decision, options.priority.outcome))!;
   const conditions = [tab, ...scopeConditions(options.scope), statusCondition(options.status), ...filterConditions(options.filters)];
+  if (options.status === "open") conditions.push(notSnoozed());
   if (cursor) {
     // A row comparison, so Postgres walks the (sort column, id) index from the cursor on.
     conditions.push(
@@ -102,13 +104,17 @@ export async function listInboxPage(options: {
 }
 
 export async function countOpenByPriority({ scope, status, filters }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters }) {
-  const rows = await db
-    .select({ priority: handoffs.priority, count: dsql<number>`count(*)::int` })
-    .from(handoffs)
-    .where(and(dsql`${handoffs.priority} is not null`, ...scopeConditions(scope), statusCondition(status), ...filterConditions(filters)))
-    .groupBy(handoffs.priority);
+  const count = (extra: SQL[]) =>
+    db
+      .select({ priority: handoffs.priority, count: dsql<number>`count(*)::int` })
+      .from(handoffs)
+      .where(and(dsql`${handoffs.priority} is not null`, ...scopeConditions(scope), statusCondition(status), ...filterConditions(filters), ...extra))
+      .groupBy(handoffs.priority);
+  // Open work hides snoozed packages; subtracting the few snoozed ones keeps the main count index-only.
+  const [rows, snoozed] = await Promise.all([count([]), status === "open" ? count([dsql`${handoffs.snoozedUntil} > now()`]) : []]);
   const counts: Record<HandoffPriority, number> = { immediate: 0, normal: 0, nurture: 0 };
   for (const row of rows) if (row.priority) counts[row.priority] = row.count;
+  for (const row of snoozed) if (row.priority) counts[row.priority] -= row.count;
   return counts;
 }
 
@@ -167,6 +173,12 @@ export type HandoffChange = Partial<
     | "valueCurrency"
     | "meetingBooked"
     | "discardReason"
+    | "priority"
+    | "slaDueAt"
+    | "snoozedUntil"
+    | "infoRequest"
+    | "handedBackFrom"
+    | "package"
   >
 >;
 
@@ -252,6 +264,11 @@ function filterConditions(filters: InboxFilters | undefined): SQL[] {
   if (filters.intent) out.push(eq(handoffs.intent, filters.intent));
   if (filters.campaign) out.push(eq(handoffs.campaign, filters.campaign));
   return out;
+}
+
+/** Snoozed packages stay out of the default (open) views until their time comes. */
+function notSnoozed(): SQL {
+  return dsql`(${handoffs.snoozedUntil} is null or ${handoffs.snoozedUntil} <= now())`;
 }
 
 function statusCondition(status: StatusFilter): SQL {

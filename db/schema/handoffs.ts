@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { HandoffPackage } from "@/lib/contract/package";
+import type { InfoRequest } from "@/lib/handoffs/info-request";
 import { teams, users } from "./auth";
 import { channel, companies, conversations, intakes, leads } from "./leads";
 
@@ -77,6 +78,12 @@ export const handoffs = pgTable(
     firedRules: jsonb()
       .notNull()
       .generatedAlwaysAs(sql`jsonb_path_query_array(package, '$.reasons[*].rule')`),
+    /** Out of the default inbox views until then; past, it means nothing (no job has to clear it). */
+    snoozedUntil: timestamp({ withTimezone: true, precision: 3 }),
+    /** Set when a person handed the lead back to the agent: the decision it had then, which the agent must exceed to escalate it again. */
+    handedBackFrom: jsonb().$type<{ decision: TriageDecisionKind; priority: HandoffPriority | null }>(),
+    /** The owner's open request for more information from the lead (lib/handoffs/info-request.ts). */
+    infoRequest: jsonb().$type<InfoRequest>(),
     closedAt: timestamp({ withTimezone: true }),
     // Millisecond precision: keyset cursors round-trip through JavaScript Dates exactly.
     createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -106,6 +113,8 @@ export const handoffs = pgTable(
     // Metrics read the packages created in a date range from handoffs_metrics_idx, a covering
     // index by created_at with every column the dashboard reads (INCLUDE, which drizzle cannot
     // declare): hand-written in migration 0005.
+    // Few packages are snoozed: open-work counts subtract these instead of reading every open row's heap.
+    index("handoffs_snoozed_idx").on(t.snoozedUntil).where(sql`${t.snoozedUntil} is not null`),
   ],
 );
 
@@ -138,3 +147,4 @@ export type NewHandoff = typeof handoffs.$inferInsert;
 export type HandoffEvent = typeof handoffEvents.$inferSelect;
 export type HandoffStatus = (typeof handoffStatus.enumValues)[number];
 export type HandoffPriority = (typeof handoffPriority.enumValues)[number];
+type TriageDecisionKind = (typeof triageDecision.enumValues)[number];

@@ -22,7 +22,9 @@ import { parseChatRequest } from "@/lib/chat/chat-request";
 import { chatConversationId, chatExternalId } from "@/lib/chat/conversation-id";
 import { nextReply, type NextReply } from "@/lib/chat/next-reply";
 import { decisionStrength, planHandoffUpdate } from "@/lib/chat/plan-handoff-update";
+import { isRefusal } from "@/lib/chat/read-answers";
 import { handoffPackageSchema } from "@/lib/contract/package";
+import { takeChatAnswer } from "@/lib/handoffs/chat-answers";
 import { getBoss } from "@/lib/jobs/boss";
 import type { Logger } from "@/lib/logger";
 import { activeRuleSet } from "@/lib/rules/published";
@@ -69,6 +71,15 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   const facts = chatFacts(event, rules, transcript);
   const stored = await findChatHandoff({ conversationId, externalId });
 
+  // The owner asked the lead something through the agent: this message is the answer, whoever owns the lead.
+  const lastLine = transcript.at(-1)!;
+  const followUp = stored ? await takeChatAnswer({ handoffId: stored.id, message: lastLine, declined: isRefusal(lastLine.text) }) : null;
+  if (stored && followUp) {
+    await appendChatMessage({ conversationId, author: "agent", text: followUp });
+    options.log.info("chat turn", { conversationId, reply: "info_request", handoffId: stored.id });
+    return { ok: true, conversationId, reply: { kind: "ask", text: followUp }, handoffId: stored.id, ownerName: null };
+  }
+
   // Single voice: once a person owns the lead (here or on another channel), the agent only says who took over.
   const person = await findPersonOwningLead({ handoffId: stored?.id ?? null, leadId: conversation.leadId ?? stored?.leadId ?? null, email: facts.identity.email?.value ?? null });
   if (person) {
@@ -84,7 +95,9 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
 
   const intakeId = stored?.intakeId ?? randomUUID();
   const result = triage(event, rules, { facts, trace: { leadId: stored?.leadId ?? null, conversationId, intakeId, crmRecord: null } });
-  const decision = result.decision;
+  // Handed back by a person: the same case does not go back to the team, only a stronger one; until then the agent keeps asking.
+  const heldBack = stored?.handedBackFrom ? decisionStrength(result.decision) <= decisionStrength(stored.handedBackFrom) : false;
+  const decision = heldBack ? { ...result.decision, decision: "ask" as const } : result.decision;
   let handoffId: string | null = stored?.id ?? null;
 
   if (!stored && decision.decision !== "ask") {
@@ -112,7 +125,7 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   }
 
   // The agent answers with the strongest decision the conversation reached: a lead escalated stays escalated.
-  const keepStored = stored && decisionStrength(stored) > decisionStrength(decision);
+  const keepStored = !heldBack && stored && decisionStrength(stored) > decisionStrength(decision);
   const reply = nextReply({
     ...replyBase(transcript, facts, options),
     decision: keepStored ? { ...decision, decision: stored.decision } : decision,

@@ -27,6 +27,11 @@ export function readAnswers(transcript: readonly TranscriptLine[], ignore: (sent
   return answers;
 }
 
+/** "No", "I'd rather not say", a bare greeting: a reply that answers nothing. */
+export function isRefusal(text: string): boolean {
+  return refusal.test(text.trim());
+}
+
 function companyAnswer(text: string): Answer | null {
   const value = text.replace(companyLead, "").replace(/[.!]+$/u, "").trim();
   const words = value.split(/\s+/).length;

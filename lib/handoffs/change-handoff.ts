@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
 import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons, type DiscardReason } from "@/lib/handoffs/discard-reasons";
-import { checkTransition, commands, openStatuses, statusLabels, type StatusCommand } from "@/lib/handoffs/state-machine";
+import { checkTransition, commands, openStatuses, statusLabels } from "@/lib/handoffs/state-machine";
 
 export type StatusCommandInput =
   | { command: "accept" }
@@ -26,7 +26,7 @@ export async function changeHandoffStatus(options: {
   input: StatusCommandInput;
 }) {
   const { actor, handoffId, expectedVersion, input } = options;
-  const current = await loadForChange(actor, handoffId, expectedVersion);
+  const { handoff: current } = await loadForChange(actor, handoffId, expectedVersion);
 
   const check = checkTransition(input.command, current.status);
   if (!check.ok) throw new UserError("conflict", check.reason);
@@ -74,7 +74,7 @@ export async function reassignHandoff(options: {
 }) {
   const { actor, handoffId, expectedVersion, ownerId } = options;
   if (!can(actor.role, "handoffs.reassign")) throw new UserError("forbidden", "Only managers and admins can reassign packages.");
-  const current = await loadForChange(actor, handoffId, expectedVersion);
+  const { handoff: current } = await loadForChange(actor, handoffId, expectedVersion);
   if (!(openStatuses as readonly HandoffStatus[]).includes(current.status)) {
     throw new UserError("conflict", `This package is ${statusLabels[current.status].toLowerCase()}; only open packages can be reassigned.`);
   }
@@ -105,7 +105,8 @@ export async function reassignHandoff(options: {
   return updated;
 }
 
-async function loadForChange(actor: Actor, handoffId: string, expectedVersion: number) {
+/** The package as the actor may change it: it exists, they may act on it, and their view of it is current. */
+export async function loadForChange(actor: Actor, handoffId: string, expectedVersion: number) {
   const found = await getHandoff({ id: handoffId });
   if (!found) throw new UserError("not_found", "That package does not exist (or was removed).");
   const current = found.handoff;
@@ -115,10 +116,11 @@ async function loadForChange(actor: Actor, handoffId: string, expectedVersion: n
   if (!canActOnHandoff(actor, current)) {
     throw new UserError("forbidden", `This package belongs to ${found.ownerName ?? "someone else"}. Ask a manager to reassign it.`);
   }
-  return current;
+  return { handoff: current, ownerName: found.ownerName };
 }
 
-async function conflictError(handoffId: string, attempted: StatusCommand | "reassign" | null): Promise<UserError> {
+/** "Someone changed it a moment ago": who, what it is now, and that the attempted change (`verb`) was not applied. */
+export async function conflictError(handoffId: string, attempted: string | null): Promise<UserError> {
   const fresh = await getHandoff({ id: handoffId });
   const [latest] = await listHandoffEvents({ handoffId, limit: 1 });
   const who = latest?.actorName ?? latest?.actorEmail ?? (latest?.event.actorKind === "agent" ? "The agent" : "Someone");

@@ -56,3 +56,43 @@ export const reassignSchema = z.object({
     .transform((v) => (v === "" || v === "unassigned" ? null : v)),
   note: optionalNote,
 });
+
+// A checkbox group arrives as nothing, one string or several.
+const stringList = z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().max(500, "A question can be at most 500 characters.")).max(20));
+
+export const requestInfoSchema = z.object({
+  ...target,
+  questions: stringList,
+  /** The owner's own questions, one a line. */
+  extra: z
+    .string()
+    .max(4000, "Keep your questions under 4,000 characters.")
+    .optional()
+    .transform((v) => (v ?? "").split("\n").map((q) => q.trim()).filter(Boolean))
+    .refine((qs) => qs.every((q) => q.length <= 500), "A question can be at most 500 characters."),
+});
+
+export const snoozeSchema = z.object({
+  ...target,
+  until: z.coerce.date({ error: "Pick a date and time to snooze until." }),
+});
+
+export const unsnoozeSchema = z.object(target);
+
+export const handBackSchema = z.object({
+  ...target,
+  reason: z.string().trim().min(3, "Say why the agent should take it back.").max(2000, "Keep the reason under 2,000 characters."),
+});
+
+export const factReviewSchema = z
+  .object({
+    ...target,
+    target: z.enum(["inferred", "open_question"], { error: "Say which fact or question this is about." }),
+    index: z.coerce.number().int().min(0).max(200),
+    /** The field (inferred fact) or the question text, checked against the package so a shifted list cannot hit the wrong item. */
+    key: z.string().min(1).max(500),
+    action: z.enum(["confirm", "correct", "answer"]),
+    value: z.string().trim().max(1000, "Keep the value under 1,000 characters.").optional(),
+  })
+  .refine((v) => (v.target === "inferred" ? v.action !== "answer" : v.action === "answer"), { path: ["action"], message: "Inferred facts are confirmed or corrected; open questions are answered." })
+  .refine((v) => v.action === "confirm" || (v.value !== undefined && v.value.length > 0), { path: ["value"], message: "Type the right value first." });

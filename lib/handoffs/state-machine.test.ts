@@ -16,6 +16,9 @@ describe("handoff state machine", () => {
         "accepted -discard-> discarded",
         "in_follow_up -convert-> converted",
         "in_follow_up -discard-> discarded",
+        "pending -hand_back-> pending",
+        "accepted -hand_back-> pending",
+        "in_follow_up -hand_back-> pending",
       ].sort(),
     );
   });
@@ -32,5 +35,11 @@ describe("handoff state machine", () => {
   it("explains a refusal in words", () => {
     const check = checkTransition("convert", "pending");
     expect(check).toEqual({ ok: false, reason: "You can't convert a package that is pending." });
+    expect(checkTransition("hand_back", "converted")).toEqual({ ok: false, reason: "You can't hand back a package that is converted." });
+  });
+
+  it("hands any open package back to the agent as pending, and no closed one", () => {
+    for (const open of ["pending", "accepted", "in_follow_up"] as const) expect(checkTransition("hand_back", open)).toEqual({ ok: true, to: "pending" });
+    for (const closed of ["converted", "discarded"] as const) expect(checkTransition("hand_back", closed).ok).toBe(false);
   });
 });

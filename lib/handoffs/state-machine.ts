@@ -9,6 +9,8 @@ export const commands = {
   start_follow_up: { from: ["accepted"], to: "in_follow_up", verb: "mark in follow-up" },
   convert: { from: ["accepted", "in_follow_up"], to: "converted", verb: "convert" },
   discard: { from: ["pending", "accepted", "in_follow_up"], to: "discarded", verb: "discard" },
+  // Not for a person yet: the agent keeps the lead (nurture priority, no owner) until it escalates again.
+  hand_back: { from: ["pending", "accepted", "in_follow_up"], to: "pending", verb: "hand back" },
 } as const satisfies Record<string, { from: readonly HandoffStatus[]; to: HandoffStatus; verb: string }>;
 
 export type StatusCommand = keyof typeof commands;

@@ -6,7 +6,25 @@ import { rolesFor } from "@/lib/auth/roles";
 import { changeHandoffStatus, reassignHandoff } from "@/lib/handoffs/change-handoff";
 import { addHandoffNote } from "@/lib/handoffs/add-note";
 import { flagPoorEscalation } from "@/lib/handoffs/flag-escalation";
-import { acceptSchema, convertSchema, discardSchema, flagEscalationSchema, noteSchema, reassignSchema, startFollowUpSchema } from "@/lib/handoffs/command-schemas";
+import {
+  acceptSchema,
+  convertSchema,
+  discardSchema,
+  factReviewSchema,
+  flagEscalationSchema,
+  handBackSchema,
+  noteSchema,
+  reassignSchema,
+  requestInfoSchema,
+  snoozeSchema,
+  startFollowUpSchema,
+  unsnoozeSchema,
+} from "@/lib/handoffs/command-schemas";
+import { handBackToAgent } from "@/lib/handoffs/hand-back";
+import { recordFactReview } from "@/lib/handoffs/record-fact-review";
+import { requestMoreInfo } from "@/lib/handoffs/request-info";
+import type { FactReview } from "@/lib/handoffs/review-fact";
+import { snoozeHandoff } from "@/lib/handoffs/snooze";
 
 // Each action re-checks the session, the role and the package's version itself (lib/action.ts).
 
@@ -82,6 +100,50 @@ export const flagEscalation = defineAction({
     const result = await flagPoorEscalation({ actor, handoffId: input.handoffId, reason: input.reason, comment: input.comment });
     revalidatePath(`/handoffs/${result.id}`);
     return result;
+  },
+});
+
+export const requestInfo = defineAction({
+  name: "handoff.request_info",
+  roles: rolesFor("handoffs.act"),
+  schema: requestInfoSchema,
+  handler: async ({ actor, input }) =>
+    done(await requestMoreInfo({ actor, handoffId: input.handoffId, expectedVersion: input.version, picked: input.questions, extra: input.extra })),
+});
+
+export const snooze = defineAction({
+  name: "handoff.snooze",
+  roles: rolesFor("handoffs.act"),
+  schema: snoozeSchema,
+  handler: async ({ actor, input }) => done(await snoozeHandoff({ actor, handoffId: input.handoffId, expectedVersion: input.version, until: input.until })),
+});
+
+export const unsnooze = defineAction({
+  name: "handoff.unsnooze",
+  roles: rolesFor("handoffs.act"),
+  schema: unsnoozeSchema,
+  handler: async ({ actor, input }) => done(await snoozeHandoff({ actor, handoffId: input.handoffId, expectedVersion: input.version, until: null })),
+});
+
+export const handBack = defineAction({
+  name: "handoff.hand_back",
+  roles: rolesFor("handoffs.act"),
+  schema: handBackSchema,
+  handler: async ({ actor, input }) => done(await handBackToAgent({ actor, handoffId: input.handoffId, expectedVersion: input.version, reason: input.reason })),
+});
+
+export const reviewFact = defineAction({
+  name: "handoff.review_fact",
+  roles: rolesFor("handoffs.act"),
+  schema: factReviewSchema,
+  handler: async ({ actor, input }) => {
+    const review: FactReview =
+      input.target === "open_question"
+        ? { target: "open_question", index: input.index, question: input.key, action: "answer", value: input.value ?? "" }
+        : input.action === "correct"
+          ? { target: "inferred", index: input.index, field: input.key, action: "correct", value: input.value ?? "" }
+          : { target: "inferred", index: input.index, field: input.key, action: "confirm" };
+    return done(await recordFactReview({ actor, handoffId: input.handoffId, expectedVersion: input.version, review }));
   },
 });
 

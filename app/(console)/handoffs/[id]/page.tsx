@@ -6,11 +6,13 @@ import { z } from "zod";
 import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
+import { FactsReview } from "@/components/package/facts-review";
 import { FlagEscalationForm } from "@/components/package/flag-escalation-form";
+import { InfoRequestStatus } from "@/components/package/info-request-status";
 import { NoteForm } from "@/components/package/note-form";
+import { OwnerRequests } from "@/components/package/owner-requests";
 import { PackageActions } from "@/components/package/package-actions";
 import {
-  FactsSection,
   IdentificationSection,
   NextStepSection,
   ProposedActionsSection,
@@ -22,9 +24,11 @@ import {
 } from "@/components/package/package-sections";
 import { Timeline } from "@/components/package/timeline";
 import { Traceability } from "@/components/package/traceability";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getHandoff, listHandoffEvents } from "@/db/queries/handoffs";
 import { getIntake, listConversationMessages } from "@/db/queries/leads";
+import { listCorrections } from "@/db/queries/package-actions";
 import { listActiveUsers } from "@/db/queries/users";
 import { can } from "@/lib/auth/roles";
 import { handoffPackageSchema } from "@/lib/contract/package";
@@ -33,7 +37,20 @@ import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
 import { pageActor } from "../../page-actor";
-import { acceptHandoff, addNote, convertHandoff, discardHandoff, flagEscalation, reassignHandoffAction, startFollowUp } from "../actions";
+import {
+  acceptHandoff,
+  addNote,
+  convertHandoff,
+  discardHandoff,
+  flagEscalation,
+  handBack,
+  reassignHandoffAction,
+  requestInfo,
+  reviewFact,
+  snooze,
+  startFollowUp,
+  unsnooze,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Handoff package" };
 
@@ -50,11 +67,12 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
   // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
   const parsed = handoffPackageSchema.safeParse(handoff.package);
-  const [events, intake, transcript, people] = await Promise.all([
+  const [events, intake, transcript, people, corrections] = await Promise.all([
     listHandoffEvents({ handoffId: handoff.id }),
     handoff.intakeId ? getIntake({ id: handoff.intakeId }) : null,
     handoff.conversationId ? listConversationMessages({ conversationId: handoff.conversationId }) : [],
     listActiveUsers(),
+    listCorrections({ handoffId: handoff.id }),
   ]);
 
   const mayAct = canActOnHandoff(actor, handoff);
@@ -66,6 +84,10 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
     discard: mayAct && checkTransition("discard", handoff.status).ok,
     reassign: can(actor.role, "handoffs.reassign") && isOpen,
   };
+  const now = new Date();
+  const snoozedUntil = handoff.snoozedUntil && handoff.snoozedUntil > now ? handoff.snoozedUntil : null;
+  const ownerRequestsAllowed = { requestInfo: mayAct && isOpen, snooze: mayAct && isOpen, handBack: mayAct && checkTransition("hand_back", handoff.status).ok };
+  const reviewedBy = Object.fromEntries(corrections.map((c) => [c.correction.field, { kind: c.correction.kind, actorName: c.actorName }]));
   const ownerNames = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.email]));
   const title = handoff.leadName ?? handoff.leadEmail ?? "Unknown lead";
 
@@ -79,6 +101,11 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           <div className="flex items-center gap-2">
             <PriorityBadge priority={handoff.priority} />
             <StatusBadge status={handoff.status} />
+            {snoozedUntil ? (
+              <Badge tone="slate" data-testid="snoozed-badge">
+                Snoozed until {formatDateTime(snoozedUntil)}
+              </Badge>
+            ) : null}
           </div>
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
           <p className="text-sm text-slate-600">
@@ -86,7 +113,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </p>
         </div>
         <div className="text-right text-sm">
-          <SlaCountdown due={handoff.slaDueAt} createdAt={handoff.createdAt} open={isOpen} serverNow={new Date()} />
+          <SlaCountdown due={handoff.slaDueAt} createdAt={handoff.createdAt} open={isOpen} serverNow={now} />
           <p className="text-xs text-slate-500">Created {formatDateTime(handoff.createdAt)}</p>
           {handoff.status === "converted" && handoff.valueAmount !== null ? (
             <p className="mt-1 font-medium text-emerald-700">
@@ -107,7 +134,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               <SummarySection pkg={parsed.data} />
               <ReasonsSection pkg={parsed.data} />
               <NextStepSection pkg={parsed.data} />
-              <FactsSection pkg={parsed.data} />
+              <FactsReview handoffId={handoff.id} version={handoff.version} facts={parsed.data.facts} reviewedBy={reviewedBy} review={mayAct ? reviewFact : null} />
               <div className="grid gap-4 md:grid-cols-2">
                 <SalesContextSection pkg={parsed.data} />
                 <QualificationSection pkg={parsed.data} />
@@ -141,6 +168,22 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 assignees={people.filter((p) => p.role !== "admin" || p.id === handoff.ownerId).map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
                 actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}
               />
+              <div className="mt-3 border-t border-slate-100 pt-3 empty:hidden">
+                <OwnerRequests
+                  handoffId={handoff.id}
+                  version={handoff.version}
+                  openQuestions={parsed.success ? parsed.data.facts.openQuestions : []}
+                  channel={handoff.channel === "chat" && handoff.conversationId ? "chat" : "email"}
+                  snoozedUntil={snoozedUntil?.toISOString() ?? null}
+                  allowed={ownerRequestsAllowed}
+                  actions={{ requestInfo, snooze, unsnooze, handBack }}
+                />
+              </div>
+              {handoff.infoRequest ? (
+                <div className="mt-3">
+                  <InfoRequestStatus request={handoff.infoRequest} />
+                </div>
+              ) : null}
               {handoff.decision === "escalate" ? (
                 <div className="mt-3">
                   <FlagEscalationForm

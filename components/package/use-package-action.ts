@@ -1,0 +1,34 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/action";
+
+export type PackageAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string; version: number }>>;
+
+/**
+ * Runs a package action against the version on screen: a toast says what happened, field errors go
+ * back to the form, and the page refreshes on success or on a conflict (someone else changed it).
+ */
+export function usePackageAction(handoffId: string, version: number) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const run = (action: PackageAction, form: FormData, success: string, onDone?: () => void) =>
+    startTransition(async () => {
+      form.set("handoffId", handoffId);
+      form.set("version", String(version));
+      const result = await action(form);
+      if (result.ok) {
+        toast.success(success);
+        setFieldErrors({});
+        onDone?.();
+      } else {
+        setFieldErrors(result.fieldErrors ?? {});
+        toast.error(result.error);
+      }
+      if (result.ok || result.code === "conflict") router.refresh();
+    });
+  return { run, pending, fieldErrors };
+}

@@ -1,0 +1,196 @@
+import type { APIRequestContext } from "@playwright/test";
+import { DEMO_API_KEY } from "../db/seed/seed-demo";
+import { ChatPage } from "./pages/chat-page";
+import { LoginPage } from "./pages/login-page";
+import { PackagePage } from "./pages/package-page";
+import { expect, PASSWORD, test, users } from "./fixtures";
+
+const phone = { width: 390, height: 720 };
+
+/**
+ * A fresh form lead through the intake API, in the rep's team queue, unowned: each test acts on its
+ * own package, whatever the other specs did to the demo data.
+ */
+async function newFormPackage(request: APIRequestContext, name: string) {
+  const [first, last] = name.split(" ");
+  const response = await request.post("/api/v1/intake", {
+    headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+    data: {
+      externalId: `e2e-actions-${Date.now()}-${Math.random()}`,
+      channel: "form",
+      receivedAt: new Date().toISOString(),
+      fields: {
+        firstname: first,
+        lastname: last,
+        jobtitle: "Head of Sales",
+        email: `${first.toLowerCase()}@kestrel-logistics.example`,
+        company: "Kestrel Logistics",
+        numemployees: "120",
+        message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
+      },
+    },
+  });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { handoffId: string; package: { facts: { inferred: unknown[]; openQuestions: string[] } } };
+  return { id: body.handoffId, facts: body.package.facts };
+}
+
+test("[LEAD][REP] requests more info on a chat package: the agent asks in the chat, the lead answers there, the package is updated", async ({ browser, page, signInAs, inboxPage, packagePage }, testInfo) => {
+  const leadContext = await browser.newContext({ viewport: phone });
+  const chat = new ChatPage(await leadContext.newPage());
+  await chat.goto();
+  await chat.say("Hi, I'm Lucía Ferrer from Tidewater Freight. Reach me at lucia.ferrer@tidewater-freight.com", /What would you like help with/);
+  await chat.say("We receive about 900 inbound leads a month and need an AI agent to qualify them, ideally live this month.", "I'm passing this to a person on our sales team");
+
+  await signInAs("rep");
+  await inboxPage.goto("?sort=created_at&tab=immediate");
+  await inboxPage.rowFor("Lucía Ferrer").getByTestId("lead-link").click();
+  await packagePage.expectLoaded("Lucía Ferrer");
+  await packagePage.accept();
+  await expect(packagePage.status()).toHaveText("Accepted");
+
+  // The first open question the agent left, and one of the owner's own.
+  const asked = (await packagePage.openQuestions().first().locator("p").innerText()).trim();
+  await packagePage.requestMoreInfo({ keep: [asked], own: ["When would you like to start?"] });
+  await expect(packagePage.toast("Asked in the chat")).toBeVisible();
+  await expect(packagePage.infoRequest()).toContainText("0/2 answered");
+  await expect(packagePage.timeline().first()).toContainText("Dana Reyes asked the lead 2 questions in the chat");
+  await page.screenshot({ path: testInfo.outputPath("package-info-requested.png"), fullPage: true });
+
+  // The open widget picks the agent's question up by itself; the lead answers each in turn.
+  await expect(chat.agentMessages().last()).toContainText(`Dana Reyes from our team has 2 quick questions so they can help you properly. First: ${asked}`, { timeout: 15_000 });
+  await chat.say("HubSpot, plus a lot of spreadsheets.", "Thanks! And finally: When would you like to start?");
+  await chat.say("In January.", "Thank you! I've passed your answers on to Dana Reyes.");
+  await chat.agentMessages().last().page().screenshot({ path: testInfo.outputPath("chat-info-answered.png") });
+
+  await page.reload();
+  await expect(packagePage.infoRequest()).toHaveCount(0);
+  await expect(page.getByTestId("facts-confirmed")).toContainText(`${asked} HubSpot, plus a lot of spreadsheets.`);
+  await expect(page.getByTestId("facts-confirmed")).toContainText("When would you like to start? In January.");
+  await expect(page.getByTestId("facts-open")).not.toContainText(asked);
+  await expect(packagePage.timeline().first()).toContainText("Agent recorded the lead's answer to “When would you like to start?”: “In January.”");
+  await leadContext.close();
+});
+
+test("[REP] asks a form lead for more info: an email waits for approval, shown on the timeline", async ({ page, request, signInAs, packagePage }) => {
+  const lead = await newFormPackage(request, "Oskar Brandt");
+  await signInAs("rep");
+  await page.goto(`/handoffs/${lead.id}`);
+  await packagePage.expectLoaded("Oskar Brandt");
+  await packagePage.requestMoreInfo({ keep: [], own: [] });
+  await expect(page.locator("#request-questions-error")).toHaveText("Pick at least one question, or write your own.");
+  await page.getByLabel("Your own questions (one a line)").fill("How many people are on your sales team?");
+  await page.getByRole("button", { name: /Ask in the chat|Draft the email/ }).click();
+  await expect(packagePage.infoRequest()).toContainText("How many people are on your sales team?");
+  await expect(packagePage.infoRequest()).toContainText("By email: the draft is waiting for approval");
+  await expect(packagePage.timeline().first()).toContainText("Dana Reyes drafted an email asking the lead one question (waiting for approval)");
+});
+
+test("[REP] snoozes a package out of the inbox until tomorrow, then un-snoozes it", async ({ page, request, signInAs, inboxPage, packagePage }) => {
+  const name = "Ines Vogel";
+  const lead = await newFormPackage(request, name);
+  await signInAs("rep");
+  await page.goto(`/handoffs/${lead.id}`);
+  await packagePage.expectLoaded(name);
+  await packagePage.snoozeUntilTomorrow();
+  await expect(packagePage.toast(/Snoozed until/)).toBeVisible();
+  await expect(packagePage.snoozedBadge()).toContainText("Snoozed until");
+  await expect(packagePage.timeline().first()).toContainText("Dana Reyes snoozed it until");
+
+  await inboxPage.goto("?view=unassigned&tab=immediate");
+  await expect(inboxPage.rows().first()).toBeVisible();
+  await expect(inboxPage.rowFor(name)).toHaveCount(0);
+  await inboxPage.goto("?view=unassigned&tab=immediate&status=all");
+  await expect(inboxPage.rowFor(name).getByTestId("snoozed-badge")).toHaveText("Snoozed");
+
+  await inboxPage.rowFor(name).getByTestId("lead-link").click();
+  await packagePage.unsnooze();
+  await expect(packagePage.toast("Un-snoozed")).toBeVisible();
+  await expect(packagePage.snoozedBadge()).toHaveCount(0);
+  await inboxPage.goto("?view=unassigned&tab=immediate");
+  await expect(inboxPage.rowFor(name)).toHaveCount(1);
+});
+
+test("[REP] hands an accepted package back to the agent, with a reason", async ({ page, request, signInAs, packagePage }, testInfo) => {
+  const lead = await newFormPackage(request, "Tomas Berg");
+  await signInAs("rep");
+  await page.goto(`/handoffs/${lead.id}`);
+  await packagePage.accept();
+  await expect(packagePage.ownerName()).toHaveText("Dana Reyes");
+  await packagePage.handBack("");
+  await page.screenshot({ path: testInfo.outputPath("package-hand-back.png") });
+  await expect(page.locator("#hand-back-reason-error")).toHaveText("Say why the agent should take it back.");
+  await page.getByLabel("Why should the agent take it back?").fill("Budget only next year; let the agent nurture them.");
+  await page.getByRole("button", { name: "Hand it back" }).click();
+  await expect(packagePage.toast("Handed back")).toBeVisible();
+  await expect(packagePage.status()).toHaveText("Pending");
+  await expect(page.getByText("Nurture", { exact: true })).toBeVisible();
+  await expect(packagePage.ownerName()).toHaveText("Unassigned");
+  await expect(packagePage.timeline().first()).toContainText("Dana Reyes handed it back to the agent");
+  await expect(packagePage.timeline().first()).toContainText("Budget only next year; let the agent nurture them.");
+});
+
+test("[REP] confirms one inferred fact, corrects another and answers an open question, each in one click", async ({ page, request, signInAs, packagePage }, testInfo) => {
+  const lead = await newFormPackage(request, "Maja Lund");
+  expect(lead.facts.inferred.length).toBeGreaterThanOrEqual(2);
+  expect(lead.facts.openQuestions.length).toBeGreaterThanOrEqual(1);
+  await signInAs("rep");
+  await page.goto(`/handoffs/${lead.id}`);
+  const inferredBefore = await packagePage.inferredFacts().count();
+  expect(inferredBefore).toBe(lead.facts.inferred.length);
+  await page.screenshot({ path: testInfo.outputPath("package-facts-before.png"), fullPage: true });
+
+  const confirmButton = packagePage.inferredFacts().first().getByRole("button", { name: /^Confirm / });
+  const confirmedField = (await confirmButton.getAttribute("aria-label"))!.replace(/^Confirm /, "");
+  await confirmButton.click();
+  await expect(packagePage.toast(`Confirmed: ${confirmedField}.`)).toBeVisible();
+  await expect(packagePage.inferredFacts()).toHaveCount(inferredBefore - 1);
+  await expect(packagePage.confirmedFacts().last()).toContainText("Confirmed by Dana Reyes");
+  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes confirmed ${confirmedField}`);
+
+  const correctButton = packagePage.inferredFacts().first().getByRole("button", { name: /^Correct / });
+  const correctedField = (await correctButton.getAttribute("aria-label"))!.replace(/^Correct /, "");
+  await correctButton.click();
+  const input = page.getByLabel(`Right value for ${correctedField}`, { exact: true });
+  await input.fill("Checked on the phone: 45 people");
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await expect(packagePage.toast(`Corrected: ${correctedField}.`)).toBeVisible();
+  await expect(page.getByTestId("facts-confirmed")).toContainText("Checked on the phone: 45 people");
+  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes corrected ${correctedField}`);
+
+  const questions = lead.facts.openQuestions.length;
+  await packagePage.openQuestions().first().getByRole("button", { name: /^Answer: / }).click();
+  await page.getByRole("button", { name: "Save answer" }).click();
+  await expect(page.locator("#fact-value-error")).toHaveText("Type the right value first.");
+  await page.getByLabel(/^Answer to: /).fill("About 25,000 EUR this year");
+  await page.getByRole("button", { name: "Save answer" }).click();
+  await expect(packagePage.toast("Answer saved.")).toBeVisible();
+  await expect(packagePage.openQuestions()).toHaveCount(questions - 1);
+  await expect(page.getByTestId("facts-confirmed")).toContainText(`${lead.facts.openQuestions[0]} About 25,000 EUR this year`);
+  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes answered “${lead.facts.openQuestions[0]}”: “About 25,000 EUR this year”`);
+  await page.screenshot({ path: testInfo.outputPath("package-facts-after.png"), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("package-facts-mobile.png"), fullPage: true });
+});
+
+test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is refused with the conflict message", async ({ browser, page, request, signInAs, packagePage }) => {
+  const lead = await newFormPackage(request, "Nils Ek");
+  await signInAs("rep");
+  await page.goto(`/handoffs/${lead.id}`);
+  const url = page.url();
+
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  const login = new LoginPage(otherPage);
+  await login.goto();
+  await login.signIn(users.manager, PASSWORD);
+  await otherPage.waitForURL(/\/inbox/);
+  await otherPage.goto(url);
+  await new PackagePage(otherPage).snoozeUntilTomorrow();
+  await expect(new PackagePage(otherPage).snoozedBadge()).toBeVisible();
+
+  await packagePage.inferredFacts().first().getByRole("button", { name: /^Confirm / }).click();
+  await expect(packagePage.toast(/Morgan Lee changed this package a moment ago.*Nothing was changed/)).toBeVisible();
+  await expect(packagePage.snoozedBadge()).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import type { HandoffPackage } from "@/lib/contract/package";
+
+/**
+ * An owner's open request for more information, kept on the handoff until every question has an
+ * answer (or a new request replaces it). In chat the agent asks the questions one at a time and
+ * the lead's next message answers the question just asked; by email the questions go out in one
+ * message once someone approves it.
+ */
+export const infoRequestSchema = z.object({
+  id: z.uuid(),
+  channel: z.enum(["chat", "email"]),
+  requestedById: z.string(),
+  requestedByName: z.string().nullable(),
+  requestedAt: z.string(),
+  /** The email's approval request (email channel only). */
+  approvalRequestId: z.uuid().nullable(),
+  questions: z.array(
+    z.object({
+      text: z.string(),
+      /** One of the package's open questions (it moves to confirmed facts once answered). */
+      openQuestion: z.boolean(),
+      answer: z.string().nullable(),
+      /** The lead's chat message that answered it, so a retried turn is not recorded twice. */
+      messageId: z.string().nullable(),
+      answeredAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export type InfoRequest = z.infer<typeof infoRequestSchema>;
+export type InfoQuestion = InfoRequest["questions"][number];
+
+export const MAX_INFO_QUESTIONS = 8;
+
+/** The owner's picks from the open questions plus their own, trimmed, in order, each once. */
+export function collectQuestions(picked: readonly string[], extra: readonly string[], openQuestions: readonly string[]): { ok: true; questions: Pick<InfoQuestion, "text" | "openQuestion">[] } | { ok: false; field: "questions" | "extra"; message: string } {
+  const unknown = picked.find((q) => !openQuestions.includes(q));
+  if (unknown !== undefined) return { ok: false, field: "questions", message: `"${unknown}" is no longer one of this package's open questions. Reload and pick again.` };
+  const seen = new Set<string>();
+  const questions: Pick<InfoQuestion, "text" | "openQuestion">[] = [];
+  for (const [text, openQuestion] of [...picked.map((q) => [q, true] as const), ...extra.map((q) => [q.trim(), false] as const)]) {
+    const key = text.toLowerCase();
+    if (!text || seen.has(key)) continue;
+    seen.add(key);
+    questions.push({ text, openQuestion: openQuestion || openQuestions.includes(text) });
+  }
+  if (questions.length === 0) return { ok: false, field: "questions", message: "Pick at least one question, or write your own." };
+  if (questions.length > MAX_INFO_QUESTIONS) return { ok: false, field: "extra", message: `Ask at most ${MAX_INFO_QUESTIONS} questions at a time.` };
+  return { ok: true, questions };
+}
+
+export function nextUnanswered(request: InfoRequest): InfoQuestion | null {
+  return request.questions.find((q) => q.answer === null) ?? null;
+}
+
+/**
+ * The lead's reply to the question the agent just asked (pure). The answer becomes a confirmed fact
+ * with the lead's own words as its fragment, and an open question it answers leaves the open list;
+ * a refusal ("I'd rather not say") is recorded but confirms nothing. The request closes (null) once
+ * every question has a reply. A message already recorded (a retried turn) changes nothing.
+ */
+export function applyLeadAnswer(
+  request: InfoRequest,
+  pkg: HandoffPackage,
+  answer: { text: string; messageId: string; at: Date; declined: boolean },
+): { request: InfoRequest | null; pkg: HandoffPackage; answered: InfoQuestion; confirmed: boolean } | null {
+  if (request.questions.some((q) => q.messageId === answer.messageId)) return null;
+  const current = nextUnanswered(request);
+  if (!current) return null;
+  const answered: InfoQuestion = { ...current, answer: answer.text, messageId: answer.messageId, answeredAt: answer.at.toISOString() };
+  const questions = request.questions.map((q) => (q === current ? answered : q));
+  const next: HandoffPackage = answer.declined
+    ? pkg
+    : {
+        ...pkg,
+        facts: {
+          ...pkg.facts,
+          confirmed: [...pkg.facts.confirmed, { field: current.text, value: answer.text, fragment: answer.text }],
+          openQuestions: pkg.facts.openQuestions.filter((q) => q !== current.text),
+        },
+      };
+  const open = questions.some((q) => q.answer === null);
+  return { request: open ? { ...request, questions } : null, pkg: next, answered, confirmed: !answer.declined };
+}
+
+/** Marks a question answered when the rep answers it on the package page; the request closes when none is left. */
+export function markAnsweredByRep(request: InfoRequest | null, question: string, answer: string, at: Date): InfoRequest | null {
+  if (!request) return null;
+  const questions = request.questions.map((q) => (q.answer === null && q.text === question ? { ...q, answer, answeredAt: at.toISOString() } : q));
+  return questions.some((q) => q.answer === null) ? { ...request, questions } : null;
+}
