@@ -1,5 +1,6 @@
 import { formatMoney } from "@/lib/format";
-import { metricDefinitions, type MetricKey } from "@/lib/metrics/definitions";
+import type { AgentAccuracy } from "@/lib/metrics/dashboard";
+import { agentAccuracyDefinition, metricDefinitions, type MetricKey } from "@/lib/metrics/definitions";
 import { formatDuration, formatRate } from "@/lib/metrics/format";
 import type { MetricRow } from "@/lib/metrics/metric-row";
 
@@ -39,18 +40,31 @@ export function formatMetric(row: MetricRow, key: MetricKey): string {
   }
 }
 
-export function KpiGrid({ totals }: { totals: MetricRow }) {
+export function KpiGrid({ totals, accuracy }: { totals: MetricRow; accuracy: AgentAccuracy }) {
+  const reviewed = accuracy.confirmed + accuracy.corrected;
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7" data-testid="metrics-kpis">
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5 xl:grid-cols-8" data-testid="metrics-kpis">
       {headline.map((key) => (
-        <div key={key} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid={`kpi-${key}`}>
-          <dt className="text-xs font-medium text-slate-600">{metricDefinitions[key].label}</dt>
-          <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
-            {formatMetric(totals, key)}
-          </dd>
-          <dd className="mt-1 text-[11px] leading-snug text-slate-500">{metricDefinitions[key].definition}</dd>
-        </div>
+        <Kpi key={key} id={key} label={metricDefinitions[key].label} value={formatMetric(totals, key)} definition={metricDefinitions[key].definition} />
       ))}
+      <Kpi
+        id="agentAccuracy"
+        label={agentAccuracyDefinition.label}
+        value={formatRate(accuracy.accuracy)}
+        definition={`${agentAccuracyDefinition.definition} ${accuracy.confirmed} of ${reviewed} confirmed.`}
+      />
     </dl>
+  );
+}
+
+function Kpi({ id, label, value, definition }: { id: string; label: string; value: string; definition: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid={`kpi-${id}`}>
+      <dt className="text-xs font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
+        {value}
+      </dd>
+      <dd className="mt-1 text-[11px] leading-snug text-slate-500">{definition}</dd>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { sql as dsql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
+import { agentAccuracy } from "@/db/queries/package-actions";
 import type { BreakdownRow, Dashboard, DiscardReasonRow, FunnelCounts, RuleQualityRow, TrendPoint } from "@/lib/metrics/dashboard";
 import { deriveRates, emptyCounts, type MetricCounts, type MetricRow } from "@/lib/metrics/metric-row";
 import type { Breakdown, MetricsRange, TrendStep } from "@/lib/metrics/params";
@@ -213,13 +214,14 @@ export async function ruleQuality(options: { range: MetricsRange }): Promise<Rul
 
 /** Everything /metrics shows, read in parallel: the set the bench holds to its budget. */
 export async function loadDashboard(options: { range: MetricsRange; by: Breakdown; every: TrendStep; now: Date }): Promise<Dashboard> {
-  const [totals, breakdown, funnel, trend, discards, rules] = await Promise.all([
+  const [totals, breakdown, funnel, trend, discards, rules, accuracy] = await Promise.all([
     metricTotals(options),
     metricBreakdown(options),
     metricFunnel(options),
     metricTrend(options),
     discardReasons(options),
     ruleQuality(options),
+    agentAccuracy({ from: options.range.start, to: options.range.end }),
   ]);
-  return { totals, breakdown, funnel, trend, discards, rules };
+  return { totals, breakdown, funnel, trend, discards, rules, agentAccuracy: accuracy };
 }

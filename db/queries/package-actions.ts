@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, sql as dsql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql as dsql } from "drizzle-orm";
 import { db } from "@/db";
 import { insertHandoffEvent, type HandoffChange, type HandoffEventInput } from "@/db/queries/handoffs";
 import { approvalRequests, conversations, handoffs, messages, packageCorrections, users, type HandoffStatus } from "@/db/schema";
@@ -72,14 +72,14 @@ export async function listCorrections({ handoffId }: { handoffId: string }) {
 
 /**
  * How often reps found the agent's inferences right: confirmed vs corrected in a time range (answers
- * to open questions are counted apart; the agent did not claim anything there). `accuracy` is null
- * when nothing was reviewed.
+ * to open questions are counted apart; the agent did not claim anything there), reviewed from `from`
+ * up to (not including) `to`. `accuracy` is null when nothing was reviewed.
  */
 export async function agentAccuracy({ from, to }: { from: Date; to: Date }) {
   const rows = await db
     .select({ kind: packageCorrections.kind, count: dsql<number>`count(*)::int` })
     .from(packageCorrections)
-    .where(between(packageCorrections.createdAt, from, to))
+    .where(and(gte(packageCorrections.createdAt, from), lt(packageCorrections.createdAt, to)))
     .groupBy(packageCorrections.kind);
   const count = (kind: string) => rows.find((r) => r.kind === kind)?.count ?? 0;
   const confirmed = count("confirm");

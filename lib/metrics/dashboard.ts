@@ -24,6 +24,9 @@ export type RuleQualityRow = {
 
 export type DiscardReasonRow = { reason: string; count: number; share: number };
 
+/** Reviews of the agent's inferred facts made in the range (package-page confirm / correct / answer). */
+export type AgentAccuracy = { confirmed: number; corrected: number; answered: number; accuracy: number | null };
+
 export type Dashboard = {
   totals: MetricRow;
   breakdown: BreakdownRow[];
@@ -31,4 +34,5 @@ export type Dashboard = {
   trend: TrendPoint[];
   discards: DiscardReasonRow[];
   rules: RuleQualityRow[];
+  agentAccuracy: AgentAccuracy;
 };

@@ -41,6 +41,11 @@ export const breakdownColumns: MetricKey[] = [
   "convertedValue",
 ];
 
+export const agentAccuracyDefinition = {
+  label: "Agent accuracy",
+  definition: "Of the inferred facts people reviewed in the range, the share they confirmed rather than corrected.",
+} as const;
+
 export const funnelDefinitions = {
   triaged: { label: "Leads triaged", definition: "Every lead the agent triaged in the range, from any channel." },
   escalated: { label: "Escalated", definition: "Leads the agent handed to a person." },

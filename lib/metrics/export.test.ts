@@ -12,6 +12,7 @@ const dashboard: Dashboard = {
   funnel: { triaged: 10, escalated: 4, accepted: 3, meeting: 2, converted: 1 },
   trend: [{ bucket: "2026-11-01", created: 4, accepted: 3, converted: 1, discarded: 0 }],
   discards: [],
+  agentAccuracy: { confirmed: 6, corrected: 2, answered: 3, accuracy: 0.75 },
   rules: [{ rule: "default.high_value", ruleVersion: 2, produced: 4, accepted: 3, converted: 1, discarded: 1, flagged: 0, good: 3, bad: 1, precision: 0.75 }],
 };
 
@@ -30,5 +31,6 @@ describe("metricsCsv", () => {
     expect(metricsCsv("trend", dashboard, params).csv).toBe("day,created,accepted,converted,discarded\r\n2026-11-01,4,3,1,0\r\n");
     expect(metricsCsv("rules", dashboard, params).csv.split("\r\n")[1]).toBe("default.high_value,2,4,3,1,1,0,3,1,0.75");
     expect(metricsCsv("discards", dashboard, params).csv).toBe("discard reason,packages,share\r\n");
+    expect(metricsCsv("summary", dashboard, params).csv.trimEnd().split("\r\n").at(-1)).toBe("Agent accuracy,0.75,\"Of the inferred facts people reviewed in the range, the share they confirmed rather than corrected.\"");
   });
 });

@@ -1,6 +1,6 @@
 import { toCsv } from "@/lib/csv";
 import type { Dashboard } from "./dashboard";
-import { breakdownColumns, funnelDefinitions, metricDefinitions } from "./definitions";
+import { agentAccuracyDefinition, breakdownColumns, funnelDefinitions, metricDefinitions } from "./definitions";
 import type { MetricRow } from "./metric-row";
 import { breakdownLabels, type MetricsParams } from "./params";
 
@@ -21,7 +21,10 @@ export function metricsCsv(table: ExportTable, dashboard: Dashboard, params: Met
         fileName: name("summary"),
         csv: toCsv(
           ["metric", "value", "definition"],
-          breakdownColumns.map((key) => [metricDefinitions[key].label, rawValue(dashboard.totals, key), metricDefinitions[key].definition]),
+          [
+            ...breakdownColumns.map((key) => [metricDefinitions[key].label, rawValue(dashboard.totals, key), metricDefinitions[key].definition]),
+            [agentAccuracyDefinition.label, dashboard.agentAccuracy.accuracy, agentAccuracyDefinition.definition],
+          ],
         ),
       };
     case "breakdown":

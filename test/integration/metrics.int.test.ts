@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { discardReasons, metricBreakdown, metricFunnel, metricTotals, metricTrend, ruleQuality } from "@/db/queries/metrics";
-import { handoffEvents, handoffs, type HandoffPriority, type HandoffStatus } from "@/db/schema";
+import { discardReasons, loadDashboard, metricBreakdown, metricFunnel, metricTotals, metricTrend, ruleQuality } from "@/db/queries/metrics";
+import { handoffEvents, handoffs, packageCorrections, type HandoffPriority, type HandoffStatus } from "@/db/schema";
 import type { ReasonCode } from "@/lib/contract/package";
 import { flagPoorEscalation } from "@/lib/handoffs/flag-escalation";
 import { parseMetricsParams } from "@/lib/metrics/params";
@@ -51,6 +51,8 @@ type Spec = {
 
 let ids: Record<"rita" | "bruno" | "north" | "south", string>;
 
+let firstPackageId = "";
+
 async function insert(spec: Spec) {
   const pkg = minimalPackage("Lead");
   const reasons = spec.reasons ?? [];
@@ -91,7 +93,7 @@ beforeAll(async () => {
   const bruno = (await createUser({ role: "rep", teamId: south, name: "Bruno South" })).id;
   ids = { north, south, rita, bruno };
 
-  await insert({ created: "03-01T10:00", priority: "immediate", status: "converted", campaign: "spring", intent: "quote", reasons: ["high_value"], owner: "rita", team: "north", slaDue: "03-01T10:15", acceptedAt: "03-01T10:05", value: [1000, "EUR"], meeting: true, userEvents: [{ at: "03-01T10:05", type: "status_changed" }, { at: "03-04T10:00", type: "status_changed" }] });
+  firstPackageId = await insert({ created: "03-01T10:00", priority: "immediate", status: "converted", campaign: "spring", intent: "quote", reasons: ["high_value"], owner: "rita", team: "north", slaDue: "03-01T10:15", acceptedAt: "03-01T10:05", value: [1000, "EUR"], meeting: true, userEvents: [{ at: "03-01T10:05", type: "status_changed" }, { at: "03-04T10:00", type: "status_changed" }] });
   await insert({ created: "03-02T09:00", priority: "immediate", status: "discarded", channel: "chat", intent: "information", reasons: ["high_value", "risk"], owner: "rita", team: "north", slaDue: "03-02T09:15", discardReason: "not_a_fit", userEvents: [{ at: "03-02T09:30", type: "status_changed" }, { at: "03-02T09:31", type: "poor_escalation_flagged", data: { reason: "high_value", rule: "default.high_value", ruleVersion: 1 } }] });
   // Its events arrive out of order: the earlier one still decides the first action.
   await insert({ created: "03-03T12:00", priority: "normal", status: "accepted", campaign: "spring", intent: "quote", reasons: ["ambiguity"], owner: "bruno", team: "south", slaDue: "03-03T16:00", acceptedAt: "03-03T13:00", userEvents: [{ at: "03-03T14:00", type: "note" }, { at: "03-03T13:00", type: "status_changed" }] });
@@ -192,6 +194,19 @@ describe("manager metrics on a hand-built month", () => {
       ["default.high_value", 2, 1, 1, 0, 0, 1],
       ["default.low_risk_fit", 1, 1, 0, 0, 0, null],
     ]);
+  });
+});
+
+describe("agent accuracy on the dashboard", () => {
+  it("counts the reviews made in the range: 3 confirmed, 1 corrected (75%), answers apart, the day after the range left out", async () => {
+    const review = (kind: "confirm" | "correct" | "answer", day: string) =>
+      db.insert(packageCorrections).values({ handoffId: firstPackageId, actorId: ids.rita, kind, field: "volume", before: "200", after: "200", createdAt: at(day) });
+    for (const [kind, day] of [["confirm", "03-02T10:00"], ["confirm", "03-10T10:00"], ["confirm", "03-31T23:59"], ["correct", "03-05T10:00"], ["answer", "03-06T10:00"], ["correct", "04-01T00:00"]] as const) {
+      await review(kind, day);
+    }
+    const dashboard = await loadDashboard({ range, by: "priority", every: "day", now });
+    expect(dashboard.agentAccuracy).toEqual({ confirmed: 3, corrected: 1, answered: 1, accuracy: 0.75 });
+    expect(dashboard.totals.created).toBe(7);
   });
 });
 

@@ -51,7 +51,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         <div className="flex justify-end">
           <MetricsCardExport search={search} />
         </div>
-        <KpiGrid totals={dashboard.totals} />
+        <KpiGrid totals={dashboard.totals} accuracy={dashboard.agentAccuracy} />
       </section>
 
       <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
