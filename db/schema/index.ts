@@ -4,3 +4,4 @@ export * from "./handoffs";
 export * from "./approvals";
 export * from "./rules";
 export * from "./intake-sources";
+export * from "./crm";
