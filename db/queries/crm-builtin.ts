@@ -1,4 +1,4 @@
-import { sql as dsql, type SQL } from "drizzle-orm";
+import { inArray, sql as dsql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgInsertBase, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { crmAssociations, crmCompanies, crmContacts, crmDeals, crmNotes, crmTasks, crmTickets, users } from "@/db/schema";
@@ -35,7 +35,7 @@ export async function upsertBuiltinRecords(kind: PlannedRecord["kind"], records:
       const keepStage = new Set((records as Rec<"contact">[]).filter((r) => r.fields.lifecycleStage === null).map((r) => r.key));
       return upsert(crmContacts, rows, {
         ...excluded(["email", "name", "phone", "job_title", "company_name", "website", "lead_status", "intent", "source", "owner_id", "updated_at"]),
-        lifecycleStage: dsql`case when excluded.key = any(${[...keepStage]}::text[]) then crm_contacts.lifecycle_stage else excluded.lifecycle_stage end`,
+        lifecycleStage: dsql`case when ${inArray(dsql.raw("excluded.key"), [...keepStage])} then crm_contacts.lifecycle_stage else excluded.lifecycle_stage end`,
       });
     }
     case "company":
@@ -108,7 +108,7 @@ function camel(snake: string): string {
 async function ownerIds(emails: (string | null)[]) {
   const wanted = [...new Set(emails.filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
   if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(dsql`lower(${users.email}) = any(${wanted}::text[])`);
+  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(dsql`lower(${users.email})`, wanted));
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 

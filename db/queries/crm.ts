@@ -22,11 +22,12 @@ export async function loadCrmSyncSources({ handoffIds }: { handoffIds: string[] 
 
 export async function listMappings({ adapter, portal, refs }: { adapter: string; portal: string; refs: { kind: string; key: string }[] }) {
   if (refs.length === 0) return [];
-  const pairs = refs.map((r) => `${r.kind}\u0000${r.key}`);
+  // Kinds hold no colon, so "kind:key" names one mapping.
+  const pairs = refs.map((r) => `${r.kind}:${r.key}`);
   return db
     .select()
     .from(crmMappings)
-    .where(and(eq(crmMappings.adapter, adapter), eq(crmMappings.portal, portal), dsql`(${crmMappings.kind} || chr(0) || ${crmMappings.key}) = any(${pairs}::text[])`));
+    .where(and(eq(crmMappings.adapter, adapter), eq(crmMappings.portal, portal), inArray(dsql`${crmMappings.kind} || ':' || ${crmMappings.key}`, pairs)));
 }
 
 /** Written before the CRM call: a create in flight. Rows that already existed are left as they are. */

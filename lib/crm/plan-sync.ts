@@ -133,7 +133,7 @@ export function planSync(input: PlanInput): SyncPlan {
       jobTitle: id.role,
       companyName: id.company,
       website: id.website,
-      lifecycleStage: converted ? "customer" : dealWanted ? "opportunity" : handoff.decision === "escalate" && pkg.qualification.fit === "good" ? "salesqualifiedlead" : handoff.status === "discarded" ? null : "lead",
+      lifecycleStage: lifecycleStage(handoff, converted, dealWanted, pkg.qualification.fit === "good"),
       leadStatus: handoff.status === "discarded" ? "UNQUALIFIED" : converted ? "OPEN_DEAL" : handoff.status === "pending" ? "NEW" : "IN_PROGRESS",
       intent: pkg.intent,
       source: describeSource(pkg),
@@ -235,6 +235,14 @@ export function normaliseDomain(website: string | null | undefined): string | nu
   if (!website) return null;
   const host = website.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").split(/[/?#:]/)[0].replace(/^www\./, "");
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
+}
+
+function lifecycleStage(handoff: PlanInput["handoff"], converted: boolean, dealWanted: boolean, goodFit: boolean): ContactFields["lifecycleStage"] {
+  if (converted) return "customer";
+  // A discarded lead keeps whatever stage it reached: the stage records how far it got.
+  if (handoff.status === "discarded") return null;
+  if (dealWanted) return "opportunity";
+  return handoff.decision === "escalate" && goodFit ? "salesqualifiedlead" : "lead";
 }
 
 function describeSource(pkg: HandoffPackage): string {

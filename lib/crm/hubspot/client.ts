@@ -74,7 +74,8 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
 
 function readLimitHeaders(response: Response, limiter: RateLimiter): void {
   const max = Number(response.headers.get("x-hubspot-ratelimit-max"));
-  if (max) limiter.adoptMax(max);
+  const interval = Number(response.headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  if (max && interval) limiter.adopt(max, interval);
 }
 
 function retryAfterMs(response: Response): number {

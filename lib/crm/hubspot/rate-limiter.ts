@@ -7,7 +7,7 @@ export type RateLimiterOptions = { max: number; windowMs: number };
 
 export class RateLimiter {
   private max: number;
-  private readonly windowMs: number;
+  private windowMs: number;
   private readonly stamps: number[] = [];
   private inFlight = 0;
   private pausedUntil = 0;
@@ -30,9 +30,13 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
-  /** HubSpot's own X-HubSpot-RateLimit-Max, when it is stricter than the configured limit. */
-  adoptMax(max: number): void {
-    if (Number.isInteger(max) && max > 0 && max < this.max) this.max = max;
+  /** The portal's real policy from X-HubSpot-RateLimit-Max and -Interval-Milliseconds, when stricter than configured. */
+  adopt(max: number, windowMs: number): void {
+    if (!Number.isInteger(max) || max <= 0 || !Number.isFinite(windowMs) || windowMs <= 0) return;
+    if (max / windowMs < this.max / this.windowMs) {
+      this.max = max;
+      this.windowMs = windowMs;
+    }
   }
 
   private async waitForSlot(): Promise<() => void> {
