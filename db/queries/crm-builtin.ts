@@ -1,5 +1,5 @@
-import { inArray, sql as dsql, type SQL } from "drizzle-orm";
-import type { PgColumn, PgInsertBase, PgTable } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, inArray, or, sql as dsql, type SQL } from "drizzle-orm";
+import { alias, type PgColumn, type PgInsertBase, type PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { crmAssociations, crmCompanies, crmContacts, crmDeals, crmNotes, crmTasks, crmTickets, users } from "@/db/schema";
 import type { PlannedRecord } from "@/lib/crm/plan-sync";
@@ -114,4 +114,56 @@ async function ownerIds(emails: (string | null)[]) {
 
 function handoffOf(key: string): string | null {
   return key.startsWith("handoff:") ? key.slice("handoff:".length) : null;
+}
+
+// Reads for the console's CRM pages.
+
+const tables = { contact: crmContacts, company: crmCompanies, deal: crmDeals, ticket: crmTickets } as const;
+export type BuiltinPageKind = keyof typeof tables;
+
+export async function listBuiltinContacts({ limit }: { limit: number }) {
+  return db.select().from(crmContacts).orderBy(desc(crmContacts.updatedAt)).limit(limit);
+}
+export async function listBuiltinCompanies({ limit }: { limit: number }) {
+  return db.select().from(crmCompanies).orderBy(desc(crmCompanies.updatedAt)).limit(limit);
+}
+export async function listBuiltinDeals({ limit }: { limit: number }) {
+  return db.select().from(crmDeals).orderBy(desc(crmDeals.updatedAt)).limit(limit);
+}
+export async function listBuiltinTickets({ limit }: { limit: number }) {
+  return db.select().from(crmTickets).orderBy(desc(crmTickets.updatedAt)).limit(limit);
+}
+
+export async function getBuiltinRecord(kind: BuiltinPageKind, id: string) {
+  const table = tables[kind];
+  const [row] = await db.select().from(table).where(eq(table.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Everything linked to a record, either direction: notes and tasks in full, other records by name. */
+export async function listLinkedRecords({ kind, id }: { kind: string; id: string }) {
+  const links = await db
+    .select()
+    .from(crmAssociations)
+    .where(or(and(eq(crmAssociations.fromKind, kind), eq(crmAssociations.fromId, id)), and(eq(crmAssociations.toKind, kind), eq(crmAssociations.toId, id))));
+  const other = links.map((l) => (l.fromKind === kind && l.fromId === id ? { kind: l.toKind, id: l.toId } : { kind: l.fromKind, id: l.fromId }));
+  const idsOf = (k: string) => [...new Set(other.filter((o) => o.kind === k).map((o) => o.id))];
+  const owner = alias(users, "owner");
+  const [notes, tasks, contacts, companies, deals, tickets] = await Promise.all([
+    idsOf("note").length ? db.select().from(crmNotes).where(inArray(crmNotes.id, idsOf("note"))).orderBy(desc(crmNotes.timestamp)) : [],
+    idsOf("task").length
+      ? db.select({ task: crmTasks, ownerName: owner.name, ownerEmail: owner.email }).from(crmTasks).leftJoin(owner, eq(owner.id, crmTasks.ownerId)).where(inArray(crmTasks.id, idsOf("task"))).orderBy(asc(crmTasks.dueAt))
+      : [],
+    idsOf("contact").length ? db.select({ id: crmContacts.id, name: crmContacts.name, email: crmContacts.email }).from(crmContacts).where(inArray(crmContacts.id, idsOf("contact"))) : [],
+    idsOf("company").length ? db.select({ id: crmCompanies.id, name: crmCompanies.name, domain: crmCompanies.domain }).from(crmCompanies).where(inArray(crmCompanies.id, idsOf("company"))) : [],
+    idsOf("deal").length ? db.select({ id: crmDeals.id, name: crmDeals.name, stage: crmDeals.stage }).from(crmDeals).where(inArray(crmDeals.id, idsOf("deal"))) : [],
+    idsOf("ticket").length ? db.select({ id: crmTickets.id, name: crmTickets.subject, stage: crmTickets.stage }).from(crmTickets).where(inArray(crmTickets.id, idsOf("ticket"))) : [],
+  ]);
+  return { notes, tasks, contacts, companies, deals, tickets };
+}
+
+export async function findUserName({ id }: { id: string | null }) {
+  if (!id) return null;
+  const [row] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, id)).limit(1);
+  return row ? (row.name ?? row.email) : null;
 }

@@ -1,19 +1,17 @@
 import { eq, inArray, sql as dsql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrl, db } from "@/db";
-import { insertApiKey } from "@/db/queries/intake";
+import { db } from "@/db";
 import { crmAssociations, crmCompanies, crmContacts, crmDeals, crmMappings, crmNotes, crmTasks, handoffs } from "@/db/schema";
 import { createBuiltinAdapter } from "@/lib/crm/builtin-adapter";
 import { handleCrmSyncJob, type CrmSyncJobDeps } from "@/lib/crm/handle-crm-sync-job";
 import { changeHandoffStatus } from "@/lib/handoffs/change-handoff";
-import { generateApiKey } from "@/lib/intake/credentials";
-import { handleIntake } from "@/lib/intake/handle-intake";
 import { stopBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
+import { formIntake } from "../support/crm-intake";
 import { startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
 import { createTeam, createUser } from "../support/factories";
 
-let apiKey: string;
+let send: Awaited<ReturnType<typeof formIntake>>;
 let teamId: string;
 let worker: Awaited<ReturnType<typeof startCrmQueueWorker>>;
 const dead: { payload: unknown; message: string }[] = [];
@@ -26,9 +24,7 @@ const deps = (): CrmSyncJobDeps => ({
 
 beforeAll(async () => {
   teamId = (await createTeam()).id;
-  const generated = generateApiKey();
-  apiKey = generated.key;
-  await insertApiKey({ name: "Forms", prefix: generated.prefix, keyHash: generated.hash, teamId });
+  send = await formIntake(teamId);
   worker = await startCrmQueueWorker({ deps });
 });
 
@@ -37,29 +33,8 @@ afterAll(async () => {
   await stopBoss();
 });
 
-async function intake(externalId: string, email: string, message = "We get 500 leads a month from forms and need an AI agent to qualify them and send a quote within two weeks.") {
-  const reply = await handleIntake(
-    {
-      headers: new Headers({ authorization: `Bearer ${apiKey}` }),
-      body: JSON.stringify({
-        externalId,
-        channel: "form",
-        receivedAt: "2026-11-20T10:15:00Z",
-        source: { url: "https://example.com/audit", pageName: "Sales audit", campaign: "q4-audit" },
-        fields: [
-          { name: "firstname", value: "Ines" },
-          { name: "lastname", value: "Marsh" },
-          { name: "email", value: email },
-          { name: "company", value: "Harbourline" },
-          { name: "numemployees", value: "51-200" },
-          { name: "message", value: message },
-        ],
-      }),
-    },
-    { databaseUrl: databaseUrl(), log: logger },
-  );
-  expect(reply.status).toBe(200);
-  return reply.body.handoffId as string;
+async function intake(externalId: string, email: string, message?: string) {
+  return send({ externalId, email, message });
 }
 
 async function linked(kind: string, id: string) {

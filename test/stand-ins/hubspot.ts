@@ -50,7 +50,18 @@ class HubSpotError extends Error {
 
 export type HubSpotStandIn = Awaited<ReturnType<typeof startHubSpotStandIn>>;
 
-export async function startHubSpotStandIn(options: { token?: string; portalId?: number; rateLimit?: { max: number; windowMs: number }; owners?: Owner[]; retryAfter?: boolean } = {}) {
+export type StandInOptions = {
+  token?: string;
+  portalId?: number;
+  rateLimit?: { max: number; windowMs: number };
+  owners?: Owner[];
+  /** Send Retry-After with 429s (HubSpot does not always). */
+  retryAfter?: boolean;
+  /** Runs after a request changed the records, before the response leaves: where a test crashes the client. */
+  beforeRespond?: (request: { method: string; path: string; status: number }) => Promise<void>;
+};
+
+export async function startHubSpotStandIn(options: StandInOptions = {}) {
   const token = options.token ?? "pat-stand-in-token";
   const portalId = options.portalId ?? 24_681_357;
   let limit = options.rateLimit ?? { max: 100, windowMs: 10_000 };
@@ -119,7 +130,8 @@ export async function startHubSpotStandIn(options: { token?: string; portalId?: 
       if (body === undefined) throw new HubSpotError(400, "Invalid input JSON on line 1", "VALIDATION_ERROR");
       const [status, payload] = route(req.method ?? "GET", url, body);
       record(status);
-      sendJson(res, status, payload);
+      await options.beforeRespond?.({ method: req.method ?? "GET", path: url.pathname, status });
+      if (!res.destroyed) sendJson(res, status, payload);
     } catch (error) {
       if (!(error instanceof HubSpotError)) throw error;
       record(error.status);
@@ -163,7 +175,10 @@ export async function startHubSpotStandIn(options: { token?: string; portalId?: 
         return done(201, inputs.map((i) => create(type, record(i).properties as Record<string, string>)));
       }
       if (m[2] === "update") {
-        inputs.forEach((i) => (validate(type, record(i).properties, false), existing(type, String(record(i).id))));
+        for (const i of inputs) {
+          validate(type, record(i).properties, false);
+          existing(type, String(record(i).id));
+        }
         return done(200, inputs.map((i) => update(type, String(record(i).id), record(i).properties as Record<string, string>)));
       }
       if (m[2] === "read") return done(200, inputs.map((i) => existing(type, String(record(i).id))));
@@ -198,7 +213,10 @@ export async function startHubSpotStandIn(options: { token?: string; portalId?: 
       const inputs = batchInputs(body).map((i) => record(i));
       const from = objectType(m[1]);
       const to = objectType(m[2]);
-      for (const i of inputs) (existing(from, String(record(i.from).id)), existing(to, String(record(i.to).id)));
+      for (const i of inputs) {
+        existing(from, String(record(i.from).id));
+        existing(to, String(record(i.to).id));
+      }
       return [200, { status: "COMPLETE", results: inputs.map((i) => associate(from, String(record(i.from).id), to, String(record(i.to).id))), startedAt: new Date().toISOString(), completedAt: new Date().toISOString() }];
     }
     throw new HubSpotError(404, `No route for ${method} ${p}`, "OBJECT_NOT_FOUND");
