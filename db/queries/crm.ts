@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql as dsql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql as dsql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { fromDrizzle } from "pg-boss";
 import { databaseUrl, db, sql, type Transaction } from "@/db";
@@ -20,14 +20,16 @@ export async function loadCrmSyncSources({ handoffIds }: { handoffIds: string[] 
     .where(inArray(handoffs.id, handoffIds));
 }
 
-export async function listMappings({ adapter, portal, refs }: { adapter: string; portal: string; refs: { kind: string; key: string }[] }) {
+/** The mappings of these records; without `portal`, in any portal of the adapter (newest first). */
+export async function listMappings({ adapter, portal, refs }: { adapter: string; portal?: string; refs: { kind: string; key: string }[] }) {
   if (refs.length === 0) return [];
   // Kinds hold no colon, so "kind:key" names one mapping.
   const pairs = refs.map((r) => `${r.kind}:${r.key}`);
   return db
     .select()
     .from(crmMappings)
-    .where(and(eq(crmMappings.adapter, adapter), eq(crmMappings.portal, portal), inArray(dsql`${crmMappings.kind} || ':' || ${crmMappings.key}`, pairs)));
+    .where(and(eq(crmMappings.adapter, adapter), portal === undefined ? undefined : eq(crmMappings.portal, portal), inArray(dsql`${crmMappings.kind} || ':' || ${crmMappings.key}`, pairs)))
+    .orderBy(desc(crmMappings.updatedAt));
 }
 
 /** Written before the CRM call: a create in flight. Rows that already existed are left as they are. */
