@@ -5,6 +5,7 @@ import { z } from "zod";
 import { env, resetEnvCache } from "@/lib/env";
 import { openBenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
+import { crmSyncBench } from "./crm-sync";
 import { inboxBench } from "./inbox";
 import { intakeLoadBench } from "./intake-load";
 import { formatTable, verdict, writeResults } from "./report";
@@ -14,7 +15,7 @@ import { triageBench } from "./triage";
 // bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches.
-const modules: BenchModule[] = [triageBench, inboxBench, intakeLoadBench];
+const modules: BenchModule[] = [triageBench, inboxBench, crmSyncBench, intakeLoadBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),

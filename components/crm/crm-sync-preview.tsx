@@ -31,7 +31,7 @@ export async function CrmSyncPreview({ handoffId }: { handoffId: string }) {
         <ul className="space-y-2" aria-label="Records">
           {preview.items.map((item) => (
             <li key={`${item.kind}:${item.key}`} data-testid={`crm-preview-${item.kind}`}>
-              <div className="flex items-baseline gap-2">
+              <div className="flex min-w-0 items-baseline gap-2">
                 <Badge tone={actionLabels[item.action].tone}>{actionLabels[item.action].text}</Badge>
                 <span className="text-xs text-slate-500">{humanize(item.kind)}</span>
                 <RecordName item={item} />
@@ -59,10 +59,10 @@ export async function CrmSyncPreview({ handoffId }: { handoffId: string }) {
 }
 
 function RecordName({ item }: { item: PreviewItem }) {
-  if (!item.url) return <span className="truncate text-slate-900">{item.label}</span>;
-  if (item.url.startsWith("/")) return <Link href={item.url} className="truncate text-brand-700 underline">{item.label}</Link>;
+  if (!item.url) return <span className="min-w-0 break-words text-slate-900">{item.label}</span>;
+  if (item.url.startsWith("/")) return <Link href={item.url} className="min-w-0 break-words text-brand-700 underline">{item.label}</Link>;
   return (
-    <a href={item.url} target="_blank" rel="noreferrer" className="truncate text-brand-700 underline">
+    <a href={item.url} target="_blank" rel="noreferrer" className="min-w-0 break-words text-brand-700 underline">
       {item.label}
     </a>
   );

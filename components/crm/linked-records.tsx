@@ -71,8 +71,10 @@ export function LinkedRecords({ linked }: { linked: Linked }) {
               {records.map((r) => (
                 <li key={r.href} className="flex items-baseline gap-2">
                   <span className="w-16 shrink-0 text-xs text-slate-500">{r.kind}</span>
-                  <Link href={r.href} className="text-brand-700 underline">{r.name}</Link>
-                  {r.detail ? <span className="truncate text-xs text-slate-500">{r.detail}</span> : null}
+                  <div className="min-w-0">
+                    <Link href={r.href} className="break-words text-brand-700 underline">{r.name}</Link>
+                    {r.detail ? <p className="break-words text-xs text-slate-500">{r.detail}</p> : null}
+                  </div>
                 </li>
               ))}
             </ul>
