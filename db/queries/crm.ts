@@ -69,11 +69,17 @@ export async function withCrmLocks<T>(keys: string[], work: () => Promise<T>): P
   }
 }
 
-/** The package's "CRM record" link (traceability.crmRecord): system bookkeeping, so no version bump. */
-export async function setPackageCrmRecord({ handoffId, url }: { handoffId: string; url: string }) {
+/** The packages' "CRM record" links (traceability.crmRecord): system bookkeeping, so no version bump. */
+export async function setPackageCrmRecords({ links }: { links: { handoffId: string; url: string }[] }) {
+  if (links.length === 0) return;
+  const values = dsql.join(
+    links.map((l) => dsql`(${l.handoffId}::uuid, ${l.url}::text)`),
+    dsql`, `,
+  );
   await db.execute(dsql`
-    update ${handoffs} set package = jsonb_set(package, '{traceability,crmRecord}', to_jsonb(${url}::text))
-    where id = ${handoffId} and package->'traceability'->>'crmRecord' is distinct from ${url}`);
+    update ${handoffs} set package = jsonb_set(package, '{traceability,crmRecord}', to_jsonb(v.url))
+    from (values ${values}) as v(id, url)
+    where ${handoffs.id} = v.id and package->'traceability'->>'crmRecord' is distinct from v.url`);
 }
 
 /** Outbox for a person's status change: the sync commits or rolls back with the change itself. */

@@ -1,4 +1,4 @@
-import { listMappings, loadCrmSyncSources, reserveMappings, saveMappings, setPackageCrmRecord, withCrmLocks } from "@/db/queries/crm";
+import { listMappings, loadCrmSyncSources, reserveMappings, saveMappings, setPackageCrmRecords, withCrmLocks } from "@/db/queries/crm";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import type { CrmAdapter, CrmAssociation, UpsertInput } from "@/lib/crm/adapter";
 import { crmKinds, planSync, type PlannedRecord, type SyncPlan } from "@/lib/crm/plan-sync";
@@ -74,11 +74,13 @@ export async function syncHandoffs(handoffIds: string[], deps: { adapter: CrmAda
     }
     await adapter.associate([...pairs.values()]);
 
+    const links: { handoffId: string; url: string }[] = [];
     for (const [handoffId, plan] of plans) {
       const contact = plan.records.find((r) => r.kind === "contact");
       const url = contact ? urls.get(ref(contact)) : null;
-      if (url) await setPackageCrmRecord({ handoffId, url });
+      if (url) links.push({ handoffId, url });
     }
+    await setPackageCrmRecords({ links });
   });
 
   return { synced: [...plans.keys()], missing: handoffIds.filter((id) => !plans.has(id)) };

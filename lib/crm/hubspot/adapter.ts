@@ -80,6 +80,8 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
         }
         inputs = inputs.filter((i) => !toUpdate.some((u) => u.record.key === i.record.key));
       }
+      // A create that may have happened before a crash is looked up by our key first. HubSpot's search
+      // index lags writes by seconds; the queue's retry delay (5 s and up) is longer than that.
       const maybe = inputs.filter((i) => !i.crmId && i.maybeCreated);
       const recovered = await searchIn(client, type, KEY_PROPERTY, maybe.map((i) => i.record.key));
       for (const i of inputs) {
