@@ -13,7 +13,7 @@ import { getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
 import { startHubSpotStandIn, type HubSpotStandIn, type StandInOptions } from "../stand-ins/hubspot";
 import { formIntake } from "../support/crm-intake";
-import { crmJobStates, startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
+import { crmJobStates, discardPendingCrmJobs, startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
 import { createTeam, createUser } from "../support/factories";
 
 let teamId: string;
@@ -26,6 +26,7 @@ beforeAll(async () => {
   teamId = (await createTeam()).id;
   rep = await createUser({ role: "rep", teamId });
   send = await formIntake(teamId);
+  await discardPendingCrmJobs();
 });
 
 afterEach(async () => {

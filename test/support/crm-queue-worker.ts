@@ -40,3 +40,12 @@ export async function waitForCrmQueue(boss: PgBoss, timeoutMs = 40_000): Promise
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * The test database is shared by every integration file, and others queue crm-sync jobs nobody
+ * works: a file that counts what reaches its stand-in starts from an empty queue.
+ */
+export async function discardPendingCrmJobs(): Promise<void> {
+  const boss = await getBoss(databaseUrl());
+  await boss.getDb().executeSql(`delete from pgboss.job where name = '${queues.crmSync.name}' and state in ('created', 'retry')`);
+}

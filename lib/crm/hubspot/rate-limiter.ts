@@ -6,46 +6,44 @@
 export type RateLimiterOptions = { max: number; windowMs: number };
 
 export class RateLimiter {
-  private max: number;
-  private windowMs: number;
+  /** The configured limit, and HubSpot's own policy once its headers name one: a request must fit all. */
+  private readonly policies: RateLimiterOptions[];
   private readonly stamps: number[] = [];
   private inFlight = 0;
   private pausedUntil = 0;
-  private queue: Promise<void> = Promise.resolve();
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: RateLimiterOptions) {
-    this.max = options.max;
-    this.windowMs = options.windowMs;
+    this.policies = [{ ...options }];
   }
 
   /** Waits for a slot; call the returned function when the response (or the failure) has arrived. */
   acquire(): Promise<() => void> {
     const turn = this.queue.then(() => this.waitForSlot());
-    this.queue = turn.then(() => undefined);
+    this.queue = turn;
     return turn;
   }
 
-  /** Nobody sends before `until` (a 429's Retry-After, or a window HubSpot says is used up). */
+  /** Nobody sends before `until` (a 429's Retry-After). */
   pauseUntil(until: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, until);
   }
 
-  /** The portal's real policy from X-HubSpot-RateLimit-Max and -Interval-Milliseconds, when stricter than configured. */
+  /** The portal's policy from X-HubSpot-RateLimit-Max and -Interval-Milliseconds, kept alongside the configured one. */
   adopt(max: number, windowMs: number): void {
     if (!Number.isInteger(max) || max <= 0 || !Number.isFinite(windowMs) || windowMs <= 0) return;
-    if (max / windowMs < this.max / this.windowMs) {
-      this.max = max;
-      this.windowMs = windowMs;
-    }
+    const known = this.policies.slice(1).find((p) => p.windowMs === windowMs);
+    if (known) known.max = max;
+    else this.policies.push({ max, windowMs });
   }
 
   private async waitForSlot(): Promise<() => void> {
     for (;;) {
       const now = Date.now();
-      while (this.stamps.length && this.stamps[0] <= now - this.windowMs) this.stamps.shift();
-      let wait = 0;
-      if (this.pausedUntil > now) wait = this.pausedUntil - now;
-      else if (this.stamps.length + this.inFlight >= this.max) wait = this.stamps.length ? this.stamps[0] + this.windowMs - now + 1 : 20;
+      const longest = Math.max(...this.policies.map((p) => p.windowMs));
+      while (this.stamps.length && this.stamps[0] <= now - longest) this.stamps.shift();
+      let wait = this.pausedUntil > now ? this.pausedUntil - now : 0;
+      for (const policy of this.policies) wait = Math.max(wait, this.waitFor(policy, now));
       if (wait <= 0) break;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -57,6 +55,16 @@ export class RateLimiter {
       this.inFlight -= 1;
       this.stamps.push(Date.now());
     };
+  }
+
+  /** How long until one more request fits this policy's rolling window (0: now). */
+  private waitFor(policy: RateLimiterOptions, now: number): number {
+    const inWindow = this.stamps.filter((t) => t > now - policy.windowMs);
+    const over = inWindow.length + this.inFlight - policy.max;
+    if (over < 0) return 0;
+    // Every request still in flight counts until it answers; poll until one does.
+    if (over >= inWindow.length) return 20;
+    return inWindow[over] + policy.windowMs - now + 1;
   }
 }
 
