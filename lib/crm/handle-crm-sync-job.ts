@@ -32,7 +32,10 @@ export async function handleCrmSyncJobs(payloads: unknown[], deps: CrmSyncJobDep
   }
   if (valid.length === 0) return;
   try {
-    await syncHandoffs(unique(valid.map((v) => v.handoffId)), deps);
+    const { unparsable } = await syncHandoffs(unique(valid.map((v) => v.handoffId)), deps);
+    for (const job of valid.filter((v) => unparsable.includes(v.handoffId))) {
+      await deps.deadLetter(job.payload, { message: "The package stored for this handoff does not match the package format, so it cannot be logged in the CRM." });
+    }
   } catch (error) {
     if (!(error instanceof CrmValidationError)) throw error;
     if (valid.length === 1) {

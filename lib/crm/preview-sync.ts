@@ -19,7 +19,7 @@ export type SyncPreview = {
  */
 export async function previewCrmSync({ handoffId }: { handoffId: string }): Promise<SyncPreview | null> {
   const crm = env().CRM_ADAPTER;
-  const plan = (await planHandoffs([handoffId], env().APP_URL)).get(handoffId);
+  const plan = (await planHandoffs([handoffId], env().APP_URL)).plans.get(handoffId);
   if (!plan) return null;
   const mappings = await listMappings({ adapter: crm, refs: plan.records });
   const mapped = (r: { kind: CrmKind; key: string }) => mappings.find((m) => m.kind === r.kind && m.key === r.key && m.crmId);

@@ -3,19 +3,20 @@ import { handoffPackageSchema } from "@/lib/contract/package";
 import type { CrmAdapter, CrmAssociation, UpsertInput } from "@/lib/crm/adapter";
 import { crmKinds, planSync, type PlannedRecord, type SyncPlan } from "@/lib/crm/plan-sync";
 
-export type SyncResult = { synced: string[]; missing: string[] };
+/** `unparsable`: handoffs whose stored package no longer matches the format, which no retry can sync. */
+export type SyncResult = { synced: string[]; unparsable: string[] };
 
 /** The plan for each handoff, from its current state (what the preview shows and the sync writes). */
-export async function planHandoffs(handoffIds: string[], appUrl: string): Promise<Map<string, SyncPlan>> {
+export async function planHandoffs(handoffIds: string[], appUrl: string): Promise<{ plans: Map<string, SyncPlan>; unparsable: string[] }> {
   const sources = await loadCrmSyncSources({ handoffIds });
   const plans = new Map<string, SyncPlan>();
+  const unparsable: string[] = [];
   for (const { handoff, companyDomain, ownerEmail } of sources) {
     const pkg = handoffPackageSchema.safeParse(handoff.package);
-    // A package that no longer parses cannot be described to a CRM; the page shows why.
-    if (!pkg.success) continue;
-    plans.set(handoff.id, planSync({ handoff, pkg: pkg.data, companyDomain, ownerEmail, packageUrl: `${appUrl}/handoffs/${handoff.id}` }));
+    if (!pkg.success) unparsable.push(handoff.id);
+    else plans.set(handoff.id, planSync({ handoff, pkg: pkg.data, companyDomain, ownerEmail, packageUrl: `${appUrl}/handoffs/${handoff.id}` }));
   }
-  return plans;
+  return { plans, unparsable };
 }
 
 /**
@@ -26,7 +27,7 @@ export async function planHandoffs(handoffIds: string[], appUrl: string): Promis
  */
 export async function syncHandoffs(handoffIds: string[], deps: { adapter: CrmAdapter; appUrl: string }): Promise<SyncResult> {
   const { adapter } = deps;
-  const plans = await planHandoffs(handoffIds, deps.appUrl);
+  const { plans, unparsable } = await planHandoffs(handoffIds, deps.appUrl);
   const portal = await adapter.portal();
   const records = [...plans.values()].flatMap((p) => p.records);
   const lockKeys = records.map((r) => `${adapter.name}:${portal}:${r.kind}:${r.key}`);
@@ -83,7 +84,8 @@ export async function syncHandoffs(handoffIds: string[], deps: { adapter: CrmAda
     await setPackageCrmRecords({ links });
   });
 
-  return { synced: [...plans.keys()], missing: handoffIds.filter((id) => !plans.has(id)) };
+  // A handoff deleted since the job was queued has nothing left to sync: it is in neither list.
+  return { synced: [...plans.keys()], unparsable };
 }
 
 function ref(r: { kind: string; key: string }): string {

@@ -18,7 +18,7 @@ export async function syncHandoffNow({ actor, handoffId }: { actor: Actor; hando
   const crm = env().CRM_ADAPTER === "hubspot" ? "HubSpot" : "The CRM";
   try {
     const result = await syncHandoffs([handoffId], { adapter: createCrmAdapter(), appUrl: env().APP_URL });
-    if (result.missing.length) throw new UserError("bad_request", "This package's stored content does not match the package format, so it cannot be synced.");
+    if (result.unparsable.length) throw new UserError("bad_request", "This package's stored content does not match the package format, so it cannot be synced.");
   } catch (error) {
     if (error instanceof CrmValidationError) throw new UserError("bad_request", `${crm} refused the records: ${error.failure.message}`);
     if (error instanceof CrmUnavailableError) throw new UserError("rate_limited", `${crm} is not answering right now; the queued sync will retry on its own.`);

@@ -9,7 +9,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
 import { formIntake } from "../support/crm-intake";
 import { startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
-import { createTeam, createUser } from "../support/factories";
+import { createHandoff, createTeam, createUser } from "../support/factories";
 
 let send: Awaited<ReturnType<typeof formIntake>>;
 let teamId: string;
@@ -105,8 +105,14 @@ describe("crm-sync into the built-in CRM", () => {
     expect(dead).toEqual([]);
   });
 
-  it("a payload that is not a crm-sync job is dead-lettered, not retried", async () => {
+  it("a payload that is not a crm-sync job, or a package that no longer parses, is dead-lettered, not retried", async () => {
     await handleCrmSyncJob({ handoffId: "not-a-uuid" }, deps());
     expect(dead.at(-1)?.message).toMatch(/^Not a crm-sync payload: handoffId: /);
+
+    const broken = await createHandoff({ teamId });
+    await db.update(handoffs).set({ package: {} as never }).where(eq(handoffs.id, broken.id));
+    await handleCrmSyncJob({ handoffId: broken.id }, deps());
+    expect(dead.at(-1)).toEqual({ payload: { handoffId: broken.id }, message: "The package stored for this handoff does not match the package format, so it cannot be logged in the CRM." });
+    expect(await db.select().from(crmNotes).where(eq(crmNotes.handoffId, broken.id))).toHaveLength(0);
   });
 });
