@@ -224,6 +224,24 @@ describe("crm-sync into HubSpot (stand-in)", () => {
     expect(hub.associations.filter((a) => a.fromType === "notes" && a.toType === "contacts")).toHaveLength(30);
   });
 
+  it("a job that keeps failing (HubSpot down for good) is retried, then dead-lettered with its payload", { timeout: 60_000 }, async () => {
+    // Production retries 8 times over many minutes; the same mechanism, shortened for the test.
+    const boss = await getBoss(databaseUrl());
+    await boss.updateQueue("crm-sync", { retryLimit: 2, retryDelay: 1, retryBackoff: false });
+    cleanup.push(() => boss.updateQueue("crm-sync", { retryLimit: 8, retryDelay: 5, retryBackoff: true }));
+    const { hub, deps } = await portal();
+    hub.setOutage(502);
+    const handoffId = await send({ externalId: "hs-7", email: "down@forever.io", company: "Forever" });
+    const worker = await work(deps);
+    await waitForCrmQueue(worker.boss, 45_000);
+
+    const { dead } = await crmJobStates(worker.boss);
+    expect(dead.filter((d) => d.handoffId === handoffId)).toEqual([{ handoffId }]);
+    const attempts = await db.execute<{ retry_count: number; state: string }>(dsql`select retry_count, state from pgboss.job where name = 'crm-sync' and data->>'handoffId' = ${handoffId}`);
+    expect([...attempts]).toEqual([{ retry_count: 2, state: "failed" }]);
+    expect(hub.records("contacts")).toHaveLength(0);
+  });
+
   it("CRM_ADAPTER=hubspot selects HubSpot from the environment, and refuses to start without a token", async () => {
     const { hub } = await portal();
     process.env.CRM_ADAPTER = "hubspot";
