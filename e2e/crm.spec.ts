@@ -43,6 +43,7 @@ test("[REP] browses the built-in CRM from the header: contacts, companies, deals
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CRM" }).click();
   await expect(page).toHaveURL(/\/crm\/contacts$/);
   await expect(page.getByRole("table", { name: "Contacts" })).toBeVisible();
+  await page.screenshot({ path: "test-results/playwright/crm-contacts.png", fullPage: true });
   for (const name of ["Companies", "Deals", "Tickets"]) {
     await page.getByRole("navigation", { name: "CRM records" }).getByRole("link", { name }).click();
     await expect(page.getByRole("table", { name })).toBeVisible();

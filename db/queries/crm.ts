@@ -23,13 +23,21 @@ export async function loadCrmSyncSources({ handoffIds }: { handoffIds: string[] 
 /** The mappings of these records; without `portal`, in any portal of the adapter (newest first). */
 export async function listMappings({ adapter, portal, refs }: { adapter: string; portal?: string; refs: { kind: string; key: string }[] }) {
   if (refs.length === 0) return [];
-  // Kinds hold no colon, so "kind:key" names one mapping.
-  const pairs = refs.map((r) => `${r.kind}:${r.key}`);
-  return db
+  const wanted = new Set(refs.map((r) => `${r.kind}:${r.key}`));
+  // By kind and key lists, which the primary key serves; the exact pairs are picked out here.
+  const rows = await db
     .select()
     .from(crmMappings)
-    .where(and(eq(crmMappings.adapter, adapter), portal === undefined ? undefined : eq(crmMappings.portal, portal), inArray(dsql`${crmMappings.kind} || ':' || ${crmMappings.key}`, pairs)))
+    .where(
+      and(
+        eq(crmMappings.adapter, adapter),
+        portal === undefined ? undefined : eq(crmMappings.portal, portal),
+        inArray(crmMappings.kind, [...new Set(refs.map((r) => r.kind))]),
+        inArray(crmMappings.key, [...new Set(refs.map((r) => r.key))]),
+      ),
+    )
     .orderBy(desc(crmMappings.updatedAt));
+  return rows.filter((m) => wanted.has(`${m.kind}:${m.key}`));
 }
 
 /** Written before the CRM call: a create in flight. Rows that already existed are left as they are. */

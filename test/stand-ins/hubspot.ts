@@ -69,6 +69,7 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
   const objects = new Map<string, Map<string, Obj>>(Object.keys(standard).map((t) => [t, new Map()]));
   const properties = new Map<string, Set<string>>(Object.entries(standard).map(([t, p]) => [t, new Set(p)]));
   const associations: Association[] = [];
+  const associationKeys = new Set<string>();
   const requests: RecordedRequest[] = [];
   const window: number[] = [];
   const stats = { requests: 0, accepted: 0, overLimit: 0, rateLimited: 0 };
@@ -280,7 +281,11 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
   function associate(fromType: string, fromId: string, toType: string, toId: string) {
     const typeId = assocTypes[`${fromType}>${toType}`];
     if (typeId === undefined) throw new HubSpotError(400, `No default association type from ${fromType} to ${toType}`, "VALIDATION_ERROR");
-    if (!associations.some((a) => a.fromType === fromType && a.fromId === fromId && a.toType === toType && a.toId === toId)) associations.push({ fromType, fromId, toType, toId, typeId });
+    const pair = `${fromType}/${fromId}>${toType}/${toId}`;
+    if (!associationKeys.has(pair)) {
+      associationKeys.add(pair);
+      associations.push({ fromType, fromId, toType, toId, typeId });
+    }
     return { from: { id: fromId }, to: { id: toId }, associationSpec: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: typeId }] };
   }
 
