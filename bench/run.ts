@@ -5,17 +5,18 @@ import { z } from "zod";
 import { env, resetEnvCache } from "@/lib/env";
 import { openBenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
+import { crmSyncBench } from "./crm-sync";
 import { inboxBench } from "./inbox";
 import { intakeLoadBench } from "./intake-load";
 import { metricsBench } from "./metrics";
 import { formatTable, verdict, writeResults } from "./report";
 import { triageBench } from "./triage";
 
-// `npm run bench [-- --only triage|inbox|metrics|intake --rows 1000000 --runs 500 --seconds 5]`: every
+// `npm run bench [-- --only triage|inbox|metrics|crm|intake --rows 1000000 --runs 500 --seconds 5]`: every
 // bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches.
-const modules: BenchModule[] = [triageBench, inboxBench, metricsBench, intakeLoadBench];
+const modules: BenchModule[] = [triageBench, inboxBench, metricsBench, crmSyncBench, intakeLoadBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),

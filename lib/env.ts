@@ -25,6 +25,19 @@ const envSchema = z.object({
   INTAKE_SIGNING_SECRET: optional(z.string().min(16, "INTAKE_SIGNING_SECRET must be at least 16 characters")),
   /** Intake requests allowed per API key (or signer) per minute. */
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Where handoffs are logged: `builtin` (records in this database, under /crm) or `hubspot`. */
+  CRM_ADAPTER: z.enum(["builtin", "hubspot"]).default("builtin"),
+  /** A HubSpot private app's token (scopes: crm.objects.*, crm.schemas.*.write, crm.objects.owners.read). */
+  HUBSPOT_ACCESS_TOKEN: optional(z.string().min(1)),
+  HUBSPOT_API_URL: z.url().default("https://api.hubapi.com"),
+  /** Requests allowed per portal per window: HubSpot's Free/Starter limit is 100 per 10 s. */
+  HUBSPOT_RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(10_000).default(100),
+  HUBSPOT_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(86_400_000).default(10_000),
+  /** Past this a HubSpot call counts as failed and is retried with backoff. */
+  HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+}).refine((e) => e.CRM_ADAPTER !== "hubspot" || e.HUBSPOT_ACCESS_TOKEN, {
+  path: ["HUBSPOT_ACCESS_TOKEN"],
+  message: "required when CRM_ADAPTER=hubspot",
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -21,6 +21,9 @@ export function ConsoleHeader({ actor, signOut }: { actor: Actor; signOut: () =>
               Metrics
             </Link>
           ) : null}
+          <Link href="/crm/contacts" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+            CRM
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <div className="text-right leading-tight">

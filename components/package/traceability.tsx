@@ -14,7 +14,16 @@ export function Traceability({ pkg, intake, transcript }: { pkg: HandoffPackage;
         <dt className="text-slate-500">Rule set</dt>
         <dd>version {t.ruleVersion}</dd>
         <dt className="text-slate-500">CRM record</dt>
-        <dd>{t.crmRecord ? <a className="text-brand-700 underline" href={t.crmRecord}>Open in CRM</a> : <span className="text-slate-400">Not synced yet</span>}</dd>
+        <dd>
+          {t.crmRecord ? (
+            // The contact the sync logged this package on: a built-in CRM page, or the HubSpot record.
+            <a className="text-brand-700 underline" href={t.crmRecord} {...(t.crmRecord.startsWith("/") ? {} : { target: "_blank", rel: "noreferrer" })}>
+              Open contact in CRM
+            </a>
+          ) : (
+            <span className="text-slate-400">Not synced yet</span>
+          )}
+        </dd>
       </dl>
       <details className="rounded-md border border-slate-200" data-testid="transcript">
         <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">Conversation ({transcript.length} {transcript.length === 1 ? "message" : "messages"})</summary>

@@ -203,6 +203,8 @@ export async function updateHandoffIfUnchanged(options: {
   fromStatuses: readonly HandoffStatus[];
   change: HandoffChange;
   event: HandoffEventInput;
+  /** Outbox: jobs queued here commit or roll back with the change (e.g. the CRM status sync). */
+  alsoInTransaction?: (tx: Transaction) => Promise<void>;
 }) {
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -218,6 +220,7 @@ export async function updateHandoffIfUnchanged(options: {
       .returning();
     if (!updated) return null;
     await insertHandoffEvent(tx, options.id, options.event);
+    await options.alsoInTransaction?.(tx);
     return updated;
   });
 }

@@ -5,3 +5,4 @@ export * from "./approvals";
 export * from "./rules";
 export * from "./intake-sources";
 export * from "./corrections";
+export * from "./crm";

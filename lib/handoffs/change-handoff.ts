@@ -1,3 +1,4 @@
+import { queueCrmSync } from "@/db/queries/crm";
 import { getHandoff, listHandoffEvents, updateHandoffIfUnchanged, type HandoffChange } from "@/db/queries/handoffs";
 import { findUserById } from "@/db/queries/users";
 import type { HandoffStatus } from "@/db/schema";
@@ -59,6 +60,8 @@ export async function changeHandoffStatus(options: {
     fromStatuses: commands[input.command].from,
     change,
     event: { type: "status_changed", actorKind: "user", actorId: actor.id, fromStatus: current.status, toStatus: check.to, note, data },
+    // The CRM follows the status (lead status, task, deal stage and amount) through the outbox.
+    alsoInTransaction: (tx) => queueCrmSync(tx, { handoffId }),
   });
   if (!updated) throw await conflictError(handoffId, input.command);
   return updated;

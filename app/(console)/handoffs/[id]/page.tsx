@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
+import { CrmSyncPreview } from "@/components/crm/crm-sync-preview";
 import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
@@ -203,6 +204,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               </CardBody>
             </Card>
           ) : null}
+          <CrmSyncPreview handoffId={handoff.id} />
           <Card aria-labelledby="timeline-heading">
             <CardHeader id="timeline-heading" title="Timeline" />
             <CardBody className="space-y-4">

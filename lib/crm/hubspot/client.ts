@@ -1,0 +1,119 @@
+import { CrmUnavailableError, CrmValidationError, type CrmFailure } from "@/lib/crm/errors";
+import type { RateLimiter } from "@/lib/crm/hubspot/rate-limiter";
+
+// Plain fetch against HubSpot's REST API, through our own per-portal limiter (tested against the
+// stand-in) rather than @hubspot/api-client's Bottleneck defaults, which know nothing of the portal's
+// real limit. 429s wait as long as HubSpot says and do not use up the retries; 5xx, timeouts and
+// network errors back off exponentially; 400 (and other 4xx) are the request's fault and are not retried.
+
+export type HubSpotClientOptions = {
+  baseUrl: string;
+  token: string;
+  limiter: RateLimiter;
+  timeoutMs: number;
+  /** Attempts after a 5xx, a timeout or a network error. */
+  maxRetries?: number;
+  /** 429s ridden out before the job gives up and is retried later by the queue. */
+  maxRateLimitWaits?: number;
+  backoffBaseMs?: number;
+};
+
+export type HubSpotClient = { request<T>(method: string, path: string, body?: unknown): Promise<T> };
+
+export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClient {
+  const maxRetries = options.maxRetries ?? 4;
+  const maxRateLimitWaits = options.maxRateLimitWaits ?? 30;
+  const backoffBaseMs = options.backoffBaseMs ?? 250;
+  const base = options.baseUrl.replace(/\/$/, "");
+
+  return {
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      let failures = 0;
+      let rateLimited = 0;
+      for (;;) {
+        const done = await options.limiter.acquire();
+        let response: Response;
+        try {
+          response = await fetch(`${base}${path}`, {
+            method,
+            headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json", accept: "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            signal: AbortSignal.timeout(options.timeoutMs),
+          });
+        } catch (error) {
+          done();
+          const message = error instanceof Error && error.name === "TimeoutError" ? `HubSpot did not answer ${method} ${path} within ${options.timeoutMs} ms` : `HubSpot is unreachable (${method} ${path})`;
+          if (++failures > maxRetries) throw new CrmUnavailableError({ message });
+          await sleep(backoff(backoffBaseMs, failures));
+          continue;
+        }
+        done();
+        readLimitHeaders(response, options.limiter);
+        const text = await response.text();
+        const parsed = parseJson(text);
+
+        if (response.ok) return parsed as T;
+        const failure = failureOf(response.status, parsed, text);
+        if (response.status === 429) {
+          if (++rateLimited > maxRateLimitWaits) throw new CrmUnavailableError(failure);
+          options.limiter.pauseUntil(Date.now() + retryAfterMs(response));
+          continue;
+        }
+        if (response.status >= 500) {
+          if (++failures > maxRetries) throw new CrmUnavailableError(failure);
+          await sleep(backoff(backoffBaseMs, failures));
+          continue;
+        }
+        // A bad token or missing scope is an admin's to fix; the queue retries it later meanwhile.
+        if (response.status === 401 || response.status === 403) throw new CrmUnavailableError(failure);
+        throw new CrmValidationError(failure);
+      }
+    },
+  };
+}
+
+function readLimitHeaders(response: Response, limiter: RateLimiter): void {
+  const max = Number(response.headers.get("x-hubspot-ratelimit-max"));
+  const interval = Number(response.headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  if (max && interval) limiter.adopt(max, interval);
+}
+
+function retryAfterMs(response: Response): number {
+  const header = response.headers.get("retry-after");
+  const seconds = header === null ? NaN : Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = header ? Date.parse(header) : NaN;
+  if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+  const interval = Number(response.headers.get("x-hubspot-ratelimit-interval-milliseconds"));
+  return interval > 0 ? Math.min(interval, 10_000) : 1_000;
+}
+
+function failureOf(status: number, parsed: unknown, text: string): CrmFailure {
+  const body = (parsed && typeof parsed === "object" ? parsed : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const errors = Array.isArray(body.errors) ? body.errors.map((e) => str((e as Record<string, unknown>)?.message)).filter(Boolean) : [];
+  const message = str(body.message) ?? (text.slice(0, 300) || `HTTP ${status}`);
+  return {
+    status,
+    message: errors.length && !errors.every((e) => message.includes(e!)) ? `${message} (${errors.join("; ")})` : message,
+    category: str(body.category) ?? str(body.errorType),
+    correlationId: str(body.correlationId),
+  };
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function backoff(baseMs: number, attempt: number): number {
+  return Math.min(baseMs * 2 ** (attempt - 1), 8_000) * (0.5 + Math.random() / 2);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,34 @@
+import { listMappings } from "@/db/queries/crm";
+import type { CrmKind, PlannedRecord } from "@/lib/crm/plan-sync";
+import { planHandoffs } from "@/lib/crm/sync-handoffs";
+import { env } from "@/lib/env";
+
+export type PreviewAction = "create" | "update" | "skip";
+export type PreviewItem = Pick<PlannedRecord, "kind" | "key" | "label" | "why"> & { action: PreviewAction; url: string | null };
+export type SyncPreview = {
+  crm: "builtin" | "hubspot";
+  items: PreviewItem[];
+  associations: { from: PreviewItem; to: PreviewItem }[];
+  lastSyncedAt: Date | null;
+};
+
+/**
+ * What the next sync of this handoff will do, from the same plan the sync runs: each record with
+ * create or update (update when a mapping exists: the same email or domain synced before, by any
+ * handoff), and the associations. Null when the package cannot be planned (it does not parse).
+ */
+export async function previewCrmSync({ handoffId }: { handoffId: string }): Promise<SyncPreview | null> {
+  const crm = env().CRM_ADAPTER;
+  const plan = (await planHandoffs([handoffId], env().APP_URL)).plans.get(handoffId);
+  if (!plan) return null;
+  const mappings = await listMappings({ adapter: crm, refs: plan.records });
+  const mapped = (r: { kind: CrmKind; key: string }) => mappings.find((m) => m.kind === r.kind && m.key === r.key && m.crmId);
+  const items: PreviewItem[] = plan.records.map((r) => {
+    const m = mapped(r);
+    return { kind: r.kind, key: r.key, label: r.label, why: r.why, action: m ? "update" : r.mode === "update_only" ? "skip" : "create", url: m?.url ?? null };
+  });
+  const byRef = (ref: { kind: CrmKind; key: string }) => items.find((i) => i.kind === ref.kind && i.key === ref.key)!;
+  const associations = plan.associations.map((a) => ({ from: byRef(a.from), to: byRef(a.to) })).filter((a) => a.from.action !== "skip" && a.to.action !== "skip");
+  const own = mappings.filter((m) => m.key === `handoff:${handoffId}` && m.crmId);
+  return { crm, items, associations, lastSyncedAt: own.length ? own[0].updatedAt : null };
+}
