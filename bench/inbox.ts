@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { priorities, type Priority } from "@/lib/contract/package";
 import type { InboxScope, StatusFilter } from "@/db/queries/handoffs";
-import type { Cursor } from "@/lib/inbox/params";
+import type { Cursor } from "@/lib/inbox/cursor";
 import type { BenchModule, Budget, Measurement } from "./bench-module";
 import { ensureHandoffs } from "./generate-handoffs";
 import { measureLatency, summarise } from "./latency";
@@ -58,7 +58,7 @@ export const inboxBench: BenchModule = {
           const priority = pick(priorities);
           const last = (await page(all, priority, "pending")).rows.at(-1);
           if (!last) throw new Error(`the ${priority} tab has no pending handoffs to page through`);
-          return { priority, after: { value: last.slaDueAt.toISOString(), id: last.id } };
+          return { priority, after: { values: [last.slaDueAt.toISOString()], id: last.id } };
         },
         run: ({ priority, after }) => page(all, priority, "pending", after),
       }),

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Eye, History } from "lucide-react";
+import { useInboxSelection } from "@/components/inbox/inbox-bulk";
 import { useInboxKeyboard } from "@/components/inbox/inbox-keyboard";
 import { useSeenSince } from "@/components/inbox/inbox-live";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
@@ -13,7 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import type { HandoffPriority, HandoffStatus } from "@/db/schema/handoffs";
 import type { ReasonCode } from "@/lib/contract/package";
 import { cn } from "@/lib/cn";
-import { humanize, label, reasonLabels, relativeTime } from "@/lib/format";
+import { formatMoney, humanize, label, reasonLabels, relativeTime } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 
 export type InboxRow = {
@@ -26,13 +27,18 @@ export type InboxRow = {
   intent: string;
   reasons: string[];
   ownerName: string | null;
+  dealValue: number | null;
+  dealCurrency: string | null;
   slaDueAt: Date;
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Someone else viewing or acting on it right now (lib/inbox/presence.ts). */
+  presence?: { viewers: string[]; acted: { by: string; what: string } | null };
 };
 
-type TableMeta = { now: Date; seenSince: Date | null };
+type Selection = NonNullable<ReturnType<typeof useInboxSelection>>;
+type TableMeta = { now: Date; seenSince: Date | null; selection: Selection | null };
 
 const openStatuses: HandoffStatus[] = ["pending", "accepted", "in_follow_up"];
 
@@ -40,10 +46,47 @@ const openStatuses: HandoffStatus[] = ["pending", "accepted", "in_follow_up"];
 const features = tableFeatures({ rowSortingFeature });
 const column = createColumnHelper<typeof features, InboxRow>();
 
-const columns = column.columns([
+const selectColumn = column.display({
+  id: "select",
+  enableSorting: false,
+  header: (ctx) => {
+    const { selection } = ctx.table.options.meta as TableMeta;
+    if (!selection) return null;
+    return (
+      <input
+        type="checkbox"
+        aria-label="Select every open package on this page"
+        className="size-4 accent-brand-600"
+        checked={selection.allSelected}
+        disabled={selection.selectable.length === 0}
+        onChange={(e) => selection.setAll(e.target.checked)}
+        data-testid="select-all"
+      />
+    );
+  },
+  cell: (info) => {
+    const { selection } = info.table.options.meta as TableMeta;
+    const row = info.row.original;
+    if (!selection) return null;
+    const open = openStatuses.includes(row.status);
+    return (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.leadName ?? row.leadEmail ?? "this package"}`}
+        className="size-4 accent-brand-600"
+        checked={selection.selected.has(row.id)}
+        disabled={!open}
+        title={open ? undefined : "Closed packages cannot be reassigned or discarded"}
+        onChange={() => selection.toggle(row.id)}
+        data-testid="row-select"
+      />
+    );
+  },
+});
+
+const dataColumns = [
   column.accessor("priority", {
     header: "Priority",
-    enableSorting: false,
     cell: (info) => <PriorityBadge priority={info.getValue()} />,
   }),
   column.accessor("slaDueAt", {
@@ -75,6 +118,7 @@ const columns = column.columns([
                 New
               </Badge>
             )}
+            <PresenceMarks presence={row.presence} />
           </div>
           <p className="truncate text-xs text-slate-500">{row.companyName ?? row.leadEmail ?? "—"}</p>
         </div>
@@ -95,6 +139,19 @@ const columns = column.columns([
       </div>
     ),
   }),
+  column.accessor("dealValue", {
+    id: "value",
+    header: "Value",
+    sortDescFirst: true,
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? (
+        <span className="text-slate-400">—</span>
+      ) : (
+        <span className="whitespace-nowrap tabular-nums">{formatMoney(value, info.row.original.dealCurrency ?? "EUR")}</span>
+      );
+    },
+  }),
   column.accessor("ownerName", {
     header: "Owner",
     enableSorting: false,
@@ -110,7 +167,9 @@ const columns = column.columns([
       </span>
     ),
   }),
-]);
+];
+const columns = column.columns(dataColumns);
+const selectableColumns = column.columns([selectColumn, ...dataColumns]);
 
 export function InboxTable({
   rows,
@@ -131,6 +190,7 @@ export function InboxTable({
   const router = useRouter();
   const keyboard = useInboxKeyboard();
   const liveSeenSince = useSeenSince();
+  const selection = useInboxSelection();
   const setKeyboardRows = keyboard?.setRows;
   useEffect(() => {
     setKeyboardRows?.(rows.map((row) => ({ id: row.id, version: row.version })));
@@ -138,19 +198,19 @@ export function InboxTable({
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
   const table = useTable({
     features,
-    columns,
+    columns: selection ? selectableColumns : columns,
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
     enableSortingRemoval: false,
     state: { sorting },
-    meta: { now, seenSince: seenSince === undefined ? liveSeenSince : seenSince } satisfies TableMeta,
+    meta: { now, seenSince: seenSince === undefined ? liveSeenSince : seenSince, selection } satisfies TableMeta,
     // Sorting happens in Postgres: a header click only changes the URL (and resets to page one).
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
       if (!first) return;
-      router.push(inboxHref({ ...baseParams, sort: first.id, dir: first.desc ? "desc" : "asc", after: undefined, before: undefined }));
+      router.push(inboxHref({ ...baseParams, sort: first.id === "sla_due_at" ? undefined : first.id, dir: first.desc ? "desc" : "asc", after: undefined, before: undefined }));
     },
   });
 
@@ -205,5 +265,27 @@ export function InboxTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+function PresenceMarks({ presence }: { presence: InboxRow["presence"] }) {
+  if (!presence) return null;
+  return (
+    <>
+      {presence.viewers.length > 0 ? (
+        <span className="inline-flex items-center gap-0.5 text-xs text-amber-800" data-testid="row-viewers" title={`${presence.viewers.join(", ")} viewing now`}>
+          <Eye className="size-3.5" aria-hidden />
+          <span className="sr-only">{presence.viewers.join(", ")} viewing now</span>
+        </span>
+      ) : null}
+      {presence.acted ? (
+        <span className="inline-flex items-center gap-0.5 text-xs text-brand-700" data-testid="row-acted" title={`${presence.acted.by} ${presence.acted.what} a moment ago`}>
+          <History className="size-3.5" aria-hidden />
+          <span className="sr-only">
+            {presence.acted.by} {presence.acted.what} a moment ago
+          </span>
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -8,6 +8,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -64,6 +65,15 @@ export const handoffs = pgTable(
     valueCurrency: text(),
     meetingBooked: boolean().notNull().default(false),
     discardReason: text(),
+    /**
+     * What the deal is worth, for the inbox's value sort: the converted value once there is one,
+     * before that the budget the lead stated (in its own currency; null when nobody said).
+     */
+    dealValue: numeric({ precision: 14, scale: 2, mode: "number" }).generatedAlwaysAs(
+      // Guarded: a lead's absurd budget must not overflow numeric(14,2) and fail the intake's insert.
+      sql`coalesce(value_amount, case when package #>> '{salesContext,budget,amount}' ~ '^[0-9]{1,11}([.][0-9]+)?$' then (package #>> '{salesContext,budget,amount}')::numeric end)`,
+    ),
+    dealCurrency: text().generatedAlwaysAs(sql`case when value_amount is not null then value_currency else package #>> '{salesContext,budget,currency}' end`),
     acceptedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
     // Millisecond precision: keyset cursors round-trip through JavaScript Dates exactly.
@@ -92,6 +102,24 @@ export const handoffs = pgTable(
     index("handoffs_agent_outcomes_idx").on(t.decision, t.teamId, t.createdAt, t.id).where(sql`${t.priority} is null`),
     index("handoffs_intake_idx").on(t.intakeId),
   ],
+);
+
+/**
+ * Who has a package open right now: the package page upserts its row every ~15 s, and anyone seen
+ * in the last 30 s is shown to the others as viewing it.
+ */
+export const handoffViewers = pgTable(
+  "handoff_viewers",
+  {
+    handoffId: uuid()
+      .notNull()
+      .references(() => handoffs.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.handoffId, t.userId] })],
 );
 
 /** The package's timeline: every status change, assignment, note and agent step. */
