@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { priorities, type Priority } from "@/lib/contract/package";
-import type { InboxScope, StatusFilter } from "@/db/queries/handoffs";
-import type { Cursor } from "@/lib/inbox/cursor";
+import type { InboxFilters, InboxScope, StatusFilter } from "@/db/queries/handoffs";
+import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort } from "@/lib/inbox/cursor";
 import type { BenchModule, Budget, Measurement } from "./bench-module";
 import { ensureHandoffs } from "./generate-handoffs";
 import { measureLatency, summarise } from "./latency";
@@ -30,6 +30,10 @@ export const inboxBench: BenchModule = {
     const page = (scope: InboxScope, priority: Priority, status: StatusFilter, after?: Cursor, q?: string) =>
       listInboxPage({ scope, priority, status, sort: "sla_due_at", dir: "asc", limit: PAGE_SIZE, after, filters: q ? { q } : undefined });
     const all: InboxScope = { kind: "all" };
+    // The other sorts and filters, each as the page calls them.
+    const sorted = (options: { scope: InboxScope; priority: Priority | "all"; sort: InboxSort; dir: "asc" | "desc"; after?: Cursor; filters?: InboxFilters }) =>
+      listInboxPage({ status: "open", limit: PAGE_SIZE, ...options });
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
     const scenarios = [
       scenario({
@@ -61,6 +65,42 @@ export const inboxBench: BenchModule = {
           return { priority, after: { values: [last.slaDueAt.toISOString()], id: last.id } };
         },
         run: ({ priority, after }) => page(all, priority, "pending", after),
+      }),
+      scenario({
+        name: "sort by value (largest first), tab, all teams, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities) }),
+        run: ({ priority }) => sorted({ scope: all, priority, sort: "value", dir: "desc" }),
+      }),
+      scenario({
+        name: "page 2 (keyset) of sort by value, team, open",
+        budgeted: true,
+        draw: async () => {
+          const priority = pick(priorities);
+          const teamId = pick(teams);
+          const last = (await sorted({ scope: { kind: "team", teamId }, priority, sort: "value", dir: "desc" })).rows.at(-1);
+          if (!last) throw new Error(`the ${priority} tab has no open handoffs in team ${teamId}`);
+          return { priority, teamId, after: cursorSchema.parse(encodeCursor(cursorValues("value", last), last.id)) };
+        },
+        run: ({ priority, teamId, after }) => sorted({ scope: { kind: "team", teamId }, priority, sort: "value", dir: "desc", after }),
+      }),
+      scenario({
+        name: "All tab by priority then SLA, team, open",
+        budgeted: true,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => sorted({ scope: { kind: "team", teamId }, priority: "all", sort: "priority", dir: "asc" }),
+      }),
+      scenario({
+        name: "owner filter, all teams, tab, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities), owner: pick(owners) }),
+        run: ({ priority, owner }) => sorted({ scope: all, priority, sort: "sla_due_at", dir: "asc", filters: { owner } }),
+      }),
+      scenario({
+        name: "created in the last 30 days, team, tab, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities), teamId: pick(teams) }),
+        run: ({ priority, teamId }) => sorted({ scope: { kind: "team", teamId }, priority, sort: "sla_due_at", dir: "asc", filters: { from: daysAgo(30), to: daysAgo(0) } }),
       }),
       // Search: a person's name (a few hundred matches) in a team's open queue, and a company name
       // (tens of thousands of matches) across all teams, the broadest search a manager can run.

@@ -75,7 +75,8 @@ export function InboxFilters({
         {showStatus ? <Segmented label="Status" items={statusOptions} active={status} hrefFor={(s) => inboxHref({ ...fresh, status: s })} /> : null}
       </div>
       {/* A plain GET form: the filters live in the URL, work without JavaScript and survive a reload. */}
-      <form method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
+      {/* Keyed by the filters: a client-side navigation (Clear, a view link) must reset what the inputs show. */}
+      <form key={JSON.stringify(filters)} method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
         {Object.entries({ view: baseParams.view, tab: baseParams.tab, status: baseParams.status, sort: baseParams.sort, dir: baseParams.dir, size: baseParams.size })
           .filter(([, v]) => v)
           .map(([k, v]) => (

@@ -146,7 +146,7 @@ const dataColumns = [
     cell: (info) => {
       const value = info.getValue();
       return value === null ? (
-        <span className="text-slate-400">—</span>
+        <span className="text-slate-500">—</span>
       ) : (
         <span className="whitespace-nowrap tabular-nums">{formatMoney(value, info.row.original.dealCurrency ?? "EUR")}</span>
       );
@@ -155,7 +155,7 @@ const dataColumns = [
   column.accessor("ownerName", {
     header: "Owner",
     enableSorting: false,
-    cell: (info) => info.getValue() ?? <span className="text-slate-400">Unassigned</span>,
+    cell: (info) => info.getValue() ?? <span className="text-slate-500">Unassigned</span>,
   }),
   column.accessor("status", { header: "Status", enableSorting: false, cell: (info) => <StatusBadge status={info.getValue()} /> }),
   column.accessor("createdAt", {
@@ -215,7 +215,7 @@ export function InboxTable({
   });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="inbox-table-scroll">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="inbox-table">
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
@@ -256,7 +256,7 @@ export function InboxTable({
               )}
             >
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 align-middle">
+                <td key={cell.id} className="px-3 py-2 align-middle" data-column={cell.column.id}>
                   <table.FlexRender cell={cell} />
                 </td>
               ))}
