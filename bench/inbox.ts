@@ -24,7 +24,7 @@ export const inboxBench: BenchModule = {
     const dataset = await ensureHandoffs({ database, rows, log });
     const { owners, teams, names, companies } = await drawableParameters(database.url);
     // Imported only now: db/index.ts binds its pool to DATABASE_URL, which run.ts has pointed here.
-    const { listInboxPage, countOpenByPriority } = await import("@/db/queries/handoffs");
+    const { listInboxPage, countOpenByPriority, listCampaigns } = await import("@/db/queries/handoffs");
 
     // Each timed call is the app's call for one inbox page: a tab, 50 rows, most urgent SLA first.
     const page = (scope: InboxScope, priority: Priority, status: StatusFilter, after?: Cursor, q?: string) =>
@@ -131,6 +131,19 @@ export const inboxBench: BenchModule = {
         budgeted: false,
         draw: () => ({ ownerId: pick(owners) }),
         run: ({ ownerId }) => countOpenByPriority({ scope: { kind: "owner", ownerId }, status: "open" }),
+      }),
+      // The campaign filter's choices, loaded with every page.
+      scenario({
+        name: "campaign choices (listCampaigns), all teams",
+        budgeted: false,
+        draw: () => ({}),
+        run: () => listCampaigns({ scope: all }).then((campaigns) => ({ rows: campaigns })),
+      }),
+      scenario({
+        name: "campaign choices (listCampaigns), team",
+        budgeted: false,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => listCampaigns({ scope: { kind: "team", teamId } }).then((campaigns) => ({ rows: campaigns })),
       }),
       scenario({
         name: "tab counts (countOpenByPriority), all teams, open",

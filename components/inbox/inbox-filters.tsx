@@ -36,6 +36,18 @@ export type FilterValues = {
   to?: string;
 };
 
+const noFilters: Record<keyof FilterValues, undefined> = {
+  q: undefined,
+  reason: undefined,
+  channel: undefined,
+  intent: undefined,
+  campaign: undefined,
+  owner: undefined,
+  team: undefined,
+  from: undefined,
+  to: undefined,
+};
+
 export function InboxFilters({
   view,
   views,
@@ -107,7 +119,7 @@ export function InboxFilters({
           Apply
         </button>
         {active ? (
-          <Link href={inboxHref({ ...fresh })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
+          <Link href={inboxHref({ ...fresh, ...noFilters })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
             Clear
           </Link>
         ) : null}
