@@ -183,15 +183,24 @@ export async function countAgentOutcomes({ scope, filters }: { scope: InboxScope
   return { agent: rows.find((r) => r.decision === "act")?.count ?? 0, filtered: rows.find((r) => r.decision === "filter")?.count ?? 0 };
 }
 
-/** Distinct campaigns in a scope, for the campaign filter's choices. */
+/**
+ * Distinct campaigns in a scope, for the campaign filter's choices. A loose index scan: one probe of
+ * the (campaign, team) index per distinct campaign, where SELECT DISTINCT reads every row that has one.
+ */
 export async function listCampaigns({ scope }: { scope: InboxScope }) {
-  const rows = await db
-    .selectDistinct({ campaign: handoffs.campaign })
-    .from(handoffs)
-    .where(and(dsql`${handoffs.campaign} is not null`, ...scopeConditions(scope)))
-    .orderBy(handoffs.campaign)
-    .limit(100);
-  return rows.map((r) => r.campaign!).filter(Boolean);
+  const inScope = and(...scopeConditions(scope)) ?? dsql`true`;
+  const rows = await db.execute<{ campaign: string }>(dsql`
+    with recursive campaigns(campaign) as (
+      (select campaign from handoffs where campaign is not null order by campaign limit 1)
+      union all
+      select (select h.campaign from handoffs h where h.campaign > campaigns.campaign order by h.campaign limit 1)
+      from campaigns where campaigns.campaign is not null
+    )
+    select campaigns.campaign from campaigns
+    where campaigns.campaign is not null
+      and exists (select 1 from handoffs where handoffs.campaign = campaigns.campaign and ${inScope})
+    limit 100`);
+  return rows.map((r) => r.campaign);
 }
 
 export async function getHandoff({ id }: { id: string }) {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { countOpenByPriority, listInboxPage, type InboxFilters } from "@/db/queries/handoffs";
+import { countOpenByPriority, listCampaigns, listInboxPage, type InboxFilters } from "@/db/queries/handoffs";
 import { handoffs, type HandoffPriority } from "@/db/schema";
 import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort } from "@/lib/inbox/cursor";
 import { createHandoff, createTeam, createUser } from "../support/factories";
@@ -156,5 +156,23 @@ describe("owner, team and created-date filters", () => {
     expect(new Set(days)).toEqual(new Set(["2026-11-08", "2026-11-09", "2026-11-10"]));
     expect((await list({ from: "2026-11-10" }, { kind: "team", teamId })).rows).toHaveLength(3);
     expect((await list({ to: "2026-11-01" }, { kind: "team", teamId })).rows).toHaveLength(3);
+  });
+});
+
+describe("campaign choices", () => {
+  it("lists each campaign once, in order, only where the scope has packages", async () => {
+    const team = (await createTeam()).id;
+    const elsewhere = (await createTeam()).id;
+    for (const [teamOf, campaign] of [
+      [team, "zz-spring"],
+      [team, "zz-spring"],
+      [team, "zz-autumn"],
+      [elsewhere, "zz-winter"],
+    ] as const) {
+      const h = await createHandoff({ teamId: teamOf });
+      await db.update(handoffs).set({ campaign }).where(eq(handoffs.id, h.id));
+    }
+    expect((await listCampaigns({ scope: { kind: "team", teamId: team } })).filter((c) => c.startsWith("zz-"))).toEqual(["zz-autumn", "zz-spring"]);
+    expect((await listCampaigns({ scope: { kind: "all" } })).filter((c) => c.startsWith("zz-"))).toEqual(["zz-autumn", "zz-spring", "zz-winter"]);
   });
 });
