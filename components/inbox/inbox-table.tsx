@@ -4,11 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, Eye, History } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useInboxSelection } from "@/components/inbox/inbox-bulk";
 import { useInboxKeyboard } from "@/components/inbox/inbox-keyboard";
 import { useSeenSince } from "@/components/inbox/inbox-live";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
+import { PresenceMarks, type RowPresence } from "@/components/presence/presence-marks";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { HandoffPriority, HandoffStatus } from "@/db/schema/handoffs";
@@ -34,7 +35,7 @@ export type InboxRow = {
   updatedAt: Date;
   version: number;
   /** Someone else viewing or acting on it right now (lib/inbox/presence.ts). */
-  presence?: { viewers: string[]; acted: { by: string; what: string } | null };
+  presence?: RowPresence;
 };
 
 type Selection = NonNullable<ReturnType<typeof useInboxSelection>>;
@@ -265,27 +266,5 @@ export function InboxTable({
         </tbody>
       </table>
     </div>
-  );
-}
-
-function PresenceMarks({ presence }: { presence: InboxRow["presence"] }) {
-  if (!presence) return null;
-  return (
-    <>
-      {presence.viewers.length > 0 ? (
-        <span className="inline-flex items-center gap-0.5 text-xs text-amber-800" data-testid="row-viewers" title={`${presence.viewers.join(", ")} viewing now`}>
-          <Eye className="size-3.5" aria-hidden />
-          <span className="sr-only">{presence.viewers.join(", ")} viewing now</span>
-        </span>
-      ) : null}
-      {presence.acted ? (
-        <span className="inline-flex items-center gap-0.5 text-xs text-brand-700" data-testid="row-acted" title={`${presence.acted.by} ${presence.acted.what} a moment ago`}>
-          <History className="size-3.5" aria-hidden />
-          <span className="sr-only">
-            {presence.acted.by} {presence.acted.what} a moment ago
-          </span>
-        </span>
-      ) : null}
-    </>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, ne, sql as dsql } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, ne, sql as dsql } from "drizzle-orm";
 import { db } from "@/db";
 import { handoffEvents, handoffViewers, users } from "@/db/schema";
 
@@ -13,12 +13,18 @@ export type Presence = {
   acted: { by: string; type: string; toStatus: string | null; at: Date } | null;
 };
 
-/** The package page's heartbeat: this person has it open now. */
+/**
+ * The package page's heartbeat: this person has it open now. Rows of people who closed the tab
+ * without leaving the page stay behind; each beat clears this package's stale ones.
+ */
 export async function recordViewer({ handoffId, userId }: { handoffId: string; userId: string }) {
-  await db
-    .insert(handoffViewers)
-    .values({ handoffId, userId })
-    .onConflictDoUpdate({ target: [handoffViewers.handoffId, handoffViewers.userId], set: { seenAt: dsql`now()` } });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(handoffViewers)
+      .values({ handoffId, userId })
+      .onConflictDoUpdate({ target: [handoffViewers.handoffId, handoffViewers.userId], set: { seenAt: dsql`now()` } });
+    await tx.delete(handoffViewers).where(and(eq(handoffViewers.handoffId, handoffId), lt(handoffViewers.seenAt, dsql`now() - interval '1 hour'`)));
+  });
 }
 
 /** The person left the page: stop showing them at once rather than after the window. */

@@ -16,6 +16,7 @@ import { can } from "@/lib/auth/roles";
 import { priorityLabels } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { openStatuses } from "@/lib/handoffs/state-machine";
 import { cursorFits, cursorValues, defaultDirection, encodeCursor, type Cursor } from "@/lib/inbox/cursor";
 import { parseInboxParams, type InboxView } from "@/lib/inbox/params";
 import { presenceView } from "@/lib/inbox/presence";
@@ -146,7 +147,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <>
           {manager && !agentView ? (
             <InboxBulk
-              rows={page.rows.map((r) => ({ id: r.id, version: r.version, open: r.status === "pending" || r.status === "accepted" || r.status === "in_follow_up" }))}
+              rows={page.rows.map((r) => ({ id: r.id, version: r.version, open: (openStatuses as readonly string[]).includes(r.status) }))}
               assignees={assignees}
               discardReasons={discardReasons}
               reassign={bulkReassignAction}
