@@ -36,7 +36,7 @@ export const inboxHttpBench: BenchModule = {
       const pages = [
         { name: "GET /inbox (team queue, immediate, open)", path: "/inbox" },
         { name: "GET /inbox?view=all&tab=normal", path: "/inbox?view=all&tab=normal" },
-        { name: `GET /inbox?view=all&tab=all&status=all&q=<company>`, path: `/inbox?view=all&tab=all&status=all&q=${encodeURIComponent(company)}` },
+        { name: "GET /inbox?view=all&status=all&q=<company>", path: `/inbox?view=all&status=all&q=${encodeURIComponent(company)}` },
       ];
       for (const page of pages) {
         log(`inbox-http: ${page.name} (${WARMUP} warm-up + ${Math.min(runs, MAX_RUNS)} runs)`);

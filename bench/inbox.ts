@@ -24,7 +24,7 @@ export const inboxBench: BenchModule = {
     const dataset = await ensureHandoffs({ database, rows, log });
     const { owners, teams, names, companies } = await drawableParameters(database.url);
     // Imported only now: db/index.ts binds its pool to DATABASE_URL, which run.ts has pointed here.
-    const { listInboxPage, countOpenByPriority, listCampaigns } = await import("@/db/queries/handoffs");
+    const { listInboxPage, countOpenByPriority, countByPriorityCapped, listCampaigns, COUNT_CAP, SEARCH_COUNT_CAP } = await import("@/db/queries/handoffs");
 
     // Each timed call is the app's call for one inbox page: a tab, 50 rows, most urgent SLA first.
     const page = (scope: InboxScope, priority: Priority, status: StatusFilter, after?: Cursor, q?: string) =>
@@ -144,6 +144,25 @@ export const inboxBench: BenchModule = {
         budgeted: false,
         draw: () => ({ teamId: pick(teams) }),
         run: ({ teamId }) => listCampaigns({ scope: { kind: "team", teamId } }).then((campaigns) => ({ rows: campaigns })),
+      }),
+      // What the page runs for its tab counts: each tab's count stops at a cap.
+      scenario({
+        name: "capped tab counts, all teams, open",
+        budgeted: false,
+        draw: () => ({}),
+        run: () => countByPriorityCapped({ scope: all, status: "open", cap: COUNT_CAP }),
+      }),
+      scenario({
+        name: "capped tab counts, team, open",
+        budgeted: false,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => countByPriorityCapped({ scope: { kind: "team", teamId }, status: "open", cap: COUNT_CAP }),
+      }),
+      scenario({
+        name: "capped tab counts of a company search, all teams, any status",
+        budgeted: false,
+        draw: () => ({ q: pick(companies) }),
+        run: ({ q }) => countByPriorityCapped({ scope: all, status: "all", filters: { q }, cap: SEARCH_COUNT_CAP }),
       }),
       scenario({
         name: "tab counts (countOpenByPriority), all teams, open",

@@ -211,7 +211,7 @@ export function InboxTable({
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
       if (!first) return;
-      router.push(inboxHref({ ...baseParams, sort: first.id === "sla_due_at" ? undefined : first.id, dir: first.desc ? "desc" : "asc", after: undefined, before: undefined }));
+      router.push(inboxHref({ ...baseParams, sort: first.id, dir: first.desc ? "desc" : "asc", after: undefined, before: undefined }));
     },
   });
 

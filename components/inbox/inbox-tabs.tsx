@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { HandoffPriority } from "@/db/schema/handoffs";
+import { tabCount } from "@/lib/inbox/counts";
 import type { InboxTab } from "@/lib/inbox/params";
 import { cn } from "@/lib/cn";
 import { priorityLabels } from "@/lib/format";
@@ -16,10 +17,13 @@ const tabLabels: Record<InboxTab, string> = { ...priorityLabels, all: "All" };
 export function InboxTabs({
   active,
   counts,
+  cap,
   baseParams,
 }: {
   active: InboxTab;
   counts: Record<HandoffPriority, number>;
+  /** Counts above this were cut short (a search): shown as "1,000+". */
+  cap?: number;
   baseParams: Record<string, string | undefined>;
 }) {
   return (
@@ -27,6 +31,7 @@ export function InboxTabs({
       {(Object.keys(tabLabels) as InboxTab[]).map((tab) => {
         const selected = tab === active;
         const count = tab === "all" ? counts.immediate + counts.normal + counts.nurture : counts[tab];
+        const shown = tabCount(tab, counts, cap);
         return (
           <Link
             key={tab}
@@ -48,7 +53,7 @@ export function InboxTabs({
                 tab === "immediate" && count > 0 ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-600",
               )}
             >
-              {count}
+              {shown}
             </span>
           </Link>
         );

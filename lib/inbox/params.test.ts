@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { encodeCursor } from "./cursor";
-import { parseInboxParams } from "./params";
+import { effectiveSort, parseInboxParams } from "./params";
 
 describe("inbox URL parameters", () => {
   it("defaults to the immediate tab, open packages, by SLA, 50 a page", () => {
-    expect(parseInboxParams({})).toMatchObject({ tab: "immediate", status: "open", sort: "sla_due_at", size: 50 });
+    const params = parseInboxParams({});
+    expect(params).toMatchObject({ tab: "immediate", status: "open", size: 50 });
+    expect(params.sort).toBeUndefined();
+    expect(effectiveSort(params)).toBe("sla_due_at");
+    expect(effectiveSort(parseInboxParams({ tab: "all" }))).toBe("priority");
+    expect(effectiveSort(parseInboxParams({ tab: "all", sort: "value" }))).toBe("value");
   });
 
   it("falls back to defaults on hand-edited nonsense instead of failing", () => {
     const params = parseInboxParams({ tab: "urgent", status: "won", sort: "drop table", size: "5000", after: "%%%" });
-    expect(params).toMatchObject({ tab: "immediate", status: "open", sort: "sla_due_at", size: 50, after: undefined });
+    expect(params).toMatchObject({ tab: "immediate", status: "open", sort: undefined, size: 50, after: undefined });
   });
 
   it("round-trips a keyset cursor exactly, to the millisecond", () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { handoffStatus } from "@/db/schema/handoffs";
 import { channels, intents, priorities, reasonCodes } from "@/lib/contract/package";
-import { cursorSchema, inboxSorts } from "@/lib/inbox/cursor";
+import { cursorSchema, inboxSorts, type InboxSort } from "@/lib/inbox/cursor";
 
 export const inboxViews = ["mine", "team", "unassigned", "all", "agent", "filtered"] as const;
 /** Views of the agent's own outcomes (act, filter): no priority tabs, newest first. */
@@ -19,7 +19,8 @@ export const inboxParamsSchema = z.object({
   tab: z.enum(inboxTabs).catch("immediate"),
   view: z.enum(inboxViews).optional().catch(undefined),
   status: z.enum(["open", "all", ...handoffStatus.enumValues]).catch("open"),
-  sort: z.enum(inboxSorts).catch("sla_due_at"),
+  /** Absent: the tab's own order (effectiveSort). */
+  sort: z.enum(inboxSorts).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   reason: z.enum(reasonCodes).optional().catch(undefined),
@@ -45,6 +46,11 @@ export type InboxParams = z.infer<typeof inboxParamsSchema>;
 export function parseInboxParams(search: Record<string, string | string[] | undefined>): InboxParams {
   const flat = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return orderedRange(inboxParamsSchema.parse(flat));
+}
+
+/** The order a list is read in: the one asked for, else most urgent SLA first, or priority then SLA on the All tab. */
+export function effectiveSort(params: Pick<InboxParams, "sort" | "tab">): InboxSort {
+  return params.sort ?? (params.tab === "all" ? "priority" : "sla_due_at");
 }
 
 /** A range typed backwards means the same days. */

@@ -8,7 +8,15 @@ import { InboxLive } from "@/components/inbox/inbox-live";
 import { InboxTable } from "@/components/inbox/inbox-table";
 import { InboxTabs } from "@/components/inbox/inbox-tabs";
 import { Forbidden } from "@/components/layout/forbidden";
-import { countAgentOutcomes, countOpenByPriority, listCampaigns, listInboxPage, type InboxScope } from "@/db/queries/handoffs";
+import {
+  countAgentOutcomes,
+  countByPriorityCapped,
+  COUNT_CAP,
+  listCampaigns,
+  listInboxPage,
+  SEARCH_COUNT_CAP,
+  type InboxScope,
+} from "@/db/queries/handoffs";
 import { listPresence } from "@/db/queries/presence";
 import { listActiveUsers, listTeams } from "@/db/queries/users";
 import type { Actor } from "@/lib/auth/guard";
@@ -16,9 +24,10 @@ import { can } from "@/lib/auth/roles";
 import { priorityLabels } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { tabCount } from "@/lib/inbox/counts";
 import { openStatuses } from "@/lib/handoffs/state-machine";
 import { cursorFits, cursorValues, defaultDirection, encodeCursor, type Cursor } from "@/lib/inbox/cursor";
-import { parseInboxParams, type InboxView } from "@/lib/inbox/params";
+import { effectiveSort, parseInboxParams, type InboxView } from "@/lib/inbox/params";
 import { presenceView } from "@/lib/inbox/presence";
 import { pageActor } from "../page-actor";
 import { bulkDiscardAction, bulkReassignAction } from "./actions";
@@ -39,7 +48,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const agentView = view === "agent" || view === "filtered";
   const scope = scopeFor(view, actor, manager);
   // The agent's outcomes have no SLA or priority and are read newest first; packages for people, most urgent SLA first.
-  const sort = agentView && (params.sort === "sla_due_at" || params.sort === "priority") ? "created_at" : params.sort;
+  const requested = effectiveSort(params);
+  const sort = agentView && (requested === "sla_due_at" || requested === "priority") ? "created_at" : requested;
   const dir = params.dir ?? defaultDirection(sort);
   const status = agentView ? "all" : params.status;
   // A cursor made for another sort (a hand-edited URL) starts again from the first page.
@@ -57,10 +67,12 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     to: params.to,
   };
   // The agent's outcomes: a rep's team, or every team for managers.
+  // Counts stop at a cap (db/queries/handoffs.ts says why); a search's sooner, as each match costs more.
+  const cap = filters.q ? SEARCH_COUNT_CAP : COUNT_CAP;
   const outcomeScope: InboxScope = manager ? { kind: "all" } : { kind: "team", teamId: actor.teamId };
 
   const [counts, outcomes, campaigns, people, teams, page] = await Promise.all([
-    countOpenByPriority({ scope, status, filters }),
+    countByPriorityCapped({ scope, status, filters, cap }),
     countAgentOutcomes({ scope: outcomeScope, filters }),
     listCampaigns({ scope: manager ? { kind: "all" } : outcomeScope }),
     listActiveUsers(manager ? {} : { teamId: actor.teamId }),
@@ -85,7 +97,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     view: params.view,
     tab: agentView ? undefined : params.tab,
     status: params.status === "open" || agentView ? undefined : params.status,
-    sort: params.sort === "sla_due_at" ? undefined : params.sort,
+    sort: params.sort,
     dir: params.dir,
     size: params.size === 50 ? undefined : String(params.size),
     ...filters,
@@ -93,13 +105,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const cursorFor = (row: (typeof page.rows)[number]) => encodeCursor(cursorValues(sort, row), row.id);
   const first = page.rows[0];
   const last = page.rows.at(-1);
-  const total = agentView
-    ? view === "agent"
-      ? outcomes.agent
-      : outcomes.filtered
-    : params.tab === "all"
-      ? counts.immediate + counts.normal + counts.nurture
-      : counts[params.tab];
+  const total = agentView ? String(view === "agent" ? outcomes.agent : outcomes.filtered) : tabCount(params.tab, counts, cap);
   const filtered = Object.values(filters).some(Boolean);
   const now = new Date();
 
@@ -127,7 +133,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         teams={teams}
         baseParams={baseParams}
       />
-      {agentView ? null : <InboxTabs active={params.tab} counts={counts} baseParams={baseParams} />}
+      {agentView ? null : <InboxTabs active={params.tab} counts={counts} cap={cap} baseParams={baseParams} />}
       <InboxLive serverNow={now}>
         <InboxKeyboard accept={acceptHandoff}>
       {page.rows.length === 0 ? (
