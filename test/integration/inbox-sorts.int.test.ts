@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { countOpenByPriority, listCampaigns, listInboxPage, type InboxFilters } from "@/db/queries/handoffs";
+import { countByPriorityCapped, countOpenByPriority, listCampaigns, listInboxPage, type InboxFilters } from "@/db/queries/handoffs";
 import { handoffs, type HandoffPriority } from "@/db/schema";
 import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort } from "@/lib/inbox/cursor";
 import { createHandoff, createTeam, createUser } from "../support/factories";
@@ -146,6 +146,14 @@ describe("owner, team and created-date filters", () => {
     const other = await list({ team: otherTeamId });
     expect(other.rows.map((r) => r.leadName)).toEqual(["Other team"]);
     expect(await countOpenByPriority({ scope: { kind: "all" }, status: "all", filters: { team: teamId } })).toEqual({ immediate: 10, normal: 10, nurture: 10 });
+  });
+
+  it("counts each tab exactly up to a cap, then stops one past it; a search too", async () => {
+    const scope = { kind: "team" as const, teamId };
+    expect(await countByPriorityCapped({ scope, status: "all", cap: 100 })).toEqual({ immediate: 10, normal: 10, nurture: 10 });
+    expect(await countByPriorityCapped({ scope, status: "all", cap: 4 })).toEqual({ immediate: 5, normal: 5, nurture: 5 });
+    // "Sorted 1" and "Sorted 10" to "Sorted 19".
+    expect(await countByPriorityCapped({ scope, status: "all", filters: { q: "sorted 1" }, cap: 100 })).toEqual({ immediate: 3, normal: 5, nurture: 3 });
   });
 
   it("keeps packages created between two UTC days, both days included", async () => {
