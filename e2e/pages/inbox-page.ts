@@ -41,6 +41,12 @@ export class InboxPage {
     await this.page.getByRole("button", { name: "Apply" }).click();
   }
 
+  /** Clears every filter and waits for the form to show none. */
+  async clearFilters() {
+    await this.page.getByRole("link", { name: "Clear" }).click();
+    await expect(this.page.getByRole("link", { name: "Clear" })).toHaveCount(0);
+  }
+
   async selectRows(leadNames: string[]) {
     for (const name of leadNames) await this.rowFor(name).getByTestId("row-select").check();
   }
