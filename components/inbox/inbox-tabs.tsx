@@ -22,7 +22,7 @@ export function InboxTabs({
 }: {
   active: InboxTab;
   counts: Record<HandoffPriority, number>;
-  /** Counts above this were cut short (a search): shown as "1,000+". */
+  /** Counts above this were cut short (a search): shown as "10,000+". */
   cap?: number;
   baseParams: Record<string, string | undefined>;
 }) {

@@ -177,12 +177,12 @@ export async function countOpenByPriority({ scope, status, filters }: { scope: I
 }
 
 /**
- * Where tab counts stop: past these a tab says "10,000+" (a search "1,000+"). Counting every open
+ * Where tab counts stop: past these a tab says "10,000+" (a search "100+"). Counting every open
  * package of every team at 1M rows reads 550,000 index entries (~60-100 ms); a triage tab with
  * more than ten thousand open packages needs no exact figure to be worked.
  */
 export const COUNT_CAP = 10_000;
-export const SEARCH_COUNT_CAP = 1_000;
+export const SEARCH_COUNT_CAP = 100;
 
 /**
  * The tab counts, each stopping at `cap` + 1: a bounded index walk per tab whatever the scope, so a
