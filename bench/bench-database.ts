@@ -11,8 +11,9 @@ const EMBEDDED_DATA_DIR = ".data/bench";
 const EMBEDDED_PORT = 54359;
 
 export type BenchDatabase = {
-  /** The dedicated bench database. */
+  /** The dedicated bench database and its name. */
   url: string;
+  name: string;
   /** Another database on the same server, from which the bench database is dropped and created. */
   adminUrl: string;
   embedded: boolean;
@@ -30,19 +31,23 @@ export type DatasetMark = Record<string, string | number>;
 export async function openBenchDatabase(options: {
   serverUrl: string | undefined;
   log: (line: string) => void;
+  /** Another name than baton_bench: checkouts sharing one server keep their datasets apart. */
+  name?: string;
 }): Promise<BenchDatabase> {
+  const name = options.name ?? BENCH_DATABASE;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name for a bench: ${name}`);
   if (options.serverUrl) {
-    const adminUrl = maintenanceUrl(options.serverUrl);
-    await createDatabaseIfMissing(adminUrl);
-    return { url: withDatabase(options.serverUrl, BENCH_DATABASE), adminUrl, embedded: false, stop: async () => {} };
+    const adminUrl = maintenanceUrl(options.serverUrl, name);
+    await createDatabaseIfMissing(adminUrl, name);
+    return { url: withDatabase(options.serverUrl, name), name, adminUrl, embedded: false, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
     dataDir: EMBEDDED_DATA_DIR,
     port: EMBEDDED_PORT,
-    database: BENCH_DATABASE,
+    database: name,
     log: options.log,
   });
-  return { url: server.url, adminUrl: embeddedUrl(EMBEDDED_PORT, "postgres"), embedded: true, stop: server.stop };
+  return { url: server.url, name, adminUrl: embeddedUrl(EMBEDDED_PORT, "postgres"), embedded: true, stop: server.stop };
 }
 
 /**
@@ -67,8 +72,8 @@ export async function isReusable(database: BenchDatabase, mark: DatasetMark): Pr
 export async function recreateBenchDatabase(database: BenchDatabase): Promise<void> {
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`);
-    await admin.unsafe(`create database ${BENCH_DATABASE}`);
+    await admin.unsafe(`drop database if exists ${database.name} with (force)`);
+    await admin.unsafe(`create database ${database.name}`);
   } finally {
     await admin.end({ timeout: 5 });
   }
@@ -81,7 +86,7 @@ export async function recreateBenchDatabase(database: BenchDatabase): Promise<vo
  * on every call. Returns its URL.
  */
 export async function freshDatabase(database: BenchDatabase, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === BENCH_DATABASE) throw new Error(`not a database name for a bench: ${name}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name) || name === database.name) throw new Error(`not a database name for a bench: ${name}`);
   const admin = postgres(database.adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -99,7 +104,7 @@ export async function writeDatasetMark(database: BenchDatabase, mark: DatasetMar
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
   try {
     const text = JSON.stringify({ ...mark, migrations: migrationsDigest() });
-    await sql.unsafe(`comment on database ${BENCH_DATABASE} is ${quoteLiteral(text)}`);
+    await sql.unsafe(`comment on database ${database.name} is ${quoteLiteral(text)}`);
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -115,11 +120,11 @@ function migrationsDigest(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-async function createDatabaseIfMissing(adminUrl: string): Promise<void> {
+async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    const rows = await admin`select 1 from pg_database where datname = ${BENCH_DATABASE}`;
-    if (rows.length === 0) await admin.unsafe(`create database ${BENCH_DATABASE}`);
+    const rows = await admin`select 1 from pg_database where datname = ${name}`;
+    if (rows.length === 0) await admin.unsafe(`create database ${name}`);
   } finally {
     await admin.end({ timeout: 5 });
   }
@@ -127,9 +132,9 @@ async function createDatabaseIfMissing(adminUrl: string): Promise<void> {
 
 // The server's own database to connect to while creating or dropping the bench one: the URL's,
 // unless that is the bench database itself.
-function maintenanceUrl(serverUrl: string): string {
+function maintenanceUrl(serverUrl: string, bench: string): string {
   const name = new URL(serverUrl).pathname.replace(/^\//, "");
-  return name && name !== BENCH_DATABASE ? serverUrl : withDatabase(serverUrl, "postgres");
+  return name && name !== bench ? serverUrl : withDatabase(serverUrl, "postgres");
 }
 
 function withDatabase(url: string, database: string): string {

@@ -3,7 +3,7 @@ import { handoffPackageSchema } from "@/lib/contract/package";
 import { isReusable, recreateBenchDatabase, writeDatasetMark, type BenchDatabase } from "./bench-database";
 
 // Bump when the generated data changes shape, so existing bench databases are rebuilt.
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const CHUNK = 100_000;
 const TEAMS = ["Enterprise", "Mid-Market", "SMB", "Partners", "Public Sector"];
 const USERS = 100;
@@ -124,7 +124,8 @@ async function checkSamplePackage(sql: postgres.Sql) {
  *   is drawn regardless of age; both halves have the same mix, so the total keeps it too;
  * - ~20% unassigned: only pending or discarded packages can have no owner (a person accepts,
  *   follows up and converts), 40% of those do; 90% of unowned ones still sit in a team queue;
- * - an owned package belongs to its owner's team.
+ * - an owned package belongs to its owner's team;
+ * - 40% of leads stated a budget (1,000 to 100,000 EUR), which the value sort reads until a conversion sets the value.
  */
 const insertHandoffsSql = `
 with pool as materialized (
@@ -139,7 +140,8 @@ d as (
          random() as r_unowned, random() as r_owner, random() as r_team, random() as r_first, random() as r_last,
          random() as r_company, random() as r_intent, random() as r_fit, random() as r_channel,
          random() as r_campaign, random() as r_reason, random() as r_two, random() as r_accept,
-         random() as r_close, random() as r_value, random() as r_meeting, random() as r_discard, random() as r_source
+         random() as r_close, random() as r_value, random() as r_meeting, random() as r_discard, random() as r_source,
+         random() as r_budget
   from generate_series($1::int, $2::int) as g
 ),
 names as (
@@ -213,7 +215,9 @@ select 'escalate', f.priority::handoff_priority, f.status::handoff_status, f.own
                                  'receivedAt', to_char(f.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
     'need', null, 'intent', f.intent,
     'salesContext', jsonb_build_object('urgency', null, 'timelineDays', null, 'volume', null, 'employees', null,
-                                       'monthlyLeads', null, 'budget', null, 'team', null,
+                                       'monthlyLeads', null,
+                                       'budget', case when f.r_budget < 0.4 then jsonb_build_object('amount', round(1000 + f.r_budget * 247500), 'currency', 'EUR') end,
+                                       'team', null,
                                        'currentTools', '[]'::jsonb, 'affectedProcess', null),
     'qualification', jsonb_build_object('fit', f.fit, 'whyFits', '[]'::jsonb, 'whyNot', '[]'::jsonb, 'missing', '[]'::jsonb),
     'reasons', (select jsonb_agg(jsonb_build_object('code', c, 'evidence', 'generated', 'rule', c)) from unnest(f.reasons) as c),

@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { priorities, type Priority } from "@/lib/contract/package";
-import type { InboxScope, StatusFilter } from "@/db/queries/handoffs";
-import type { Cursor } from "@/lib/inbox/params";
+import type { InboxFilters, InboxScope, StatusFilter } from "@/db/queries/handoffs";
+import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort } from "@/lib/inbox/cursor";
 import type { BenchModule, Budget, Measurement } from "./bench-module";
 import { ensureHandoffs } from "./generate-handoffs";
 import { measureLatency, summarise } from "./latency";
@@ -24,12 +24,16 @@ export const inboxBench: BenchModule = {
     const dataset = await ensureHandoffs({ database, rows, log });
     const { owners, teams, names, companies } = await drawableParameters(database.url);
     // Imported only now: db/index.ts binds its pool to DATABASE_URL, which run.ts has pointed here.
-    const { listInboxPage, countOpenByPriority } = await import("@/db/queries/handoffs");
+    const { listInboxPage, countOpenByPriority, countByPriorityCapped, listCampaigns, COUNT_CAP, SEARCH_COUNT_CAP } = await import("@/db/queries/handoffs");
 
     // Each timed call is the app's call for one inbox page: a tab, 50 rows, most urgent SLA first.
     const page = (scope: InboxScope, priority: Priority, status: StatusFilter, after?: Cursor, q?: string) =>
       listInboxPage({ scope, priority, status, sort: "sla_due_at", dir: "asc", limit: PAGE_SIZE, after, filters: q ? { q } : undefined });
     const all: InboxScope = { kind: "all" };
+    // The other sorts and filters, each as the page calls them.
+    const sorted = (options: { scope: InboxScope; priority: Priority | "all"; sort: InboxSort; dir: "asc" | "desc"; after?: Cursor; filters?: InboxFilters }) =>
+      listInboxPage({ status: "open", limit: PAGE_SIZE, ...options });
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
     const scenarios = [
       scenario({
@@ -58,9 +62,45 @@ export const inboxBench: BenchModule = {
           const priority = pick(priorities);
           const last = (await page(all, priority, "pending")).rows.at(-1);
           if (!last) throw new Error(`the ${priority} tab has no pending handoffs to page through`);
-          return { priority, after: { value: last.slaDueAt.toISOString(), id: last.id } };
+          return { priority, after: { values: [last.slaDueAt.toISOString()], id: last.id } };
         },
         run: ({ priority, after }) => page(all, priority, "pending", after),
+      }),
+      scenario({
+        name: "sort by value (largest first), tab, all teams, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities) }),
+        run: ({ priority }) => sorted({ scope: all, priority, sort: "value", dir: "desc" }),
+      }),
+      scenario({
+        name: "page 2 (keyset) of sort by value, team, open",
+        budgeted: true,
+        draw: async () => {
+          const priority = pick(priorities);
+          const teamId = pick(teams);
+          const last = (await sorted({ scope: { kind: "team", teamId }, priority, sort: "value", dir: "desc" })).rows.at(-1);
+          if (!last) throw new Error(`the ${priority} tab has no open handoffs in team ${teamId}`);
+          return { priority, teamId, after: cursorSchema.parse(encodeCursor(cursorValues("value", last), last.id)) };
+        },
+        run: ({ priority, teamId, after }) => sorted({ scope: { kind: "team", teamId }, priority, sort: "value", dir: "desc", after }),
+      }),
+      scenario({
+        name: "All tab by priority then SLA, team, open",
+        budgeted: true,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => sorted({ scope: { kind: "team", teamId }, priority: "all", sort: "priority", dir: "asc" }),
+      }),
+      scenario({
+        name: "owner filter, all teams, tab, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities), owner: pick(owners) }),
+        run: ({ priority, owner }) => sorted({ scope: all, priority, sort: "sla_due_at", dir: "asc", filters: { owner } }),
+      }),
+      scenario({
+        name: "created in the last 30 days, team, tab, open",
+        budgeted: true,
+        draw: () => ({ priority: pick(priorities), teamId: pick(teams) }),
+        run: ({ priority, teamId }) => sorted({ scope: { kind: "team", teamId }, priority, sort: "sla_due_at", dir: "asc", filters: { from: daysAgo(30), to: daysAgo(0) } }),
       }),
       // Search: a person's name (a few hundred matches) in a team's open queue, and a company name
       // (tens of thousands of matches) across all teams, the broadest search a manager can run.
@@ -91,6 +131,38 @@ export const inboxBench: BenchModule = {
         budgeted: false,
         draw: () => ({ ownerId: pick(owners) }),
         run: ({ ownerId }) => countOpenByPriority({ scope: { kind: "owner", ownerId }, status: "open" }),
+      }),
+      // The campaign filter's choices, loaded with every page.
+      scenario({
+        name: "campaign choices (listCampaigns), all teams",
+        budgeted: false,
+        draw: () => ({}),
+        run: () => listCampaigns({ scope: all }).then((campaigns) => ({ rows: campaigns })),
+      }),
+      scenario({
+        name: "campaign choices (listCampaigns), team",
+        budgeted: false,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => listCampaigns({ scope: { kind: "team", teamId } }).then((campaigns) => ({ rows: campaigns })),
+      }),
+      // What the page runs for its tab counts: each tab's count stops at a cap.
+      scenario({
+        name: "capped tab counts, all teams, open",
+        budgeted: false,
+        draw: () => ({}),
+        run: () => countByPriorityCapped({ scope: all, status: "open", cap: COUNT_CAP }),
+      }),
+      scenario({
+        name: "capped tab counts, team, open",
+        budgeted: false,
+        draw: () => ({ teamId: pick(teams) }),
+        run: ({ teamId }) => countByPriorityCapped({ scope: { kind: "team", teamId }, status: "open", cap: COUNT_CAP }),
+      }),
+      scenario({
+        name: "capped tab counts of a company search, all teams, any status",
+        budgeted: false,
+        draw: () => ({ q: pick(companies) }),
+        run: ({ q }) => countByPriorityCapped({ scope: all, status: "all", filters: { q }, cap: SEARCH_COUNT_CAP }),
       }),
       scenario({
         name: "tab counts (countOpenByPriority), all teams, open",

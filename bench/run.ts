@@ -7,16 +7,17 @@ import { openBenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
 import { crmSyncBench } from "./crm-sync";
 import { inboxBench } from "./inbox";
+import { inboxHttpBench } from "./inbox-http";
 import { intakeLoadBench } from "./intake-load";
 import { metricsBench } from "./metrics";
 import { formatTable, verdict, writeResults } from "./report";
 import { triageBench } from "./triage";
 
-// `npm run bench [-- --only triage|inbox|metrics|crm|intake --rows 1000000 --runs 500 --seconds 5]`: every
-// bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
+// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|intake --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
+// every bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches.
-const modules: BenchModule[] = [triageBench, inboxBench, metricsBench, crmSyncBench, intakeLoadBench];
+const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, intakeLoadBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),
@@ -24,16 +25,18 @@ const argsSchema = z.object({
   /** Shortens the timed benches (triage, intake) for a quick try; the record says it was used. */
   seconds: z.coerce.number().int().min(1).optional(),
   only: z.enum(modules.map((m) => m.name) as [string, ...string[]]).optional(),
+  /** The bench database's name on the server (default baton_bench). */
+  database: z.string().regex(/^[a-z_][a-z0-9_]*$/, "a lower-case database name").optional(),
 });
 const args = argsSchema.parse(
-  parseArgs({ options: { rows: { type: "string" }, runs: { type: "string" }, seconds: { type: "string" }, only: { type: "string" } } }).values,
+  parseArgs({ options: { rows: { type: "string" }, runs: { type: "string" }, seconds: { type: "string" }, only: { type: "string" }, database: { type: "string" } } }).values,
 );
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 const startedAt = new Date();
 // Other work on the machine skews every figure: what the load was when the run began.
 const loadAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
-const database = await openBenchDatabase({ serverUrl: env().DATABASE_URL, log });
+const database = await openBenchDatabase({ serverUrl: env().DATABASE_URL, log, name: args.database });
 let failed = true;
 try {
   // The app's query modules read DATABASE_URL when first imported: the benches import them after this.

@@ -5,7 +5,7 @@ test("[REP] the Unassigned view lists only packages nobody owns", async ({ page,
   await signInAs("rep");
   await inboxPage.goto("?view=unassigned&tab=immediate&status=all");
   await expect(inboxPage.rows().first()).toBeVisible();
-  const owners = await inboxPage.rows().locator("td:nth-child(6)").allInnerTexts();
+  const owners = await inboxPage.rows().locator('td[data-column="ownerName"]').allInnerTexts();
   expect(owners.length).toBeGreaterThan(0);
   expect(owners.every((o) => o.trim() === "Unassigned")).toBe(true);
   await expect(page.getByRole("link", { name: "Unassigned", exact: true })).toHaveAttribute("aria-current", "true");
@@ -29,7 +29,7 @@ test("[REP] search and a reason filter narrow the list, and survive a reload", a
   await page.getByLabel("Reason").selectOption({ label: "Risk" });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/reason=risk/);
-  const chips = await inboxPage.rows().locator("td:nth-child(5)").allInnerTexts();
+  const chips = await inboxPage.rows().locator('td[data-column="reasons"]').allInnerTexts();
   expect(chips.length).toBeGreaterThan(0);
   expect(chips.every((c) => c.includes("Risk"))).toBe(true);
 

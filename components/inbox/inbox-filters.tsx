@@ -24,7 +24,29 @@ const statusOptions = [
   ["all", "Any status"],
 ] as const;
 
-export type FilterValues = { q?: string; reason?: string; channel?: string; intent?: string; campaign?: string };
+export type FilterValues = {
+  q?: string;
+  reason?: string;
+  channel?: string;
+  intent?: string;
+  campaign?: string;
+  owner?: string;
+  team?: string;
+  from?: string;
+  to?: string;
+};
+
+const noFilters: Record<keyof FilterValues, undefined> = {
+  q: undefined,
+  reason: undefined,
+  channel: undefined,
+  intent: undefined,
+  campaign: undefined,
+  owner: undefined,
+  team: undefined,
+  from: undefined,
+  to: undefined,
+};
 
 export function InboxFilters({
   view,
@@ -34,6 +56,8 @@ export function InboxFilters({
   showStatus,
   filters,
   campaigns,
+  owners,
+  teams,
   baseParams,
 }: {
   view: InboxView;
@@ -43,6 +67,10 @@ export function InboxFilters({
   showStatus: boolean;
   filters: FilterValues;
   campaigns: string[];
+  /** People whose packages can be picked, and "nobody". */
+  owners: { id: string; label: string }[];
+  /** Teams to narrow to: managers and admins only (null hides the filter). */
+  teams: { id: string; name: string }[] | null;
   baseParams: Record<string, string | undefined>;
 }) {
   const active = Object.values(filters).some(Boolean);
@@ -59,7 +87,8 @@ export function InboxFilters({
         {showStatus ? <Segmented label="Status" items={statusOptions} active={status} hrefFor={(s) => inboxHref({ ...fresh, status: s })} /> : null}
       </div>
       {/* A plain GET form: the filters live in the URL, work without JavaScript and survive a reload. */}
-      <form method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
+      {/* Keyed by the filters: a client-side navigation (Clear, a view link) must reset what the inputs show. */}
+      <form key={JSON.stringify(filters)} method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
         {Object.entries({ view: baseParams.view, tab: baseParams.tab, status: baseParams.status, sort: baseParams.sort, dir: baseParams.dir, size: baseParams.size })
           .filter(([, v]) => v)
           .map(([k, v]) => (
@@ -82,11 +111,15 @@ export function InboxFilters({
         <FilterSelect name="channel" label="Channel" value={filters.channel} options={channels.map((c) => [c, channelLabels[c]] as const)} />
         <FilterSelect name="intent" label="Intent" value={filters.intent} options={intents.map((i) => [i, humanize(i)] as const)} />
         <FilterSelect name="campaign" label="Campaign" value={filters.campaign} options={campaigns.map((c) => [c, c] as const)} />
+        <FilterSelect name="owner" label="Owner" value={filters.owner} options={[["none", "Unassigned"] as const, ...owners.map((o) => [o.id, o.label] as const)]} />
+        {teams ? <FilterSelect name="team" label="Team" value={filters.team} options={teams.map((t) => [t.id, t.name] as const)} /> : null}
+        <DateInput name="from" label="Created from" value={filters.from} />
+        <DateInput name="to" label="Created to" value={filters.to} />
         <button type="submit" className="h-9 rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-700">
           Apply
         </button>
         {active ? (
-          <Link href={inboxHref({ ...fresh })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
+          <Link href={inboxHref({ ...fresh, ...noFilters })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
             Clear
           </Link>
         ) : null}
@@ -112,6 +145,20 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+function DateInput({ name, label, value }: { name: string; label: string; value?: string }) {
+  return (
+    <label className="flex items-center gap-1 text-xs text-slate-500">
+      {label}
+      <input
+        type="date"
+        name={name}
+        defaultValue={value}
+        className={cn("h-9 rounded-md border bg-white px-2 text-sm shadow-sm", value ? "border-brand-500 text-slate-900" : "border-slate-300 text-slate-600")}
+      />
     </label>
   );
 }

@@ -5,15 +5,17 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useInboxSelection } from "@/components/inbox/inbox-bulk";
 import { useInboxKeyboard } from "@/components/inbox/inbox-keyboard";
 import { useSeenSince } from "@/components/inbox/inbox-live";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
+import { PresenceMarks, type RowPresence } from "@/components/presence/presence-marks";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { Badge } from "@/components/ui/badge";
 import type { HandoffPriority, HandoffStatus } from "@/db/schema/handoffs";
 import type { ReasonCode } from "@/lib/contract/package";
 import { cn } from "@/lib/cn";
-import { humanize, label, reasonLabels, relativeTime } from "@/lib/format";
+import { formatMoney, humanize, label, reasonLabels, relativeTime } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 
 export type InboxRow = {
@@ -26,14 +28,19 @@ export type InboxRow = {
   intent: string;
   reasons: string[];
   ownerName: string | null;
+  dealValue: number | null;
+  dealCurrency: string | null;
   slaDueAt: Date;
   createdAt: Date;
   updatedAt: Date;
   version: number;
   snoozedUntil?: Date | null;
+  /** Someone else viewing or acting on it right now (lib/inbox/presence.ts). */
+  presence?: RowPresence;
 };
 
-type TableMeta = { now: Date; seenSince: Date | null };
+type Selection = NonNullable<ReturnType<typeof useInboxSelection>>;
+type TableMeta = { now: Date; seenSince: Date | null; selection: Selection | null };
 
 const openStatuses: HandoffStatus[] = ["pending", "accepted", "in_follow_up"];
 
@@ -41,10 +48,47 @@ const openStatuses: HandoffStatus[] = ["pending", "accepted", "in_follow_up"];
 const features = tableFeatures({ rowSortingFeature });
 const column = createColumnHelper<typeof features, InboxRow>();
 
-const columns = column.columns([
+const selectColumn = column.display({
+  id: "select",
+  enableSorting: false,
+  header: (ctx) => {
+    const { selection } = ctx.table.options.meta as TableMeta;
+    if (!selection) return null;
+    return (
+      <input
+        type="checkbox"
+        aria-label="Select every open package on this page"
+        className="size-4 accent-brand-600"
+        checked={selection.allSelected}
+        disabled={selection.selectable.length === 0}
+        onChange={(e) => selection.setAll(e.target.checked)}
+        data-testid="select-all"
+      />
+    );
+  },
+  cell: (info) => {
+    const { selection } = info.table.options.meta as TableMeta;
+    const row = info.row.original;
+    if (!selection) return null;
+    const open = openStatuses.includes(row.status);
+    return (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.leadName ?? row.leadEmail ?? "this package"}`}
+        className="size-4 accent-brand-600"
+        checked={selection.selected.has(row.id)}
+        disabled={!open}
+        title={open ? undefined : "Closed packages cannot be reassigned or discarded"}
+        onChange={() => selection.toggle(row.id)}
+        data-testid="row-select"
+      />
+    );
+  },
+});
+
+const dataColumns = [
   column.accessor("priority", {
     header: "Priority",
-    enableSorting: false,
     cell: (info) => <PriorityBadge priority={info.getValue()} />,
   }),
   column.accessor("slaDueAt", {
@@ -76,6 +120,7 @@ const columns = column.columns([
                 New
               </Badge>
             )}
+            <PresenceMarks presence={row.presence} />
           </div>
           <p className="truncate text-xs text-slate-500">{row.companyName ?? row.leadEmail ?? "—"}</p>
         </div>
@@ -96,10 +141,23 @@ const columns = column.columns([
       </div>
     ),
   }),
+  column.accessor("dealValue", {
+    id: "value",
+    header: "Value",
+    sortDescFirst: true,
+    cell: (info) => {
+      const value = info.getValue();
+      return value === null ? (
+        <span className="text-slate-500">—</span>
+      ) : (
+        <span className="whitespace-nowrap tabular-nums">{formatMoney(value, info.row.original.dealCurrency ?? "EUR")}</span>
+      );
+    },
+  }),
   column.accessor("ownerName", {
     header: "Owner",
     enableSorting: false,
-    cell: (info) => info.getValue() ?? <span className="text-slate-400">Unassigned</span>,
+    cell: (info) => info.getValue() ?? <span className="text-slate-500">Unassigned</span>,
   }),
   column.accessor("status", {
     header: "Status",
@@ -124,7 +182,9 @@ const columns = column.columns([
       </span>
     ),
   }),
-]);
+];
+const columns = column.columns(dataColumns);
+const selectableColumns = column.columns([selectColumn, ...dataColumns]);
 
 export function InboxTable({
   rows,
@@ -145,6 +205,7 @@ export function InboxTable({
   const router = useRouter();
   const keyboard = useInboxKeyboard();
   const liveSeenSince = useSeenSince();
+  const selection = useInboxSelection();
   const setKeyboardRows = keyboard?.setRows;
   useEffect(() => {
     setKeyboardRows?.(rows.map((row) => ({ id: row.id, version: row.version })));
@@ -152,13 +213,13 @@ export function InboxTable({
   const sorting: SortingState = [{ id: sort, desc: dir === "desc" }];
   const table = useTable({
     features,
-    columns,
+    columns: selection ? selectableColumns : columns,
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
     enableSortingRemoval: false,
     state: { sorting },
-    meta: { now, seenSince: seenSince === undefined ? liveSeenSince : seenSince } satisfies TableMeta,
+    meta: { now, seenSince: seenSince === undefined ? liveSeenSince : seenSince, selection } satisfies TableMeta,
     // Sorting happens in Postgres: a header click only changes the URL (and resets to page one).
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
@@ -169,7 +230,7 @@ export function InboxTable({
   });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="inbox-table-scroll">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="inbox-table">
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (
@@ -210,7 +271,7 @@ export function InboxTable({
               )}
             >
               {row.getAllCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 align-middle">
+                <td key={cell.id} className="px-3 py-2 align-middle" data-column={cell.column.id}>
                   <table.FlexRender cell={cell} />
                 </td>
               ))}

@@ -1,28 +1,37 @@
 import Link from "next/link";
 import type { HandoffPriority } from "@/db/schema/handoffs";
+import { tabCount } from "@/lib/inbox/counts";
+import type { InboxTab } from "@/lib/inbox/params";
 import { cn } from "@/lib/cn";
 import { priorityLabels } from "@/lib/format";
 import { inboxHref } from "@/lib/inbox/href";
 
-const tabHints: Record<HandoffPriority, string> = {
+const tabHints: Record<InboxTab, string> = {
   immediate: "Risk, or high value with urgency",
   normal: "Worth a person's review",
   nurture: "Waiting for data",
+  all: "Every priority; sort by priority to read them in order",
 };
+const tabLabels: Record<InboxTab, string> = { ...priorityLabels, all: "All" };
 
 export function InboxTabs({
   active,
   counts,
+  cap,
   baseParams,
 }: {
-  active: HandoffPriority;
+  active: InboxTab;
   counts: Record<HandoffPriority, number>;
+  /** Counts above this were cut short (a search): shown as "10,000+". */
+  cap?: number;
   baseParams: Record<string, string | undefined>;
 }) {
   return (
-    <nav aria-label="Priority" className="flex gap-2 border-b border-slate-200" role="tablist">
-      {(Object.keys(priorityLabels) as HandoffPriority[]).map((tab) => {
+    <nav aria-label="Priority" className="flex gap-1 overflow-x-auto border-b border-slate-200 sm:gap-2" role="tablist">
+      {(Object.keys(tabLabels) as InboxTab[]).map((tab) => {
         const selected = tab === active;
+        const count = tab === "all" ? counts.immediate + counts.normal + counts.nurture : counts[tab];
+        const shown = tabCount(tab, counts, cap);
         return (
           <Link
             key={tab}
@@ -36,15 +45,15 @@ export function InboxTabs({
               selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
             )}
           >
-            {priorityLabels[tab]}
+            {tabLabels[tab]}
             <span
               data-testid={`tab-count-${tab}`}
               className={cn(
                 "rounded-full px-2 py-0.5 text-xs tabular-nums",
-                tab === "immediate" && counts[tab] > 0 ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-600",
+                tab === "immediate" && count > 0 ? "bg-red-100 text-red-700" : "bg-slate-100 text-slate-600",
               )}
             >
-              {counts[tab]}
+              {shown}
             </span>
           </Link>
         );

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql as dsql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import { db, type Transaction } from "@/db";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { db, type Database, type Transaction } from "@/db";
 import {
   handoffEvents,
   handoffs,
@@ -10,7 +10,7 @@ import {
   type HandoffStatus,
   type NewHandoff,
 } from "@/db/schema";
-import type { Cursor, InboxSort } from "@/lib/inbox/params";
+import type { Cursor, InboxSort } from "@/lib/inbox/cursor";
 
 export type InboxScope =
   | { kind: "all" }
@@ -20,15 +20,33 @@ export type InboxScope =
   | { kind: "unassigned"; teamId?: string | null };
 
 /** Narrowing a view further: each is optional, all must hold. */
-export type InboxFilters = { q?: string; reason?: string; channel?: string; intent?: string; campaign?: string };
+export type InboxFilters = {
+  q?: string;
+  reason?: string;
+  channel?: string;
+  intent?: string;
+  campaign?: string;
+  /** A user id, or "none" for nobody. */
+  owner?: string;
+  team?: string;
+  /** UTC days, inclusive: YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+};
 
 export type StatusFilter = "open" | "all" | HandoffStatus;
 
-const sortColumns = {
-  sla_due_at: handoffs.slaDueAt,
-  created_at: handoffs.createdAt,
-  updated_at: handoffs.updatedAt,
-} as const;
+// The columns each sort orders by, before the id tie-break (lib/inbox/cursor.ts says what they hold).
+const sortColumns: Record<InboxSort, { column: AnyPgColumn; cast: SQL }[]> = {
+  sla_due_at: [{ column: handoffs.slaDueAt, cast: dsql`timestamptz` }],
+  created_at: [{ column: handoffs.createdAt, cast: dsql`timestamptz` }],
+  updated_at: [{ column: handoffs.updatedAt, cast: dsql`timestamptz` }],
+  value: [{ column: handoffs.dealValue, cast: dsql`numeric` }],
+  priority: [
+    { column: handoffs.priority, cast: dsql`handoff_priority` },
+    { column: handoffs.slaDueAt, cast: dsql`timestamptz` },
+  ],
+};
 
 export const inboxRowColumns = {
   id: handoffs.id,
@@ -43,6 +61,8 @@ export const inboxRowColumns = {
   channel: handoffs.channel,
   campaign: handoffs.campaign,
   ownerId: handoffs.ownerId,
+  dealValue: handoffs.dealValue,
+  dealCurrency: handoffs.dealCurrency,
   slaDueAt: handoffs.slaDueAt,
   createdAt: handoffs.createdAt,
   updatedAt: handoffs.updatedAt,
@@ -51,13 +71,13 @@ export const inboxRowColumns = {
 };
 
 /**
- * One page of a priority tab, keyset-paginated on (sort column, id) so page 1,000 costs what page 1 does.
+ * One page of a priority tab, keyset-paginated on (sort keys, id) so page 1,000 costs what page 1 does.
  * `before` reads backwards from a cursor and flips the rows back into display order.
  */
 export async function listInboxPage(options: {
   scope: InboxScope;
-  /** A priority tab, or the agent's own outcomes (act or filter records, which have no priority). */
-  priority: HandoffPriority | { outcome: "act" | "filter" };
+  /** A priority tab, every priority, or the agent's own outcomes (act or filter records, which have no priority). */
+  priority: HandoffPriority | "all" | { outcome: "act" | "filter" };
   filters?: InboxFilters;
   status: StatusFilter;
   sort: InboxSort;
@@ -66,31 +86,30 @@ export async function listInboxPage(options: {
   after?: Cursor;
   before?: Cursor;
 }) {
-  const column = sortColumns[options.sort];
   const backwards = Boolean(options.before) && !options.after;
   const ascending = (options.dir === "asc") !== backwards;
   const cursor = options.after ?? options.before;
 
-  const tab = typeof options.priority === "string" ? eq(handoffs.priority, options.priority) : and(dsql`${handoffs.priority} is null`, eq(handoffs.decision, options.priority.outcome))!;
+  const tab =
+    options.priority === "all"
+      ? dsql`${handoffs.priority} is not null`
+      : typeof options.priority === "string"
+        ? eq(handoffs.priority, options.priority)
+        : and(dsql`${handoffs.priority} is null`, eq(handoffs.decision, options.priority.outcome))!;
   const conditions = [tab, ...scopeConditions(options.scope), statusCondition(options.status), ...filterConditions(options.filters)];
   if (options.status === "open") conditions.push(notSnoozed());
-  if (cursor) {
-    // A row comparison, so Postgres walks the (sort column, id) index from the cursor on.
-    conditions.push(
-      ascending
-        ? dsql`(${column}, ${handoffs.id}) > (${cursor.value}::timestamptz, ${cursor.id}::uuid)`
-        : dsql`(${column}, ${handoffs.id}) < (${cursor.value}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
 
   const ownerAlias = alias(users, "owner");
-  const rows = await db
-    .select({ ...inboxRowColumns, ownerName: ownerAlias.name })
-    .from(handoffs)
-    .leftJoin(ownerAlias, eq(ownerAlias.id, handoffs.ownerId))
-    .where(and(...conditions.filter(Boolean)))
-    .orderBy(ascending ? asc(column) : desc(column), ascending ? asc(handoffs.id) : desc(handoffs.id))
-    .limit(options.limit + 1);
+  const rows = await searchAware(options.filters, async (executor) => {
+    const read: Awaited<ReturnType<typeof readSegment>> = [];
+    // Each segment is one index-friendly query; the next runs only if the page is not full yet.
+    for (const segment of keysetSegments(options.sort, ascending, backwards, cursor)) {
+      const wanted = options.limit + 1 - read.length;
+      if (wanted <= 0) break;
+      read.push(...(await readSegment(executor, segment, wanted)));
+    }
+    return read;
+  });
 
   const hasMore = rows.length > options.limit;
   const page = rows.slice(0, options.limit);
@@ -101,6 +120,51 @@ export async function listInboxPage(options: {
     hasNext: backwards ? true : hasMore,
     hasPrevious: backwards ? hasMore : Boolean(options.after),
   };
+
+  function readSegment(executor: Database | Transaction, segment: KeysetSegment, limit: number) {
+    return executor
+      .select({ ...inboxRowColumns, ownerName: ownerAlias.name })
+      .from(handoffs)
+      .leftJoin(ownerAlias, eq(ownerAlias.id, handoffs.ownerId))
+      .where(and(...conditions, ...segment.where))
+      .orderBy(...segment.orderBy)
+      .limit(limit);
+  }
+}
+
+type KeysetSegment = { where: SQL[]; orderBy: SQL[] };
+
+/**
+ * The queries that read a page in order, from just past the cursor. A sort on non-null keys is one
+ * row comparison, `(keys, id) > (cursor)`, which Postgres answers by walking an index from the
+ * cursor on. The value sort may hold nulls, which sort last in display order (so first when reading
+ * backwards); a row comparison cannot say that, so those rows are a second segment of their own,
+ * ordered by id alone, read before or after the non-null ones.
+ */
+function keysetSegments(sort: InboxSort, ascending: boolean, backwards: boolean, cursor: Cursor | undefined): KeysetSegment[] {
+  const keys = sortColumns[sort];
+  const direction = (column: AnyPgColumn | SQL) => (ascending ? asc(column) : desc(column));
+  const after = (left: SQL, right: SQL) => (ascending ? dsql`${left} > ${right}` : dsql`${left} < ${right}`);
+  const tuple = (parts: SQL[]) => dsql`(${dsql.join(parts, dsql`, `)})`;
+  const columns = tuple([...keys.map((k) => dsql`${k.column}`), dsql`${handoffs.id}`]);
+  const cursorTuple = (values: (string | null)[]) =>
+    tuple([...keys.map((k, i) => dsql`${values[i]}::${k.cast}`), dsql`${cursor!.id}::uuid`]);
+
+  if (sort !== "value") {
+    return [{ where: cursor ? [after(columns, cursorTuple(cursor.values))] : [], orderBy: [...keys.map((k) => direction(k.column)), direction(handoffs.id)] }];
+  }
+  const value = handoffs.dealValue;
+  const cursorValue = cursor?.values[0] ?? null;
+  const present: KeysetSegment = {
+    where: [dsql`${value} is not null`, ...(cursor && cursorValue !== null ? [after(columns, cursorTuple(cursor.values))] : [])],
+    orderBy: [direction(value), direction(handoffs.id)],
+  };
+  const missing: KeysetSegment = {
+    where: [dsql`${value} is null`, ...(cursor && cursorValue === null ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])],
+    orderBy: [direction(handoffs.id)],
+  };
+  if (!backwards) return cursor && cursorValue === null ? [missing] : [present, missing];
+  return cursor && cursorValue !== null ? [present] : [missing, present];
 }
 
 export async function countOpenByPriority({ scope, status, filters }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters }) {
@@ -118,25 +182,73 @@ export async function countOpenByPriority({ scope, status, filters }: { scope: I
   return counts;
 }
 
+/**
+ * Where tab counts stop: past these a tab says "10,000+" (a search "100+"). Counting every open
+ * package of every team at 1M rows reads 550,000 index entries (~60-100 ms); a triage tab with
+ * more than ten thousand open packages needs no exact figure to be worked.
+ */
+export const COUNT_CAP = 10_000;
+export const SEARCH_COUNT_CAP = 100;
+
+/**
+ * The tab counts, each stopping at `cap` + 1: a bounded index walk per tab whatever the scope, so a
+ * manager's all-teams view or a company-wide search costs what a team's queue does.
+ */
+export async function countByPriorityCapped({ scope, status, filters, cap }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters; cap: number }) {
+  const where = and(...scopeConditions(scope), statusCondition(status), ...filterConditions(filters)) ?? dsql`true`;
+  const capped = (priority: HandoffPriority) =>
+    dsql`(select count(*)::int from (select 1 from ${handoffs} where ${handoffs.priority} = ${priority} and ${where} limit ${cap + 1}) m)`;
+  const [[row], snoozed] = await Promise.all([
+    searchAware(filters, (executor) =>
+      executor.execute<Record<HandoffPriority, number>>(
+        dsql`select ${capped("immediate")} as immediate, ${capped("normal")} as normal, ${capped("nurture")} as nurture`,
+      ),
+    ),
+    // Open work hides snoozed packages: the few snoozed ones (a partial index) are subtracted, so the
+    // capped walks stay index-only. A tab past the cap stays "cap+" either way.
+    status === "open"
+      ? db
+          .select({ priority: handoffs.priority, count: dsql<number>`count(*)::int` })
+          .from(handoffs)
+          .where(and(dsql`${handoffs.snoozedUntil} > now()`, dsql`${handoffs.priority} is not null`, where))
+          .groupBy(handoffs.priority)
+      : Promise.resolve([]),
+  ]);
+  const counts: Record<HandoffPriority, number> = { immediate: row.immediate, normal: row.normal, nurture: row.nurture };
+  for (const { priority, count } of snoozed) if (priority && counts[priority] <= cap) counts[priority] -= count;
+  return counts;
+}
+
 /** The agent's own outcomes in a scope: handled (act) and filtered, for the views of the same name. */
 export async function countAgentOutcomes({ scope, filters }: { scope: InboxScope; filters?: InboxFilters }) {
-  const rows = await db
-    .select({ decision: handoffs.decision, count: dsql<number>`count(*)::int` })
-    .from(handoffs)
-    .where(and(dsql`${handoffs.priority} is null`, inArray(handoffs.decision, ["act", "filter"]), ...scopeConditions(scope), ...filterConditions(filters)))
-    .groupBy(handoffs.decision);
+  const rows = await searchAware(filters, (executor) =>
+    executor
+      .select({ decision: handoffs.decision, count: dsql<number>`count(*)::int` })
+      .from(handoffs)
+      .where(and(dsql`${handoffs.priority} is null`, inArray(handoffs.decision, ["act", "filter"]), ...scopeConditions(scope), ...filterConditions(filters)))
+      .groupBy(handoffs.decision),
+  );
   return { agent: rows.find((r) => r.decision === "act")?.count ?? 0, filtered: rows.find((r) => r.decision === "filter")?.count ?? 0 };
 }
 
-/** Distinct campaigns in a scope, for the campaign filter's choices. */
+/**
+ * Distinct campaigns in a scope, for the campaign filter's choices. A loose index scan: one probe of
+ * the (campaign, team) index per distinct campaign, where SELECT DISTINCT reads every row that has one.
+ */
 export async function listCampaigns({ scope }: { scope: InboxScope }) {
-  const rows = await db
-    .selectDistinct({ campaign: handoffs.campaign })
-    .from(handoffs)
-    .where(and(dsql`${handoffs.campaign} is not null`, ...scopeConditions(scope)))
-    .orderBy(handoffs.campaign)
-    .limit(100);
-  return rows.map((r) => r.campaign!).filter(Boolean);
+  const inScope = and(...scopeConditions(scope)) ?? dsql`true`;
+  const rows = await db.execute<{ campaign: string }>(dsql`
+    with recursive campaigns(campaign) as (
+      (select campaign from handoffs where campaign is not null order by campaign limit 1)
+      union all
+      select (select h.campaign from handoffs h where h.campaign > campaigns.campaign order by h.campaign limit 1)
+      from campaigns where campaigns.campaign is not null
+    )
+    select campaigns.campaign from campaigns
+    where campaigns.campaign is not null
+      and exists (select 1 from handoffs where handoffs.campaign = campaigns.campaign and ${inScope})
+    limit 100`);
+  return rows.map((r) => r.campaign);
 }
 
 export async function getHandoff({ id }: { id: string }) {
@@ -266,6 +378,10 @@ function filterConditions(filters: InboxFilters | undefined): SQL[] {
   if (filters.channel) out.push(dsql`${handoffs.channel} = ${filters.channel}`);
   if (filters.intent) out.push(eq(handoffs.intent, filters.intent));
   if (filters.campaign) out.push(eq(handoffs.campaign, filters.campaign));
+  if (filters.owner) out.push(filters.owner === "none" ? dsql`${handoffs.ownerId} is null` : eq(handoffs.ownerId, filters.owner));
+  if (filters.team) out.push(eq(handoffs.teamId, filters.team));
+  if (filters.from) out.push(dsql`${handoffs.createdAt} >= ${utcDay(filters.from, 0)}::timestamptz`);
+  if (filters.to) out.push(dsql`${handoffs.createdAt} < ${utcDay(filters.to, 1)}::timestamptz`);
   return out;
 }
 
@@ -278,4 +394,23 @@ function statusCondition(status: StatusFilter): SQL {
   if (status === "all") return dsql`true`;
   if (status === "open") return eq(handoffs.isOpen, true);
   return eq(handoffs.status, status);
+}
+
+/** The start of a UTC day, `offset` days after the given one, as an ISO string. */
+function utcDay(day: string, offset: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + offset * 86_400_000).toISOString();
+}
+
+/**
+ * Runs a query that may hold a search. The driver prepares statements, and after a few runs Postgres
+ * may switch a prepared statement to a generic plan made without knowing the pattern; for LIKE that
+ * plan collects every trigram match and sorts them (1M rows, a company name: 1.6 s instead of 2 ms).
+ * So a search plans for its own pattern each time, inside a transaction that says so.
+ */
+async function searchAware<T>(filters: InboxFilters | undefined, run: (executor: Database | Transaction) => Promise<T>): Promise<T> {
+  if (!filters?.q) return run(db);
+  return db.transaction(async (tx) => {
+    await tx.execute(dsql`set local plan_cache_mode = force_custom_plan`);
+    return run(tx);
+  });
 }

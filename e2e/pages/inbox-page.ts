@@ -7,7 +7,7 @@ export class InboxPage {
     await this.page.goto(`/inbox${query}`);
   }
 
-  tab(name: "immediate" | "normal" | "nurture") {
+  tab(name: "immediate" | "normal" | "nurture" | "all") {
     return this.page.getByTestId(`tab-${name}`);
   }
 
@@ -22,6 +22,46 @@ export class InboxPage {
   /** The row the j/k keys are on. */
   focusedRow() {
     return this.page.locator('[data-testid="inbox-row"][aria-selected="true"]');
+  }
+
+  /** The cells of one column, top to bottom, by the table's column id (ownerName, value, priority…). */
+  async columnTexts(column: string): Promise<string[]> {
+    return (await this.rows().locator(`td[data-column="${column}"]`).allInnerTexts()).map((t) => t.trim());
+  }
+
+  async leadNames(): Promise<string[]> {
+    return (await this.page.getByTestId("lead-link").allInnerTexts()).map((t) => t.trim());
+  }
+
+  async applyFilters(values: { owner?: string; team?: string; from?: string; to?: string }) {
+    if (values.owner) await this.page.getByLabel("Owner").selectOption({ label: values.owner });
+    if (values.team) await this.page.getByLabel("Team").selectOption({ label: values.team });
+    if (values.from !== undefined) await this.page.getByLabel("Created from").fill(values.from);
+    if (values.to !== undefined) await this.page.getByLabel("Created to").fill(values.to);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
+  /** Clears every filter and waits for the form to show none. */
+  async clearFilters() {
+    await this.page.getByRole("link", { name: "Clear" }).click();
+    await expect(this.page.getByRole("link", { name: "Clear" })).toHaveCount(0);
+  }
+
+  async selectRows(leadNames: string[]) {
+    for (const name of leadNames) await this.rowFor(name).getByTestId("row-select").check();
+  }
+
+  bulkBar() {
+    return this.page.getByRole("region", { name: "Bulk actions" });
+  }
+
+  /** Lead names of the first `count` open rows (status Pending, Accepted or In follow-up). */
+  async openRowNames(count: number): Promise<string[]> {
+    const open = this.rows().filter({ has: this.page.getByTestId("row-select").and(this.page.locator(":enabled")) });
+    const names = (await open.getByTestId("lead-link").allInnerTexts()).map((t) => t.trim());
+    expect(names.length).toBeGreaterThanOrEqual(count);
+    // Distinct names, so each one finds exactly its own row again.
+    return [...new Set(names)].filter((n) => names.indexOf(n) === names.lastIndexOf(n)).slice(0, count);
   }
 
   rowFor(leadName: string) {

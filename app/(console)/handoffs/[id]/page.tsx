@@ -24,6 +24,7 @@ import {
   SummarySection,
 } from "@/components/package/package-sections";
 import { Timeline } from "@/components/package/timeline";
+import { HandoffPresence } from "@/components/presence/handoff-presence";
 import { Traceability } from "@/components/package/traceability";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -127,6 +128,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           ) : null}
         </div>
       </header>
+      <HandoffPresence handoffId={handoff.id} />
 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">

@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+// WCAG 2.1 A and AA rules; a serious or critical violation fails the page.
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+}
+
+test("[REP] the inbox and a package page have no serious or critical axe violations", async ({ page, signInAs, inboxPage }) => {
+  await signInAs("rep");
+  await expect(inboxPage.rows().first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // With the keys dialog open too.
+  await page.keyboard.press("?");
+  await expect(inboxPage.shortcutsDialog()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press("Escape");
+
+  const leadName = await inboxPage.openFirst("Pending");
+  await expect(page.getByRole("heading", { level: 1, name: leadName })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("[MANAGER] the inbox with filters, selection and the bulk discard dialog has no serious or critical axe violations", async ({ page, signInAs, inboxPage }) => {
+  await signInAs("manager");
+  await inboxPage.goto("?view=all&tab=all&status=all&sort=value");
+  const names = await inboxPage.openRowNames(2);
+  await inboxPage.selectRows(names);
+  await expect(inboxPage.bulkBar()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await inboxPage.bulkBar().getByRole("button", { name: "Discard…" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test.describe("at 390 px wide", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("[REP] uses the inbox on a phone: nothing overflows the page, a package opens and can be acted on", async ({ page, signInAs, inboxPage }) => {
+    await signInAs("rep2");
+    await inboxPage.goto("?view=mine&tab=normal");
+    await expect(inboxPage.rows().first()).toBeVisible();
+    // The table scrolls sideways inside its own box; the page itself never does.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.getByTestId("inbox-table-scroll").boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await expect(page.getByRole("button", { name: "Apply" })).toBeInViewport();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const leadName = await inboxPage.openFirst("Pending");
+    await expect(page.getByRole("heading", { level: 1, name: leadName })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const accept = page.getByTestId("package-actions").getByRole("button", { name: "Accept" });
+    await accept.scrollIntoViewIfNeeded();
+    await accept.tap();
+    await expect(page.getByText("Accepted: this package is yours.")).toBeVisible();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Accepted");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { priorities } from "@/lib/contract/package";
+
+export const inboxSorts = ["sla_due_at", "created_at", "updated_at", "value", "priority"] as const;
+export type InboxSort = (typeof inboxSorts)[number];
+
+/** What each key of a sort holds; the row's id always follows as the last key (a unique tie-break). */
+type KeyKind = "time" | "amount?" | "priority";
+
+/**
+ * The keys each sort orders by, in order. Priority ranks the tab (immediate first) and then the
+ * SLA inside it; value is the only key that may be null (nobody stated a budget), and nulls always
+ * come last, whichever direction.
+ */
+export const sortKeys: Record<InboxSort, readonly KeyKind[]> = {
+  sla_due_at: ["time"],
+  created_at: ["time"],
+  updated_at: ["time"],
+  value: ["amount?"],
+  priority: ["priority", "time"],
+};
+
+/** A keyset position: the sort keys and id of the row a page starts after (or ends before). */
+export type Cursor = { values: (string | null)[]; id: string };
+
+const amount = /^-?\d{1,14}(\.\d{1,2})?$/;
+const keyValue = z.union([z.null(), z.iso.datetime({ offset: true }), z.string().regex(amount), z.enum(priorities)]);
+
+export const cursorSchema = z
+  .string()
+  .max(300)
+  .transform((raw, ctx): Cursor => {
+    try {
+      const decoded = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+      const parsed = z.array(z.union([keyValue, z.uuid()])).min(2).max(3).parse(decoded);
+      const id = z.uuid().parse(parsed.at(-1));
+      return { values: parsed.slice(0, -1), id };
+    } catch {
+      ctx.addIssue({ code: "custom", message: "That page link is broken; start from the first page." });
+      return z.NEVER;
+    }
+  });
+
+/** True when the cursor was made for this sort (a hand-edited URL can pair a cursor with another sort). */
+export function cursorFits(sort: InboxSort, cursor: Cursor): boolean {
+  const kinds = sortKeys[sort];
+  if (cursor.values.length !== kinds.length) return false;
+  return kinds.every((kind, i) => {
+    const value = cursor.values[i];
+    if (kind === "amount?") return value === null || amount.test(value);
+    if (value === null) return false;
+    if (kind === "priority") return (priorities as readonly string[]).includes(value);
+    return !Number.isNaN(Date.parse(value)) && value.includes("T");
+  });
+}
+
+type SortableRow = { slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null; priority: string | null };
+
+/** The sort keys of a row, as its cursor holds them. */
+export function cursorValues(sort: InboxSort, row: SortableRow): (Date | number | string | null)[] {
+  switch (sort) {
+    case "sla_due_at":
+      return [row.slaDueAt];
+    case "created_at":
+      return [row.createdAt];
+    case "updated_at":
+      return [row.updatedAt];
+    case "value":
+      return [row.dealValue];
+    case "priority":
+      return [row.priority, row.slaDueAt];
+  }
+}
+
+export function encodeCursor(values: (Date | number | string | null)[], id: string): string {
+  const plain = values.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "number" ? String(v) : v));
+  return Buffer.from(JSON.stringify([...plain, id])).toString("base64url");
+}
+
+export function defaultDirection(sort: InboxSort): "asc" | "desc" {
+  // Most urgent first for deadlines and priority; the largest deal first; newest first for times things happened.
+  return sort === "sla_due_at" || sort === "priority" ? "asc" : "desc";
+}
