@@ -9,6 +9,8 @@ import type { DecisionKind } from "@/lib/contract/decision";
 import type { HandoffPackage, ReasonCode } from "@/lib/contract/package";
 import type { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
+import { routingFactsFor } from "@/lib/routing/facts";
+import { applyRouting } from "./routing";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
@@ -171,9 +173,16 @@ export async function updateChatHandoff(input: {
     if (input.event) {
       await insertHandoffEvent(tx, updated.id, { type: "updated_from_chat", actorKind: "agent", fromStatus: input.event.fromStatus, toStatus: input.event.toStatus, data: input.event.data });
     }
+    // The lead reaches a person for the first time: the routing rules place it, in this transaction.
+    let routed = updated;
+    if (input.notify && input.priority) {
+      const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
+      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: new Date() });
+      routed = { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+    }
     const onTx = { db: fromDrizzle(tx, dsql) };
     await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });
     if (input.notify) await input.boss.send(queues.notify.name, { handoffId: updated.id, event: "created" }, { ...onTx, singletonKey: `notify:created:${updated.id}` });
-    return updated;
+    return routed;
   });
 }

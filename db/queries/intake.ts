@@ -7,7 +7,9 @@ import type { IntakeEvent } from "@/lib/contract/intake";
 import type { HandoffPackage } from "@/lib/contract/package";
 import type { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
+import { routingFactsFor } from "@/lib/routing/facts";
 import { slaDueAt } from "@/lib/sla/due-at";
+import { applyRouting } from "./routing";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
@@ -149,6 +151,11 @@ export async function recordIntake(input: {
         actorKind: "agent",
         data: { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: input.ruleVersion, agentSource: input.agentSource },
       });
+      // A package for a person (it has a priority) is placed by the routing rules in this same transaction.
+      if (decision.priority) {
+        const facts = routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event });
+        await applyRouting(tx, { handoffId, facts, priority: decision.priority, now });
+      }
       // Outbox: the jobs commit or roll back with the handoff itself.
       const onTx = { db: fromDrizzle(tx, dsql) };
       await input.boss.send(queues.crmSync.name, { handoffId }, { ...onTx, singletonKey: `crm-sync:${handoffId}` });

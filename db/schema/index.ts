@@ -4,3 +4,6 @@ export * from "./handoffs";
 export * from "./approvals";
 export * from "./rules";
 export * from "./intake-sources";
+export * from "./routing";
+export * from "./sla";
+export * from "./notifications";

@@ -1,0 +1,29 @@
+import { databaseUrl } from "@/db";
+import { env } from "@/lib/env";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import { startWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/logger";
+
+// `npm run worker`: the background jobs (notifications, reminders, SLA checks) in their own process.
+// Run as many as you like against the same database; each job goes to one of them.
+const log = logger.child({ component: "worker" });
+const settings = env();
+const worker = await startWorker({
+  databaseUrl: databaseUrl(),
+  handlers: jobHandlers(),
+  log,
+  concurrency: settings.WORKER_CONCURRENCY,
+  pollSeconds: settings.WORKER_POLL_SECONDS,
+  superviseSeconds: settings.WORKER_SUPERVISE_SECONDS,
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info("worker stopping", { signal });
+    // Graceful: jobs in hand finish (or are given back) before the process exits.
+    worker.stop().finally(() => process.exit(0));
+  });
+}
