@@ -37,8 +37,8 @@ export type SlackStandIn = {
   attempts: number;
   /** The next requests to a posting endpoint fail like this, one fault each, in order. */
   failNext: (...faults: SlackFault[]) => void;
-  /** Called after a message is accepted and before the answer is written (tests kill the sender here). */
-  onPosted: (hook: ((message: SlackPosted) => void) | null) => void;
+  /** Called after a message is accepted and before the answer is written, which waits for it (tests kill the sender here). */
+  onPosted: (hook: ((message: SlackPosted) => void | Promise<void>) | null) => void;
   close: () => Promise<void>;
 };
 
@@ -49,11 +49,11 @@ export async function startSlackStandIn(options: { token?: string; port?: number
   const unknownChannels = new Set(options.unknownChannels ?? []);
   const messages: SlackPosted[] = [];
   const faults: SlackFault[] = [];
-  let hook: ((message: SlackPosted) => void) | null = null;
+  let hook: ((message: SlackPosted) => void | Promise<void>) | null = null;
   let sequence = 0;
   const state = { attempts: 0 };
 
-  const record = (via: SlackPosted["via"], channel: string, body: Record<string, unknown>): SlackPosted => {
+  const record = async (via: SlackPosted["via"], channel: string, body: Record<string, unknown>): Promise<SlackPosted> => {
     sequence += 1;
     const message: SlackPosted = {
       via,
@@ -65,7 +65,7 @@ export async function startSlackStandIn(options: { token?: string; port?: number
       receivedAt: new Date().toISOString(),
     };
     messages.push(message);
-    hook?.(message);
+    await hook?.(message);
     return message;
   };
 
@@ -84,7 +84,7 @@ export async function startSlackStandIn(options: { token?: string; port?: number
       if (!isRecord(body)) return sendText(res, 400, "invalid_payload");
       if (typeof body.text !== "string" && !Array.isArray(body.blocks)) return sendText(res, 400, "no_text");
       if (body.blocks !== undefined && !validBlocks(body.blocks)) return sendText(res, 400, "invalid_blocks");
-      record("webhook", "#webhook-channel", body);
+      await record("webhook", "#webhook-channel", body);
       return sendText(res, 200, "ok");
     }
 
@@ -101,7 +101,7 @@ export async function startSlackStandIn(options: { token?: string; port?: number
         if (unknownChannels.has(body.channel)) return sendJson(res, 200, { ok: false, error: "channel_not_found" });
         if (typeof body.text !== "string" && !Array.isArray(body.blocks)) return sendJson(res, 200, { ok: false, error: "no_text" });
         if (body.blocks !== undefined && !validBlocks(body.blocks)) return sendJson(res, 200, { ok: false, error: "invalid_blocks" });
-        const message = record("api", body.channel, body);
+        const message = await record("api", body.channel, body);
         return sendJson(res, 200, { ok: true, channel: message.channel, ts: message.ts, message: { type: "message", text: message.text, ts: message.ts } });
       }
       if (method === "conversations.history") {

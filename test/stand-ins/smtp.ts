@@ -8,6 +8,10 @@ import { SMTPServer } from "smtp-server";
  * or no login). A message counts as delivered when the server accepts it (250 after DATA), as with a
  * real relay; it is parsed with mailparser and recorded. `failNext` answers the next messages with
  * an SMTP error instead (4xx: try again later, 5xx: refused).
+ *
+ * `messages` is every message accepted, transmissions included; `mailbox()` is what a mail store
+ * keeps, one copy per Message-ID (as Gmail and Exchange do), which is what a reader sees when a
+ * sender resent a message after dying between the server's 250 and its own record of it.
  */
 
 export type ReceivedEmail = {
@@ -26,6 +30,7 @@ export type SmtpStandIn = {
   /** GET /__stand-in/messages, when started with `inspect: true`. */
   inspectUrl: string | null;
   messages: ReceivedEmail[];
+  mailbox: () => ReceivedEmail[];
   failNext: (...codes: number[]) => void;
   onReceived: (hook: ((message: ReceivedEmail) => void) | null) => void;
   close: () => Promise<void>;
@@ -85,6 +90,7 @@ export async function startSmtpStandIn(options: { port?: number; inspect?: boole
     url: `smtp://127.0.0.1:${port}`,
     inspectUrl,
     messages,
+    mailbox: () => messages.filter((m, i) => !m.messageId || messages.findIndex((other) => other.messageId === m.messageId) === i),
     failNext: (...codes) => failures.push(...codes),
     onReceived: (next) => {
       hook = next;
