@@ -10,7 +10,7 @@ import type { HandoffPackage, ReasonCode } from "@/lib/contract/package";
 import type { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
 import { routingFactsFor } from "@/lib/routing/facts";
-import { applyRouting } from "./routing";
+import { applyRouting, tightenSlaClock } from "./routing";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
@@ -149,8 +149,7 @@ export async function updateChatHandoff(input: {
         and(
           eq(handoffs.id, input.handoffId),
           eq(handoffs.version, input.expectedVersion),
-          isNull(handoffs.ownerId),
-          or(eq(handoffs.status, "pending"), and(eq(handoffs.status, "discarded"), eq(handoffs.decision, "filter"))),
+          or(eq(handoffs.status, "pending"), and(eq(handoffs.status, "discarded"), eq(handoffs.decision, "filter"), isNull(handoffs.ownerId))),
         ),
       )
       .returning();
@@ -179,6 +178,9 @@ export async function updateChatHandoff(input: {
       const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
       const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: new Date() });
       routed = { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+    } else if (input.event && input.priority) {
+      // A sharper priority from a later turn: the acceptance clock restarts in the team's hours, never later than it was.
+      routed = { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: new Date() }) };
     }
     const onTx = { db: fromDrizzle(tx, dsql) };
     await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });

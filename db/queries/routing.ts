@@ -115,3 +115,20 @@ export async function findActiveUsersByRole({ teamId, role }: { teamId: string |
   const where = teamId ? and(eq(users.active, true), eq(users.role, role), eq(users.teamId, teamId)) : and(eq(users.active, true), eq(users.role, role));
   return executor.select({ id: users.id, name: users.name, email: users.email, teamId: users.teamId }).from(users).where(where).orderBy(asc(users.name));
 }
+
+/**
+ * A package whose priority rose (a later chat turn): a fresh window from now in the team's business
+ * hours, kept only if it ends sooner than the current one. Returns the deadline in force.
+ */
+export async function tightenSlaClock(tx: Transaction, input: { handoffId: string; priority: HandoffPriority; teamId: string | null; ownerId: string | null; now: Date }): Promise<Date> {
+  const [current] = await tx.select({ slaDueAt: handoffs.slaDueAt }).from(handoffs).where(eq(handoffs.id, input.handoffId));
+  const policy = await getSlaPolicy(tx, input.priority);
+  const window = slaWindow(input.priority, input.now, { calendar: await getTeamCalendar(tx, input.teamId), minutes: policy.minutes });
+  if (current && current.slaDueAt <= window.dueAt) return current.slaDueAt;
+  await tx.update(handoffs).set({ slaDueAt: window.dueAt }).where(eq(handoffs.id, input.handoffId));
+  if (input.priority === "immediate" || input.priority === "normal") {
+    const clock = { cycle: 1, stage: "running" as const, ownerId: input.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: 0, updatedAt: input.now };
+    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...clock }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: { ...clock, cycle: dsql`${handoffSlaClocks.cycle} + 1`, breaches: dsql`${handoffSlaClocks.breaches}` } });
+  }
+  return window.dueAt;
+}

@@ -102,8 +102,8 @@ describe("the public chat, on real Postgres", () => {
     expect(after[0]).toMatchObject({ priority: "immediate", status: "pending" });
     expect(after[0].slaDueAt.getTime()).toBeLessThan(handoff.slaDueAt.getTime());
     const events = await db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, handoff.id)).orderBy(asc(handoffEvents.id));
-    expect(events.map((e) => e.type)).toEqual(["created", "updated_from_chat"]);
-    expect(events[1].data).toMatchObject({ from: { priority: "normal" }, to: { priority: "immediate" } });
+    expect(events.map((e) => e.type)).toEqual(["created", "routed", "updated_from_chat"]);
+    expect(events[2].data).toMatchObject({ from: { priority: "normal" }, to: { priority: "immediate" } });
     const [{ n: intakeCount }] = await db.select({ n: dsql<number>`count(*)::int` }).from(intakes).where(eq(intakes.externalId, `chat:${c.conversationId}`));
     expect(intakeCount).toBe(1);
     const jobs = await db.execute<{ name: string }>(dsql`select name from pgboss.job where data->>'handoffId' = ${handoff.id} and name = 'notify'`);
