@@ -9,7 +9,7 @@ const deadNames = queueNames.map(deadLetterQueue);
 export async function countJobsByQueue() {
   const rows = await db.execute<{ name: string; state: string; n: number }>(dsql`
     select name, state::text, count(*)::int as n from pgboss.job
-    where name = any(${[...queueNames, ...deadNames]}::text[])
+    where name in ${[...queueNames, ...deadNames]}
     group by name, state`);
   return rows.map((r) => ({ name: r.name, state: r.state, count: Number(r.n) }));
 }
@@ -20,7 +20,7 @@ export type DeadLetter = { id: string; queue: string; sourceName: string | null;
 export async function listDeadLetters({ limit = 100 }: { limit?: number } = {}): Promise<DeadLetter[]> {
   const rows = await db.execute<{ id: string; name: string; source_name: string | null; data: Record<string, unknown> | null; source_output: unknown; source_retry_count: number | null; created_on: Date; source_created_on: Date | null }>(dsql`
     select id, name, source_name, data, source_output, source_retry_count, created_on, source_created_on from pgboss.job
-    where name = any(${deadNames}::text[]) and state in ('created', 'retry')
+    where name in ${deadNames} and state in ('created', 'retry')
     order by created_on desc limit ${limit}`);
   return rows.map((r) => ({
     id: r.id,

@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseUrl } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
+import { countJobsByQueue, listDeadLetters } from "@/db/queries/jobs";
 import { deliveries, handoffEvents, handoffs, notifications, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/guard";
 import { generateApiKey } from "@/lib/intake/credentials";
@@ -10,6 +11,7 @@ import { handleIntake } from "@/lib/intake/handle-intake";
 import { stopBoss } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { sweepSlaClocks } from "@/lib/jobs/handlers/sla-check";
+import { retryDeadLetter } from "@/lib/jobs/retry-dead-letter";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import type { NotifySettings } from "@/lib/notifications/send-notifications";
@@ -171,6 +173,19 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
       const [slackDelivery] = await db.select().from(deliveries).where(and(eq(deliveries.handoffId, handoffId), eq(deliveries.channel, "slack")));
       expect(slackDelivery).toMatchObject({ status: "failed", lastError: expect.stringContaining("channel_not_found") });
       expect(forHandoff(handoffId).email()).toHaveLength(1);
+
+      // The admin sees it with Slack's reason, fixes the person's channel and retries: only Slack goes out.
+      const listed = (await listDeadLetters()).find((d) => d.data.handoffId === handoffId);
+      expect(listed).toMatchObject({ queue: "notify-dead", sourceName: "notify", error: expect.stringContaining("channel_not_found") });
+      const counts = await countJobsByQueue();
+      expect(counts.find((c) => c.name === "notify-dead")?.count).toBeGreaterThanOrEqual(1);
+      await db.execute(`update notification_preferences set slack_target = 'C0SALES' where user_id = '${reps[0].id}'`);
+      await retryDeadLetter({ databaseUrl: databaseUrl(), queue: listed!.queue, jobId: listed!.id });
+      await expect(retryDeadLetter({ databaseUrl: databaseUrl(), queue: listed!.queue, jobId: listed!.id })).rejects.toThrow("no longer in the dead-letter queue");
+      await expect(retryDeadLetter({ databaseUrl: databaseUrl(), queue: "notify", jobId: listed!.id })).rejects.toThrow("not a dead-letter queue");
+      await waitFor("the Slack message after the retry", () => standIn.messages.some((m) => m.channel === "C0SALES" && JSON.stringify(m.blocks).includes(handoffId)));
+      expect(forHandoff(handoffId).email()).toHaveLength(1);
+      expect((await listDeadLetters()).some((d) => d.data.handoffId === handoffId)).toBe(false);
     } finally {
       await standIn.close();
     }
