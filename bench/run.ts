@@ -7,6 +7,7 @@ import { openBenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
 import { inboxBench } from "./inbox";
 import { intakeLoadBench } from "./intake-load";
+import { notifyBench } from "./notify";
 import { formatTable, verdict, writeResults } from "./report";
 import { triageBench } from "./triage";
 
@@ -14,7 +15,7 @@ import { triageBench } from "./triage";
 // bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches.
-const modules: BenchModule[] = [triageBench, inboxBench, intakeLoadBench];
+const modules: BenchModule[] = [triageBench, inboxBench, notifyBench, intakeLoadBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),

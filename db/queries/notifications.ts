@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, ne, sql as dsql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
@@ -88,19 +89,20 @@ export async function markDeliveryFailed({ id, error }: { id: string; error: str
   await db.update(deliveries).set({ status: "failed", lastError: error.slice(0, 1000), updatedAt: dsql`now()` }).where(and(eq(deliveries.id, id), ne(deliveries.status, "sent")));
 }
 
-/** The in-app notification and its delivery row in one transaction: exactly once without a second system. */
+/** The in-app notification and its delivery row in one statement: exactly once without a second system. */
 export async function deliverInApp(input: { handoffId: string; event: string; recipientId: string; title: string; body: string; notifyEvent: string }): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(deliveries)
-      .values({ handoffId: input.handoffId, event: input.event, channel: "in_app", recipientId: input.recipientId, status: "sent", target: "in-app", subject: input.title, sentAt: dsql`now()` })
-      .onConflictDoNothing()
-      .returning({ id: deliveries.id });
-    if (!claimed[0]) return false;
-    const [note] = await tx.insert(notifications).values({ userId: input.recipientId, handoffId: input.handoffId, event: input.notifyEvent, title: input.title, body: input.body }).returning({ id: notifications.id });
-    await tx.update(deliveries).set({ providerRef: note.id }).where(eq(deliveries.id, claimed[0].id));
-    return true;
-  });
+  const noteId = randomUUID();
+  const rows = await db.execute<{ id: string }>(dsql`
+    with claimed as (
+      insert into ${deliveries} (handoff_id, event, channel, recipient_id, status, target, subject, provider_ref, sent_at)
+      values (${input.handoffId}, ${input.event}, 'in_app', ${input.recipientId}, 'sent', 'in-app', ${input.title}, ${noteId}, now())
+      on conflict do nothing
+      returning id
+    )
+    insert into ${notifications} (id, user_id, handoff_id, event, title, body)
+    select ${noteId}, ${input.recipientId}, ${input.handoffId}, ${input.notifyEvent}, ${input.title}, ${input.body} from claimed
+    returning id`);
+  return rows.length > 0;
 }
 
 export async function listNotifications({ userId, limit = 50 }: { userId: string; limit?: number }) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql as dsql } from "drizzle-orm";
+import { asc, eq, sql as dsql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
 import { insertHandoffEvent } from "@/db/queries/handoffs";
 import { handoffs, handoffSlaClocks, routingRules, slaPolicies, teams, users, type HandoffPriority, type SlaPolicy } from "@/db/schema";
@@ -100,20 +100,6 @@ export async function applyRouting(
     },
   });
   return { decision, slaDueAt };
-}
-
-/** Names for the timeline and notifications: the people and teams a routing decision mentions. */
-export async function namesFor({ userIds, teamIds }: { userIds: string[]; teamIds: string[] }) {
-  const [people, groups] = await Promise.all([
-    userIds.length ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, userIds)) : [],
-    teamIds.length ? db.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.id, teamIds)) : [],
-  ]);
-  return { people, groups };
-}
-
-export async function findActiveUsersByRole({ teamId, role }: { teamId: string | null; role: "rep" | "manager" | "admin" }, executor: Executor = db) {
-  const where = teamId ? and(eq(users.active, true), eq(users.role, role), eq(users.teamId, teamId)) : and(eq(users.active, true), eq(users.role, role));
-  return executor.select({ id: users.id, name: users.name, email: users.email, teamId: users.teamId }).from(users).where(where).orderBy(asc(users.name));
 }
 
 /**

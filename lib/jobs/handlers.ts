@@ -1,6 +1,7 @@
 import { notifyJob } from "@/lib/jobs/handlers/notify";
 import { remindJob } from "@/lib/jobs/handlers/remind";
 import { slaCheckJob } from "@/lib/jobs/handlers/sla-check";
+import { queues } from "@/lib/jobs/queues";
 import type { NotifySettings } from "@/lib/notifications/send-notifications";
 import type { WorkerHandlers } from "@/lib/jobs/worker";
 
@@ -10,7 +11,7 @@ import type { WorkerHandlers } from "@/lib/jobs/worker";
  */
 export function jobHandlers(options: { notify?: NotifySettings } = {}): WorkerHandlers {
   return {
-    [notifyJob().queue]: notifyJob(options.notify),
+    [queues.notify.name]: notifyJob(options.notify),
     [remindJob.queue]: remindJob,
     [slaCheckJob.queue]: slaCheckJob,
   };

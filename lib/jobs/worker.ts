@@ -19,6 +19,8 @@ export type WorkerOptions = {
   slaCheckCron?: string | null;
 };
 
+const BATCH_SIZE = 4;
+
 export type RunningWorker = { boss: PgBoss; stop: (options?: { graceful?: boolean }) => Promise<void> };
 
 /**
@@ -46,29 +48,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   for (const [queue, definition] of Object.entries(options.handlers)) {
     await boss.work(
       queue,
-      { batchSize: 1, perJobResults: true, localConcurrency: options.concurrency ?? 4, pollingIntervalSeconds: options.pollSeconds ?? 1 },
-      async (jobs): Promise<JobResult[]> => {
-        const results: JobResult[] = [];
-        for (const job of jobs) {
-          const jobLog = log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 });
-          const parsed = definition.schema.safeParse(job.data);
-          if (!parsed.success) {
-            jobLog.warn("job payload refused: dead-lettered", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
-            results.push({ id: job.id, status: "deadletter", output: { error: `Payload refused: ${parsed.error.issues[0]?.message ?? "invalid"}` } });
-            continue;
-          }
-          try {
-            await definition.handle(parsed.data, { jobId: job.id, retryCount: job.retryCount, boss, log: jobLog, now });
-            results.push({ id: job.id, status: "completed" });
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            const permanent = error instanceof PermanentJobError;
-            jobLog.warn(permanent ? "job failed for good: dead-lettered" : "job failed: will retry", { error: message });
-            results.push({ id: job.id, status: permanent ? "deadletter" : "failed", output: { error: message } });
-          }
-        }
-        return results;
-      },
+      // Each of `concurrency` loops fetches a small batch and runs it at once; a full batch means more is
+      // waiting, so the loop fetches again at once instead of sleeping a polling interval.
+      { batchSize: BATCH_SIZE, burstWhenBatchFull: true, perJobResults: true, localConcurrency: options.concurrency ?? 4, pollingIntervalSeconds: options.pollSeconds ?? 1 },
+      (jobs): Promise<JobResult[]> => Promise.all(jobs.map((job) => runJob(definition, job, { boss, log: log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 }), now }))),
     );
   }
 
@@ -83,4 +66,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await boss.stop({ graceful, close: true, timeout: 10_000 });
     },
   };
+}
+
+async function runJob(definition: JobDefinition, job: { id: string; data: unknown; retryCount: number }, ctx: { boss: PgBoss; log: Logger; now: () => Date }): Promise<JobResult> {
+  const parsed = definition.schema.safeParse(job.data);
+  if (!parsed.success) {
+    ctx.log.warn("job payload refused: dead-lettered", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+    return { id: job.id, status: "deadletter", output: { error: `Payload refused: ${parsed.error.issues[0]?.message ?? "invalid"}` } };
+  }
+  try {
+    await definition.handle(parsed.data, { jobId: job.id, retryCount: job.retryCount, ...ctx });
+    return { id: job.id, status: "completed" };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentJobError;
+    ctx.log.warn(permanent ? "job failed for good: dead-lettered" : "job failed: will retry", { error: message });
+    return { id: job.id, status: permanent ? "deadletter" : "failed", output: { error: message } };
+  }
 }
