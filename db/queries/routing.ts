@@ -104,17 +104,20 @@ export async function applyRouting(
 
 /**
  * A package whose priority rose (a later chat turn): a fresh window from now in the team's business
- * hours, kept only if it ends sooner than the current one. Returns the deadline in force.
+ * hours, unless the running acceptance clock already ends sooner. Returns the deadline in force,
+ * which replaces whatever the caller wrote.
  */
 export async function tightenSlaClock(tx: Transaction, input: { handoffId: string; priority: HandoffPriority; teamId: string | null; ownerId: string | null; now: Date }): Promise<Date> {
-  const [current] = await tx.select({ slaDueAt: handoffs.slaDueAt }).from(handoffs).where(eq(handoffs.id, input.handoffId));
+  const [clock] = await tx.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, input.handoffId)).for("update");
   const policy = await getSlaPolicy(tx, input.priority);
   const window = slaWindow(input.priority, input.now, { calendar: await getTeamCalendar(tx, input.teamId), minutes: policy.minutes });
-  if (current && current.slaDueAt <= window.dueAt) return current.slaDueAt;
-  await tx.update(handoffs).set({ slaDueAt: window.dueAt }).where(eq(handoffs.id, input.handoffId));
-  if (input.priority === "immediate" || input.priority === "normal") {
-    const clock = { cycle: 1, stage: "running" as const, ownerId: input.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: 0, updatedAt: input.now };
-    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...clock }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: { ...clock, cycle: dsql`${handoffSlaClocks.cycle} + 1`, breaches: dsql`${handoffSlaClocks.breaches}` } });
+  const keep = clock && (clock.stage === "running" || clock.stage === "reminded") && clock.dueAt <= window.dueAt;
+  const dueAt = keep ? clock.dueAt : window.dueAt;
+  await tx.update(handoffs).set({ slaDueAt: dueAt }).where(eq(handoffs.id, input.handoffId));
+  if (!keep && (input.priority === "immediate" || input.priority === "normal")) {
+    // A new cycle: remind jobs already queued for the old window find a different cycle and do nothing.
+    const next = { cycle: (clock?.cycle ?? 0) + 1, stage: "running" as const, ownerId: input.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: clock?.breaches ?? 0, updatedAt: input.now };
+    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...next }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: next });
   }
-  return window.dueAt;
+  return dueAt;
 }
