@@ -172,19 +172,19 @@ export async function updateChatHandoff(input: {
     if (input.event) {
       await insertHandoffEvent(tx, updated.id, { type: "updated_from_chat", actorKind: "agent", fromStatus: input.event.fromStatus, toStatus: input.event.toStatus, data: input.event.data });
     }
-    // The lead reaches a person for the first time: the routing rules place it, in this transaction.
-    let routed = updated;
-    if (input.notify && input.priority) {
-      const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
-      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: new Date() });
-      routed = { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
-    } else if (input.event && input.priority) {
-      // A sharper priority from a later turn: the acceptance clock restarts in the team's hours, never later than it was.
-      routed = { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: new Date() }) };
-    }
     const onTx = { db: fromDrizzle(tx, dsql) };
     await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });
     if (input.notify) await input.boss.send(queues.notify.name, { handoffId: updated.id, event: "created" }, { ...onTx, singletonKey: `notify:created:${updated.id}` });
-    return routed;
+    // The lead reaches a person for the first time: the routing rules place it, in this transaction (last: routing locks until commit).
+    if (input.notify && input.priority) {
+      const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
+      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: new Date() });
+      return { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+    }
+    if (input.event && input.priority) {
+      // A sharper priority from a later turn: the acceptance clock restarts in the team's hours, never later than it was.
+      return { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: new Date() }) };
+    }
+    return updated;
   });
 }

@@ -108,6 +108,7 @@ export async function recordIntake(input: {
     }
 
     let handoffId: string | null = null;
+    let route: Parameters<typeof applyRouting>[1] | null = null;
     // Every outcome keeps a record for the console except a chat ask, which is only a turn of the
     // conversation: that is exactly when triage built no package.
     if (stored) {
@@ -151,11 +152,7 @@ export async function recordIntake(input: {
         actorKind: "agent",
         data: { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: input.ruleVersion, agentSource: input.agentSource },
       });
-      // A package for a person (it has a priority) is placed by the routing rules in this same transaction.
-      if (decision.priority) {
-        const facts = routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event });
-        await applyRouting(tx, { handoffId, facts, priority: decision.priority, now });
-      }
+      if (decision.priority) route = { handoffId, facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }), priority: decision.priority, now };
       // Outbox: the jobs commit or roll back with the handoff itself.
       const onTx = { db: fromDrizzle(tx, dsql) };
       await input.boss.send(queues.crmSync.name, { handoffId }, { ...onTx, singletonKey: `crm-sync:${handoffId}` });
@@ -165,6 +162,9 @@ export async function recordIntake(input: {
     const response = { ...decision, package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null, intakeId: input.intakeId, handoffId };
     // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
     const [saved] = await tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response });
+    // A package for a person (it has a priority) is placed by the routing rules in this transaction,
+    // last: routing holds a lock until commit, so concurrent intakes wait on it as briefly as possible.
+    if (route) await applyRouting(tx, route);
     return { duplicate: false, response: saved.response ?? response };
   });
 }
