@@ -41,7 +41,9 @@ test("[REP] changes notification preferences, then a routed package shows in the
     const { handoffId } = (await response.json()) as { handoffId: string };
     await page.goto(`/handoffs/${handoffId}`);
     const owner = await page.getByTestId("owner-name").innerText();
+    await expect(page.getByTestId("timeline-entry").first()).toContainText("System routed it to");
     if (owner === "Dana Reyes") mine = `${name[0]} ${name[1]}`;
+    if (i === 0) await page.screenshot({ path: "test-results/playwright/routed-package.png", fullPage: true });
   }
   expect(mine, "a package routed to Dana").not.toBeNull();
 

@@ -15,6 +15,11 @@ const worker = await startWorker({
   concurrency: settings.WORKER_CONCURRENCY,
   pollSeconds: settings.WORKER_POLL_SECONDS,
   superviseSeconds: settings.WORKER_SUPERVISE_SECONDS,
+}).catch((error: unknown) => {
+  // The worker never starts a database: with DATABASE_URL unset it uses the app's embedded one.
+  const where = settings.DATABASE_URL ? "DATABASE_URL" : `the app's embedded Postgres on port ${settings.EMBEDDED_PG_PORT} (start the app first, or set DATABASE_URL)`;
+  log.error(`worker could not start: is ${where} reachable?`, { error });
+  process.exit(1);
 });
 
 let stopping = false;

@@ -138,10 +138,12 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
     expect(forHandoff(handoffId).slack()).toHaveLength(0);
   });
 
-  it("a 500 and then a 429 from Slack are retried, and the message is delivered exactly once", async () => {
+  it("a 500 and then a 429 from Slack, and a 451 from the mail server, are retried, and each message is delivered exactly once", async () => {
     const { intake } = await salesTeam();
     const handoffId = await intake(`retry-${randomUUID()}`);
     slack.failNext({ kind: "status", status: 500 }, { kind: "rate_limited", retryAfter: 1 });
+    // The mail server says "try again later" once too.
+    smtp.failNext(451);
     const attemptsBefore = slack.attempts;
     await runWorker(botSettings());
     await waitFor("the Slack message after the retries", () => forHandoff(handoffId).slack().length > 0, 60_000);
@@ -152,7 +154,10 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
     // Give a stray duplicate the time it would need to show up.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(forHandoff(handoffId).slack()).toHaveLength(1);
+    await waitFor("the email after the mail server's 451", () => forHandoff(handoffId).email().length > 0, 60_000);
     expect(forHandoff(handoffId).email()).toHaveLength(1);
+    const [email] = await db.select().from(deliveries).where(and(eq(deliveries.handoffId, handoffId), eq(deliveries.channel, "email")));
+    expect(email).toMatchObject({ status: "sent", attempts: 2 });
     expect(slack.attempts - attemptsBefore).toBe(3);
     expect(delivery.attempts).toBe(2);
     expect(forHandoff(handoffId).slack()[0]).toMatchObject({ via: "api", channel: "C0SALES", metadata: { event_type: "baton_delivery" } });
