@@ -10,14 +10,15 @@ import { inboxBench } from "./inbox";
 import { inboxHttpBench } from "./inbox-http";
 import { intakeLoadBench } from "./intake-load";
 import { metricsBench } from "./metrics";
+import { notifyBench } from "./notify";
 import { formatTable, verdict, writeResults } from "./report";
 import { triageBench } from "./triage";
 
-// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|intake --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
+// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|intake --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
 // every bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches.
-const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, intakeLoadBench];
+const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, notifyBench, intakeLoadBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),

@@ -30,12 +30,21 @@ test("[LEAD][REP] a chat ends in a handoff the rep finds in the inbox with its t
   await expect(transcript).toContainText("We get about 600 inbound leads a month");
   await expect(transcript).toContainText("I'm passing this to a person on our sales team");
 
+  // Routing gave it to one of the team's reps in turn (or left it in the queue): that person accepts it.
+  const owner = await page.getByTestId("owner-name").innerText();
+  const taker = owner === "Sam Ortiz" ? { login: "rep2" as const, name: "Sam Ortiz" } : { login: "rep" as const, name: "Dana Reyes" };
+  if (taker.login !== "rep") {
+    const packageUrl = page.url();
+    await signInAs(taker.login);
+    await page.goto(packageUrl);
+    await packagePage.expectLoaded("Marta Vidal");
+  }
   await packagePage.accept();
   await expect(packagePage.status()).toHaveText("Accepted");
 
   // Single voice: the agent hands over once, then only the person speaks.
-  await chat.say("Is someone looking at this?", "Dana Reyes from our team is taking over");
-  await expect(leadPage.getByTestId("chat-status")).toHaveText("Now with Dana Reyes from our team");
+  await chat.say("Is someone looking at this?", `${taker.name} from our team is taking over`);
+  await expect(leadPage.getByTestId("chat-status")).toHaveText(`Now with ${taker.name} from our team`);
   await chat.say("Great, thanks!", null);
 
   await page.reload();

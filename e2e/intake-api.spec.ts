@@ -32,7 +32,9 @@ test("[API] an intake posted with an API key lands in the right tab of the key's
 
   await page.getByTestId("lead-link").filter({ hasText: "Greta Lindqvist" }).click();
   await expect(page.getByTestId("package-summary")).toContainText("Greta Lindqvist");
-  await expect(page.getByTestId("timeline-entry").first()).toContainText("Agent created the package");
+  // Newest first: routing places it right after the agent creates it.
+  await expect(page.getByTestId("timeline-entry").last()).toContainText("Agent created the package");
+  await expect(page.getByTestId("timeline-entry").first()).toContainText("System routed it to");
 });
 
 test("[API] bad input and a wrong key get clear refusals", async ({ request }) => {

@@ -35,6 +35,28 @@ const envSchema = z.object({
   HUBSPOT_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(86_400_000).default(10_000),
   /** Past this a HubSpot call counts as failed and is retried with backoff. */
   HUBSPOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Slack incoming webhook: every Slack notification posts here. */
+  SLACK_WEBHOOK_URL: optional(z.url()),
+  /** Slack bot token (xoxb-…): chat.postMessage to each person's or team's channel. Wins over the webhook when both are set. */
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xox[a-z]-/, "SLACK_BOT_TOKEN must be a Slack token (xoxb-…)")),
+  /** Slack's Web API base; a stand-in in tests and the demo. */
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  /** With a bot token: where a notification goes when neither the person nor the team names a channel. */
+  SLACK_DEFAULT_CHANNEL: optional(z.string().min(1)),
+  /** Outgoing mail, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for implicit TLS). Unset: no email. */
+  SMTP_URL: optional(z.url()),
+  EMAIL_FROM: z.string().min(3).default("Baton <baton@localhost>"),
+  /** Jobs each worker process runs at once, per queue. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** How often an idle worker looks for jobs. */
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+  /** How often the worker fails expired jobs and those whose worker died (heartbeat lost). */
+  WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Comma-separated queues this worker runs (e.g. `crm-sync` on its own machine); unset: all of them. */
+  WORKER_QUEUES: optional(z.string().regex(/^[a-z-]+(,[a-z-]+)*$/, "WORKER_QUEUES must be queue names separated by commas, e.g. notify,remind")),
+  /** Demo only: the stand-ins' inspection URLs, shown on /admin/messages. */
+  DEMO_SLACK_OUTBOX_URL: optional(z.url()),
+  DEMO_SMTP_OUTBOX_URL: optional(z.url()),
 }).refine((e) => e.CRM_ADAPTER !== "hubspot" || e.HUBSPOT_ACCESS_TOKEN, {
   path: ["HUBSPOT_ACCESS_TOKEN"],
   message: "required when CRM_ADAPTER=hubspot",

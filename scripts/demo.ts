@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-// `npm run demo`: build (unless --skip-build), seed the demo data, then run the console with
-// `next start`. With DATABASE_URL unset the data lives in embedded Postgres under BATON_DATA_DIR;
-// the seed starts it and stops it again, and the app then starts it itself, as a real install does.
+// `npm run demo`: build (unless --skip-build), seed the demo data, start the Slack and SMTP stand-ins
+// and the job worker in this process, then run the console with `next start`. With DATABASE_URL unset
+// the data lives in embedded Postgres under BATON_DATA_DIR, started here and shared with the app.
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "3000" },
@@ -45,20 +45,55 @@ const database = await startDatabase(say);
 const client = postgres(database.url, { max: 2, onnotice: () => {} });
 const result = await seedDemo(drizzle(client, { schema, casing: "snake_case" }));
 await client.end({ timeout: 5 });
-await database.stop();
 say(`demo data ready: ${result.handoffs} handoffs (${result.created} new)`);
 
+// Slack and email go to local stand-ins (shown on /admin/messages); the worker runs in this process.
+// The database stays up for it: the app finds it running and shares it.
+const { startSlackStandIn } = await import("../test/stand-ins/slack");
+const { startSmtpStandIn } = await import("../test/stand-ins/smtp");
+const slack = await startSlackStandIn();
+const smtp = await startSmtpStandIn({ inspect: true });
+const appUrl = `http://${values.host}:${values.port}`;
+const demoSettings = {
+  SLACK_BOT_TOKEN: slack.token,
+  SLACK_API_URL: slack.apiUrl,
+  SLACK_DEFAULT_CHANNEL: "#sales-handoffs",
+  SMTP_URL: smtp.url,
+  EMAIL_FROM: "Baton <baton@baton.demo>",
+  APP_URL: appUrl,
+  DEMO_SLACK_OUTBOX_URL: `${slack.url}/__stand-in/messages`,
+  DEMO_SMTP_OUTBOX_URL: smtp.inspectUrl ?? "",
+};
+Object.assign(process.env, demoSettings);
+const { resetEnvCache } = await import("@/lib/env");
+resetEnvCache();
+const { jobHandlers } = await import("@/lib/jobs/handlers");
+const { startWorker } = await import("@/lib/jobs/worker");
+const { logger } = await import("@/lib/logger");
+const worker = await startWorker({ databaseUrl: database.url, handlers: jobHandlers(), log: logger.child({ component: "worker" }), pollSeconds: 0.5 });
+say(`worker running; Slack stand-in ${slack.url}, SMTP stand-in ${smtp.url}`);
+
 // The child inherits this environment; only what the demo decided is added.
-const childEnv = { ...process.env, NODE_ENV: "production" as const, AUTH_SECRET: settings.AUTH_SECRET ?? localAuthSecret(), BATON_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv = { ...process.env, ...demoSettings, NODE_ENV: "production" as const, AUTH_SECRET: settings.AUTH_SECRET ?? localAuthSecret(), BATON_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
 const app = spawn(process.execPath, [nextBin, "start", "-H", values.host, "-p", values.port], { stdio: "inherit", env: childEnv });
+let stopping = false;
+const shutdown = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await worker.stop().catch(() => {});
+  await Promise.all([slack.close(), smtp.close()]).catch(() => {});
+  await database.stop().catch(() => {});
+  process.exit(code);
+};
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
-app.on("exit", (code) => process.exit(code ?? 0));
+app.on("exit", (code) => void shutdown(code ?? 0));
 
 const url = `http://${values.host}:${values.port}`;
 if (await waitForHealth(`${url}/api/health`, 120_000)) {
   console.log(`\nBaton is running at ${url}\n`);
   console.log("Demo logins (password for all: demo-password):");
   for (const user of result.users) console.log(`  ${user.role.padEnd(8)} ${user.email.padEnd(24)} ${user.name}`);
+  console.log(`\nNotifications go to local stand-ins: see them as admin at ${url}/admin/messages`);
   console.log(`\nTry the intake API (lands in the Inbound EMEA queue):`);
   console.log(`  curl -s ${url}/api/v1/intake -H "Authorization: Bearer ${DEMO_API_KEY}" -H "Content-Type: application/json" \\`);
   console.log(`    -d '{"channel":"form","receivedAt":"${new Date().toISOString()}","fields":{"email":"ana@acme.io","company":"Acme","numemployees":"120","message":"We need an AI agent to qualify our 500 monthly leads this week."}}'`);

@@ -2,10 +2,13 @@ import Link from "next/link";
 import { LogOut } from "lucide-react";
 import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
+import { NotificationBell } from "./notification-bell";
 
 const roleLabels = { rep: "Sales rep", manager: "Manager", admin: "Admin" } as const;
 
-export function ConsoleHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
+const navLink = "rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100";
+
+export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOut: () => Promise<void>; unread: number }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
@@ -13,19 +16,30 @@ export function ConsoleHeader({ actor, signOut }: { actor: Actor; signOut: () =>
           Baton<span className="text-brand-600">.</span>
         </Link>
         <nav aria-label="Main" className="flex gap-1 text-sm">
-          <Link href="/inbox" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+          <Link href="/inbox" className={navLink}>
             Inbox
           </Link>
           {can(actor.role, "metrics.read") ? (
-            <Link href="/metrics" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+            <Link href="/metrics" className={navLink}>
               Metrics
             </Link>
           ) : null}
-          <Link href="/crm/contacts" className="rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100">
+          <Link href="/crm/contacts" className={navLink}>
             CRM
           </Link>
+          {can(actor.role, "admin.manage") ? (
+            <>
+              <Link href="/admin/jobs" className={navLink}>
+                Jobs
+              </Link>
+              <Link href="/admin/messages" className={navLink}>
+                Messages
+              </Link>
+            </>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <NotificationBell unread={unread} />
           <div className="text-right leading-tight">
             <p className="font-medium text-slate-900" data-testid="current-user">
               {actor.name ?? actor.email}

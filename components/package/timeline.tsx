@@ -48,7 +48,7 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
     }
     case "reassigned": {
       const to = typeof data.toOwnerId === "string" ? (ownerNames[data.toOwnerId] ?? "someone") : "the team queue";
-      return `reassigned it to ${to}`;
+      return `reassigned it to ${to}${typeof data.ruleName === "string" ? ` after the SLA lapsed (rule: ${data.ruleName})` : ""}`;
     }
     case "info_requested": {
       const count = Array.isArray(data.questions) ? data.questions.length : 0;
@@ -69,6 +69,16 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       return `corrected ${fieldName(data.field)}: “${String(data.before)}” → “${String(data.after)}”`;
     case "question_answered":
       return `answered “${String(data.field)}”: “${String(data.after)}”`;
+    case "routed": {
+      const to = typeof data.ownerId === "string" ? (ownerNames[data.ownerId] ?? "someone") : "the team queue";
+      return `routed it to ${to} (rule: ${typeof data.ruleName === "string" ? data.ruleName : "fallback"})`;
+    }
+    case "sla_reminder":
+      return data.step === "half" ? "reminded the owner: half of the SLA is gone" : "reminded the owner";
+    case "sla_breached":
+      return `recorded an SLA breach (${String(data.breaches ?? 1)} of ${String(data.maxBreaches ?? "?")}) and told the manager`;
+    case "closed_to_nurture":
+      return "closed it to nurture: nobody accepted it in time";
     default:
       return humanize(event.type).toLowerCase();
   }

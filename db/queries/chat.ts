@@ -9,6 +9,8 @@ import type { DecisionKind } from "@/lib/contract/decision";
 import type { HandoffPackage, ReasonCode } from "@/lib/contract/package";
 import type { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
+import { routingFactsFor } from "@/lib/routing/facts";
+import { applyRouting, tightenSlaClock } from "./routing";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
@@ -149,8 +151,7 @@ export async function updateChatHandoff(input: {
         and(
           eq(handoffs.id, input.handoffId),
           eq(handoffs.version, input.expectedVersion),
-          isNull(handoffs.ownerId),
-          or(eq(handoffs.status, "pending"), and(eq(handoffs.status, "discarded"), eq(handoffs.decision, "filter"))),
+          or(eq(handoffs.status, "pending"), and(eq(handoffs.status, "discarded"), eq(handoffs.decision, "filter"), isNull(handoffs.ownerId))),
         ),
       )
       .returning();
@@ -176,6 +177,16 @@ export async function updateChatHandoff(input: {
     const onTx = { db: fromDrizzle(tx, dsql) };
     await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });
     if (input.notify) await input.boss.send(queues.notify.name, { handoffId: updated.id, event: "created" }, { ...onTx, singletonKey: `notify:created:${updated.id}` });
+    // The lead reaches a person for the first time: the routing rules place it, in this transaction (last: routing locks until commit).
+    if (input.notify && input.priority) {
+      const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
+      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: new Date() });
+      return { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+    }
+    if (input.event && input.priority) {
+      // A sharper priority from a later turn: the acceptance clock restarts in the team's hours, never later than it was.
+      return { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: new Date() }) };
+    }
     return updated;
   });
 }

@@ -7,7 +7,9 @@ import type { IntakeEvent } from "@/lib/contract/intake";
 import type { HandoffPackage } from "@/lib/contract/package";
 import type { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
+import { routingFactsFor } from "@/lib/routing/facts";
 import { slaDueAt } from "@/lib/sla/due-at";
+import { applyRouting } from "./routing";
 
 type Boss = Awaited<ReturnType<typeof getBoss>>;
 
@@ -106,6 +108,7 @@ export async function recordIntake(input: {
     }
 
     let handoffId: string | null = null;
+    let route: Parameters<typeof applyRouting>[1] | null = null;
     // Every outcome keeps a record for the console except a chat ask, which is only a turn of the
     // conversation: that is exactly when triage built no package.
     if (stored) {
@@ -149,6 +152,7 @@ export async function recordIntake(input: {
         actorKind: "agent",
         data: { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: input.ruleVersion, agentSource: input.agentSource },
       });
+      if (decision.priority) route = { handoffId, facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }), priority: decision.priority, now };
       // Outbox: the jobs commit or roll back with the handoff itself.
       const onTx = { db: fromDrizzle(tx, dsql) };
       await input.boss.send(queues.crmSync.name, { handoffId }, { ...onTx, singletonKey: `crm-sync:${handoffId}` });
@@ -158,6 +162,9 @@ export async function recordIntake(input: {
     const response = { ...decision, package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null, intakeId: input.intakeId, handoffId };
     // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
     const [saved] = await tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response });
+    // A package for a person (it has a priority) is placed by the routing rules in this transaction,
+    // last: routing holds a lock until commit, so concurrent intakes wait on it as briefly as possible.
+    if (route) await applyRouting(tx, route);
     return { duplicate: false, response: saved.response ?? response };
   });
 }

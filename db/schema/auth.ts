@@ -22,6 +22,8 @@ export const teams = pgTable("teams", {
   name: text().notNull().unique(),
   timeZone: text().notNull().default("UTC"),
   businessHours: jsonb().$type<BusinessHours>().notNull().default({}),
+  /** Where this team's Slack notifications go with a bot token (channel id or name); unset: each person's own target or the default channel. */
+  slackChannel: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -40,6 +42,8 @@ export const users = pgTable(
     /** Most open immediate packages this person should hold at once (routing caps). */
     capacity: integer().notNull().default(10),
     active: boolean().notNull().default(true),
+    /** When routing last gave this person a package: round-robin picks whoever waited longest. */
+    lastAssignedAt: timestamp({ withTimezone: true, precision: 3 }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],

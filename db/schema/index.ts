@@ -6,3 +6,6 @@ export * from "./rules";
 export * from "./intake-sources";
 export * from "./corrections";
 export * from "./crm";
+export * from "./routing";
+export * from "./sla";
+export * from "./notifications";

@@ -2,6 +2,7 @@ import { eq, inArray, sql as dsql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam, type DemoUser } from "@/db/seed/demo-data";
+import { seedDemoRouting } from "@/db/seed/demo/routing";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { triage } from "@/lib/agent/triage";
 import { intakeEventSchema } from "@/lib/contract/intake";
@@ -37,6 +38,7 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
   const created = await db.transaction(async (tx) => {
     const teamIds = await upsertTeams(tx, data.teams);
     const userIds = await upsertUsers(tx, data.users, teamIds);
+    await seedDemoRouting(tx, teamIds);
     const companyIds = await insertCompanies(tx, data.handoffs);
     const leadIds = await insertLeads(tx, data.handoffs, companyIds);
     const intakeIds = await insertIntakes(tx, data.handoffs, leadIds);

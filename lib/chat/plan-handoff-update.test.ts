@@ -56,12 +56,13 @@ describe("planHandoffUpdate", () => {
     expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: richer }, now)).toMatchObject({ event: null, notify: false });
   });
 
-  it("never weakens a decision, and never touches a package a person has", () => {
+  it("never weakens a decision, and never touches a package a person has accepted", () => {
     const next = { decision: "act" as const, priority: null, reasons: ["low_risk_fit" as const], package: pkg };
     expect(planHandoffUpdate(stored(), next, now)).toBeNull();
     const stronger = { decision: "escalate" as const, priority: "immediate" as const, reasons: ["risk" as const], package: pkg };
     expect(planHandoffUpdate(stored({ ownerId: "user-1", status: "accepted" }), stronger, now)).toBeNull();
-    expect(planHandoffUpdate(stored({ ownerId: "user-1" }), stronger, now)).toBeNull();
+    // Routed to someone who has not accepted it yet: still the agent's to keep up to date.
+    expect(planHandoffUpdate(stored({ ownerId: "user-1" }), stronger, now)).toMatchObject({ priority: "immediate" });
     expect(planHandoffUpdate(stored({ status: "converted" }), stronger, now)).toBeNull();
   });
 

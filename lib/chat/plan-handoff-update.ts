@@ -32,11 +32,13 @@ export type HandoffUpdatePlan = {
 
 /**
  * How a later chat turn changes the conversation's one handoff (pure). The agent only touches a
- * package nobody has taken (pending and unowned, or its own "no fit" record), never makes it weaker
+ * package nobody has taken (pending, or its own "no fit" record), never makes it weaker
  * (a lead escalated stays escalated), and writes nothing when nothing changed.
  */
 export function planHandoffUpdate(stored: StoredChatHandoff, next: NextChatDecision, now: Date): HandoffUpdatePlan | null {
-  const agentHeld = stored.ownerId === null && (stored.status === "pending" || (stored.status === "discarded" && stored.decision === "filter"));
+  // Routing names an owner at once; the package is theirs to work only once they accept it, so until
+  // then the agent keeps it up to date (a routed pending package, or the agent's own "no fit" record).
+  const agentHeld = stored.status === "pending" || (stored.ownerId === null && stored.status === "discarded" && stored.decision === "filter");
   if (!agentHeld || next.decision === "ask") return null;
   if (decisionStrength(next) < decisionStrength(stored)) return null;
 

@@ -1,8 +1,9 @@
 import { PgBoss } from "pg-boss";
-import { queues } from "@/lib/jobs/queues";
+import { deadLetterQueue, queues } from "@/lib/jobs/queues";
 
-// One pg-boss per process, used to send jobs (inside the caller's transaction) and, in the worker,
-// to work them. Its tables live in the "pgboss" schema of the app's own database.
+// One pg-boss per process, used to send jobs (inside the caller's transaction). The worker process
+// runs its own instance with supervision and schedules (lib/jobs/worker.ts). Its tables live in the
+// "pgboss" schema of the app's own database.
 const globalForBoss = globalThis as unknown as { batonBoss?: Promise<PgBoss> };
 
 export function getBoss(databaseUrl: string): Promise<PgBoss> {
@@ -26,10 +27,18 @@ async function startBoss(databaseUrl: string): Promise<PgBoss> {
     // Connection errors surface on the next send; pg-boss reconnects by itself.
   });
   await boss.start();
-  for (const queue of Object.values(queues)) {
-    // The dead-letter queue first: a job that exhausts its retries lands there for an admin to retry.
-    await boss.createQueue(`${queue.name}-dead`);
-    await boss.createQueue(queue.name, { retryLimit: 8, retryDelay: 5, retryBackoff: true, deadLetter: `${queue.name}-dead` });
-  }
+  await ensureQueues(boss);
   return boss;
+}
+
+/** Creates every queue and its dead-letter queue, or brings an existing queue's retry settings up to date. */
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const queue of Object.values(queues)) {
+    const dead = deadLetterQueue(queue.name);
+    // The dead-letter queue first: a job that exhausts its retries lands there for an admin to retry.
+    if (!(await boss.getQueue(dead))) await boss.createQueue(dead, { retentionSeconds: 60 * 60 * 24 * 30 });
+    const options = { ...queue.options, deadLetter: dead };
+    if (await boss.getQueue(queue.name)) await boss.updateQueue(queue.name, options);
+    else await boss.createQueue(queue.name, options);
+  }
 }

@@ -1,10 +1,43 @@
 import { z } from "zod";
 
-// Every queue and the payload it carries. The worker (npm run worker) consumes them; intake, chat and
-// status changes only send. crm-sync is worked by handleCrmSyncJob(s) in lib/crm/handle-crm-sync-job.ts.
+export const notifyEvents = ["created", "assigned", "reminder", "breach", "closed"] as const;
+export type NotifyEvent = (typeof notifyEvents)[number];
+
+// How every queue retries: exponential backoff with jitter (pg-boss: retryDelay * 2^n, randomised),
+// capped, then the dead-letter queue `<name>-dead`, which admins see and can send back (/admin/jobs).
+const retries = { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 } as const;
+
+// Every queue and the payload it carries. Intake and chat send in their own transaction (outbox);
+// the worker (npm run worker) consumes them. crm-sync is worked by handleCrmSyncJob(s) in
+// lib/crm/handle-crm-sync-job.ts; status changes send it too.
 export const queues = {
-  crmSync: { name: "crm-sync", schema: z.object({ handoffId: z.uuid() }) },
-  notify: { name: "notify", schema: z.object({ handoffId: z.uuid(), event: z.enum(["created", "reminder", "breach"]) }) },
+  crmSync: { name: "crm-sync", schema: z.object({ handoffId: z.uuid() }), options: { ...retries, expireInSeconds: 300 } },
+  notify: {
+    name: "notify",
+    schema: z.object({
+      handoffId: z.uuid(),
+      event: z.enum(notifyEvents),
+      /** Which occurrence of a repeating event (e.g. `c1-half`): part of each delivery's idempotency key. */
+      occurrence: z.string().min(1).max(40).optional(),
+      /** The owner the event is about, as it was when it happened (a breach reassigns in the same breath). */
+      ownerId: z.string().min(1).nullable().optional(),
+      /** Breaches so far, for breach and closure messages. */
+      breaches: z.number().int().min(0).optional(),
+    }),
+    // A send takes seconds; a worker that dies mid-send stops its heartbeat and the job is retried within ~10 s.
+    options: { ...retries, expireInSeconds: 120, heartbeatSeconds: 10 },
+  },
+  remind: {
+    name: "remind",
+    schema: z.object({ handoffId: z.uuid(), step: z.enum(["half", "due"]), cycle: z.number().int().min(1), at: z.iso.datetime() }),
+    options: { ...retries, expireInSeconds: 60 },
+  },
+  /** The managers' weekly summary (Monday 07:00 UTC): the week starting on `weekStarting`, or the last whole one. */
+  weeklySummary: { name: "weekly-summary", schema: z.object({ weekStarting: z.iso.date().optional() }), options: { ...retries, expireInSeconds: 300 } },
+  slaCheck: { name: "sla-check", schema: z.object({ at: z.iso.datetime().optional() }), options: { retryLimit: 1, retryDelay: 5, expireInSeconds: 60 } },
 } as const;
 
 export type QueueName = (typeof queues)[keyof typeof queues]["name"];
+export type QueuePayload<Q extends keyof typeof queues> = z.infer<(typeof queues)[Q]["schema"]>;
+
+export const deadLetterQueue = (name: string) => `${name}-dead`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveRates, emptyCounts } from "./metric-row";
 import { parseMetricsParams } from "./params";
-import { composeWeeklySummary } from "./weekly-summary";
+import { composeWeeklySummary, summaryWeeks } from "./weekly-summary";
 
 const { range } = parseMetricsParams({ from: "2026-11-16", to: "2026-11-22" }, new Date("2026-11-23T08:00:00Z")).params;
 const totals = deriveRates({ ...emptyCounts, created: 40, accepted: 30, converted: 8, meetings: 6, discarded: 5, actioned: 30, firstActionMedianSeconds: 720, firstActionP90Seconds: 7200, slaBreached: 4, poorEscalations: 2, convertedValue: [{ currency: "EUR", amount: 52000 }] });
@@ -37,5 +37,19 @@ describe("composeWeeklySummary", () => {
     expect(email.html).toContain("&lt;script&gt;x&lt;/script&gt;");
     expect(email.html).not.toContain("<script>");
     expect(email.html).toContain('href="https://baton.example/metrics?from=2026-11-16&amp;to=2026-11-22"');
+  });
+});
+
+describe("summaryWeeks", () => {
+  it("covers the last whole ISO week before now, and the week before it", () => {
+    // Monday morning, Sunday night and mid-week all point at the last complete Monday-to-Sunday.
+    for (const now of ["2026-11-23T07:00:00Z", "2026-11-29T23:59:00Z", "2026-11-25T12:00:00Z"]) {
+      const { week, previous } = summaryWeeks(new Date(now));
+      expect([week.from, week.to, previous.from, previous.to]).toEqual(["2026-11-16", "2026-11-22", "2026-11-09", "2026-11-15"]);
+    }
+  });
+
+  it("or the week it is asked for", () => {
+    expect(summaryWeeks(new Date("2026-11-25T12:00:00Z"), "2026-11-02").week).toMatchObject({ from: "2026-11-02", to: "2026-11-08", days: 7 });
   });
 });

@@ -2,7 +2,7 @@ import { formatMoney } from "@/lib/format";
 import type { FunnelCounts, RuleQualityRow } from "./dashboard";
 import { formatDuration, formatRate } from "./format";
 import type { MetricRow } from "./metric-row";
-import type { MetricsRange } from "./params";
+import { addDays, parseMetricsParams, toDay, type MetricsRange } from "./params";
 
 export type WeeklySummaryInput = {
   range: MetricsRange;
@@ -76,4 +76,19 @@ function change(now: number, before: number): string {
 
 export function escapeHtml(value: string): string {
   return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+
+/**
+ * The week a summary sent at `now` covers: the last whole ISO week (Monday to Sunday, UTC) before
+ * it, or the week starting on `weekStarting`; and the week before that, for the comparison.
+ */
+export function summaryWeeks(now: Date, weekStarting?: string): { week: MetricsRange; previous: MetricsRange } {
+  let monday = weekStarting;
+  if (!monday) {
+    const today = toDay(now);
+    const isoWeekday = ((now.getUTCDay() + 6) % 7) + 1;
+    monday = addDays(today, -(isoWeekday - 1) - 7);
+  }
+  const range = (from: string) => parseMetricsParams({ from, to: addDays(from, 6) }, now).params.range;
+  return { week: range(monday), previous: range(addDays(monday, -7)) };
 }

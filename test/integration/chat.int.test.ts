@@ -3,7 +3,7 @@ import { and, asc, eq, sql as dsql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseUrl } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
-import { apiKeys, conversations, handoffEvents, handoffs, intakes, leads, messages } from "@/db/schema";
+import { apiKeys, conversations, handoffEvents, handoffSlaClocks, handoffs, intakes, leads, messages } from "@/db/schema";
 import { criticalQuestion } from "@/lib/agent/questions";
 import type { Actor } from "@/lib/auth/guard";
 import { GREETING, lines } from "@/lib/chat/agent-lines";
@@ -101,9 +101,13 @@ describe("the public chat, on real Postgres", () => {
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ priority: "immediate", status: "pending" });
     expect(after[0].slaDueAt.getTime()).toBeLessThan(handoff.slaDueAt.getTime());
+    // The acceptance clock follows: a new window for the sharper priority, its reminder at half of it.
+    const [clock] = await db.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, handoff.id));
+    expect(clock).toMatchObject({ cycle: 2, stage: "running", dueAt: after[0].slaDueAt });
+    expect(clock.dueAt.getTime() - clock.startedAt.getTime()).toBe(15 * 60_000);
     const events = await db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, handoff.id)).orderBy(asc(handoffEvents.id));
-    expect(events.map((e) => e.type)).toEqual(["created", "updated_from_chat"]);
-    expect(events[1].data).toMatchObject({ from: { priority: "normal" }, to: { priority: "immediate" } });
+    expect(events.map((e) => e.type)).toEqual(["created", "routed", "updated_from_chat"]);
+    expect(events[2].data).toMatchObject({ from: { priority: "normal" }, to: { priority: "immediate" } });
     const [{ n: intakeCount }] = await db.select({ n: dsql<number>`count(*)::int` }).from(intakes).where(eq(intakes.externalId, `chat:${c.conversationId}`));
     expect(intakeCount).toBe(1);
     const jobs = await db.execute<{ name: string }>(dsql`select name from pgboss.job where data->>'handoffId' = ${handoff.id} and name = 'notify'`);

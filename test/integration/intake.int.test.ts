@@ -68,7 +68,7 @@ describe("POST /api/v1/intake", () => {
     expect(intake.leadId).toBeTruthy();
     expect(rows[0].package.traceability).toMatchObject({ intakeId: intake.id, leadId: intake.leadId, ruleVersion: 1 });
     const events = await db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, rows[0].id));
-    expect(events.map((e) => e.type)).toEqual(["created"]);
+    expect(events.map((e) => e.type)).toEqual(["created", "routed"]);
     const jobs = await db.execute<{ name: string }>(dsql`select name from pgboss.job where data->>'handoffId' = ${rows[0].id} order by name`);
     expect(jobs.map((j) => j.name)).toEqual(["crm-sync", "notify"]);
   });

@@ -124,9 +124,9 @@ describe("request more info", () => {
     };
     await say(`Hi, I'm Alba Soler, Head of Sales at Levante Cargo. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at alba.${sessionId.slice(0, 8)}@levante-cargo.example`);
     const [created] = await db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId));
-    // Routing is not under test here: the package goes to this file's team.
+    // Routing is not under test here: the package goes to this file's team queue, unowned.
     const pkg = { ...created.package, facts: { ...created.package.facts, openQuestions: [budget, ...created.package.facts.openQuestions] } };
-    const [chatHandoff] = await db.update(handoffs).set({ teamId, package: pkg }).where(eq(handoffs.id, created.id)).returning();
+    const [chatHandoff] = await db.update(handoffs).set({ teamId, ownerId: null, package: pkg }).where(eq(handoffs.id, created.id)).returning();
     const accepted = await changeHandoffStatus({ actor: rep, handoffId: chatHandoff.id, expectedVersion: chatHandoff.version, input: { command: "accept" } });
 
     const shown = (await db.select().from(messages).where(eq(messages.conversationId, conversationId))).filter((m) => m.author === "agent").length;
@@ -235,7 +235,7 @@ describe("hand back to the agent", () => {
       return result;
     };
     await say(`Hi, I'm Jonas Weber, Head of Sales at Elbe Shipping. We get about 600 inbound leads a month and need an AI agent to qualify them. Reach me at jonas.${sessionId.slice(0, 8)}@elbe-shipping.example`);
-    const [created] = await db.update(handoffs).set({ teamId }).where(eq(handoffs.conversationId, chatConversationId(sessionId))).returning();
+    const [created] = await db.update(handoffs).set({ teamId, ownerId: null }).where(eq(handoffs.conversationId, chatConversationId(sessionId))).returning();
     expect(created).toMatchObject({ decision: "escalate", priority: "normal" });
     const accepted = await changeHandoffStatus({ actor: rep, handoffId: created.id, expectedVersion: created.version, input: { command: "accept" } });
     const back = await handBackToAgent({ actor: rep, handoffId: created.id, expectedVersion: accepted.version, reason: "Just researching for now." });

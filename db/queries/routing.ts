@@ -1,0 +1,123 @@
+import { asc, eq, sql as dsql } from "drizzle-orm";
+import { db, type Transaction } from "@/db";
+import { insertHandoffEvent } from "@/db/queries/handoffs";
+import { handoffs, handoffSlaClocks, routingRules, slaPolicies, teams, users, type HandoffPriority, type SlaPolicy } from "@/db/schema";
+import { routingRuleSchema, type RoutingRule } from "@/lib/routing/schema";
+import { routeHandoff, type Candidate, type RoutingDecision, type RoutingFacts } from "@/lib/routing/route";
+import type { Calendar } from "@/lib/sla/business-time";
+import { defaultSlaMinutes, slaWindow } from "@/lib/sla/due-at";
+
+type Executor = Transaction | typeof db;
+
+export async function listRoutingRules(executor: Executor = db): Promise<RoutingRule[]> {
+  const rows = await executor.select().from(routingRules).orderBy(asc(routingRules.position), asc(routingRules.id));
+  // A row that no longer parses (edited by hand) is skipped rather than routing on a guess.
+  return rows.flatMap((row) => {
+    const parsed = routingRuleSchema.safeParse({ ...row, id: row.id });
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function getSlaPolicy(executor: Executor, priority: HandoffPriority): Promise<SlaPolicy> {
+  const [row] = await executor.select().from(slaPolicies).where(eq(slaPolicies.priority, priority));
+  return row ?? { priority, minutes: defaultSlaMinutes[priority], maxBreaches: 2, reassignOnBreach: priority !== "nurture", updatedAt: new Date(0) };
+}
+
+export async function getTeamCalendar(executor: Executor, teamId: string | null): Promise<Calendar | null> {
+  if (!teamId) return null;
+  const [row] = await executor.select({ timeZone: teams.timeZone, businessHours: teams.businessHours }).from(teams).where(eq(teams.id, teamId));
+  return row ?? null;
+}
+
+/**
+ * Everyone routing could pick, with their current load (open immediate packages they own). Taken
+ * under a transaction-scoped advisory lock, so two packages routed at once see each other's
+ * assignment and round-robin stays fair across app instances.
+ */
+async function loadCandidates(tx: Transaction): Promise<Candidate[]> {
+  await tx.execute(dsql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
+  const rows = await tx.execute<{ id: string; team_id: string | null; role: Candidate["role"]; active: boolean; capacity: number; open_immediate: number; last_assigned_at: Date | null }>(dsql`
+    select u.id, u.team_id, u.role, u.active, u.capacity, u.last_assigned_at,
+      (select count(*)::int from ${handoffs} h where h.owner_id = u.id and h.priority = 'immediate' and h.is_open) as open_immediate
+    from ${users} u where u.active`);
+  return rows.map((r) => ({
+    id: r.id,
+    teamId: r.team_id,
+    role: r.role,
+    active: r.active,
+    capacity: r.capacity,
+    openImmediate: Number(r.open_immediate),
+    lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at) : null,
+  }));
+}
+
+// Any fixed number, distinct from the migration lock.
+const ROUTING_LOCK = 7_240_612;
+
+export type AppliedRouting = { decision: RoutingDecision; slaDueAt: Date };
+
+/**
+ * Places a package by the routing rules inside the caller's transaction: owner and team, the SLA
+ * window in the receiving team's business hours, the acceptance clock, and a timeline event naming
+ * the rule. `exclude` keeps a breach from handing the package back to the person who let it lapse.
+ */
+export async function applyRouting(
+  tx: Transaction,
+  input: { handoffId: string; facts: RoutingFacts; priority: HandoffPriority | null; now: Date; exclude?: string[]; cycle?: number; eventType?: "routed" | "reassigned"; breaches?: number },
+): Promise<AppliedRouting> {
+  const rules = await listRoutingRules(tx);
+  const candidates = await loadCandidates(tx);
+  const decision = routeHandoff({ facts: input.facts, rules, candidates, exclude: input.exclude });
+  const calendar = await getTeamCalendar(tx, decision.teamId);
+  const priority = input.priority;
+  const policy = priority ? await getSlaPolicy(tx, priority) : null;
+  const window = priority && policy ? slaWindow(priority, input.now, { calendar, minutes: policy.minutes }) : null;
+  const slaDueAt = window?.dueAt ?? input.now;
+
+  await tx
+    .update(handoffs)
+    .set({ ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt, updatedAt: dsql`now()`, ...(input.eventType === "reassigned" ? { version: dsql`${handoffs.version} + 1` } : {}) })
+    .where(eq(handoffs.id, input.handoffId));
+  if (decision.ownerId) await tx.update(users).set({ lastAssignedAt: input.now }).where(eq(users.id, decision.ownerId));
+
+  // Nurture waits for the lead's data, not for a person: only escalations run an acceptance clock.
+  if (window && (priority === "immediate" || priority === "normal")) {
+    const clock = { cycle: input.cycle ?? 1, stage: "running" as const, ownerId: decision.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: input.breaches ?? 0, updatedAt: input.now };
+    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...clock }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: clock });
+  }
+
+  await insertHandoffEvent(tx, input.handoffId, {
+    type: input.eventType ?? "routed",
+    actorKind: "system",
+    data: {
+      ...(input.eventType === "reassigned" ? { fromOwnerId: input.exclude?.[0] ?? null, toOwnerId: decision.ownerId } : {}),
+      ownerId: decision.ownerId,
+      teamId: decision.teamId,
+      ruleId: decision.ruleId,
+      ruleName: decision.ruleName,
+      passedOver: decision.passedOver,
+      slaDueAt: slaDueAt.toISOString(),
+    },
+  });
+  return { decision, slaDueAt };
+}
+
+/**
+ * A package whose priority rose (a later chat turn): a fresh window from now in the team's business
+ * hours, unless the running acceptance clock already ends sooner. Returns the deadline in force,
+ * which replaces whatever the caller wrote.
+ */
+export async function tightenSlaClock(tx: Transaction, input: { handoffId: string; priority: HandoffPriority; teamId: string | null; ownerId: string | null; now: Date }): Promise<Date> {
+  const [clock] = await tx.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, input.handoffId)).for("update");
+  const policy = await getSlaPolicy(tx, input.priority);
+  const window = slaWindow(input.priority, input.now, { calendar: await getTeamCalendar(tx, input.teamId), minutes: policy.minutes });
+  const keep = clock && (clock.stage === "running" || clock.stage === "reminded") && clock.dueAt <= window.dueAt;
+  const dueAt = keep ? clock.dueAt : window.dueAt;
+  await tx.update(handoffs).set({ slaDueAt: dueAt }).where(eq(handoffs.id, input.handoffId));
+  if (!keep && (input.priority === "immediate" || input.priority === "normal")) {
+    // A new cycle: remind jobs already queued for the old window find a different cycle and do nothing.
+    const next = { cycle: (clock?.cycle ?? 0) + 1, stage: "running" as const, ownerId: input.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: clock?.breaches ?? 0, updatedAt: input.now };
+    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...next }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: next });
+  }
+  return dueAt;
+}

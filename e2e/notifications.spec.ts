@@ -1,0 +1,87 @@
+import { DEMO_API_KEY } from "../db/seed/seed-demo";
+import { expect, test } from "./fixtures";
+
+const leadFor = (externalId: string, name: [string, string]) => ({
+  externalId,
+  channel: "form",
+  receivedAt: new Date().toISOString(),
+  fields: {
+    firstname: name[0],
+    lastname: name[1],
+    email: `${name[0].toLowerCase()}@${externalId}.example.se`,
+    phone: "+46 70 000 0000",
+    company: `${name[1]} Logistik`,
+    numemployees: "150",
+    message: "We get 700 leads a month and need an AI agent that qualifies them this month.",
+  },
+});
+
+test("[REP] changes notification preferences, then a routed package shows in the in-app list and the bell", async ({ page, request, signInAs, notificationsPage }) => {
+  const rejected = await test.step("refuses turning every channel off", async () => {
+    await signInAs("rep");
+    await notificationsPage.goto();
+    await notificationsPage.setChannels({ inApp: false, email: false, slack: false });
+    return page.getByText("Keep at least one channel on");
+  });
+  await expect(rejected).toBeVisible();
+
+  await notificationsPage.setChannels({ inApp: true, email: true, slack: false }, "U024BE7LH");
+  await notificationsPage.expectSaved();
+  await page.reload();
+  const form = page.getByRole("form", { name: "Notification preferences" });
+  await expect(form.getByLabel("Slack", { exact: true })).not.toBeChecked();
+  await expect(form.getByLabel("Slack member or channel id (optional)")).toHaveValue("U024BE7LH");
+
+  // Both EMEA reps take turns; post until one lands with Dana (rep@baton.demo), at most a few tries.
+  let mine: string | null = null;
+  for (let i = 0; i < 4 && !mine; i++) {
+    const name: [string, string] = ["Astrid", `Berg${i}${Date.now() % 10_000}`];
+    const response = await request.post("/api/v1/intake", { headers: { Authorization: `Bearer ${DEMO_API_KEY}` }, data: leadFor(`e2e-notify-${Date.now()}-${i}`, name) });
+    expect(response.status()).toBe(200);
+    const { handoffId } = (await response.json()) as { handoffId: string };
+    await page.goto(`/handoffs/${handoffId}`);
+    const owner = await page.getByTestId("owner-name").innerText();
+    await expect(page.getByTestId("timeline-entry").first()).toContainText("System routed it to");
+    if (owner === "Dana Reyes") mine = `${name[0]} ${name[1]}`;
+    if (i === 0) await page.screenshot({ path: "test-results/playwright/routed-package.png", fullPage: true });
+  }
+  expect(mine, "a package routed to Dana").not.toBeNull();
+
+  await expect(async () => {
+    await notificationsPage.goto();
+    await expect(notificationsPage.items().filter({ hasText: mine! }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(notificationsPage.items().filter({ hasText: mine! }).first()).toHaveAttribute("data-unread", "true");
+  await expect(page.getByTestId("notification-count")).toBeVisible();
+  await page.screenshot({ path: "test-results/playwright/notifications.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByTestId("notification-count")).toHaveCount(0);
+});
+
+test("[ADMIN] sees the Slack message and the email the worker sent, and the delivery log", async ({ page, request, signInAs }) => {
+  const name: [string, string] = ["Sigrid", `Holm${Date.now() % 100_000}`];
+  const response = await request.post("/api/v1/intake", { headers: { Authorization: `Bearer ${DEMO_API_KEY}` }, data: leadFor(`e2e-admin-${Date.now()}`, name) });
+  expect(response.status()).toBe(200);
+  await signInAs("admin");
+  const title = `Immediate handoff: ${name.join(" ")}, ${name[1]} Logistik`;
+  await expect(async () => {
+    await page.goto("/admin/messages");
+    await expect(page.getByTestId("demo-slack-message").filter({ hasText: title })).toBeVisible({ timeout: 1_000 });
+    await expect(page.getByTestId("demo-email-message").filter({ hasText: `[Baton] ${title}` })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId("delivery").filter({ hasText: name.join(" ") }).first()).toContainText("sent");
+  await page.screenshot({ path: "test-results/playwright/admin-messages.png", fullPage: true });
+
+  await page.goto("/admin/jobs");
+  await expect(page.getByTestId("queue-table")).toContainText("notify");
+  await page.screenshot({ path: "test-results/playwright/admin-jobs.png", fullPage: true });
+});
+
+test("[REP] is refused the admin jobs and messages pages", async ({ page, signInAs }) => {
+  await signInAs("rep");
+  for (const path of ["/admin/jobs", "/admin/messages"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("forbidden")).toContainText("needs the admin role");
+  }
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { jobHandlers } from "./handlers";
+
+describe("jobHandlers", () => {
+  it("runs every queue by default, including the CRM sync", () => {
+    expect(Object.keys(jobHandlers()).sort()).toEqual(["crm-sync", "notify", "remind", "sla-check", "weekly-summary"]);
+  });
+
+  it("narrows to the queues named, and refuses a name that is not a queue", () => {
+    expect(Object.keys(jobHandlers({ only: ["crm-sync"] }))).toEqual(["crm-sync"]);
+    expect(() => jobHandlers({ only: ["notify", "crm-sinc"] })).toThrow("Unknown queue crm-sinc; the queues are notify, remind, sla-check, crm-sync, weekly-summary.");
+  });
+});

@@ -1,0 +1,90 @@
+import { PgBoss, type JobResult } from "pg-boss";
+import { ensureQueues } from "@/lib/jobs/boss";
+import { PermanentJobError, type JobDefinition } from "@/lib/jobs/define-job";
+import { queues } from "@/lib/jobs/queues";
+import type { Logger } from "@/lib/logger";
+
+/** Which handler works which queue. A queue with no handler is left alone: its jobs wait for a worker that has one. */
+export type WorkerHandlers = Record<string, JobDefinition>;
+
+export type WorkerOptions = {
+  databaseUrl: string;
+  handlers: WorkerHandlers;
+  log: Logger;
+  now?: () => Date;
+  concurrency?: number;
+  pollSeconds?: number;
+  superviseSeconds?: number;
+  /** Cron for the SLA sweep; null: no schedules at all (tests send sla-check and weekly-summary jobs themselves). */
+  slaCheckCron?: string | null;
+};
+
+const BATCH_SIZE = 4;
+
+export type RunningWorker = { boss: PgBoss; stop: (options?: { graceful?: boolean }) => Promise<void> };
+
+/**
+ * Runs the queues' handlers in this process. Each job is parsed with its schema first: a payload that
+ * does not parse, or a PermanentJobError, goes straight to the dead-letter queue; any other failure is
+ * retried with the queue's exponential backoff and jitter, and dead-lettered when retries run out.
+ * Several worker processes may run against one database: pg-boss hands each job to one of them.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const supervise = options.superviseSeconds ?? 30;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    max: Math.max(4, (options.concurrency ?? 4) + 2),
+    supervise: true,
+    schedule: options.slaCheckCron !== null,
+    superviseIntervalSeconds: supervise,
+    monitorIntervalSeconds: supervise,
+  });
+  boss.on("error", (error) => log.error("job queue error", { error }));
+  await boss.start();
+  await ensureQueues(boss);
+
+  for (const [queue, definition] of Object.entries(options.handlers)) {
+    await boss.work(
+      queue,
+      // Each of `concurrency` loops fetches a small batch and runs it at once; a full batch means more is
+      // waiting, so the loop fetches again at once instead of sleeping a polling interval.
+      { batchSize: BATCH_SIZE, burstWhenBatchFull: true, perJobResults: true, localConcurrency: options.concurrency ?? 4, pollingIntervalSeconds: options.pollSeconds ?? 1 },
+      (jobs): Promise<JobResult[]> => Promise.all(jobs.map((job) => runJob(definition, job, { boss, log: log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 }), now }))),
+    );
+  }
+
+  if (options.slaCheckCron !== null && queues.slaCheck.name in options.handlers) {
+    await boss.schedule(queues.slaCheck.name, options.slaCheckCron ?? "* * * * *", {});
+  }
+  // Monday 07:00 UTC, once across all worker processes (pg-boss keeps one schedule per queue).
+  if (options.slaCheckCron !== null && queues.weeklySummary.name in options.handlers) {
+    await boss.schedule(queues.weeklySummary.name, "0 7 * * 1", {});
+  }
+  log.info("worker started", { queues: Object.keys(options.handlers) });
+
+  return {
+    boss,
+    stop: async ({ graceful = true } = {}) => {
+      await boss.stop({ graceful, close: true, timeout: 10_000 });
+    },
+  };
+}
+
+async function runJob(definition: JobDefinition, job: { id: string; data: unknown; retryCount: number }, ctx: { boss: PgBoss; log: Logger; now: () => Date }): Promise<JobResult> {
+  const parsed = definition.schema.safeParse(job.data);
+  if (!parsed.success) {
+    ctx.log.warn("job payload refused: dead-lettered", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
+    return { id: job.id, status: "deadletter", output: { error: `Payload refused: ${parsed.error.issues[0]?.message ?? "invalid"}` } };
+  }
+  try {
+    await definition.handle(parsed.data, { jobId: job.id, retryCount: job.retryCount, ...ctx });
+    return { id: job.id, status: "completed" };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentJobError;
+    ctx.log.warn(permanent ? "job failed for good: dead-lettered" : "job failed: will retry", { error: message });
+    return { id: job.id, status: permanent ? "deadletter" : "failed", output: { error: message } };
+  }
+}

@@ -1,0 +1,34 @@
+import { databaseUrl } from "@/db";
+import { env } from "@/lib/env";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import { startWorker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/logger";
+
+// `npm run worker`: the background jobs (notifications, reminders, SLA checks, CRM sync) in their own process.
+// Run as many as you like against the same database; each job goes to one of them.
+const log = logger.child({ component: "worker" });
+const settings = env();
+const worker = await startWorker({
+  databaseUrl: databaseUrl(),
+  handlers: jobHandlers({ only: settings.WORKER_QUEUES?.split(",") }),
+  log,
+  concurrency: settings.WORKER_CONCURRENCY,
+  pollSeconds: settings.WORKER_POLL_SECONDS,
+  superviseSeconds: settings.WORKER_SUPERVISE_SECONDS,
+}).catch((error: unknown) => {
+  // The worker never starts a database: with DATABASE_URL unset it uses the app's embedded one.
+  const where = settings.DATABASE_URL ? "DATABASE_URL" : `the app's embedded Postgres on port ${settings.EMBEDDED_PG_PORT} (start the app first, or set DATABASE_URL)`;
+  log.error(`worker could not start: is ${where} reachable?`, { error });
+  process.exit(1);
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info("worker stopping", { signal });
+    // Graceful: jobs in hand finish (or are given back) before the process exits.
+    worker.stop().finally(() => process.exit(0));
+  });
+}
