@@ -1,26 +1,8 @@
 import { formatMoney } from "@/lib/format";
 import type { AgentAccuracy } from "@/lib/metrics/dashboard";
-import { agentAccuracyDefinition, metricDefinitions, type MetricKey } from "@/lib/metrics/definitions";
+import { agentAccuracyDefinition, breakdownColumns, metricDefinitions, type MetricKey } from "@/lib/metrics/definitions";
 import { formatDuration, formatRate } from "@/lib/metrics/format";
 import type { MetricRow } from "@/lib/metrics/metric-row";
-
-// The headline figures, each with its definition under it: nobody has to guess what a number means.
-const headline: MetricKey[] = [
-  "created",
-  "accepted",
-  "inFollowUp",
-  "converted",
-  "discarded",
-  "meetings",
-  "acceptanceRate",
-  "conversionRate",
-  "discardRate",
-  "firstActionMedianSeconds",
-  "firstActionP90Seconds",
-  "slaBreachRate",
-  "poorEscalationRate",
-  "convertedValue",
-];
 
 export function formatMetric(row: MetricRow, key: MetricKey): string {
   switch (key) {
@@ -40,11 +22,13 @@ export function formatMetric(row: MetricRow, key: MetricKey): string {
   }
 }
 
+// The headline figures are a breakdown row's columns, each with its definition under it: nobody
+// has to guess what a number means.
 export function KpiGrid({ totals, accuracy }: { totals: MetricRow; accuracy: AgentAccuracy }) {
   const reviewed = accuracy.confirmed + accuracy.corrected;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5 xl:grid-cols-8" data-testid="metrics-kpis">
-      {headline.map((key) => (
+      {breakdownColumns.map((key) => (
         <Kpi key={key} id={key} label={metricDefinitions[key].label} value={formatMetric(totals, key)} definition={metricDefinitions[key].definition} />
       ))}
       <Kpi
