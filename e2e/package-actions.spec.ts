@@ -1,4 +1,4 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO_API_KEY } from "../db/seed/seed-demo";
 import { ChatPage } from "./pages/chat-page";
 import { LoginPage } from "./pages/login-page";
@@ -8,8 +8,8 @@ import { expect, PASSWORD, test, users } from "./fixtures";
 const phone = { width: 390, height: 720 };
 
 /**
- * A fresh form lead through the intake API, in the rep's team queue, unowned: each test acts on its
- * own package, whatever the other specs did to the demo data.
+ * A fresh form lead through the intake API, in the rep's team: each test acts on its own package,
+ * whatever the other specs did to the demo data.
  */
 async function newFormPackage(request: APIRequestContext, name: string) {
   const [first, last] = name.split(" ");
@@ -72,10 +72,23 @@ test("[LEAD][REP] requests more info on a chat package: the agent asks in the ch
   await leadContext.close();
 });
 
+/**
+ * Routing hands a new Inbound EMEA lead to Dana (rep) or Sam (rep2) in turn, or leaves it in the
+ * team queue: sign in as whoever has it (Dana for the queue) and open it. Returns their name.
+ */
+async function signInAsOwner(page: Page, signInAs: (who: keyof typeof users) => Promise<void>, id: string): Promise<string> {
+  await signInAs("rep");
+  await page.goto(`/handoffs/${id}`);
+  const routedTo = await page.getByTestId("owner-name").innerText();
+  if (routedTo !== "Sam Ortiz") return "Dana Reyes";
+  await signInAs("rep2");
+  await page.goto(`/handoffs/${id}`);
+  return "Sam Ortiz";
+}
+
 test("[REP] asks a form lead for more info: an email waits for approval, shown on the timeline", async ({ page, request, signInAs, packagePage }) => {
   const lead = await newFormPackage(request, "Oskar Brandt");
-  await signInAs("rep");
-  await page.goto(`/handoffs/${lead.id}`);
+  const owner = await signInAsOwner(page, signInAs, lead.id);
   await packagePage.expectLoaded("Oskar Brandt");
   await packagePage.requestMoreInfo({ keep: [], own: [] });
   await expect(page.locator("#request-questions-error")).toHaveText("Pick at least one question, or write your own.");
@@ -83,40 +96,39 @@ test("[REP] asks a form lead for more info: an email waits for approval, shown o
   await page.getByRole("button", { name: /Ask in the chat|Draft the email/ }).click();
   await expect(packagePage.infoRequest()).toContainText("How many people are on your sales team?");
   await expect(packagePage.infoRequest()).toContainText("By email: the draft is waiting for approval");
-  await expect(packagePage.timeline().first()).toContainText("Dana Reyes drafted an email asking the lead one question (waiting for approval)");
+  await expect(packagePage.timeline().first()).toContainText(`${owner} drafted an email asking the lead one question (waiting for approval)`);
 });
 
 test("[REP] snoozes a package out of the inbox until tomorrow, then un-snoozes it", async ({ page, request, signInAs, inboxPage, packagePage }) => {
   const name = "Ines Vogel";
   const lead = await newFormPackage(request, name);
-  await signInAs("rep");
-  await page.goto(`/handoffs/${lead.id}`);
+  const owner = await signInAsOwner(page, signInAs, lead.id);
+  const owned = (await packagePage.ownerName().innerText()) !== "Unassigned";
   await packagePage.expectLoaded(name);
   await packagePage.snoozeUntilTomorrow();
   await expect(packagePage.toast(/Snoozed until/)).toBeVisible();
   await expect(packagePage.snoozedBadge()).toContainText("Snoozed until");
-  await expect(packagePage.timeline().first()).toContainText("Dana Reyes snoozed it until");
+  await expect(packagePage.timeline().first()).toContainText(`${owner} snoozed it until`);
 
-  await inboxPage.goto("?view=unassigned&tab=immediate");
-  await expect(inboxPage.rows().first()).toBeVisible();
+  const view = owned ? "mine" : "unassigned";
+  await inboxPage.goto(`?view=${view}&tab=immediate`);
   await expect(inboxPage.rowFor(name)).toHaveCount(0);
-  await inboxPage.goto("?view=unassigned&tab=immediate&status=all");
+  await inboxPage.goto(`?view=${view}&tab=immediate&status=all`);
   await expect(inboxPage.rowFor(name).getByTestId("snoozed-badge")).toHaveText("Snoozed");
 
   await inboxPage.rowFor(name).getByTestId("lead-link").click();
   await packagePage.unsnooze();
   await expect(packagePage.toast("Un-snoozed")).toBeVisible();
   await expect(packagePage.snoozedBadge()).toHaveCount(0);
-  await inboxPage.goto("?view=unassigned&tab=immediate");
+  await inboxPage.goto(`?view=${view}&tab=immediate`);
   await expect(inboxPage.rowFor(name)).toHaveCount(1);
 });
 
 test("[REP] hands an accepted package back to the agent, with a reason", async ({ page, request, signInAs, packagePage }, testInfo) => {
   const lead = await newFormPackage(request, "Tomas Berg");
-  await signInAs("rep");
-  await page.goto(`/handoffs/${lead.id}`);
+  const owner = await signInAsOwner(page, signInAs, lead.id);
   await packagePage.accept();
-  await expect(packagePage.ownerName()).toHaveText("Dana Reyes");
+  await expect(packagePage.ownerName()).toHaveText(owner);
   await packagePage.handBack("");
   await page.screenshot({ path: testInfo.outputPath("package-hand-back.png") });
   await expect(page.locator("#hand-back-reason-error")).toHaveText("Say why the agent should take it back.");
@@ -126,7 +138,7 @@ test("[REP] hands an accepted package back to the agent, with a reason", async (
   await expect(packagePage.status()).toHaveText("Pending");
   await expect(page.getByText("Nurture", { exact: true })).toBeVisible();
   await expect(packagePage.ownerName()).toHaveText("Unassigned");
-  await expect(packagePage.timeline().first()).toContainText("Dana Reyes handed it back to the agent");
+  await expect(packagePage.timeline().first()).toContainText(`${owner} handed it back to the agent`);
   await expect(packagePage.timeline().first()).toContainText("Budget only next year; let the agent nurture them.");
 });
 
@@ -134,8 +146,7 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   const lead = await newFormPackage(request, "Maja Lund");
   expect(lead.facts.inferred.length).toBeGreaterThanOrEqual(2);
   expect(lead.facts.openQuestions.length).toBeGreaterThanOrEqual(1);
-  await signInAs("rep");
-  await page.goto(`/handoffs/${lead.id}`);
+  const owner = await signInAsOwner(page, signInAs, lead.id);
   const inferredBefore = await packagePage.inferredFacts().count();
   expect(inferredBefore).toBe(lead.facts.inferred.length);
   await page.screenshot({ path: testInfo.outputPath("package-facts-before.png"), fullPage: true });
@@ -145,8 +156,8 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await confirmButton.click();
   await expect(packagePage.toast(`Confirmed: ${confirmedField}.`)).toBeVisible();
   await expect(packagePage.inferredFacts()).toHaveCount(inferredBefore - 1);
-  await expect(packagePage.confirmedFacts().last()).toContainText("Confirmed by Dana Reyes");
-  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes confirmed ${confirmedField}`);
+  await expect(packagePage.confirmedFacts().last()).toContainText(`Confirmed by ${owner}`);
+  await expect(packagePage.timeline().first()).toContainText(`${owner} confirmed ${confirmedField}`);
 
   const correctButton = packagePage.inferredFacts().first().getByRole("button", { name: /^Correct / });
   const correctedField = (await correctButton.getAttribute("aria-label"))!.replace(/^Correct /, "");
@@ -156,7 +167,7 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(packagePage.toast(`Corrected: ${correctedField}.`)).toBeVisible();
   await expect(page.getByTestId("facts-confirmed")).toContainText("Checked on the phone: 45 people");
-  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes corrected ${correctedField}`);
+  await expect(packagePage.timeline().first()).toContainText(`${owner} corrected ${correctedField}`);
 
   const questions = lead.facts.openQuestions.length;
   await packagePage.openQuestions().first().getByRole("button", { name: /^Answer: / }).click();
@@ -167,7 +178,7 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await expect(packagePage.toast("Answer saved.")).toBeVisible();
   await expect(packagePage.openQuestions()).toHaveCount(questions - 1);
   await expect(page.getByTestId("facts-confirmed")).toContainText(`${lead.facts.openQuestions[0]} About 25,000 EUR this year`);
-  await expect(packagePage.timeline().first()).toContainText(`Dana Reyes answered “${lead.facts.openQuestions[0]}”: “About 25,000 EUR this year”`);
+  await expect(packagePage.timeline().first()).toContainText(`${owner} answered “${lead.facts.openQuestions[0]}”: “About 25,000 EUR this year”`);
   await page.screenshot({ path: testInfo.outputPath("package-facts-after.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: testInfo.outputPath("package-facts-mobile.png"), fullPage: true });
@@ -175,8 +186,7 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
 
 test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is refused with the conflict message", async ({ browser, page, request, signInAs, packagePage }) => {
   const lead = await newFormPackage(request, "Nils Ek");
-  await signInAs("rep");
-  await page.goto(`/handoffs/${lead.id}`);
+  await signInAsOwner(page, signInAs, lead.id);
   const url = page.url();
 
   const other = await browser.newContext();

@@ -11,11 +11,12 @@ const navLink = "rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slat
 export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOut: () => Promise<void>; unread: number }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+      {/* On a phone the nav takes a second row of its own and scrolls sideways if it must. */}
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:py-0">
         <Link href="/inbox" className="text-lg font-semibold tracking-tight text-slate-900">
           Baton<span className="text-brand-600">.</span>
         </Link>
-        <nav aria-label="Main" className="flex gap-1 text-sm">
+        <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:mx-0 sm:w-auto">
           <Link href="/inbox" className={navLink}>
             Inbox
           </Link>
@@ -40,8 +41,8 @@ export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOu
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <NotificationBell unread={unread} />
-          <div className="text-right leading-tight">
-            <p className="font-medium text-slate-900" data-testid="current-user">
+          <div className="max-w-[10rem] text-right leading-tight">
+            <p className="truncate font-medium text-slate-900" data-testid="current-user">
               {actor.name ?? actor.email}
             </p>
             <p className="text-xs text-slate-500">{roleLabels[actor.role]}</p>

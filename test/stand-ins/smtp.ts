@@ -68,6 +68,9 @@ export async function startSmtpStandIn(options: { port?: number; inspect?: boole
         .catch((error: Error) => callback(error));
     },
   });
+  // A client killed mid-conversation (the worker crash test) resets its socket: a real relay shrugs
+  // that off, and so does this one instead of throwing from an unlistened 'error' event.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
 
