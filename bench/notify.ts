@@ -33,12 +33,15 @@ export const notifyBench: BenchModule = {
     resetEnvCache();
     const slack = await startSlackStandIn();
     const smtp = await startSmtpStandIn();
+    // Run alone (--only notify) the bench database may be new: bring it to the current schema first.
+    const { runMigrations } = await import("@/db/migrate");
+    await runMigrations(database.url);
     const sql = postgres(database.url, { max: 2, onnotice: () => {} });
     const quiet = createLogger({ bench: "notify" });
     const settings = { appUrl: "http://127.0.0.1:3000", slack: { webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl }, smtp: { url: smtp.url, from: "Baton <baton@bench.test>" } };
     try {
       const { teamId, keyToken } = await setUp(sql, generateApiKey());
-      const worker = await startWorker({ databaseUrl: database.url, handlers: jobHandlers({ notify: settings }), log: quiet, concurrency: CONCURRENCY, pollSeconds: 0.5, slaCheckCron: null });
+      const worker = await startWorker({ databaseUrl: database.url, handlers: jobHandlers({ notify: settings, only: ["notify"] }), log: quiet, concurrency: CONCURRENCY, pollSeconds: 0.5, slaCheckCron: null });
 
       // (a) Drain: the jobs are queued first (the worker idles on an empty queue), then timed to the last delivery.
       await worker.stop();
@@ -51,7 +54,7 @@ export const notifyBench: BenchModule = {
       await sender.stop({ close: true });
       const slackBefore = slack.messages.length;
       const started = performance.now();
-      const drainer = await startWorker({ databaseUrl: database.url, handlers: jobHandlers({ notify: settings }), log: quiet, concurrency: CONCURRENCY, pollSeconds: 0.5, slaCheckCron: null });
+      const drainer = await startWorker({ databaseUrl: database.url, handlers: jobHandlers({ notify: settings, only: ["notify"] }), log: quiet, concurrency: CONCURRENCY, pollSeconds: 0.5, slaCheckCron: null });
       const deadline = Date.now() + 20 * 60_000;
       let sent = 0;
       while (Date.now() < deadline) {
