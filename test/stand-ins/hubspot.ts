@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody, sendJson as sendHttpJson } from "./http";
 
 /**
  * A local HubSpot for tests, the bench and the demo: the CRM v3 object, search, batch, properties,
@@ -348,16 +349,7 @@ function errorBody(message: string, category: string, errors: unknown[] = []) {
   return { status: "error", message, correlationId: randomUUID(), category, ...(errors.length ? { errors } : {}) };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json;charset=utf-8" });
-  res.end(JSON.stringify(body));
-}
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  sendHttpJson(res, status, body, "application/json;charset=utf-8");
 }
