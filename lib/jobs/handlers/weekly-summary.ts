@@ -1,4 +1,4 @@
-import { loadDashboard, metricTotals } from "@/db/queries/metrics";
+import { metricFunnel, metricTotals, ruleQuality } from "@/db/queries/metrics";
 import { findRecipients } from "@/db/queries/notifications";
 import { claimReportDelivery, deliverReportInApp, markReportDelivery } from "@/db/queries/reports";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -24,14 +24,15 @@ export function weeklySummaryJob(settings?: NotifySettings) {
       const config = settings ?? notifySettingsFromEnv();
       const now = ctx.now();
       const { week, previous } = summaryWeeks(now, data.weekStarting);
-      const [dashboard, before] = await Promise.all([loadDashboard({ range: week, by: "team", every: "day", now }), metricTotals({ range: previous, now })]);
+      // Only what the email shows: not the whole dashboard's breakdown, trend and tables.
+      const [totals, before, funnel, rules] = await Promise.all([metricTotals({ range: week, now }), metricTotals({ range: previous, now }), metricFunnel({ range: week }), ruleQuality({ range: week })]);
       const params = { range: week, by: "team" as const, every: "day" as const };
       const email = composeWeeklySummary({
         range: week,
-        totals: dashboard.totals,
+        totals,
         previous: before,
-        funnel: dashboard.funnel,
-        rules: dashboard.rules,
+        funnel,
+        rules,
         dashboardUrl: new URL(`/metrics?${metricsSearch(params)}`, config.appUrl).toString(),
       });
 
