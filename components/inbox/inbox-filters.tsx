@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Search } from "lucide-react";
+import type { InboxFilters } from "@/db/queries/handoffs";
 import { cn } from "@/lib/cn";
 import { channels, intents, reasonCodes } from "@/lib/contract/package";
 import { channelLabels, humanize, reasonLabels } from "@/lib/format";
@@ -24,17 +25,8 @@ const statusOptions = [
   ["all", "Any status"],
 ] as const;
 
-export type FilterValues = {
-  q?: string;
-  reason?: string;
-  channel?: string;
-  intent?: string;
-  campaign?: string;
-  owner?: string;
-  team?: string;
-  from?: string;
-  to?: string;
-};
+// What the filter form shows: the inbox query's own filters.
+export type FilterValues = InboxFilters;
 
 const noFilters: Record<keyof FilterValues, undefined> = {
   q: undefined,
