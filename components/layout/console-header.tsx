@@ -28,15 +28,13 @@ export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOu
           <Link href="/crm/contacts" className={navLink}>
             CRM
           </Link>
+          <Link href="/approvals" className={navLink}>
+            Approvals
+          </Link>
           {can(actor.role, "admin.manage") ? (
-            <>
-              <Link href="/admin/jobs" className={navLink}>
-                Jobs
-              </Link>
-              <Link href="/admin/messages" className={navLink}>
-                Messages
-              </Link>
-            </>
+            <Link href="/admin/rules" className={navLink}>
+              Admin
+            </Link>
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

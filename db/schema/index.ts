@@ -9,3 +9,4 @@ export * from "./crm";
 export * from "./routing";
 export * from "./sla";
 export * from "./notifications";
+export * from "./audit";
