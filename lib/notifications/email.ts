@@ -33,7 +33,7 @@ function transportFor(smtpUrl: string): Transporter {
       auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
       // A few kept-open connections: a burst of notifications does not pay a handshake each.
       pool: true,
-      maxConnections: 4,
+      maxConnections: 8,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,

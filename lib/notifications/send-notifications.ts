@@ -1,4 +1,4 @@
-import { claimDelivery, deliverInApp, findRecipients, loadNotifyContext, markDeliveryFailed, markDeliverySent, type Claim, type Recipient } from "@/db/queries/notifications";
+import { claimDeliveries, findRecipients, loadNotifyContext, recordDeliveryOutcomes, type Claim, type DeliveryOutcome, type DeliveryToClaim, type Recipient } from "@/db/queries/notifications";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { env } from "@/lib/env";
 import { PermanentJobError } from "@/lib/jobs/define-job";
@@ -55,22 +55,22 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
     step: job.occurrence?.endsWith("-due") ? "due" : job.occurrence?.endsWith("-half") ? "half" : undefined,
   });
   const eventKey = job.occurrence ? `${job.event}:${job.occurrence}` : job.event;
-  const recipients = await recipientsFor(job.event, ownerId, handoff.teamId);
-  let transient = false;
+  const recipients = await recipientsFor(job.event, ownerId, handoff.teamId, context.ownerRecipient);
 
+  // Every delivery of this job is planned first, then claimed (and the in-app ones written) in one
+  // statement, sent at once, and their outcomes recorded in one more: three round trips a job.
+  type PlannedSend = DeliveryToClaim & { person: Recipient; run: (claim: Claim) => Promise<{ ref: string; target: string }> };
+  const inApp = recipients.filter((p) => p.inApp).map((p) => ({ recipientId: p.id, title: notice.title, body: `${notice.ask} ${notice.summary[0] ?? ""}`.trim() }));
+  const planned: PlannedSend[] = [];
   for (const person of recipients) {
-    const key = { handoffId: handoff.id, event: eventKey, recipientId: person.id };
-    if (person.inApp) {
-      if (await deliverInApp({ ...key, title: notice.title, body: `${notice.ask} ${notice.summary[0] ?? ""}`.trim(), notifyEvent: job.event })) outcome.sent++;
-      else outcome.alreadySent++;
-    }
-    const sends: { channel: "email" | "slack"; run: (claim: Claim) => Promise<{ ref: string; target: string } | null>; target: string | null; subject: string }[] = [];
     if (person.emailOn && settings.smtp) {
       const smtp = settings.smtp;
       const message = emailMessage(notice, person.name);
       const messageId = messageIdFor(`${handoff.id}.${eventKey}.${person.id}`, smtp.from);
-      sends.push({
+      planned.push({
         channel: "email",
+        recipientId: person.id,
+        person,
         target: person.email,
         subject: message.subject,
         run: async () => ({ ...(await sendEmail({ smtpUrl: smtp.url, from: smtp.from, to: person.email, message, messageId })), target: person.email }),
@@ -79,8 +79,10 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
     if (person.slack && slackConfigured(settings.slack)) {
       const channel = settings.slack.botToken ? (person.slackTarget ?? context.teamSlackChannel ?? settings.slack.defaultChannel ?? null) : null;
       const deliveryKey = `${handoff.id}:${eventKey}:slack:${person.id}`;
-      sends.push({
+      planned.push({
         channel: "slack",
+        recipientId: person.id,
+        person,
         target: channel ?? (settings.slack.botToken ? null : "webhook"),
         subject: notice.title,
         run: async (claim) => {
@@ -93,25 +95,40 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
         },
       });
     }
-    for (const send of sends) {
-      const claim = await claimDelivery({ ...key, channel: send.channel, target: send.target, subject: send.subject });
+  }
+
+  const { inAppSent, claims } = await claimDeliveries({
+    handoffId: handoff.id,
+    event: eventKey,
+    notifyEvent: job.event,
+    inApp,
+    sends: planned.map(({ channel, recipientId, target, subject }) => ({ channel, recipientId, target, subject })),
+  });
+  outcome.sent += inAppSent;
+  outcome.alreadySent += inApp.length - inAppSent;
+
+  let transient = false;
+  const results = await Promise.all(
+    planned.map(async (send, i): Promise<DeliveryOutcome | null> => {
+      const claim = claims[i];
       if (!claim) {
         outcome.alreadySent++;
-        continue;
+        return null;
       }
-      if (claim.kind === "unknown") log.warn("delivery outcome unknown after a crash: checking before resending", { channel: send.channel, recipientId: person.id });
+      if (claim.kind === "unknown") log.warn("delivery outcome unknown after a crash: checking before resending", { channel: send.channel, recipientId: send.recipientId });
       try {
         const result = await send.run(claim);
-        if (result) await markDeliverySent({ id: claim.id, providerRef: result.ref, target: result.target, detail: detailOf(notice) });
         outcome.sent++;
+        return { id: claim.id, sent: true, providerRef: result.ref, target: result.target, detail: detailOf(notice) };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await markDeliveryFailed({ id: claim.id, error: message });
-        outcome.failed.push(`${send.channel} to ${person.name ?? person.email}: ${message}`);
+        outcome.failed.push(`${send.channel} to ${send.person.name ?? send.person.email}: ${message}`);
         if (!(error instanceof DeliveryError && error.permanent)) transient = true;
+        return { id: claim.id, sent: false, error: message };
       }
-    }
-  }
+    }),
+  );
+  await recordDeliveryOutcomes(results.filter((r): r is DeliveryOutcome => r !== null));
 
   if (outcome.failed.length) {
     const summary = outcome.failed.join("; ");
@@ -122,11 +139,12 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
 }
 
 /** Who hears of each event: the owner (or, unowned, the team's reps); breaches and closures go to the team's managers. */
-async function recipientsFor(event: NotifyEvent, ownerId: string | null, teamId: string | null): Promise<Recipient[]> {
+async function recipientsFor(event: NotifyEvent, ownerId: string | null, teamId: string | null, currentOwner: Recipient | null): Promise<Recipient[]> {
   if (event === "breach" || event === "closed") {
     const managers = await findRecipients({ teamId, roles: ["manager"] });
     return managers.length ? managers : findRecipients({ teamId: null, roles: ["admin"] });
   }
+  if (ownerId && currentOwner?.id === ownerId) return [currentOwner];
   if (ownerId) return findRecipients({ ids: [ownerId] });
   return findRecipients({ teamId, roles: ["rep"] });
 }
