@@ -54,6 +54,14 @@ const envSchema = z.object({
   WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Comma-separated queues this worker runs (e.g. `crm-sync` on its own machine); unset: all of them. */
   WORKER_QUEUES: optional(z.string().regex(/^[a-z-]+(,[a-z-]+)*$/, "WORKER_QUEUES must be queue names separated by commas, e.g. notify,remind")),
+  /** Signs the one-click approve/deny links in approval emails; unset: derived from AUTH_SECRET. */
+  APPROVAL_LINK_SECRET: optional(z.string().min(16, "APPROVAL_LINK_SECRET must be at least 16 characters")),
+  /** How long an emailed approve/deny link works. */
+  APPROVAL_LINK_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(48),
+  /** How long an approval request the agent proposed waits for a person before it expires. */
+  APPROVAL_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(48),
+  /** Slack app signing secret: verifies approve/deny button clicks (POST /api/slack/interactions). */
+  SLACK_SIGNING_SECRET: optional(z.string().min(8)),
   /** Demo only: the stand-ins' inspection URLs, shown on /admin/messages. */
   DEMO_SLACK_OUTBOX_URL: optional(z.url()),
   DEMO_SMTP_OUTBOX_URL: optional(z.url()),

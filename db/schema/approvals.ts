@@ -34,3 +34,25 @@ export const approvalRequests = pgTable(
 );
 
 export type ApprovalRequest = typeof approvalRequests.$inferSelect;
+
+/**
+ * One emailed approve/deny link pair, by its token id (the `jti` inside the signed token). Using either
+ * link marks the row used in the same transaction as the decision, so a link works once, across
+ * every instance; the row also binds the link to the person it was sent to.
+ */
+export const approvalLinkTokens = pgTable(
+  "approval_link_tokens",
+  {
+    id: uuid().primaryKey(),
+    approvalId: uuid()
+      .notNull()
+      .references(() => approvalRequests.id, { onDelete: "cascade" }),
+    recipientId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("approval_link_tokens_approval_idx").on(t.approvalId)],
+);
