@@ -1,6 +1,7 @@
 import { and, eq, sql as dsql } from "drizzle-orm";
 import { fromDrizzle } from "pg-boss";
 import { db, type Transaction } from "@/db";
+import { insertApprovalRequests, type NewApproval } from "@/db/queries/approvals";
 import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, rateLimitWindows } from "@/db/schema";
 import type { TriageDecision } from "@/lib/contract/decision";
 import type { IntakeEvent } from "@/lib/contract/intake";
@@ -79,6 +80,8 @@ export async function recordIntake(input: {
   teamId: string | null;
   emailDomain: string | null;
   ruleVersion: number;
+  /** Requests for the sensitive actions the decision proposes: they commit with the package. */
+  approvals?: NewApproval[];
   boss: Boss;
 }): Promise<IntakeOutcome> {
   const { event, decision } = input;
@@ -153,6 +156,7 @@ export async function recordIntake(input: {
         data: { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: input.ruleVersion, agentSource: input.agentSource },
       });
       if (decision.priority) route = { handoffId, facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }), priority: decision.priority, now };
+      if (input.approvals?.length) await insertApprovalRequests(tx, handoffId, input.approvals);
       // Outbox: the jobs commit or roll back with the handoff itself.
       const onTx = { db: fromDrizzle(tx, dsql) };
       await input.boss.send(queues.crmSync.name, { handoffId }, { ...onTx, singletonKey: `crm-sync:${handoffId}` });

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, sql as dsql } from "drizzle-orm";
 import { db } from "@/db";
+import { queueApprovalNotice } from "@/db/queries/approvals";
 import { insertHandoffEvent, type HandoffChange, type HandoffEventInput } from "@/db/queries/handoffs";
 import { approvalRequests, conversations, handoffs, messages, packageCorrections, users, type HandoffStatus } from "@/db/schema";
 
@@ -41,7 +42,11 @@ export async function changeHandoffWith(options: {
         .set({ status: "expired", decidedAt: dsql`now()`, version: dsql`${approvalRequests.version} + 1` })
         .where(and(eq(approvalRequests.id, withdrawApprovalId), eq(approvalRequests.status, "pending")));
     }
-    if (approval) await tx.insert(approvalRequests).values({ ...approval, handoffId: updated.id, status: "pending" });
+    if (approval) {
+      await tx.insert(approvalRequests).values({ ...approval, handoffId: updated.id, status: "pending" });
+      // The same approval path as the agent's own proposals: Slack buttons, email links, the console.
+      await queueApprovalNotice(tx, approval.id);
+    }
     if (chatMessage) {
       await tx.insert(messages).values({ conversationId: chatMessage.conversationId, author: "agent", text: chatMessage.text, sentAt: dsql`clock_timestamp()` });
       await tx

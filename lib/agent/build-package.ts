@@ -156,7 +156,7 @@ function chooseNextStep(decision: DecisionKind, codes: string[], owner: string |
   return { action: "call", owner, why: `Call ${them} to clarify the objective before proposing anything.` };
 }
 
-function consequenceOf(type: string, params: Record<string, unknown>): string {
+export function consequenceOf(type: string, params: Record<string, unknown>): string {
   const str = (key: string) => (typeof params[key] === "string" || typeof params[key] === "number" ? String(params[key]) : null);
   switch (type) {
     case "send_email":

@@ -10,6 +10,8 @@ export const permissions = {
   "handoffs.read_all": ["manager", "admin"],
   "metrics.read": ["manager", "admin"],
   "admin.manage": ["admin"],
+  /** Approve or deny the agent's sensitive actions (reps: on packages they may act on). */
+  "approvals.decide": ["rep", "manager", "admin"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { countRequest, findApiKeyAndCountRequest, recordIntake } from "@/db/queries/intake";
 import { canonicalExternalId } from "@/lib/agent/external-id";
 import { runAgent } from "@/lib/agent/run-agent";
+import { approvalsFor } from "@/lib/approvals/proposed-approvals";
 import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
 import { env } from "@/lib/env";
 import { bearerToken, hashApiKey, verifySignature } from "@/lib/intake/credentials";
@@ -64,6 +65,7 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
     teamId: caller.teamId,
     emailDomain: result.facts.emailDomain,
     ruleVersion: rules.version,
+    approvals: approvalsFor(result.decision, result.recordPackage, { now: new Date(), ttlHours: env().APPROVAL_TTL_HOURS }),
     boss,
   });
   options.log.info("intake", { externalId, duplicate: outcome.duplicate, decision: result.decision.decision, priority: result.decision.priority });

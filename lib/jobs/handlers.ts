@@ -1,3 +1,4 @@
+import { approvalExecuteJob, approvalExpireJob, approvalNotifyJob } from "@/lib/jobs/handlers/approvals";
 import { crmSyncJob } from "@/lib/jobs/handlers/crm-sync";
 import { notifyJob } from "@/lib/jobs/handlers/notify";
 import { remindJob } from "@/lib/jobs/handlers/remind";
@@ -18,6 +19,9 @@ export function jobHandlers(options: { notify?: NotifySettings; only?: readonly 
     [slaCheckJob.queue]: slaCheckJob,
     [crmSyncJob.queue]: crmSyncJob,
     [queues.weeklySummary.name]: weeklySummaryJob(options.notify),
+    [queues.approvalNotify.name]: approvalNotifyJob(options.notify),
+    [queues.approvalExecute.name]: approvalExecuteJob(options.notify),
+    [approvalExpireJob.queue]: approvalExpireJob,
   };
   if (!options.only) return all;
   const unknown = options.only.filter((name) => !(name in all));

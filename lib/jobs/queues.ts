@@ -34,6 +34,12 @@ export const queues = {
   },
   /** The managers' weekly summary (Monday 07:00 UTC): the week starting on `weekStarting`, or the last whole one. */
   weeklySummary: { name: "weekly-summary", schema: z.object({ weekStarting: z.iso.date().optional() }), options: { ...retries, expireInSeconds: 300 } },
+  /** Asks for a decision on a new approval request: Slack with approve/deny buttons, email with signed links, in-app. */
+  approvalNotify: { name: "approval-notify", schema: z.object({ approvalId: z.uuid() }), options: { ...retries, expireInSeconds: 120, heartbeatSeconds: 10 } },
+  /** Runs an approved action through its real channel (SMTP, the CRM), once. */
+  approvalExecute: { name: "approval-execute", schema: z.object({ approvalId: z.uuid() }), options: { ...retries, expireInSeconds: 120, heartbeatSeconds: 10 } },
+  /** The sweep the worker schedules every minute: pending requests past their time expire. */
+  approvalExpire: { name: "approval-expire", schema: z.object({ at: z.iso.datetime().optional() }), options: { retryLimit: 1, retryDelay: 5, expireInSeconds: 60 } },
   slaCheck: { name: "sla-check", schema: z.object({ at: z.iso.datetime().optional() }), options: { retryLimit: 1, retryDelay: 5, expireInSeconds: 60 } },
 } as const;
 

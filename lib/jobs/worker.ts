@@ -58,6 +58,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (options.slaCheckCron !== null && queues.slaCheck.name in options.handlers) {
     await boss.schedule(queues.slaCheck.name, options.slaCheckCron ?? "* * * * *", {});
   }
+  if (options.slaCheckCron !== null && queues.approvalExpire.name in options.handlers) {
+    await boss.schedule(queues.approvalExpire.name, "* * * * *", {});
+  }
   // Monday 07:00 UTC, once across all worker processes (pg-boss keeps one schedule per queue).
   if (options.slaCheckCron !== null && queues.weeklySummary.name in options.handlers) {
     await boss.schedule(queues.weeklySummary.name, "0 7 * * 1", {});

@@ -1,0 +1,92 @@
+import { randomUUID } from "node:crypto";
+import { getApprovalForDecision, insertLinkTokens } from "@/db/queries/approvals";
+import { claimDelivery, deliverInApp, findRecipients, loadNotifyContext, markDeliveryFailed, markDeliverySent, type Claim, type Recipient } from "@/db/queries/notifications";
+import { approvalEmail, approvalSlackMessage, approvalTitle, type ApprovalNotice } from "@/lib/approvals/approval-messages";
+import { signApprovalToken } from "@/lib/approvals/email-token";
+import { PermanentJobError } from "@/lib/jobs/define-job";
+import type { Logger } from "@/lib/logger";
+import { DeliveryError } from "@/lib/notifications/delivery-error";
+import { messageIdFor, sendEmail } from "@/lib/notifications/email";
+import type { NotifySettings } from "@/lib/notifications/send-notifications";
+import { findPostedSlackMessage, postToSlack, slackConfigured } from "@/lib/notifications/slack";
+
+export type ApprovalNotifySettings = NotifySettings & { linkKey: Buffer | null; linkTtlHours: number };
+
+/**
+ * Asks the people who may decide a new request (the package's owner; unowned, its team's reps): in
+ * the app, on Slack with Approve/Deny buttons, and by email with signed one-click links, each send
+ * guarded by its delivery row so a retried job sends only what is missing.
+ */
+export async function notifyApproval(approvalId: string, settings: ApprovalNotifySettings, log: Logger): Promise<{ sent: number }> {
+  const found = await getApprovalForDecision({ id: approvalId });
+  // Decided or withdrawn before the job ran: there is nothing left to ask.
+  if (!found || found.approval.status !== "pending") return { sent: 0 };
+  const { approval, handoff } = found;
+  const context = await loadNotifyContext({ handoffId: handoff.id });
+  const notice: ApprovalNotice = { approval, lead: [handoff.leadName ?? "Unknown lead", handoff.companyName].filter(Boolean).join(", "), packageUrl: `${settings.appUrl}/handoffs/${handoff.id}` };
+  const recipients: Recipient[] = handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] });
+  const event = `approval:${approval.id}`;
+  const failed: string[] = [];
+  let transient = false;
+  let sent = 0;
+
+  for (const person of recipients) {
+    const key = { handoffId: handoff.id, event, recipientId: person.id };
+    if (person.inApp && (await deliverInApp({ ...key, title: approvalTitle(notice), body: approval.consequence, notifyEvent: "approval_requested" }))) sent++;
+    const sends: { channel: "slack" | "email"; target: string | null; run: (claim: Claim) => Promise<{ ref: string; target: string }> }[] = [];
+    if (person.slack && slackConfigured(settings.slack)) {
+      const channel = settings.slack.botToken ? (person.slackTarget ?? context?.teamSlackChannel ?? settings.slack.defaultChannel ?? null) : null;
+      const deliveryKey = `${event}:slack:${person.id}`;
+      sends.push({
+        channel: "slack",
+        target: channel ?? (settings.slack.botToken ? null : "webhook"),
+        run: async (claim) => {
+          if (claim.kind === "unknown" && channel) {
+            const ts = await findPostedSlackMessage(settings.slack, { channel, deliveryKey, since: claim.createdAt });
+            if (ts) return { ref: ts, target: channel };
+          }
+          return postToSlack(settings.slack, { message: approvalSlackMessage(notice), channel, deliveryKey });
+        },
+      });
+    }
+    if (person.emailOn && settings.smtp && settings.linkKey) {
+      const smtp = settings.smtp;
+      const linkKey = settings.linkKey;
+      sends.push({
+        channel: "email",
+        target: person.email,
+        run: async () => {
+          // One token id for the pair: using either link uses up both.
+          const jti = randomUUID();
+          const expiresAt = new Date(Math.min(Date.now() + settings.linkTtlHours * 3_600_000, approval.expiresAt.getTime()));
+          await insertLinkTokens([{ id: jti, approvalId: approval.id, recipientId: person.id, expiresAt }]);
+          const exp = Math.floor(expiresAt.getTime() / 1000);
+          const link = (decision: "approve" | "deny") => `${settings.appUrl}/approvals/confirm/${signApprovalToken({ jti, approvalId: approval.id, userId: person.id, decision, exp }, linkKey)}`;
+          const message = approvalEmail(notice, { approve: link("approve"), deny: link("deny") }, person.name);
+          const messageId = messageIdFor(`${approval.id}.approval.${person.id}`, smtp.from);
+          return { ...(await sendEmail({ smtpUrl: smtp.url, from: smtp.from, to: person.email, message, messageId })), target: person.email };
+        },
+      });
+    }
+    for (const send of sends) {
+      const claim = await claimDelivery({ ...key, channel: send.channel, target: send.target, subject: approvalTitle(notice) });
+      if (!claim) continue;
+      try {
+        const result = await send.run(claim);
+        await markDeliverySent({ id: claim.id, providerRef: result.ref, target: result.target, detail: { approvalId: approval.id, kind: "approval" } });
+        sent++;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await markDeliveryFailed({ id: claim.id, error: message });
+        failed.push(`${send.channel} to ${person.name ?? person.email}: ${message}`);
+        if (!(error instanceof DeliveryError && error.permanent)) transient = true;
+      }
+    }
+  }
+  if (failed.length) {
+    log.warn("approval request not delivered everywhere", { approvalId, failed });
+    if (transient) throw new Error(failed.join("; "));
+    throw new PermanentJobError(failed.join("; "));
+  }
+  return { sent };
+}
