@@ -55,6 +55,14 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       const what = count === 1 ? "one question" : `${count} questions`;
       return data.channel === "chat" ? `asked the lead ${what} in the chat` : `drafted an email asking the lead ${what} (waiting for approval)`;
     }
+    case "approval_requested":
+      return `asked for approval to ${actionPhrase(data.actionType)}`;
+    case "approval_decided":
+      return `${data.decision === "approved" ? "approved" : "denied"} the request to ${actionPhrase(data.actionType)}${data.edited ? " (after editing it)" : ""} in ${channelName(data.via)}`;
+    case "approval_executed":
+      return typeof data.summary === "string" ? `ran the approved action: ${data.summary}` : "ran the approved action";
+    case "approval_expired":
+      return `expired the request to ${actionPhrase(data.actionType)}: nobody decided in time`;
     case "info_answered":
       return data.confirmed ? `recorded the lead's answer to “${String(data.question)}”: “${String(data.answer)}”` : `recorded that the lead did not answer “${String(data.question)}”`;
     case "snoozed":
@@ -86,4 +94,19 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
 
 function fieldName(field: unknown): string {
   return typeof field === "string" ? humanize(field).toLowerCase() : "a fact";
+}
+
+const actionPhrases: Record<string, string> = {
+  send_email: "send an email",
+  update_crm_status: "change the CRM status",
+  create_deal: "create a deal",
+  update_crm_record: "update the CRM record",
+};
+
+function actionPhrase(type: unknown): string {
+  return typeof type === "string" ? (actionPhrases[type] ?? humanize(type).toLowerCase()) : "run an action";
+}
+
+function channelName(via: unknown): string {
+  return via === "slack" ? "Slack" : via === "email" ? "an email link" : "the console";
 }

@@ -42,10 +42,11 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
   if (input.expectedVersion !== undefined && input.expectedVersion !== approval.version) throw new UserError("conflict", "This request changed since you opened it. Reload to see it as it is now.");
 
   let params: Record<string, unknown> | undefined;
-  const edited = input.edits && (input.edits.subject !== undefined || input.edits.body !== undefined);
+  const changes = input.decision === "approve" && input.edits ? changedOnly(input.edits, approval.params) : {};
+  const edited = Object.keys(changes).length > 0;
   if (edited) {
     if (approval.actionType !== "send_email") throw new UserError("bad_request", "Only an email's subject and body can be edited before approving.");
-    params = { ...approval.params, ...definedOnly(input.edits!) };
+    params = { ...approval.params, ...changes };
   }
   if (input.decision === "approve") {
     const check = checkActionParams(approval.actionType, params ?? approval.params);
@@ -76,8 +77,9 @@ function alreadyDecided(approval: ApprovalRequest): string {
   return `This request was already ${approval.status}${via}.`;
 }
 
-function definedOnly(edits: { subject?: string; body?: string }): Record<string, string> {
-  return Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined)) as Record<string, string>;
+/** The edits that change something: a form sends the subject and body back whether or not they were touched. */
+function changedOnly(edits: { subject?: string; body?: string }, params: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(edits).filter(([key, value]) => value !== undefined && value !== params[key])) as Record<string, string>;
 }
 
 function fieldOf(problem: string): string {

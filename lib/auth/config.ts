@@ -34,4 +34,5 @@ export const authConfig = {
 } satisfies NextAuthConfig;
 
 // Reachable without a session. API routes authenticate themselves (keys, signatures, sessions).
-const publicPaths = ["/login", "/api", "/chat"];
+// An emailed approval link opens its confirmation page without a session: the signed token is the authority.
+const publicPaths = ["/login", "/api", "/chat", "/approvals/confirm"];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
+import { PackageApprovals } from "@/components/approvals/package-approvals";
 import { CrmSyncPreview } from "@/components/crm/crm-sync-preview";
 import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
@@ -28,16 +29,19 @@ import { HandoffPresence } from "@/components/presence/handoff-presence";
 import { Traceability } from "@/components/package/traceability";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { listApprovals } from "@/db/queries/approvals";
 import { getHandoff, listHandoffEvents } from "@/db/queries/handoffs";
 import { getIntake, listConversationMessages } from "@/db/queries/leads";
 import { listCorrections } from "@/db/queries/package-actions";
 import { listActiveUsers } from "@/db/queries/users";
+import { mayDecide } from "@/lib/approvals/scope";
 import { can } from "@/lib/auth/roles";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { formatDateTime, formatMoney, label, reasonLabels } from "@/lib/format";
 import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
+import { decideApprovalAction } from "../../approvals/actions";
 import { pageActor } from "../../page-actor";
 import {
   acceptHandoff,
@@ -69,12 +73,13 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
   // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
   const parsed = handoffPackageSchema.safeParse(handoff.package);
-  const [events, intake, transcript, people, corrections] = await Promise.all([
+  const [events, intake, transcript, people, corrections, approvals] = await Promise.all([
     listHandoffEvents({ handoffId: handoff.id }),
     handoff.intakeId ? getIntake({ id: handoff.intakeId }) : null,
     handoff.conversationId ? listConversationMessages({ conversationId: handoff.conversationId }) : [],
     listActiveUsers(),
     listCorrections({ handoffId: handoff.id }),
+    listApprovals({ scope: { kind: "all" }, handoffId: handoff.id, status: "all" }),
   ]);
 
   const mayAct = canActOnHandoff(actor, handoff);
@@ -132,6 +137,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
+          <PackageApprovals rows={approvals} decide={mayDecide(actor, handoff) ? decideApprovalAction : null} />
           {parsed.success ? (
             <>
               <SummarySection pkg={parsed.data} />
@@ -146,7 +152,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 <IdentificationSection pkg={parsed.data} />
                 <SourceSection pkg={parsed.data} />
               </div>
-              <ProposedActionsSection pkg={parsed.data} />
+              {approvals.length ? null : <ProposedActionsSection pkg={parsed.data} />}
             </>
           ) : (
             <p role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-700">

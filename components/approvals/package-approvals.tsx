@@ -1,0 +1,24 @@
+import { ApprovalCard } from "@/components/approvals/approval-card";
+import type { DecideApprovalAction } from "@/components/approvals/approval-decision-form";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import type { ApprovalRow } from "@/db/queries/approvals";
+
+/** The package page's approval requests, pending first; decided ones show who decided, where, and what running them did. */
+export function PackageApprovals({ rows, decide }: { rows: ApprovalRow[]; decide: DecideApprovalAction | null }) {
+  if (rows.length === 0) return null;
+  const pending = rows.filter((r) => r.approval.status === "pending").length;
+  return (
+    <Card aria-labelledby="approvals-heading" data-testid="package-approvals">
+      <CardHeader id="approvals-heading" title="Approval requests" description={pending ? `${pending} waiting for a person's decision.` : "All decided."} />
+      <CardBody>
+        <ul className="space-y-3">
+          {rows.map((row) => (
+            <li key={row.approval.id}>
+              <ApprovalCard row={row} showPackage={false} decide={decide} />
+            </li>
+          ))}
+        </ul>
+      </CardBody>
+    </Card>
+  );
+}
