@@ -7,6 +7,8 @@ import { isRecord, readBody, sendJson } from "./http";
  * Web API methods Baton calls (chat.postMessage, conversations.history), in Slack's wire shapes:
  * webhook answers are text ("ok", "invalid_payload", "no_text"), Web API answers are HTTP 200 JSON
  * with `ok`, and both answer 429 with Retry-After when told to. It records every message it accepts.
+ * For interactivity it hands out response URLs (as Slack puts in a button click's payload) and records
+ * what is POSTed to them, and answers users.info for the members it was told about.
  */
 
 export type SlackFault =
@@ -27,6 +29,9 @@ export type SlackPosted = {
   receivedAt: string;
 };
 
+/** A POST to a response_url: the message update an app sends after a button click. */
+export type SlackResponse = { url: string; body: Record<string, unknown>; receivedAt: string };
+
 export type SlackStandIn = {
   url: string;
   webhookUrl: string;
@@ -38,6 +43,12 @@ export type SlackStandIn = {
   attempts: number;
   /** The next requests to a posting endpoint fail like this, one fault each, in order. */
   failNext: (...faults: SlackFault[]) => void;
+  /** Everything POSTed to a response URL this stand-in handed out. */
+  responses: SlackResponse[];
+  /** A fresh response URL, like the one in a block_actions payload. */
+  responseUrl: () => string;
+  /** A workspace member users.info knows (with users:read.email, it returns their email). */
+  addUser: (member: { id: string; email: string; name?: string; deleted?: boolean }) => void;
   /** Called after a message is accepted and before the answer is written, which waits for it (tests kill the sender here). */
   onPosted: (hook: ((message: SlackPosted) => void | Promise<void>) | null) => void;
   close: () => Promise<void>;
@@ -53,6 +64,9 @@ export async function startSlackStandIn(options: { token?: string; port?: number
   let hook: ((message: SlackPosted) => void | Promise<void>) | null = null;
   let sequence = 0;
   const state = { attempts: 0 };
+  const responses: SlackResponse[] = [];
+  const issuedResponseUrls = new Set<string>();
+  const members = new Map<string, { id: string; email: string; name?: string; deleted?: boolean }>();
 
   const record = async (via: SlackPosted["via"], channel: string, body: Record<string, unknown>): Promise<SlackPosted> => {
     sequence += 1;
@@ -75,6 +89,19 @@ export async function startSlackStandIn(options: { token?: string; port?: number
     const url = new URL(req.url ?? "/", "http://stand-in");
 
     if (req.method === "GET" && url.pathname === "/__stand-in/messages") return sendJson(res, 200, { messages });
+
+    if (url.pathname === "/__stand-in/responses" && req.method === "GET") return sendJson(res, 200, { responses });
+
+    if (url.pathname.startsWith("/actions/")) {
+      if (req.method !== "POST") return sendText(res, 405, "invalid_method");
+      // Slack answers an unknown or spent response URL with 404; an update without text or blocks with 400.
+      if (!issuedResponseUrls.has(url.pathname)) return sendText(res, 404, "no_service");
+      const body = parseJson(raw);
+      if (!isRecord(body) || (typeof body.text !== "string" && !Array.isArray(body.blocks))) return sendText(res, 400, "no_text");
+      if (body.blocks !== undefined && !validBlocks(body.blocks)) return sendText(res, 400, "invalid_blocks");
+      responses.push({ url: url.pathname, body, receivedAt: new Date().toISOString() });
+      return sendText(res, 200, "ok");
+    }
 
     if (url.pathname === WEBHOOK_PATH) {
       if (req.method !== "POST") return sendText(res, 405, "invalid_method");
@@ -105,6 +132,12 @@ export async function startSlackStandIn(options: { token?: string; port?: number
         const message = await record("api", body.channel, body);
         return sendJson(res, 200, { ok: true, channel: message.channel, ts: message.ts, message: { type: "message", text: message.text, ts: message.ts } });
       }
+      if (method === "users.info") {
+        const params = req.method === "GET" ? url.searchParams : new URLSearchParams(raw);
+        const member = members.get(params.get("user") ?? "");
+        if (!member) return sendJson(res, 200, { ok: false, error: "user_not_found" });
+        return sendJson(res, 200, { ok: true, user: { id: member.id, name: member.name ?? member.email.split("@")[0], deleted: member.deleted ?? false, profile: { email: member.email, real_name: member.name ?? "" } } });
+      }
       if (method === "conversations.history") {
         const params = req.method === "GET" ? url.searchParams : new URLSearchParams(raw);
         const channel = params.get("channel");
@@ -131,6 +164,16 @@ export async function startSlackStandIn(options: { token?: string; port?: number
     apiUrl: `${base}/api/`,
     token,
     messages,
+    responses,
+    responseUrl: () => {
+      sequence += 1;
+      const path = `/actions/T0000BATON/${1_000_000 + sequence}/${Math.random().toString(36).slice(2, 14)}`;
+      issuedResponseUrls.add(path);
+      return `${base}${path}`;
+    },
+    addUser: (member) => {
+      members.set(member.id, member);
+    },
     get attempts() {
       return state.attempts;
     },
