@@ -65,6 +65,8 @@ const demoSettings = {
   DEMO_SMTP_OUTBOX_URL: smtp.inspectUrl ?? "",
 };
 Object.assign(process.env, demoSettings);
+// The worker here signs the approval links that the app verifies: both derive the key from one AUTH_SECRET.
+process.env.AUTH_SECRET ??= localAuthSecret();
 const { resetEnvCache } = await import("@/lib/env");
 resetEnvCache();
 const { jobHandlers } = await import("@/lib/jobs/handlers");
