@@ -100,6 +100,8 @@ export type SettleInput = {
   via: ApprovalChannel;
   /** The person's edits (an email's subject and body), replacing the proposed params. */
   params?: Record<string, unknown>;
+  /** The consequence restated for the edited params. */
+  consequence?: string;
   /** An emailed link: used up in the same transaction, or nothing happens. */
   linkTokenId?: string;
   event: HandoffEventInput;
@@ -132,6 +134,7 @@ export async function settleApproval(input: SettleInput): Promise<SettleOutcome>
         decidedVia: input.via,
         decidedAt: dsql`now()`,
         ...(input.params ? { params: input.params } : {}),
+        ...(input.consequence ? { consequence: input.consequence } : {}),
         version: dsql`${approvalRequests.version} + 1`,
       })
       .where(and(eq(approvalRequests.id, input.id), eq(approvalRequests.status, "pending"), eq(approvalRequests.version, input.expectedVersion), dsql`${approvalRequests.expiresAt} > now()`))

@@ -1,5 +1,6 @@
 import { getApprovalForDecision, settleApproval, type ApprovalChannel } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
+import { consequenceOf } from "@/lib/agent/build-package";
 import { checkActionParams } from "@/lib/approvals/action-params";
 import type { ApprovalDecision } from "@/lib/approvals/email-token";
 import type { Actor } from "@/lib/auth/guard";
@@ -42,11 +43,14 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
   if (input.expectedVersion !== undefined && input.expectedVersion !== approval.version) throw new UserError("conflict", "This request changed since you opened it. Reload to see it as it is now.");
 
   let params: Record<string, unknown> | undefined;
+  let consequence: string | undefined;
   const changes = input.decision === "approve" && input.edits ? changedOnly(input.edits, approval.params) : {};
   const edited = Object.keys(changes).length > 0;
   if (edited) {
     if (approval.actionType !== "send_email") throw new UserError("bad_request", "Only an email's subject and body can be edited before approving.");
     params = { ...approval.params, ...changes };
+    // The stated consequence quotes the subject: keep it true to what will be sent (a custom one stays).
+    if (approval.consequence === consequenceOf(approval.actionType, approval.params)) consequence = consequenceOf(approval.actionType, params);
   }
   if (input.decision === "approve") {
     const check = checkActionParams(approval.actionType, params ?? approval.params);
@@ -61,6 +65,7 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
     actorId: actor.id,
     via: input.via,
     params,
+    consequence,
     linkTokenId: input.linkTokenId,
     event: { type: "approval_decided", actorKind: "user", actorId: actor.id, data: { approvalId: approval.id, actionType: approval.actionType, decision: status, via: input.via, edited: Boolean(edited) } },
     chatLine: status === "denied" && handoff.conversationId ? { conversationId: handoff.conversationId, text: FOLLOW_UP_LINE } : null,

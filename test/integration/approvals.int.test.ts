@@ -174,6 +174,7 @@ describe("deciding in the console", () => {
 
     const decided = await decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version, edits: { subject: "Your audit, as promised", body: "Hello Ines,\n\nEdited by a person." } });
     expect(decided).toMatchObject({ status: "approved", decidedVia: "console", decidedById: rep.id, params: { to, subject: "Your audit, as promised" } });
+    expect(decided.consequence).toContain('"Your audit, as promised"');
 
     const executed = await waitFor("the execution result", async () => (await approvalRow(request.id)).executedAt && approvalRow(request.id));
     const sent = mailTo(to);
