@@ -16,6 +16,7 @@ import { signSlackRequest } from "@/lib/approvals/slack-signature";
 import type { Actor } from "@/lib/auth/guard";
 import { resetEnvCache } from "@/lib/env";
 import { UserError } from "@/lib/errors";
+import { createHubSpotAdapter } from "@/lib/crm/hubspot/adapter";
 import { generateApiKey } from "@/lib/intake/credentials";
 import { handleIntake } from "@/lib/intake/handle-intake";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
@@ -25,6 +26,7 @@ import { queues } from "@/lib/jobs/queues";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 import type { NotifySettings } from "@/lib/notifications/send-notifications";
+import { startHubSpotStandIn } from "../stand-ins/hubspot";
 import { startSlackStandIn, type SlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
@@ -384,5 +386,33 @@ describe("races and expiry", () => {
     await waitFor("the Slack message", () => slack.messages.some((m) => JSON.stringify(m.blocks).includes(request.id)));
     await waitFor("the approval email", () => smtp.messages.some((m) => m.to.includes(rep.email) && m.text.includes("What is your budget?")));
     await waitFor("the deliveries", async () => (await db.select().from(deliveries).where(eq(deliveries.event, `approval:${request.id}`))).length === 3);
+  });
+});
+
+describe("running approved CRM changes in HubSpot", () => {
+  it("an approved deal and record update reach the HubSpot stand-in once each, on the lead's contact, however often the job runs", async () => {
+    const hub = await startHubSpotStandIn({ portalId: 7_700_001 });
+    try {
+      const { rep, requests, email } = await scenario([
+        { type: "create_deal", params: { name: "Harbourline rollout", amount: 30000, currency: "EUR" } },
+        { type: "update_crm_record", params: { jobtitle: "VP Sales", phone: "+44 20 7946 0000" } },
+      ]);
+      const deps = { ...executeDepsFromEnv(settings()), crm: () => createHubSpotAdapter({ baseUrl: hub.baseUrl, token: hub.token, rateLimit: { max: 100, windowMs: 10_000 }, timeoutMs: 5_000 }), log: logger };
+      for (const request of requests) {
+        // Settled in the database; this test runs the executor itself against HubSpot (the worker's uses the built-in CRM).
+        await db.update(approvalRequests).set({ status: "approved", decidedById: rep.id, decidedVia: "console", decidedAt: new Date() }).where(eq(approvalRequests.id, request.id));
+        expect(await executeApproval(request.id, deps)).toBe("executed");
+        expect(await executeApproval(request.id, deps)).toBe("already_executed");
+      }
+      const deals = hub.records("deals");
+      expect(deals).toHaveLength(1);
+      expect(deals[0].properties).toMatchObject({ dealname: "Harbourline rollout", amount: "30000" });
+      const contacts = hub.records("contacts");
+      expect(contacts).toHaveLength(1);
+      expect(contacts[0].properties).toMatchObject({ email: email.toLowerCase(), jobtitle: "VP Sales", phone: "+44 20 7946 0000" });
+      expect(hub.associationsOf("deals", deals[0].id).map((a) => `${a.fromType}>${a.toType}`)).toContain("deals>contacts");
+    } finally {
+      await hub.close();
+    }
   });
 });
