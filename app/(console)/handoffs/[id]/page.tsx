@@ -190,7 +190,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               </div>
               {handoff.infoRequest ? (
                 <div className="mt-3">
-                  <InfoRequestStatus request={handoff.infoRequest} />
+                  <InfoRequestStatus request={handoff.infoRequest} emailStatus={approvals.find((a) => a.approval.id === handoff.infoRequest?.approvalRequestId)?.approval.status} />
                 </div>
               ) : null}
               {handoff.decision === "escalate" ? (
