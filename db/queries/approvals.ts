@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { fromDrizzle } from "pg-boss";
 import { databaseUrl, db, type Transaction } from "@/db";
 import { insertHandoffEvent, type HandoffEventInput } from "@/db/queries/handoffs";
-import { approvalLinkTokens, approvalRequests, conversations, handoffs, messages, notifications, users, type ApprovalRequest } from "@/db/schema";
+import { approvalLinkTokens, approvalRequests, conversations, deliveries, handoffs, messages, notifications, users, type ApprovalRequest } from "@/db/schema";
 import { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
 
@@ -32,9 +32,17 @@ export async function insertApprovalRequests(tx: Transaction, handoffId: string,
 }
 
 /** Outbox: the Slack and email messages asking for a decision go out once the request has committed. */
-export async function queueApprovalNotice(tx: Transaction, approvalId: string) {
+export async function queueApprovalNotice(tx: Transaction, approvalId: string, stage: "requested" | "decided" = "requested") {
   const boss = await getBoss(databaseUrl());
-  await boss.send(queues.approvalNotify.name, { approvalId }, { db: fromDrizzle(tx, dsql), singletonKey: `approval-notify:${approvalId}` });
+  await boss.send(queues.approvalNotify.name, { approvalId }, { db: fromDrizzle(tx, dsql), singletonKey: `approval-notify:${stage}:${approvalId}` });
+}
+
+/** The Slack messages that asked people to decide a request (channel and ts), to update once it is decided. */
+export async function listPostedApprovalMessages({ handoffId, approvalId }: { handoffId: string; approvalId: string }) {
+  return db
+    .select({ channel: deliveries.target, ts: deliveries.providerRef })
+    .from(deliveries)
+    .where(and(eq(deliveries.handoffId, handoffId), eq(deliveries.event, `approval:${approvalId}`), eq(deliveries.channel, "slack"), eq(deliveries.status, "sent")));
 }
 
 const decider = alias(users, "decider");
@@ -145,6 +153,8 @@ export async function settleApproval(input: SettleInput): Promise<SettleOutcome>
     }
     await insertHandoffEvent(tx, approval.handoffId, input.event);
     if (input.chatLine) await addChatLine(tx, input.chatLine);
+    // The Slack messages that asked for this decision lose their buttons (a Slack click replaces its own message).
+    if (input.via !== "slack") await queueApprovalNotice(tx, approval.id, "decided");
     if (input.status === "approved") {
       const boss = await getBoss(databaseUrl());
       await boss.send(queues.approvalExecute.name, { approvalId: approval.id }, { db: fromDrizzle(tx, dsql), singletonKey: `approval-execute:${approval.id}` });
@@ -197,6 +207,7 @@ export async function expireDueApprovals({ now, chatLine }: { now: Date; chatLin
     const toldLead = new Set<string>();
     for (const request of expired) {
       const pkg = byId.get(request.handoffId);
+      await queueApprovalNotice(tx, request.id, "decided");
       await insertHandoffEvent(tx, request.handoffId, { type: "approval_expired", actorKind: "system", data: { approvalId: request.id, actionType: request.actionType } });
       if (pkg?.conversationId && !toldLead.has(pkg.id)) {
         toldLead.add(pkg.id);

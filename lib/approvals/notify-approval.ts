@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { getApprovalForDecision, insertLinkTokens } from "@/db/queries/approvals";
+import { getApprovalForDecision, insertLinkTokens, listPostedApprovalMessages } from "@/db/queries/approvals";
+import type { ApprovalRequest } from "@/db/schema";
 import { claimDelivery, deliverInApp, findRecipients, loadNotifyContext, markDeliveryFailed, markDeliverySent, type Claim, type Recipient } from "@/db/queries/notifications";
-import { approvalEmail, approvalSlackMessage, approvalTitle, type ApprovalNotice } from "@/lib/approvals/approval-messages";
+import { approvalEmail, approvalSlackMessage, approvalTitle, decidedSlackMessage, type ApprovalNotice } from "@/lib/approvals/approval-messages";
+import { channelLabels } from "@/lib/approvals/decide-approval";
 import { signApprovalToken } from "@/lib/approvals/email-token";
 import { PermanentJobError } from "@/lib/jobs/define-job";
 import type { Logger } from "@/lib/logger";
@@ -19,11 +21,12 @@ export type ApprovalNotifySettings = NotifySettings & { linkKey: Buffer | null; 
  */
 export async function notifyApproval(approvalId: string, settings: ApprovalNotifySettings, log: Logger): Promise<{ sent: number }> {
   const found = await getApprovalForDecision({ id: approvalId });
-  // Decided or withdrawn before the job ran: there is nothing left to ask.
-  if (!found || found.approval.status !== "pending") return { sent: 0 };
+  if (!found) return { sent: 0 };
   const { approval, handoff } = found;
-  const context = await loadNotifyContext({ handoffId: handoff.id });
   const notice: ApprovalNotice = { approval, lead: [handoff.leadName ?? "Unknown lead", handoff.companyName].filter(Boolean).join(", "), packageUrl: `${settings.appUrl}/handoffs/${handoff.id}` };
+  // Decided (or withdrawn, or expired): nothing is left to ask; the messages that asked show the outcome instead.
+  if (approval.status !== "pending") return { sent: await showOutcomeInSlack(notice, approval, handoff.id, settings, log) };
+  const context = await loadNotifyContext({ handoffId: handoff.id });
   const recipients: Recipient[] = handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] });
   const event = `approval:${approval.id}`;
   const failed: string[] = [];
@@ -89,4 +92,36 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
     throw new PermanentJobError(failed.join("; "));
   }
   return { sent };
+}
+
+/** chat.update on each message that asked (bot token only: a webhook's messages cannot be edited). Best effort. */
+async function showOutcomeInSlack(notice: ApprovalNotice, approval: ApprovalRequest, handoffId: string, settings: ApprovalNotifySettings, log: Logger): Promise<number> {
+  const { slack } = settings;
+  if (!slack.botToken) return 0;
+  const posted = await listPostedApprovalMessages({ handoffId, approvalId: notice.approval.id });
+  if (posted.length === 0) return 0;
+  const decider = approval.decidedById ? (await findRecipients({ ids: [approval.decidedById] }))[0] : null;
+  const outcome =
+    approval.status === "expired"
+      ? "Expired: nobody decided in time, so the agent did not run it"
+      : `${approval.status === "approved" ? "Approved" : "Denied"}${decider ? ` by ${decider.name ?? decider.email}` : ""}${approval.decidedVia ? ` in ${channelLabels[approval.decidedVia]}` : ""}`;
+  const message = decidedSlackMessage(notice, outcome);
+  let updated = 0;
+  for (const { channel, ts } of posted) {
+    if (!channel || !ts) continue;
+    try {
+      const response = await fetch(`${slack.apiUrl.replace(/\/?$/, "/")}chat.update`, {
+        method: "POST",
+        headers: { "content-type": "application/json; charset=utf-8", authorization: `Bearer ${slack.botToken}` },
+        body: JSON.stringify({ channel, ts, text: message.text, blocks: message.blocks }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const body = (await response.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
+      if (body?.ok) updated++;
+      else log.warn("slack message not updated", { channel, error: body?.error ?? response.status });
+    } catch (error) {
+      log.warn("slack message not updated", { channel, error });
+    }
+  }
+  return updated;
 }

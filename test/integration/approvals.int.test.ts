@@ -173,6 +173,7 @@ describe("deciding in the console", () => {
     const to = `lead-${randomUUID().slice(0, 8)}@harbourline.io`;
     const { rep, handoffId, requests } = await scenario([emailAction(to)]);
     const [request] = requests;
+    const asked = await waitFor("the Slack approval message", () => slack.messages.find((m) => JSON.stringify(m.blocks).includes(request.id)));
 
     const decided = await decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version, edits: { subject: "Your audit, as promised", body: "Hello Ines,\n\nEdited by a person." } });
     expect(decided).toMatchObject({ status: "approved", decidedVia: "console", decidedById: rep.id, params: { to, subject: "Your audit, as promised" } });
@@ -193,6 +194,9 @@ describe("deciding in the console", () => {
 
     const [event] = await eventsOf(handoffId, "approval_decided");
     expect(event).toMatchObject({ actorId: rep.id, actorKind: "user", data: { decision: "approved", via: "console", edited: true, approvalId: request.id } });
+    // The Slack message that asked loses its buttons and says who decided, where.
+    await waitFor("the Slack message to show the outcome", () => asked.text.includes(`Approved by ${rep.name} in the console`));
+    expect(asked.blocks.map((b) => (b as { type: string }).type)).not.toContain("actions");
     expect(await eventsOf(handoffId, "approval_executed")).toHaveLength(1);
   });
 

@@ -132,6 +132,16 @@ export async function startSlackStandIn(options: { token?: string; port?: number
         const message = await record("api", body.channel, body);
         return sendJson(res, 200, { ok: true, channel: message.channel, ts: message.ts, message: { type: "message", text: message.text, ts: message.ts } });
       }
+      if (method === "chat.update") {
+        const body = req.headers["content-type"]?.startsWith("application/json") ? parseJson(raw) : Object.fromEntries(new URLSearchParams(raw));
+        if (!isRecord(body)) return sendJson(res, 200, { ok: false, error: "invalid_json" });
+        const message = messages.find((m) => m.via === "api" && m.channel === body.channel && m.ts === body.ts);
+        if (!message) return sendJson(res, 200, { ok: false, error: "message_not_found" });
+        if (body.blocks !== undefined && !validBlocks(body.blocks)) return sendJson(res, 200, { ok: false, error: "invalid_blocks" });
+        if (typeof body.text === "string") message.text = body.text;
+        if (Array.isArray(body.blocks)) message.blocks = body.blocks;
+        return sendJson(res, 200, { ok: true, channel: message.channel, ts: message.ts, text: message.text });
+      }
       if (method === "users.info") {
         const params = req.method === "GET" ? url.searchParams : new URLSearchParams(raw);
         const member = members.get(params.get("user") ?? "");
