@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getApprovalForDecision, insertLinkTokens, listPostedApprovalMessages } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
-import { claimDelivery, deliverInApp, findRecipients, loadNotifyContext, markDeliveryFailed, markDeliverySent, type Claim, type Recipient } from "@/db/queries/notifications";
+import { claimDeliveries, findRecipients, loadNotifyContext, recordDeliveryOutcomes, type Claim, type DeliveryOutcome, type DeliveryToClaim, type Recipient } from "@/db/queries/notifications";
 import { approvalEmail, approvalSlackMessage, approvalTitle, decidedSlackMessage, type ApprovalNotice } from "@/lib/approvals/approval-messages";
 import { channelLabels } from "@/lib/approvals/decide-approval";
 import { signApprovalToken } from "@/lib/approvals/email-token";
@@ -29,20 +29,21 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
   const context = await loadNotifyContext({ handoffId: handoff.id });
   const recipients: Recipient[] = handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] });
   const event = `approval:${approval.id}`;
-  const failed: string[] = [];
-  let transient = false;
-  let sent = 0;
+  const title = approvalTitle(notice);
+  type Send = DeliveryToClaim & { who: string; run: (claim: Claim) => Promise<{ ref: string; target: string }> };
+  const sends: Send[] = [];
 
   for (const person of recipients) {
-    const key = { handoffId: handoff.id, event, recipientId: person.id };
-    if (person.inApp && (await deliverInApp({ ...key, title: approvalTitle(notice), body: approval.consequence, notifyEvent: "approval_requested" }))) sent++;
-    const sends: { channel: "slack" | "email"; target: string | null; run: (claim: Claim) => Promise<{ ref: string; target: string }> }[] = [];
+    const who = person.name ?? person.email;
     if (person.slack && slackConfigured(settings.slack)) {
       const channel = settings.slack.botToken ? (person.slackTarget ?? context?.teamSlackChannel ?? settings.slack.defaultChannel ?? null) : null;
       const deliveryKey = `${event}:slack:${person.id}`;
       sends.push({
         channel: "slack",
+        recipientId: person.id,
         target: channel ?? (settings.slack.botToken ? null : "webhook"),
+        subject: title,
+        who,
         run: async (claim) => {
           if (claim.kind === "unknown" && channel) {
             const ts = await findPostedSlackMessage(settings.slack, { channel, deliveryKey, since: claim.createdAt });
@@ -57,7 +58,10 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
       const linkKey = settings.linkKey;
       sends.push({
         channel: "email",
+        recipientId: person.id,
         target: person.email,
+        subject: title,
+        who,
         run: async () => {
           // One token id for the pair: using either link uses up both.
           const jti = randomUUID();
@@ -71,21 +75,36 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
         },
       });
     }
-    for (const send of sends) {
-      const claim = await claimDelivery({ ...key, channel: send.channel, target: send.target, subject: approvalTitle(notice) });
-      if (!claim) continue;
+  }
+
+  // Every delivery claimed in one statement (in-app notices written with theirs); only the unsent go out.
+  const { inAppSent, claims } = await claimDeliveries({
+    handoffId: handoff.id,
+    event,
+    notifyEvent: "approval_requested",
+    inApp: recipients.filter((p) => p.inApp).map((p) => ({ recipientId: p.id, title, body: approval.consequence })),
+    sends: sends.map(({ channel, recipientId, target, subject }) => ({ channel, recipientId, target, subject })),
+  });
+  const failed: string[] = [];
+  let transient = false;
+  const outcomes = await Promise.all(
+    sends.map(async (send, i): Promise<DeliveryOutcome | null> => {
+      const claim = claims[i];
+      if (!claim) return null;
       try {
         const result = await send.run(claim);
-        await markDeliverySent({ id: claim.id, providerRef: result.ref, target: result.target, detail: { approvalId: approval.id, kind: "approval" } });
-        sent++;
+        return { id: claim.id, sent: true, providerRef: result.ref, target: result.target, detail: { approvalId: approval.id, kind: "approval" } };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await markDeliveryFailed({ id: claim.id, error: message });
-        failed.push(`${send.channel} to ${person.name ?? person.email}: ${message}`);
+        failed.push(`${send.channel} to ${send.who}: ${message}`);
         if (!(error instanceof DeliveryError && error.permanent)) transient = true;
+        return { id: claim.id, sent: false, error: message };
       }
-    }
-  }
+    }),
+  );
+  const recorded = outcomes.filter((o): o is DeliveryOutcome => o !== null);
+  await recordDeliveryOutcomes(recorded);
+  const sent = inAppSent + recorded.filter((o) => o.sent).length;
   if (failed.length) {
     log.warn("approval request not delivered everywhere", { approvalId, failed });
     if (transient) throw new Error(failed.join("; "));
