@@ -91,6 +91,7 @@ test("[REP] an intake proposes an email; the owner edits and approves it in the 
   await page.goto(`/handoffs/${body.handoffId}`);
   await expect(page.getByTestId("timeline-entry").filter({ hasText: `${owner} approved the request to send an email (after editing it) in the console` })).toHaveCount(1);
   await expect(page.getByTestId("timeline-entry").filter({ hasText: `ran the approved action: sent the email "${subject}" to ${leadEmail}` })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath("package-after-approval.png"), fullPage: true });
   await page.setViewportSize(phone);
   await page.getByTestId("package-approvals").screenshot({ path: testInfo.outputPath("package-approvals-phone.png") });
 

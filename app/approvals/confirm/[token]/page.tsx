@@ -80,7 +80,7 @@ function Decision({ state, token, outcome }: { state: Extract<Awaited<ReturnType
           <Button type="submit" variant={state.claims.decision === "approve" ? "primary" : "danger"}>
             {verb} this action
           </Button>
-          <p className="text-xs text-slate-600">Expires {formatDateTime(approval.expiresAt)}. This link works once.</p>
+          <p className="text-xs text-slate-600">This link works once, until {formatDateTime(new Date(state.claims.exp * 1000))}.</p>
         </form>
       )}
       <p className="mt-6 text-sm">
