@@ -28,6 +28,7 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
   if (approval.status !== "pending") return { sent: await showOutcomeInSlack(notice, approval, handoff.id, settings, log) };
   const context = await loadNotifyContext({ handoffId: handoff.id });
   const recipients: Recipient[] = handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] });
+  if (settings.smtp && !settings.linkKey) log.warn("approval emails are off: set APPROVAL_LINK_SECRET or AUTH_SECRET for the worker to sign their links", { approvalId });
   const event = `approval:${approval.id}`;
   const title = approvalTitle(notice);
   type Send = DeliveryToClaim & { who: string; run: (claim: Claim) => Promise<{ ref: string; target: string }> };
