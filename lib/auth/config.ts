@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
 
 // The edge-safe half of Auth.js: no database, no providers. proxy.ts uses only this.
 export const authConfig = {
@@ -6,6 +7,10 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   // The app runs behind whatever host the operator chooses; Auth.js must not insist on one.
   trustHost: true,
+  // Session cookies are HttpOnly and SameSite=Lax (Auth.js's defaults, asserted in the tests), and
+  // Secure (with the __Secure- name) whenever the app's public URL is https, whatever the proxy in
+  // front says about the scheme. Plain http is only for localhost.
+  useSecureCookies: new URL(env().APP_URL).protocol === "https:",
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
