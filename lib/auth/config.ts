@@ -14,10 +14,7 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      const isPublic = publicPaths.some((p) => pathname === p || pathname.startsWith(p + "/"));
-      if (isPublic) return true;
-      return Boolean(auth?.user);
+      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user);
     },
     jwt({ token, user }) {
       if (user) {
@@ -40,3 +37,7 @@ export const authConfig = {
 
 // Reachable without a session. API routes authenticate themselves (keys, signatures, sessions).
 const publicPaths = ["/login", "/api", "/chat"];
+
+export function isPublicPath(pathname: string): boolean {
+  return publicPaths.some((p) => pathname === p || pathname.startsWith(p + "/"));
+}
