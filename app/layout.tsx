@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Toaster } from "sonner";
+import { ZodWithoutEval } from "@/components/security/zod-without-eval";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,6 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body>
+        <ZodWithoutEval />
         {children}
         <Toaster position="bottom-right" richColors closeButton />
       </body>
