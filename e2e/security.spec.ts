@@ -174,7 +174,7 @@ test("[LEAD][MANAGER] HTML in a chat message shows as text in the widget and in 
   expect(leadProblems).toEqual([]);
 });
 
-test("[ANONYMOUS] after 10 failed sign-ins the form says to wait, and the credentials callback answers 429", async ({ page, request, loginPage }) => {
+test("[ANONYMOUS] after 10 failed sign-ins the form says to wait, and the credentials callback answers 429", async ({ page, request, loginPage }, testInfo) => {
   // An address no demo user has, so no other spec's account gets locked.
   const email = `nobody.${Date.now()}@baton.demo`;
   await loginPage.goto();
@@ -186,6 +186,9 @@ test("[ANONYMOUS] after 10 failed sign-ins the form says to wait, and the creden
     // React resets the form after the action; the next attempt must not be typed into it before then.
     await expect(page.getByLabel("Password")).toHaveValue("");
   }
+  await page.screenshot({ path: testInfo.outputPath("login-throttled.png") });
+  await page.setViewportSize({ width: 390, height: 720 });
+  await page.screenshot({ path: testInfo.outputPath("login-throttled-mobile.png") });
 
   const direct = await request.post("/api/auth/callback/credentials", { form: { email, password: "anything" }, maxRedirects: 0 });
   expect(direct.status()).toBe(429);
