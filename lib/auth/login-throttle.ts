@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { clearFailures, countFailure, readFailureCounts } from "@/db/queries/login-attempts";
+import { clearFailures, countFailure, readFailureBuckets, type FailureBucket } from "@/db/queries/login-attempts";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 
 /**
  * Sign-in throttling: failed attempts are counted per account and per client address in Postgres
- * fixed windows. Past either limit, sign-in is refused (before the password is checked) until the
- * window ends. Successful sign-ins are not counted, and clear the account's failures.
+ * (a sliding window of one-minute buckets). Past either limit, sign-in is refused (before the
+ * password is checked) until enough failures have aged out of the window. Successful sign-ins are
+ * not counted, and clear the account's failures.
  */
 
 export type ThrottleVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
@@ -14,11 +15,27 @@ export type ThrottleVerdict = { limited: false } | { limited: true; retryAfterSe
 export async function checkLoginThrottle({ email, ip }: { email: string; ip: string | null }): Promise<ThrottleVerdict> {
   const settings = env();
   const keys = loginKeys(email, ip);
-  const { counts, windowEndsAt, now } = await readFailureCounts({ keys: [keys.account, ...(keys.ip ? [keys.ip] : [])], windowSeconds: windowSeconds() });
-  const overAccount = (counts.get(keys.account) ?? 0) >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT;
-  const overIp = keys.ip !== null && (counts.get(keys.ip) ?? 0) >= settings.LOGIN_MAX_FAILURES_PER_IP;
-  if (!overAccount && !overIp) return { limited: false };
-  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((windowEndsAt.getTime() - now.getTime()) / 1000)) };
+  const { buckets, now } = await readFailureBuckets({ keys: [keys.account, ...(keys.ip ? [keys.ip] : [])], windowSeconds: windowSeconds() });
+  const waits = [
+    secondsUntilUnderLimit(buckets.filter((b) => b.key === keys.account), settings.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowSeconds(), now),
+    keys.ip ? secondsUntilUnderLimit(buckets.filter((b) => b.key === keys.ip), settings.LOGIN_MAX_FAILURES_PER_IP, windowSeconds(), now) : 0,
+  ];
+  const wait = Math.max(...waits);
+  return wait > 0 ? { limited: true, retryAfterSeconds: wait } : { limited: false };
+}
+
+/**
+ * 0 while the failures in the window are under the limit; otherwise how long until the oldest ones
+ * age out far enough that they are.
+ */
+export function secondsUntilUnderLimit(buckets: Pick<FailureBucket, "startsAt" | "count">[], limit: number, windowSeconds: number, now: Date): number {
+  let total = buckets.reduce((sum, b) => sum + b.count, 0);
+  if (total < limit) return 0;
+  for (const bucket of [...buckets].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+    total -= bucket.count;
+    if (total < limit) return Math.max(1, Math.ceil((bucket.startsAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+  }
+  return 1;
 }
 
 export async function recordLoginFailure({ email, ip }: { email: string; ip: string | null }): Promise<void> {
