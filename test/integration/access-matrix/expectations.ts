@@ -50,6 +50,11 @@ export type RouteExpectation =
   | { kind: "api-key" }
   /** Auth.js's own endpoints (sign-in, session, CSRF): the sign-in callback is rate-limited. */
   | { kind: "authjs" }
+  /**
+   * Proves itself with a signature or a one-time token (a Slack signing secret, an approval link):
+   * an anonymous request without one is refused with 401 or 403. `method` GET sends no body.
+   */
+  | { kind: "signed"; why: string }
   /** No credentials by design; the reason is part of the entry. */
   | { kind: "public"; why: string };
 

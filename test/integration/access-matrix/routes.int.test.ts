@@ -11,15 +11,20 @@ import { routeExpectations } from "./expectations";
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 
 const routes = await discoverRouteHandlers();
-type Handler = (request: Request) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   new Request(`http://127.0.0.1${path}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
 describe.each(routes.map((r) => [r.key, r] as const))("%s", (key, route) => {
   const expected = routeExpectations[key];
-  const handler = route.value as Handler;
-  const path = "/" + route.file.split("/").slice(1, -1).filter((s) => !s.startsWith("(")).join("/");
+  const segments = route.file.split("/").slice(1, -1).filter((s) => !s.startsWith("("));
+  // Dynamic segments ([token], [...nextauth]) get a value no record has, as a stranger's request would.
+  const params = Object.fromEntries(
+    segments.filter((s) => s.startsWith("[")).map((s) => (s.startsWith("[...") ? [s.slice(4, -1), ["unknown"]] : [s.slice(1, -1), "unknown"])),
+  );
+  const handler = (request: Request) => (route.value as Handler)(request, { params: Promise.resolve(params) });
+  const path = "/" + segments.map((s) => (s.startsWith("[") ? "unknown" : s)).join("/");
 
   if (expected?.kind === "api-key") {
     it("refuses a request without a key, and one with a wrong key, as 401", async () => {
@@ -44,6 +49,13 @@ describe.each(routes.map((r) => [r.key, r] as const))("%s", (key, route) => {
       expect(response.status).not.toBe(401);
       expect(response.status).not.toBe(403);
       expect(response.status).toBeLessThan(500);
+    });
+  }
+
+  if (expected?.kind === "signed") {
+    it(`refuses an anonymous, unsigned request with 401 or 403 (${expected.why})`, async () => {
+      const request = route.exportName === "GET" ? new Request(`http://127.0.0.1${path}`) : post(path, "{}");
+      expect([401, 403]).toContain((await handler(request)).status);
     });
   }
 
