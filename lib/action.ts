@@ -21,8 +21,20 @@ export type ActionDefinition<S extends z.ZodType, T> = {
  * is logged with its cause and shown as a generic message.
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
-  return (input: FormData | z.input<S>): Promise<ActionResult<T>> =>
+  const action = (input: FormData | z.input<S>): Promise<ActionResult<T>> =>
     runAction(definition, (roles) => requireRole(...roles), input);
+  // Kept on the function, out of sight, so the access-control matrix can find every action's roles
+  // and run it as each role through runAction with a real user, without exporting the definitions.
+  Object.defineProperty(action, actionDefinitionKey, { value: definition, enumerable: false });
+  return action;
+}
+
+const actionDefinitionKey = Symbol.for("baton.actionDefinition");
+
+/** The definition behind a defineAction result; null for anything else (e.g. the public login action). */
+export function actionDefinitionOf(value: unknown): ActionDefinition<z.ZodType, unknown> | null {
+  if (typeof value !== "function") return null;
+  return (value as unknown as Record<symbol, ActionDefinition<z.ZodType, unknown> | undefined>)[actionDefinitionKey] ?? null;
 }
 
 /** The body of every action, with the way the caller is identified passed in (tests pass a real user). */

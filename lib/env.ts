@@ -25,6 +25,21 @@ const envSchema = z.object({
   INTAKE_SIGNING_SECRET: optional(z.string().min(16, "INTAKE_SIGNING_SECRET must be at least 16 characters")),
   /** Intake requests allowed per API key (or signer) per minute. */
   INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Failed sign-ins allowed per account (email) per window; past it the account's sign-in waits for the window to end. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed sign-ins allowed per client address per window, whatever the accounts tried. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Comma-separated origins allowed to embed the chat widget (/chat) in an iframe, e.g.
+   * https://www.example.com,https://shop.example.com. Unset: only this app's own pages. Every other page never frames.
+   */
+  CHAT_WIDGET_ALLOWED_ORIGINS: optional(
+    z
+      .string()
+      .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine(isOrigin, { message: "each entry must be an origin like https://www.example.com (scheme and host, no path)" }).transform((o) => new URL(o).origin))),
+  ),
   /** Where handoffs are logged: `builtin` (records in this database, under /crm) or `hubspot`. */
   CRM_ADAPTER: z.enum(["builtin", "hubspot"]).default("builtin"),
   /** A HubSpot private app's token (scopes: crm.objects.*, crm.schemas.*.write, crm.objects.owners.read). */
@@ -71,6 +86,16 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+// An origin is what a browser compares for frame-ancestors: scheme, host and port, nothing else.
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value.replace(/\/$/, "");
+  } catch {
+    return false;
+  }
+}
 
 let cached: Env | undefined;
 

@@ -4,7 +4,19 @@ type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 // Keys whose values never reach a log line, at any depth.
-const secretKey = /pass(word)?|secret|token|authorization|cookie|api[-_]?key|signature/i;
+const secretKey = /pass(word|phrase)?|secret|token|authorization|cookie|api[-_]?key|signature|credential|private[-_]?key/i;
+
+// Secrets that turn up inside ordinary strings (an error message quoting a URL or a header).
+const secretInText: [RegExp, string][] = [
+  // scheme://user:password@host (SMTP_URL, DATABASE_URL): keep the user, drop the password.
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s@/]*@/gi, "$1:[redacted]@"],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 [redacted]"],
+  // Intake API keys, Slack tokens, HubSpot private-app tokens, OpenAI keys.
+  [/\bbaton_[A-Za-z0-9_-]{8,}/g, "baton_[redacted]"],
+  [/\bxox[a-z]-[A-Za-z0-9-]+/g, "xox-[redacted]"],
+  [/\bpat-[a-z0-9]{2,4}-[A-Za-z0-9-]{8,}/g, "pat-[redacted]"],
+  [/\bsk-[A-Za-z0-9_-]{12,}/g, "sk-[redacted]"],
+];
 
 export type Logger = {
   [L in Level]: (msg: string, context?: Record<string, unknown>) => void;
@@ -30,11 +42,26 @@ export const logger = createLogger();
 
 export function redact(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (secretKey.test(key)) out[key] = "[redacted]";
-    else if (v instanceof Error) out[key] = { name: v.name, message: v.message, stack: v.stack };
-    else if (v && typeof v === "object" && !Array.isArray(v)) out[key] = redact(v as Record<string, unknown>);
-    else out[key] = v;
-  }
+  for (const [key, v] of Object.entries(value)) out[key] = secretKey.test(key) ? "[redacted]" : redactValue(v);
   return out;
+}
+
+/** A string with the secrets it quotes replaced. */
+export function redactText(text: string): string {
+  return secretInText.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+}
+
+function redactValue(v: unknown): unknown {
+  if (typeof v === "string") return redactText(v);
+  if (v instanceof Error) {
+    const cause = (v as { cause?: unknown }).cause;
+    return { name: v.name, message: redactText(v.message), stack: v.stack ? redactText(v.stack) : undefined, ...(cause === undefined ? {} : { cause: redactValue(cause) }) };
+  }
+  if (v instanceof URL) return redactText(v.toString());
+  if (v instanceof Date) return v;
+  // A Headers object has no own properties: read it, so its Authorization and Cookie are redacted by name.
+  if (v instanceof Headers) return redact(Object.fromEntries(v.entries()));
+  if (Array.isArray(v)) return v.map(redactValue);
+  if (v && typeof v === "object") return redact(v as Record<string, unknown>);
+  return v;
 }

@@ -1,8 +1,11 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
+import { checkLoginThrottle, tooManyAttemptsMessage } from "@/lib/auth/login-throttle";
+import { clientIp } from "@/lib/http/client-ip";
 
 export type LoginState = { error?: string; email?: string };
 
@@ -21,6 +24,13 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   });
   const email = String(form.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Enter your email and password.", email };
+  // Failures are counted in authorize (every sign-in path goes through it); here the person is told how long to wait.
+  const throttled = async () => {
+    const verdict = await checkLoginThrottle({ email: parsed.data.email, ip: clientIp(await headers()) });
+    return verdict.limited ? { error: tooManyAttemptsMessage(verdict.retryAfterSeconds), email } : null;
+  };
+  const before = await throttled();
+  if (before) return before;
   try {
     await signIn("credentials", {
       email: parsed.data.email,
@@ -30,6 +40,11 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     return {};
   } catch (error) {
     if (error instanceof AuthError) {
+      // This failure may have been the one that reached the limit: say so now, not on the next try.
+      if (error.type === "CredentialsSignin") {
+        const after = await throttled();
+        if (after) return after;
+      }
       return {
         error: error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again in a moment.",
         email,

@@ -3,6 +3,7 @@ import { databaseUrl } from "@/db";
 import { MAX_CHAT_REQUEST_BYTES } from "@/lib/chat/chat-limits";
 import type { ChatUIMessage } from "@/lib/chat/chat-ui-message";
 import { handleChatTurn } from "@/lib/chat/handle-chat-turn";
+import { clientIp } from "@/lib/http/client-ip";
 import { readLimited } from "@/lib/http/read-limited";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -49,12 +50,4 @@ export async function POST(request: Request) {
 
 function problem(status: number, code: string, message: string, retryAfter?: number): Response {
   return Response.json({ error: { code, message } }, { status, headers: retryAfter ? { "Retry-After": String(retryAfter) } : undefined });
-}
-
-// The address a proxy in front of the app appended last (Next only fills X-Forwarded-For when it is absent).
-// Without such a proxy a client can choose it, which is why the per-session limit and the
-// per-conversation cap do not depend on it.
-function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
-  return forwarded?.at(-1)?.slice(0, 100) ?? headers.get("x-real-ip")?.slice(0, 100) ?? null;
 }

@@ -1,0 +1,95 @@
+import type { UserRole } from "@/db/schema/auth";
+
+/**
+ * Who may call what. Every server action, route handler and page in app/ must have an entry here:
+ * coverage.int.test.ts enumerates them from the code and fails on one that is missing (or on an
+ * entry whose code is gone), so a new endpoint cannot ship without someone deciding its access.
+ *
+ * Keys are the file path from the repository root, then `#` and the export (actions, routes) or
+ * the URL pattern (pages). Adding an endpoint: add its line, with the roles it should allow.
+ */
+
+const everyone = ["rep", "manager", "admin"] as const satisfies readonly UserRole[];
+const managers = ["manager", "admin"] as const satisfies readonly UserRole[];
+const admins = ["admin"] as const satisfies readonly UserRole[];
+
+export type ActionExpectation =
+  /** A defineAction result: anonymous → unauthorized, a role not listed → forbidden, a listed role → past the guard. */
+  | { kind: "action"; allowed: readonly UserRole[] }
+  /** Deliberately not behind a role (signing in, signing out); the reason is part of the entry. */
+  | { kind: "public"; why: string };
+
+export const actionExpectations: Record<string, ActionExpectation> = {
+  "app/(auth)/login/actions.ts#login": { kind: "public", why: "where a visitor proves who they are; rate-limited per account and address" },
+  "app/(console)/actions.ts#signOutAction": { kind: "public", why: "ends the caller's own session; without one it only redirects to /login" },
+  "app/(console)/admin/jobs/actions.ts#retryDeadLetterAction": { kind: "action", allowed: admins },
+  "app/(console)/crm/actions.ts#syncToCrmNow": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#acceptHandoff": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#startFollowUp": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#discardHandoff": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#convertHandoff": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#reassignHandoffAction": { kind: "action", allowed: managers },
+  "app/(console)/handoffs/actions.ts#addNote": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#flagEscalation": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#requestInfo": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#snooze": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#unsnooze": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#handBack": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#reviewFact": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/presence-actions.ts#presenceHeartbeat": { kind: "action", allowed: everyone },
+  "app/(console)/inbox/actions.ts#bulkReassignAction": { kind: "action", allowed: managers },
+  "app/(console)/inbox/actions.ts#bulkDiscardAction": { kind: "action", allowed: managers },
+  "app/(console)/notifications/actions.ts#saveNotificationPreferencesAction": { kind: "action", allowed: everyone },
+  "app/(console)/notifications/actions.ts#markNotificationsReadAction": { kind: "action", allowed: everyone },
+};
+
+export type RouteExpectation =
+  /** Signed-in console users with one of these roles; checked over HTTP in e2e/access-matrix.spec.ts. */
+  | { kind: "session"; allowed: readonly UserRole[]; path: string }
+  /** An intake API key (Authorization: Bearer) or an HMAC signature: no key → 401. */
+  | { kind: "api-key" }
+  /** Auth.js's own endpoints (sign-in, session, CSRF): the sign-in callback is rate-limited. */
+  | { kind: "authjs" }
+  /**
+   * Proves itself with a signature or a one-time token (a Slack signing secret, an approval link):
+   * an anonymous request without one is refused with 401 or 403. `method` GET sends no body.
+   */
+  | { kind: "signed"; why: string }
+  /** No credentials by design; the reason is part of the entry. */
+  | { kind: "public"; why: string };
+
+export const routeExpectations: Record<string, RouteExpectation> = {
+  "app/(console)/metrics/export/route.ts#GET": { kind: "session", allowed: managers, path: "/metrics/export?table=funnel" },
+  "app/api/auth/[...nextauth]/route.ts#GET": { kind: "authjs" },
+  "app/api/auth/[...nextauth]/route.ts#POST": { kind: "authjs" },
+  "app/api/chat/route.ts#POST": { kind: "public", why: "the public chat widget; limited per session and address" },
+  "app/api/chat/updates/route.ts#POST": { kind: "public", why: "the widget polls its own conversation by its session id" },
+  "app/api/health/route.ts#GET": { kind: "public", why: "load balancers; says only whether the instance can serve" },
+  "app/api/v1/intake/route.ts#POST": { kind: "api-key" },
+};
+
+export type PageExpectation =
+  /** Reachable without a session. */
+  | { kind: "public" }
+  /** Only redirects (e.g. / → /inbox); the target's entry decides. */
+  | { kind: "redirect"; to: string }
+  /**
+   * A console page: anonymous → /login, a role not listed → the Forbidden notice, a listed role → the page.
+   * `sample` is a URL to visit; `:handoff` and `:crmContact` are filled in by the e2e spec from the demo data.
+   */
+  | { kind: "console"; allowed: readonly UserRole[]; sample: string };
+
+export const pageExpectations: Record<string, PageExpectation> = {
+  "/": { kind: "redirect", to: "/inbox" },
+  "/login": { kind: "public" },
+  "/chat": { kind: "public" },
+  "/inbox": { kind: "console", allowed: everyone, sample: "/inbox" },
+  "/handoffs/[id]": { kind: "console", allowed: everyone, sample: "/handoffs/:handoff" },
+  "/metrics": { kind: "console", allowed: managers, sample: "/metrics" },
+  "/notifications": { kind: "console", allowed: everyone, sample: "/notifications" },
+  "/crm/[kind]": { kind: "console", allowed: everyone, sample: "/crm/contacts" },
+  "/crm/[kind]/[id]": { kind: "console", allowed: everyone, sample: "/crm/contacts/:crmContact" },
+  "/admin": { kind: "redirect", to: "/admin/rules" },
+  "/admin/jobs": { kind: "console", allowed: admins, sample: "/admin/jobs" },
+  "/admin/messages": { kind: "console", allowed: admins, sample: "/admin/messages" },
+};
