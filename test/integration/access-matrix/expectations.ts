@@ -23,6 +23,7 @@ export const actionExpectations: Record<string, ActionExpectation> = {
   "app/(auth)/login/actions.ts#login": { kind: "public", why: "where a visitor proves who they are; rate-limited per account and address" },
   "app/(console)/actions.ts#signOutAction": { kind: "public", why: "ends the caller's own session; without one it only redirects to /login" },
   "app/(console)/admin/jobs/actions.ts#retryDeadLetterAction": { kind: "action", allowed: admins },
+  "app/(console)/approvals/actions.ts#decideApprovalAction": { kind: "action", allowed: everyone },
   "app/(console)/crm/actions.ts#syncToCrmNow": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#acceptHandoff": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#startFollowUp": { kind: "action", allowed: everyone },
@@ -60,6 +61,8 @@ export type RouteExpectation =
 
 export const routeExpectations: Record<string, RouteExpectation> = {
   "app/(console)/metrics/export/route.ts#GET": { kind: "session", allowed: managers, path: "/metrics/export?table=funnel" },
+  "app/api/approvals/decide/route.ts#POST": { kind: "signed", why: "an emailed approval link's confirmation button: the single-use HMAC token is the authority" },
+  "app/api/slack/interactions/route.ts#POST": { kind: "signed", why: "Slack's approve/deny buttons: X-Slack-Signature v0 with the signing secret, timestamps under 5 minutes" },
   "app/api/auth/[...nextauth]/route.ts#GET": { kind: "authjs" },
   "app/api/auth/[...nextauth]/route.ts#POST": { kind: "authjs" },
   "app/api/chat/route.ts#POST": { kind: "public", why: "the public chat widget; limited per session and address" },
@@ -69,8 +72,8 @@ export const routeExpectations: Record<string, RouteExpectation> = {
 };
 
 export type PageExpectation =
-  /** Reachable without a session. */
-  | { kind: "public" }
+  /** Reachable without a session; `sample` fills in a dynamic page's segments (a value no record has). */
+  | { kind: "public"; sample?: string }
   /** Only redirects (e.g. / → /inbox); the target's entry decides. */
   | { kind: "redirect"; to: string }
   /**
@@ -87,6 +90,8 @@ export const pageExpectations: Record<string, PageExpectation> = {
   "/handoffs/[id]": { kind: "console", allowed: everyone, sample: "/handoffs/:handoff" },
   "/metrics": { kind: "console", allowed: managers, sample: "/metrics" },
   "/notifications": { kind: "console", allowed: everyone, sample: "/notifications" },
+  "/approvals": { kind: "console", allowed: everyone, sample: "/approvals" },
+  "/approvals/confirm/[token]": { kind: "public", sample: "/approvals/confirm/not-a-real-token" },
   "/crm/[kind]": { kind: "console", allowed: everyone, sample: "/crm/contacts" },
   "/crm/[kind]/[id]": { kind: "console", allowed: everyone, sample: "/crm/contacts/:crmContact" },
   "/admin": { kind: "redirect", to: "/admin/rules" },

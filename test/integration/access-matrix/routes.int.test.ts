@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { insertApiKey } from "@/db/queries/intake";
+import { resetEnvCache } from "@/lib/env";
 import { generateApiKey } from "@/lib/intake/credentials";
 import { createTeam } from "../../support/factories";
 import { discoverRouteHandlers } from "./discover";
@@ -9,6 +10,16 @@ import { routeExpectations } from "./expectations";
 // request around them and are exercised over HTTP instead (e2e/access-matrix.spec.ts).
 // connection() only marks a render as dynamic; outside Next there is no render to mark.
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
+
+// Signed routes configured as in production, so an unsigned request meets the signature check, not "not configured".
+beforeAll(() => {
+  process.env.SLACK_SIGNING_SECRET = "matrix-signing-secret-0123456789";
+  resetEnvCache();
+});
+afterAll(() => {
+  delete process.env.SLACK_SIGNING_SECRET;
+  resetEnvCache();
+});
 
 const routes = await discoverRouteHandlers();
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;

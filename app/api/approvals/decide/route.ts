@@ -13,7 +13,8 @@ export async function POST(request: Request) {
   // Back to the confirmation page, which reads the outcome from the database (never from the URL).
   const back = (outcome: "decided" | "refused") =>
     new Response(null, { status: 303, headers: { location: `/approvals/confirm/${encodeURIComponent(token ?? "-")}?outcome=${outcome}` } });
-  if (!token) return Response.json({ error: { code: "bad_request", message: "The form carries no token." } }, { status: 400 });
+  // No token is no credential: refused like any unsigned request.
+  if (!token) return Response.json({ error: { code: "unauthorized", message: "The form carries no approval token." } }, { status: 401 });
   const key = linkKeyFromEnv();
   if (!key) return Response.json({ error: { code: "unavailable", message: "Approval links are not configured (APPROVAL_LINK_SECRET or AUTH_SECRET)." } }, { status: 503 });
   try {
