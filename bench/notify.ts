@@ -76,6 +76,7 @@ export const notifyBench: BenchModule = {
         if (id && !seenAt.has(id)) seenAt.set(id, performance.now());
       });
       const calls: Promise<void>[] = [];
+      const intakeMs: number[] = [];
       const t0 = performance.now();
       for (let i = 0; i < total; i++) {
         const due = t0 + (i * 1000) / INTAKE_RATE;
@@ -84,6 +85,7 @@ export const notifyBench: BenchModule = {
         const startedAt = performance.now();
         calls.push(
           handleIntake({ headers: new Headers({ authorization: `Bearer ${keyToken}` }), body: JSON.stringify(lead(i)) }, { databaseUrl: database.url, log: quiet }).then((reply) => {
+            intakeMs.push(performance.now() - startedAt);
             if (typeof reply.body.handoffId === "string") sentAt.set(reply.body.handoffId, startedAt);
           }),
         );
@@ -102,6 +104,7 @@ export const notifyBench: BenchModule = {
         { bench: "notify", scenario: "queued jobs not drained within 20 minutes", runs: ids.length, value: { amount: ids.length - drainedJobs, unit: "jobs" }, budget: NONE("jobs") },
         { bench: "notify", scenario: "deliveries sent while draining (in-app, email, Slack)", runs: ids.length * 3, value: { amount: Math.round(sent / drainSeconds), unit: "deliveries/s" } },
         { bench: "notify", scenario: "Slack messages beyond one per package", runs: ids.length, value: { amount: Math.max(0, slackDuplicates), unit: "messages" }, budget: NONE("messages") },
+        { bench: "notify", scenario: `intake call alone (acknowledged), ${INTAKE_RATE} intakes/s`, ...summarise(intakeMs), runs: intakeMs.length },
         { bench: "notify", scenario: `intake → Slack message, ${INTAKE_RATE} intakes/s`, ...summarise(samples), runs: samples.length, budget: P95_BUDGET },
         { bench: "notify", scenario: "intakes whose Slack message never came", runs: sentAt.size, value: { amount: missing, unit: "intakes" }, budget: NONE("intakes") },
       ];

@@ -36,9 +36,9 @@ export async function getTeamCalendar(executor: Executor, teamId: string | null)
  */
 async function loadCandidates(tx: Transaction): Promise<Candidate[]> {
   await tx.execute(dsql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
+  // open_immediate is kept by a trigger on handoffs (migration 0013): no counting under the lock.
   const rows = await tx.execute<{ id: string; team_id: string | null; role: Candidate["role"]; active: boolean; capacity: number; open_immediate: number; last_assigned_at: Date | null }>(dsql`
-    select u.id, u.team_id, u.role, u.active, u.capacity, u.last_assigned_at,
-      (select count(*)::int from ${handoffs} h where h.owner_id = u.id and h.priority = 'immediate' and h.is_open) as open_immediate
+    select u.id, u.team_id, u.role, u.active, u.capacity, u.last_assigned_at, u.open_immediate
     from ${users} u where u.active`);
   return rows.map((r) => ({
     id: r.id,

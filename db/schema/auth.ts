@@ -41,6 +41,12 @@ export const users = pgTable(
     teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
     /** Most open immediate packages this person should hold at once (routing caps). */
     capacity: integer().notNull().default(10),
+    /**
+     * Open immediate packages this person owns, kept by a trigger on handoffs (migration
+     * 0013), so routing reads each candidate's load from this row instead of counting packages
+     * while it holds the routing lock.
+     */
+    openImmediate: integer().notNull().default(0),
     active: boolean().notNull().default(true),
     /** When routing last gave this person a package: round-robin picks whoever waited longest. */
     lastAssignedAt: timestamp({ withTimezone: true, precision: 3 }),
