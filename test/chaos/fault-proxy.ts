@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
  * service away without touching it: `down()` closes the port (connections refused, open ones
  * reset), `slow(ms)` holds every byte the service sends back for `ms` (the request still reaches
  * it: the worst case, where the service acted and the client gave up waiting), `up()` restores it.
+ * `slow(ms, share)` slows only that share of the answers (every other one at 0.5): a service that
+ * answers some requests in time and some too late, so a client makes progress between timeouts.
  */
 export type FaultProxy = {
   /** Same host and port whatever the state, so the client's configuration never changes. */
@@ -13,7 +15,7 @@ export type FaultProxy = {
   port: number;
   down: () => Promise<void>;
   up: () => Promise<void>;
-  slow: (ms: number) => void;
+  slow: (ms: number, share?: number) => void;
   /** Connections accepted while up. */
   connections: number;
   close: () => Promise<void>;
@@ -21,6 +23,8 @@ export type FaultProxy = {
 
 export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
   let delayMs = 0;
+  let share = 1;
+  let answers = 0;
   let server: Server | null = null;
   const sockets = new Set<Socket>();
   const state = { connections: 0 };
@@ -40,7 +44,8 @@ export async function startFaultProxy(target: { host: string; port: number }): P
         }
         client.pipe(upstream);
         upstream.on("data", (chunk: Buffer) => {
-          const wait = delayMs;
+          // Decided per chunk the service sends (a small HTTP answer is one): 1 in round(1 / share).
+          const wait = delayMs > 0 && answers++ % Math.max(1, Math.round(1 / share)) === 0 ? delayMs : 0;
           if (wait === 0) return void client.write(chunk);
           // Paused so the held chunks leave in order, each after the delay that was in force when it arrived.
           upstream.pause();
@@ -76,7 +81,10 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     up: async () => {
       if (!server) await listen(port);
     },
-    slow: (ms) => void (delayMs = ms),
+    slow: (ms, of = 1) => {
+      delayMs = ms;
+      share = of;
+    },
     close: stopListening,
   };
 }
