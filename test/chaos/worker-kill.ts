@@ -125,7 +125,7 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
   const boss = await getBoss(databaseUrl());
   // A killed worker's jobs come back when they expire, and are retried after the queue's delay:
   // minutes in production, seconds here (the same mechanism).
-  await boss.updateQueue(queues.crmSync.name, { expireInSeconds: 3, retryDelay: 1, retryDelayMax: 2 });
+  await boss.updateQueue(queues.crmSync.name, { expireInSeconds: 3, retryDelay: 1, retryBackoff: true, retryDelayMax: 2 });
   await discardPendingCrmJobs();
   const stops: (() => Promise<unknown>)[] = [];
   const problems: string[] = [];
@@ -179,8 +179,8 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
   } finally {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     while (stops.length) await stops.pop()!();
-    const { expireInSeconds, retryDelay, retryDelayMax } = queues.crmSync.options;
-    await boss.updateQueue(queues.crmSync.name, { expireInSeconds, retryDelay, retryDelayMax });
+    const { expireInSeconds, retryDelay, retryBackoff, retryDelayMax } = queues.crmSync.options;
+    await boss.updateQueue(queues.crmSync.name, { expireInSeconds, retryDelay, retryBackoff, retryDelayMax });
   }
 }
 
