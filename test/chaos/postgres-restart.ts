@@ -173,7 +173,7 @@ async function startIntakeProcess(databaseUrl: string) {
   child.stderr!.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n").filter(Boolean)) {
       errorCount++;
-      if (errors.length < 40) errors.push(line.slice(0, 300));
+      if (errors.length < 10) errors.push(line.slice(0, 300));
     }
   });
   const port = await new Promise<number>((resolvePort, reject) => {

@@ -197,7 +197,7 @@ export function countHubSpotRecords(hub: Awaited<ReturnType<typeof startHubSpotS
 }
 
 // A lead the default rules escalate: a notify job (Slack, email, in-app) and a CRM-sync job.
-async function escalatedIntake(apiKey: string): Promise<string> {
+export async function escalatedIntake(apiKey: string): Promise<string> {
   const externalId = `chaos-${randomUUID()}`;
   const reply = await handleIntake(
     {
@@ -214,7 +214,5 @@ async function escalatedIntake(apiKey: string): Promise<string> {
   if (reply.status !== 200 || typeof reply.body.handoffId !== "string") throw new Error(`intake refused: ${JSON.stringify(reply.body)}`);
   return reply.body.handoffId;
 }
-
-export { escalatedIntake };
 
 const round = (n: number) => Math.round(n * 10) / 10;
