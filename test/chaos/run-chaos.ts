@@ -2,7 +2,8 @@ import type { BenchDatabase } from "../../bench/bench-database";
 import { holdIntakeLoad } from "../../bench/intake-load";
 import { fuzzChat, fuzzIntake, type FuzzReport } from "./bad-input";
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { survived, type FaultOutcome, type Log } from "./fault-outcome";
 import { postgresRestartDuringIntake } from "./postgres-restart";
 import { crmDownThenSlow, notifyServicesDownThenSlow } from "./services-down";
@@ -79,6 +80,7 @@ const CONSOLE_REPORT = "test-results/chaos-console-forms.json";
 // The console forms' fuzz needs Auth.js's modules, which load only under vitest's bundling: its
 // integration test runs here and leaves its report behind (a fresh test database of its own).
 function consoleFormsUnderVitest(): FuzzReport {
+  mkdirSync(dirname(CONSOLE_REPORT), { recursive: true });
   rmSync(CONSOLE_REPORT, { force: true });
   const run = spawnSync("npx", ["vitest", "run", "--project", "integration", "test/integration/chaos-console-forms.int.test.ts"], {
     env: { ...process.env, CHAOS_REPORT_FILE: CONSOLE_REPORT },
