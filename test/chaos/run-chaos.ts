@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { survived, type FaultOutcome, type Log } from "./fault-outcome";
 import { postgresRestartDuringIntake } from "./postgres-restart";
-import { crmDownThenSlow, notifyServicesDownThenSlow } from "./services-down";
+import { crmDownThenSlow, notifyServicesSlowThenDown } from "./services-down";
 import { workerKilledDuringCrmSync, workerKilledDuringNotify } from "./worker-kill";
 
 export type ChaosOptions = {
@@ -49,10 +49,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     attempt("worker SIGKILLed while sending notifications", () => workerKilledDuringNotify({ handoffs: short ? 4 : 8, log })),
     attempt("worker SIGKILLed during CRM sync", () => workerKilledDuringCrmSync({ handoffs: short ? 12 : 30, log })),
   ]);
-  log("faults: Slack, SMTP and HubSpot down, then slow");
+  log("faults: Slack and SMTP slow then down, HubSpot down then slow");
   faults.push(
     ...(await Promise.all([
-      attempt("Slack and SMTP down, then slower than the timeouts", () => notifyServicesDownThenSlow({ handoffs: short ? 3 : 6, log })),
+      attempt("Slack and SMTP slower than the timeouts, then down", () => notifyServicesSlowThenDown({ handoffs: short ? 3 : 6, log })),
       attempt("HubSpot down, then slower than the timeout", () => crmDownThenSlow({ handoffs: short ? 6 : 20, log })),
     ])),
   );

@@ -29,14 +29,14 @@ const HUBSPOT_SLOW_MS = 1_500;
 const quickRetries = { retryDelay: 1, retryBackoff: true, retryDelayMax: 2 };
 
 /**
- * Slack and SMTP behind fault proxies: closed ports while the handoffs arrive, then answering only
- * after the app's timeouts (Slack posts the message and its answer comes too late; the mail server's
- * greeting comes too late), then healthy. The notify jobs retry with backoff; once the services
- * are back every Slack message and email has arrived exactly once.
+ * Slack and SMTP behind fault proxies: answering only after the app's timeouts while the first
+ * notifications go out (Slack posts each message and its answer comes too late; the mail server's
+ * greeting comes too late), then closed ports, then healthy. The notify jobs retry with backoff;
+ * once the services are back every Slack message and email has arrived exactly once.
  */
-export async function notifyServicesDownThenSlow(options: { handoffs: number; log: Log }): Promise<FaultOutcome> {
+export async function notifyServicesSlowThenDown(options: { handoffs: number; log: Log }): Promise<FaultOutcome> {
   const started = performance.now();
-  const log = (line: string) => options.log(`Slack and SMTP down, then slow: ${line}`);
+  const log = (line: string) => options.log(`Slack and SMTP slow, then down: ${line}`);
   const slack = await startSlackStandIn();
   const smtp = await startSmtpStandIn();
   const slackProxy = await startFaultProxy({ host: "127.0.0.1", port: Number(new URL(slack.url).port) });
@@ -46,7 +46,8 @@ export async function notifyServicesDownThenSlow(options: { handoffs: number; lo
   const problems: string[] = [];
   let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
   try {
-    await Promise.all([slackProxy.down(), smtpProxy.down()]);
+    slackProxy.slow(NOTIFY_SLOW_MS);
+    smtpProxy.slow(NOTIFY_SLOW_MS);
     const team = await createTeam();
     await createUser({ role: "rep", teamId: team.id });
     const key = generateApiKey();
@@ -64,29 +65,31 @@ export async function notifyServicesDownThenSlow(options: { handoffs: number; lo
           smtp: { url: `smtp://127.0.0.1:${smtpProxy.port}`, from: "Baton <baton@baton.test>" },
         }),
       },
-      log: logger.child({ scenario: "notify down" }),
+      log: logger.child({ scenario: "notify slow then down" }),
       concurrency: 4,
       pollSeconds: 0.5,
       superviseSeconds: 1,
       slaCheckCron: null,
     });
-    const failedWhileDown = await waitFor("a failed attempt while the services are down", () => failedDeliveries(ids), 20_000, 100).catch(() => 0);
-    if (!failedWhileDown) problems.push("no delivery failed while Slack and SMTP were down");
-
-    log("back, but answering after the timeouts");
-    slackProxy.slow(NOTIFY_SLOW_MS);
-    smtpProxy.slow(NOTIFY_SLOW_MS);
-    await Promise.all([slackProxy.up(), smtpProxy.up()]);
-    // Slow until Slack has taken a message whose answer came too late (the case that duplicates), or
-    // all of them; then long enough for every answer in flight to miss its timeout.
+    // Slow until Slack has taken the messages whose answers come too late (the case that duplicates)
+    // and the sends have given up on them.
     const taken = () => ids.filter((id) => slack.messages.some((m) => mentions(JSON.stringify(m.blocks), id))).length;
-    await waitFor("Slack to take messages during the slow phase", () => taken() === ids.length, 30_000, 100).catch(() => undefined);
+    await waitFor("Slack to take messages during the slow phase", () => taken() === ids.length, 25_000, 100).catch(() => undefined);
     const takenWhileSlow = taken();
     if (takenWhileSlow === 0) problems.push("Slack received no message during the slow phase");
-    await new Promise((resolve) => setTimeout(resolve, NOTIFY_SLOW_MS - 500));
-    log("healthy again");
+    const failedWhileSlow = await waitFor("the slow sends to time out", () => failedDeliveries(ids), 15_000, 100).catch(() => 0);
+    if (!failedWhileSlow) problems.push("no send timed out while Slack and SMTP were slow");
+
+    log("down (closed ports)");
+    await Promise.all([slackProxy.down(), smtpProxy.down()]);
     slackProxy.slow(0);
     smtpProxy.slow(0);
+    const attemptsBefore = await maxAttempts(ids);
+    await waitFor("a retry to fail while the services are down", async () => (await maxAttempts(ids)) > attemptsBefore, 15_000, 100).catch(() =>
+      problems.push("no retry ran while Slack and SMTP were down"),
+    );
+    log("healthy again");
+    await Promise.all([slackProxy.up(), smtpProxy.up()]);
 
     await waitFor(
       "every delivery sent",
@@ -103,7 +106,7 @@ export async function notifyServicesDownThenSlow(options: { handoffs: number; lo
     const attempts = await db.select({ channel: deliveries.channel, attempts: deliveries.attempts }).from(deliveries).where(inArray(deliveries.handoffId, ids));
     log(`${counts.length} messages expected, ${lost} lost, ${duplicated} duplicated`);
     return {
-      fault: "Slack and SMTP down, then slower than the timeouts",
+      fault: "Slack and SMTP slower than the timeouts, then down",
       records: counts.length,
       lost,
       duplicated,
@@ -186,6 +189,11 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
     await proxy.close();
     await hub.close();
   }
+}
+
+async function maxAttempts(ids: string[]): Promise<number> {
+  const rows = await db.select({ attempts: deliveries.attempts }).from(deliveries).where(and(inArray(deliveries.handoffId, ids), inArray(deliveries.channel, ["email", "slack"])));
+  return Math.max(0, ...rows.map((r) => r.attempts));
 }
 
 async function failedDeliveries(ids: string[]): Promise<number> {
