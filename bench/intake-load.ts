@@ -7,6 +7,7 @@ import { compileRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
 import { startAppServer } from "./app-server";
 import { freshDatabase } from "./bench-database";
+import type { BenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
 import { checkIntakes } from "./intake-check";
 import { buildCorpus } from "./intake-corpus";
@@ -16,6 +17,7 @@ import { bodyTemplate, markFor, planIntakeRows, TOKEN } from "./intake-rows";
 import { startLoadProfile } from "./load-profile";
 
 const INTAKE_DATABASE = "baton_bench_intake";
+const HOLD_DATABASE = "baton_chaos_load";
 const CONCURRENCY = 32;
 const LOAD_SECONDS = 30;
 const WARMUP_SECONDS = 3;
@@ -62,6 +64,7 @@ export const intakeLoadBench: BenchModule = {
     log("intake: (b) the endpoint under next start, against the bench database");
     const ledger: Ledger = new Map();
     const { endpoint, paced, warmup, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
+    if (!paced) throw new Error("the paced run is part of the intake bench");
     log(`intake: endpoint ${Math.round(endpoint.perSecond)} intakes/s, p95 ${endpoint.latency.p95Ms} ms`);
 
     log("intake: (c) counting what was written against what was answered");
@@ -99,9 +102,26 @@ export const intakeLoadBench: BenchModule = {
   },
 };
 
+/**
+ * The endpoint alone, as `npm run test:chaos` reports "load held": `next start` on a database of its
+ * own, 32 connections for `seconds` after the warm-up, then the count check (lost, duplicated).
+ */
+export async function holdIntakeLoad(options: { database: BenchDatabase; seconds: number; log: (line: string) => void }) {
+  const url = await freshDatabase(options.database, HOLD_DATABASE);
+  const { apiKey } = await insertTeamAndKey(url);
+  await getBoss(url);
+  await stopBoss();
+  const bodies = buildCorpus({ mark: TOKEN.mark }).map((entry) => bodyTemplate(entry.input));
+  const ledger: Ledger = new Map();
+  const { endpoint, warmup } = await measureEndpoint({ url, apiKey, bodies, loadSeconds: options.seconds, ledger, log: options.log, paced: false });
+  const check = await checkIntakes({ url, prefix: "http", ledger });
+  const failed = endpoint.refused + endpoint.errors + endpoint.mismatched + warmup.refused + warmup.errors + warmup.mismatched;
+  return { connections: CONCURRENCY, seconds: options.seconds, perSecond: endpoint.perSecond, latency: endpoint.latency, ok: endpoint.ok, failed, check };
+}
+
 // The app started for this run only, the first request alone (it pays for start-up: pg-boss, the
 // rule set, the route's modules), a warm-up under load, then the measured load; stopped whatever happens.
-async function measureEndpoint(options: { url: string; apiKey: string; bodies: Body[]; loadSeconds: number; ledger: Ledger; log: (line: string) => void }) {
+async function measureEndpoint(options: { url: string; apiKey: string; bodies: Body[]; loadSeconds: number; ledger: Ledger; log: (line: string) => void; paced?: false }) {
   const server = await startAppServer({
     log: options.log,
     env: {
@@ -127,7 +147,7 @@ async function measureEndpoint(options: { url: string; apiKey: string; bodies: B
     // when the instance is busy but not saturated (closed-loop 32 connections measure saturation).
     // Few connections: autocannon fires each connection's share on its own timer, so 32 paced
     // connections arrive in bursts of 32 and measure the burst, not the rate.
-    const paced = await runHttpLoad({ ...load, connections: PACED_CONNECTIONS, seconds: Math.min(15, options.loadSeconds), overallRate: PACED_RATE });
+    const paced = options.paced === false ? null : await runHttpLoad({ ...load, connections: PACED_CONNECTIONS, seconds: Math.min(15, options.loadSeconds), overallRate: PACED_RATE });
     return { endpoint, paced, warmup, firstRequestMs, profile: profiled, build: server.build };
   } finally {
     await server.stop();

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { z } from "zod";
 import { env, resetEnvCache } from "@/lib/env";
 import { openBenchDatabase } from "./bench-database";
+import { chaosBench } from "./chaos";
 import type { BenchModule, Measurement } from "./bench-module";
 import { crmSyncBench } from "./crm-sync";
 import { inboxBench } from "./inbox";
@@ -14,11 +15,11 @@ import { notifyBench } from "./notify";
 import { formatTable, verdict, writeResults } from "./report";
 import { triageBench } from "./triage";
 
-// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|intake --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
+// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
 // every bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
-// the latency benches.
-const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, notifyBench, intakeLoadBench];
+// the latency benches. The chaos run (npm run test:chaos) comes after it, and its table closes the output.
+const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, notifyBench, intakeLoadBench, chaosBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),
@@ -54,6 +55,8 @@ try {
   }
 
   console.log(formatTable(measurements));
+  const chaos = details.chaos as { table?: string } | undefined;
+  if (chaos?.table) console.log(`\n${chaos.table}`);
   failed = measurements.some((m) => verdict(m) === "FAIL");
   const file = writeResults(
     {

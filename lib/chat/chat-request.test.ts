@@ -21,6 +21,13 @@ describe("parseChatRequest", () => {
     expect(parseChatRequest({ ...body("hi"), message: { role: "user", parts: [{ type: "file", url: "x" }] } })).toEqual({ ok: false, message: "Only text messages are supported." });
     expect(parseChatRequest(null).ok).toBe(false);
   });
+
+  it("refuses text the database cannot store (a NUL byte, half an emoji) and keeps control characters and markup as sent", () => {
+    const refused = { ok: false, message: "Your message contains a character that can't be sent (a NUL byte or a broken emoji). Remove it and try again." };
+    expect(parseChatRequest(body("hi\u0000there"))).toEqual(refused);
+    expect(parseChatRequest(body("broken \ud83d emoji"))).toEqual(refused);
+    expect(parseChatRequest(body("<script>alert(1)</script> \u001b[31m 👩🏽‍💻"))).toEqual({ ok: true, data: { sessionId, text: "<script>alert(1)</script> \u001b[31m 👩🏽‍💻" } });
+  });
 });
 
 describe("session and conversation ids", () => {

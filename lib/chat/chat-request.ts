@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultChatLimits, MAX_CHAT_REQUEST_BYTES } from "@/lib/chat/chat-limits";
+import { isUnstorable } from "@/lib/http/unstorable-text";
 
 // What the widget posts: its session id and the lead's new message, in the AI SDK UI message shape.
 // Anything else in the body (a `messages` history with "assistant" turns, say) is dropped here: the
@@ -36,6 +37,7 @@ export function parseChatRequest(body: unknown, maxChars = defaultChatLimits.max
     .join("\n")
     .trim();
   if (!text) return { ok: false, message: "Write a message before sending." };
+  if (isUnstorable(text)) return { ok: false, message: "Your message contains a character that can't be sent (a NUL byte or a broken emoji). Remove it and try again." };
   if (text.length > maxChars) return { ok: false, message: `Your message is ${format(text.length)} characters long; the limit is ${format(maxChars)}. Please shorten it.` };
   return { ok: true, data: { sessionId: parsed.data.sessionId.toLowerCase(), text } };
 }

@@ -5,12 +5,16 @@ import { runAgent } from "@/lib/agent/run-agent";
 import { approvalsFor } from "@/lib/approvals/proposed-approvals";
 import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
 import { env } from "@/lib/env";
+import { tooDeepAt } from "@/lib/http/json-depth";
+import { UNSTORABLE_MESSAGE, unstorableAt } from "@/lib/http/unstorable-text";
 import { bearerToken, hashApiKey, verifySignature } from "@/lib/intake/credentials";
 import { getBoss } from "@/lib/jobs/boss";
 import type { Logger } from "@/lib/logger";
 import { activeRuleSet } from "@/lib/rules/published";
 
 export const MAX_INTAKE_BYTES = 256 * 1024;
+/** Objects and arrays inside one another; the stored event is jsonb, which Postgres refuses past a few thousand. */
+export const MAX_INTAKE_DEPTH = 32;
 
 export type IntakeReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
@@ -40,6 +44,10 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
   } catch {
     return refuse(400, "bad_request", "The body is not valid JSON.");
   }
+  const deep = tooDeepAt(raw, MAX_INTAKE_DEPTH);
+  if (deep) return refuse(400, "bad_request", `${deep.slice(0, 3).join(".")}: nested more than ${MAX_INTAKE_DEPTH} levels deep.`);
+  const unstorable = unstorableAt(raw);
+  if (unstorable) return refuse(400, "bad_request", `${unstorable.join(".") || "(body)"}: ${UNSTORABLE_MESSAGE}.`);
   const parsed = intakeEventSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = describeIntakeErrors(parsed.error);

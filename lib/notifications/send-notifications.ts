@@ -86,8 +86,9 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
         target: channel ?? (settings.slack.botToken ? null : "webhook"),
         subject: notice.title,
         run: async (claim) => {
-          if (claim.kind === "unknown" && channel) {
-            // The last attempt died mid-send: ask Slack before posting a second copy.
+          if (claim.kind !== "fresh" && channel) {
+            // The last attempt died mid-send, or gave up waiting for Slack's answer (a timeout, a
+            // dropped connection) after Slack may have posted: ask Slack before posting a second copy.
             const ts = await findPostedSlackMessage(settings.slack, { channel, deliveryKey, since: claim.createdAt });
             if (ts) return { ref: ts, target: channel };
           }

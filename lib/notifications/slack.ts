@@ -35,18 +35,20 @@ export async function postToSlack(config: SlackConfig, post: SlackPost, sleep = 
   }
 }
 
-/** The ts of a message this delivery already posted (found by its metadata), or null. Best effort: any failure is "not found". */
+/**
+ * The ts of a message this delivery already posted (found by its metadata), or null when Slack says
+ * it holds none (or cannot be asked at all: a webhook, a refusal such as a missing scope). When Slack
+ * is unreachable, slow or failing, the answer is unknown: a transient DeliveryError, so the job
+ * retries later instead of posting what may be a second copy.
+ */
 export async function findPostedSlackMessage(config: SlackConfig, input: { channel: string; deliveryKey: string; since: Date }): Promise<string | null> {
   if (!config.botToken) return null;
-  try {
-    const params = new URLSearchParams({ channel: input.channel, oldest: String(Math.floor(input.since.getTime() / 1000) - 60), include_all_metadata: "true", limit: "200" });
-    const response = await fetch(apiUrl(config, `conversations.history?${params}`), { headers: { authorization: `Bearer ${config.botToken}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { ok?: boolean; messages?: { ts: string; metadata?: { event_payload?: { delivery_key?: string } } }[] };
-    return body.ok ? (body.messages?.find((m) => m.metadata?.event_payload?.delivery_key === input.deliveryKey)?.ts ?? null) : null;
-  } catch {
-    return null;
-  }
+  const params = new URLSearchParams({ channel: input.channel, oldest: String(Math.floor(input.since.getTime() / 1000) - 60), include_all_metadata: "true", limit: "200" });
+  const response = await send(apiUrl(config, `conversations.history?${params}`), { headers: { authorization: `Bearer ${config.botToken}` } });
+  if (response.status === 429 || response.status >= 500) throw new DeliveryError(`Slack could not say whether the message was posted (${response.status})`, false);
+  const body = (await response.json().catch(() => null)) as { ok?: boolean; error?: string; messages?: { ts: string; metadata?: { event_payload?: { delivery_key?: string } } }[] } | null;
+  if (body && !body.ok && transientApiErrors.has(body.error ?? "")) throw new DeliveryError(`Slack could not say whether the message was posted: ${body.error}`, false);
+  return body?.ok ? (body.messages?.find((m) => m.metadata?.event_payload?.delivery_key === input.deliveryKey)?.ts ?? null) : null;
 }
 
 async function postWithToken(config: SlackConfig, post: SlackPost): Promise<SlackResult> {

@@ -151,7 +151,12 @@ async function ensureCustomProperties(client: HubSpotClient): Promise<void> {
       await client.request("GET", `${BASE}/properties/${p.objectType}/${p.name}`);
     } catch (error) {
       if (!(error instanceof CrmValidationError) || error.failure.status !== 404) throw error;
-      await client.request("POST", `${BASE}/properties/${p.objectType}`, { name: p.name, label: p.label, type: "string", fieldType: "text", groupName: p.groupName });
+      try {
+        await client.request("POST", `${BASE}/properties/${p.objectType}`, { name: p.name, label: p.label, type: "string", fieldType: "text", groupName: p.groupName });
+      } catch (created) {
+        // Another worker, or our own earlier try whose answer never came, created it meanwhile.
+        if (!(created instanceof CrmValidationError) || created.failure.status !== 409) throw created;
+      }
     }
   }
 }

@@ -43,6 +43,10 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         } catch (error) {
           done();
           const message = error instanceof Error && error.name === "TimeoutError" ? `HubSpot did not answer ${method} ${path} within ${options.timeoutMs} ms` : `HubSpot is unreachable (${method} ${path})`;
+          // A create HubSpot may have carried out (it timed out, or the connection dropped after it was
+          // sent) is not sent again here: that would make a second record. The job fails, and its
+          // retry looks the record up by our key before creating anything.
+          if (isCreate(method, path) && !refused(error)) throw new CrmUnavailableError({ message });
           if (++failures > maxRetries) throw new CrmUnavailableError({ message });
           await sleep(backoff(backoffBaseMs, failures));
           continue;
@@ -70,6 +74,15 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       }
     },
   };
+}
+
+function isCreate(method: string, path: string): boolean {
+  return method === "POST" && /\/objects\/\w+(\/batch\/create)?$/.test(path);
+}
+
+/** The connection was refused: nothing reached HubSpot. */
+function refused(error: unknown): boolean {
+  return (error as { cause?: { code?: string } } | null)?.cause?.code === "ECONNREFUSED";
 }
 
 function readLimitHeaders(response: Response, limiter: RateLimiter): void {

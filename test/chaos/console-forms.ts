@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import type { z } from "zod";
+import { runAction } from "@/lib/action";
+import type { Actor } from "@/lib/auth/guard";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { acceptSchema, convertSchema, discardSchema, factReviewSchema, flagEscalationSchema, handBackSchema, noteSchema, reassignSchema, requestInfoSchema, snoozeSchema } from "@/lib/handoffs/command-schemas";
+import { isUnstorable } from "@/lib/http/unstorable-text";
+import { bulkDiscardSchema, bulkReassignSchema } from "@/lib/inbox/bulk-schemas";
+import { markReadSchema, preferencesSchema } from "@/lib/notifications/preferences-schema";
+import type { FuzzReport } from "./bad-input";
+import { hostileString } from "./hostile-strings";
+
+// The console's forms, as the browser posts them (FormData of strings) or as a client component
+// calls the action (any JSON), through the one wrapper every server action uses (runAction).
+const forms: Record<string, z.ZodType> = {
+  "handoff.accept": acceptSchema,
+  "handoff.discard": discardSchema,
+  "handoff.convert": convertSchema,
+  "handoff.note": noteSchema,
+  "handoff.flag_escalation": flagEscalationSchema,
+  "handoff.reassign": reassignSchema,
+  "handoff.request_info": requestInfoSchema,
+  "handoff.snooze": snoozeSchema,
+  "handoff.hand_back": handBackSchema,
+  "handoff.fact_review": factReviewSchema,
+  "inbox.bulk_reassign": bulkReassignSchema,
+  "inbox.bulk_discard": bulkDiscardSchema,
+  "notifications.preferences": preferencesSchema,
+  "notifications.mark_read": markReadSchema,
+};
+
+const actor: Actor = { id: randomUUID(), name: "Fuzz Manager", email: "fuzz@example.test", role: "admin", teamId: null };
+
+/**
+ * Every form's schema under malformed input: the action answers `{ ok: false }` with a specific
+ * message naming the field (never the generic "something went wrong", never a throw), and its
+ * handler runs only with input the schema accepted. `unstorableAccepted` counts accepted text
+ * holding a NUL byte or a broken surrogate, which the database would refuse later (reported, not failed).
+ */
+export async function fuzzConsoleForms(options: { runs: number; seed?: number }): Promise<FuzzReport & { unstorableAccepted: number }> {
+  const report = { target: "console forms", tried: 0, accepted: 0, refused: 0, failures: [] as string[], unstorableAccepted: 0 };
+  const value = fc.oneof(hostileString, fc.constantFrom("", "0", "-1", "1e309", "NaN", "on", "true", "null", "undefined", "[object Object]", randomUUID(), "not-a-uuid", "2026-02-30T10:00", "other"));
+  for (const [name, schema] of Object.entries(forms)) {
+    const keys = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+    const formInput = fc.dictionary(fc.oneof(fc.constantFrom(...keys, "items.0.handoffId", "$ACTION_ID_x"), fc.string({ maxLength: 12 })), value, { maxKeys: keys.length + 2 });
+    const jsonInput = fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, fc.jsonValue({ maxDepth: 2 })), { maxKeys: keys.length }));
+    const inputs: unknown[] = [
+      ...fc.sample(formInput, { seed: options.seed ?? 20_261_127, numRuns: options.runs }).map(toFormData),
+      ...fc.sample(jsonInput, { seed: options.seed ?? 20_261_128, numRuns: options.runs }),
+    ];
+    for (const input of inputs) {
+      report.tried++;
+      let handled: unknown = undefined;
+      const definition = { name, roles: ["admin"] as const, schema, handler: async ({ input: parsed }: { input: unknown }) => ((handled = parsed), "done") };
+      let result: Awaited<ReturnType<typeof runAction>>;
+      try {
+        result = await runAction(definition, async () => actor, input as FormData);
+      } catch (error) {
+        fail(report, name, input, `threw ${error instanceof Error ? error.message : String(error)}`);
+        continue;
+      }
+      if (result.ok) {
+        report.accepted++;
+        if (containsUnstorable(handled)) report.unstorableAccepted++;
+        continue;
+      }
+      report.refused++;
+      if (!result.error || result.error === GENERIC_ERROR_MESSAGE) fail(report, name, input, `refused without a specific message: ${result.error}`);
+      if (handled !== undefined) fail(report, name, input, "refused, yet the handler ran");
+    }
+  }
+  return report;
+}
+
+function toFormData(entries: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(entries)) form.append(key, value);
+  return form;
+}
+
+function containsUnstorable(value: unknown): boolean {
+  if (typeof value === "string") return isUnstorable(value);
+  if (value && typeof value === "object") return Object.values(value).some(containsUnstorable);
+  return false;
+}
+
+function fail(report: FuzzReport, name: string, input: unknown, why: string): void {
+  if (report.failures.length < 20) report.failures.push(`${name}: ${why} (input ${JSON.stringify(input instanceof FormData ? Object.fromEntries(input) : input)?.slice(0, 160)})`);
+}
