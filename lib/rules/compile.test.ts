@@ -69,3 +69,11 @@ describe("signal detection", () => {
     expect(sentenceAround(long, long.indexOf("discount"), 8).length).toBeLessThanOrEqual(210);
   });
 });
+
+describe("rule ids", () => {
+  it("refuses two rules with the same id, naming the second", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.rules[3].id = rules.rules[2].id;
+    expect(validateRuleSet(rules)).toEqual({ ok: false, problems: ['rules.3 (default.ask.missing_data).id: another rule already has the id "default.ask.missing_data"'] });
+  });
+});

@@ -64,7 +64,13 @@ export function compileRuleSet(raw: unknown, version: number): CompiledRuleSet {
     checkNames(condition, known, `features.${name}`, problems);
     known.add(name);
   }
-  ruleSet.rules.forEach((rule, i) => checkRule(rule, known, `rules.${i} (${rule.id})`, problems));
+  const ruleIds = new Set<string>();
+  ruleSet.rules.forEach((rule, i) => {
+    // Metrics and the dashboard's links name rules by id: two rules with one id would share a record.
+    if (ruleIds.has(rule.id)) problems.push(`rules.${i} (${rule.id}).id: another rule already has the id "${rule.id}"`);
+    ruleIds.add(rule.id);
+    checkRule(rule, known, `rules.${i} (${rule.id})`, problems);
+  });
   if (problems.length) throw new RuleSetError(problems);
 
   const evaluateCondition = (condition: Condition, features: Record<string, FeatureValue>): FeatureValue => evaluate(condition, features);
