@@ -36,6 +36,7 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
       id={`rule-${rule.id}`}
       data-testid="rule-card"
       data-rule-id={rule.id}
+      data-highlighted={highlighted || undefined}
       aria-label={`Rule ${index + 1}: ${rule.id}`}
       className={cn("scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4", highlighted && "border-brand-500 ring-2 ring-brand-500/40", problemsUnder(problems, path).length > 0 && "border-red-300")}
     >

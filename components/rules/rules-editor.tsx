@@ -22,6 +22,8 @@ type SaveInput = { rules: Record<string, unknown>; note?: string };
 
 type Props = {
   initial: RuleSet;
+  /** Changes when what the form should start from changes (a publish, a restore, a saved draft). */
+  revision: string;
   /** What the form starts from: the saved draft, or a copy of the published version. */
   startedFrom: { kind: "draft"; savedAt: string } | { kind: "published"; version: number };
   publishedVersion: number;
@@ -40,9 +42,15 @@ const thresholdFields = [
 ] as const;
 
 /** The whole rule set as forms, checked as it is typed with the same validation the server runs. */
-export function RulesEditor({ initial, startedFrom, publishedVersion, precision, highlightRule, saveDraft, publish, simulate }: Props) {
+export function RulesEditor({ initial, revision, startedFrom, publishedVersion, precision, highlightRule, saveDraft, publish, simulate }: Props) {
   const router = useRouter();
   const [ruleSet, setRuleSet] = useState<RuleSet>(initial);
+  const [shownRevision, setShownRevision] = useState(revision);
+  // After a publish or a restore the page is refreshed with other rules: the form starts from them.
+  if (shownRevision !== revision) {
+    setShownRevision(revision);
+    setRuleSet(initial);
+  }
   const [note, setNote] = useState("");
   const [serverProblems, setServerProblems] = useState<Record<string, string[]> | null>(null);
   const [message, setMessage] = useState<string | null>(null);

@@ -48,6 +48,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       ) : null}
       <RulesEditor
         initial={initial}
+        revision={`${published.version}:${parsedDraft?.success ? "draft" : "published"}`}
         startedFrom={parsedDraft?.success && draft ? { kind: "draft", savedAt: formatDateTime(draft.createdAt) } : { kind: "published", version: published.version }}
         publishedVersion={published.version}
         precision={precisionByRule(quality)}
