@@ -28,6 +28,7 @@ async function postIntake(request: APIRequestContext, body: Record<string, unkno
 }
 
 test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intake is decided by the new version; the old one can be restored", async ({ page, request, signInAs }) => {
+  test.setTimeout(90_000);
   const run = String(Date.now());
   // An intake the current rules act on: the simulation should show it moving.
   expect(await postIntake(request, midVolumeLead(`${run}-a`, "Freya", 200))).toMatchObject({ decision: "act" });
@@ -87,6 +88,7 @@ test("[ADMIN] the metrics link to a rule lands on it; the page passes axe and fi
   await expect(card).toHaveAttribute("data-highlighted", "true");
   await expect(card).toBeInViewport();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/rules-full.png", fullPage: true });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await rules.goto();

@@ -237,7 +237,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
         <SimulationPanel rules={() => clean(ruleSet) as Record<string, unknown>} disabled={problemCount > 0} simulate={simulate} />
       </Card>
 
-      <Card className="sticky bottom-2 z-10 shadow-md">
+      <Card>
         <div className="flex flex-wrap items-end gap-3 px-4 py-3">
           <div className="min-w-48 flex-1">
             <Label htmlFor="rules-note">Note for the history</Label>

@@ -111,8 +111,8 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
       ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <CountsTable caption="Decisions" keys={decisions} before={result.before.decisions} after={result.after.decisions} />
-        <CountsTable caption="Priorities" keys={[...priorities, "none"] as const} before={result.before.priorities} after={result.after.priorities} />
+        <CountsTable caption="Decisions" column="Decision" keys={decisions} before={result.before.decisions} after={result.after.decisions} />
+        <CountsTable caption="Priorities" column="Priority" keys={[...priorities, "none"] as const} before={result.before.priorities} after={result.after.priorities} />
       </div>
 
       {result.byReason.length > 0 ? (
@@ -180,13 +180,13 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
   );
 }
 
-function CountsTable<K extends string>({ caption, keys, before, after }: { caption: string; keys: readonly K[]; before: Record<K, number>; after: Record<K, number> }) {
+function CountsTable<K extends string>({ caption, column, keys, before, after }: { caption: string; column: string; keys: readonly K[]; before: Record<K, number>; after: Record<K, number> }) {
   return (
     <table className="w-full text-left text-xs tabular-nums" data-testid={`simulation-${caption.toLowerCase()}`}>
       <caption className="mb-1 text-left text-sm font-medium text-slate-800">{caption}</caption>
       <thead className="bg-slate-50 text-slate-600">
         <tr>
-          <th scope="col" className="px-2 py-1 font-medium">{caption.slice(0, -1)}</th>
+          <th scope="col" className="px-2 py-1 font-medium">{column}</th>
           <th scope="col" className="px-2 py-1 text-right font-medium">Now</th>
           <th scope="col" className="px-2 py-1 text-right font-medium">With these rules</th>
           <th scope="col" className="px-2 py-1 text-right font-medium">Change</th>
