@@ -81,6 +81,8 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
 });
 
 test("[ADMIN] the metrics link to a rule lands on it; the page passes axe and fits 390 px", async ({ page, signInAs }) => {
+  // axe reads a long form (every rule, signal and pattern) twice.
+  test.setTimeout(120_000);
   await signInAs("admin");
   const rules = new RulesPage(page);
   await rules.goto("?rule=default.act.low_risk_fit");

@@ -18,7 +18,7 @@ import { RuleCard } from "./rule-card";
 import { SignalsForm } from "./signals-form";
 import { SimulationPanel, type SimulateInput, type SimulationReply } from "./simulation-panel";
 
-type SaveInput = { rules: Record<string, unknown>; note?: string };
+type SaveInput = { rules: Record<string, unknown>; note?: string; basedOn?: number };
 
 type Props = {
   initial: RuleSet;
@@ -84,7 +84,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
     start(async () => {
       setMessage(null);
       const input = { rules: clean(ruleSet) as Record<string, unknown>, note: note || undefined };
-      const reply = kind === "draft" ? await saveDraft(input) : await publish(input);
+      const reply = kind === "draft" ? await saveDraft(input) : await publish({ ...input, basedOn: publishedVersion });
       if (!reply.ok) {
         setServerProblems(reply.fieldErrors ?? null);
         setMessage(reply.error);

@@ -84,10 +84,16 @@ export async function saveRuleSetDraft(input: { actor: Actor; rules: Record<stri
 /**
  * Publishes `rules` as the next version: the draft becomes it (or a new row, with no draft), the
  * previous published version is archived. One transaction, serialised with every other rules write.
+ * With `basedOn`, null when another version was published since the editor loaded that one: an
+ * admin never overwrites a colleague's publication unseen.
  */
-export async function publishRuleSet(input: { actor: Actor; rules: Record<string, unknown>; note: string | null }): Promise<RuleSetVersion> {
+export async function publishRuleSet(input: { actor: Actor; rules: Record<string, unknown>; note: string | null; basedOn?: number }): Promise<RuleSetVersion | null> {
   return db.transaction(async (tx) => {
     await lockRuleSets(tx);
+    if (input.basedOn !== undefined) {
+      const [current] = await tx.select({ version: ruleSetVersions.version }).from(ruleSetVersions).where(eq(ruleSetVersions.status, "published"));
+      if (current && current.version !== input.basedOn) return null;
+    }
     const previous = await archivePublished(tx);
     const next = await nextVersion(tx);
     const [fromDraft] = await tx

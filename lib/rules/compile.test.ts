@@ -77,3 +77,21 @@ describe("rule ids", () => {
     expect(validateRuleSet(rules)).toEqual({ ok: false, problems: ['rules.3 (default.ask.missing_data).id: another rule already has the id "default.ask.missing_data"'] });
   });
 });
+
+describe("derived features", () => {
+  it("are evaluated after the features they name, whatever order they are stored in (jsonb sorts keys)", () => {
+    const rules = structuredClone(defaultRuleSet);
+    const { highValue, fit, ...rest } = rules.features!;
+    rules.features = { highValue, ...rest, fit };
+    const compiled = compileRuleSet(rules, 2);
+    const derived = compiled.deriveFeatures({ business: { value: true, evidence: [] }, scope: { value: true, evidence: [] }, volume: { value: true, evidence: [] } });
+    expect(derived.highValue.value).toBe(true);
+  });
+
+  it("refuses a feature that depends on itself", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.features = { ...rules.features, loopA: { all: ["loopB"] }, loopB: { any: ["loopA", "risk"] } };
+    const result = validateRuleSet(rules);
+    expect(!result.ok && result.problems).toContain("features.loopA: depends on itself (loopA → loopB → loopA)");
+  });
+});

@@ -59,7 +59,7 @@ export function compileRuleSet(raw: unknown, version: number): CompiledRuleSet {
   }));
 
   const known = new Set<string>([...extractedFeatures, ...signals.map((s) => s.id), ...signals.map((s) => s.family)]);
-  const featureOrder = Object.entries(ruleSet.features);
+  const featureOrder = dependencyOrder(ruleSet.features, problems);
   for (const [name, condition] of featureOrder) {
     checkNames(condition, known, `features.${name}`, problems);
     known.add(name);
@@ -206,6 +206,35 @@ function checkRule(rule: Rule, known: Set<string>, where: string, problems: stri
   });
   if ((rule.decision === "filter" || rule.decision === "act") && rule.priority !== null) problems.push(`${where}: ${rule.decision} has no priority (use null)`);
   if (rule.decision === "ask" && rule.priority !== "nurture") problems.push(`${where}: ask is always nurture`);
+}
+
+/**
+ * Derived features in an order where each comes after the ones it names. Stored as jsonb, the
+ * features object does not keep the order it was written in, so the order is worked out here.
+ */
+function dependencyOrder(features: Record<string, Condition>, problems: string[]): [string, Condition][] {
+  const ordered: [string, Condition][] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (name: string, path: string[]) => {
+    if (state.get(name) === "done") return;
+    if (state.get(name) === "visiting") {
+      problems.push(`features.${name}: depends on itself (${[...path.slice(path.indexOf(name)), name].join(" → ")})`);
+      return;
+    }
+    state.set(name, "visiting");
+    for (const used of namesIn(features[name])) if (used in features) visit(used, [...path, name]);
+    state.set(name, "done");
+    ordered.push([name, features[name]]);
+  };
+  for (const name of Object.keys(features)) visit(name, []);
+  return ordered;
+}
+
+function namesIn(condition: Condition): string[] {
+  if (typeof condition === "boolean") return [];
+  if (typeof condition === "string") return [condition];
+  if ("not" in condition) return namesIn(condition.not);
+  return ("all" in condition ? condition.all : condition.any).flatMap(namesIn);
 }
 
 function checkNames(condition: Condition, known: Set<string>, where: string, problems: string[]) {

@@ -33,10 +33,11 @@ export const saveRulesDraftCommand = command({
 export const publishRulesCommand = command({
   name: "rules.publish",
   roles: rolesFor("admin.manage"),
-  schema: z.object({ rules: ruleSetInput, note }),
+  schema: z.object({ rules: ruleSetInput, note, basedOn: z.coerce.number().int().min(1).optional() }),
   handler: async ({ actor, input, log }) => {
     const rules = requireValidRuleSet(input.rules);
-    const row = await publishRuleSet({ actor, rules, note: input.note || null });
+    const row = await publishRuleSet({ actor, rules, note: input.note || null, basedOn: input.basedOn });
+    if (!row) throw new UserError("conflict", `Another version was published after version ${input.basedOn}, the one these edits started from. Reload the page to see it, then make your change again.`);
     log.info("rules published", { version: row.version });
     return { version: row.version };
   },

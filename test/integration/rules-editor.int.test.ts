@@ -94,6 +94,12 @@ describe("saving the rules", () => {
 
     expect(await runAction(restoreRulesVersionCommand, asUser(admin), { version: 99 })).toMatchObject({ ok: false, code: "not_found" });
   });
+
+  it("refuses to publish edits started from a version that is no longer the published one", async () => {
+    const stale = await runAction(publishRulesCommand, asUser(admin), { rules: defaults(), basedOn: 2 });
+    expect(stale).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/after version 2/) });
+    expect((await activeRuleSet()).version).toBe(3);
+  });
 });
 
 describe("a published version never changes", () => {
@@ -113,7 +119,7 @@ describe("a published version never changes", () => {
     const rules = defaults();
     rules.thresholds.urgentDays = 10;
     const row = await publishRuleSet({ actor: admin, rules, note: null });
-    expect(row.version).toBe(4);
+    expect(row?.version).toBe(4);
     const [after] = await db.select().from(ruleSetVersions).where(eq(ruleSetVersions.version, 3));
     expect(after).toEqual({ ...before[0], status: "archived" });
   });
