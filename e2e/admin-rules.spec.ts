@@ -55,6 +55,15 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   await expect(page.getByTestId("simulation-by-reason")).toContainText("high_value");
   await rules.simulationResult().screenshot({ path: "test-results/rules-simulation.png" });
 
+  // The same over an uploaded file of events (a test-case line and a broken one).
+  await page.getByLabel("or a JSONL file of intake events").check();
+  const file = `${JSON.stringify({ input: midVolumeLead(`${run}-u`, "Olga", 180) })}\nnot json\n`;
+  await page.getByLabel("JSONL file of intake events", { exact: true }).setInputFiles({ name: "leads.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(file) });
+  await page.getByRole("button", { name: "Run simulation" }).click();
+  await expect(rules.movedLead("Olga")).toContainText("→ escalate · normal");
+  await expect(rules.simulationResult()).toContainText("of 1 intakes would be decided differently");
+  await expect(rules.simulationResult()).toContainText("line 2: not valid JSON");
+
   await rules.saveDraft("Volume threshold 300 → 100");
   await expect(rules.version("draft")).toContainText("Volume threshold 300 → 100");
   await rules.publish("Volume threshold 300 → 100");
