@@ -216,7 +216,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
       </Card>
 
       <Card>
-        <CardHeader title="Signals" description="Keyword patterns per signal family, English and Spanish, as regular expressions matched without regard to case." />
+        <CardHeader title="Signals" description="Keyword patterns per signal family and language, as regular expressions matched without regard to case. Every list is matched whatever language the lead writes in." />
         <SignalsForm signals={ruleSet.signals} problems={shown} onChange={(signals) => update((r) => ({ ...r, signals }))} />
         <div className="border-t border-slate-100 px-4 py-3">
           <Label htmlFor="free-email-domains">Free email domains (one a line): an address there says nothing about a business</Label>
@@ -265,9 +265,18 @@ function clean(ruleSet: RuleSet): RuleSet {
   return {
     ...ruleSet,
     freeEmailDomains: ruleSet.freeEmailDomains.filter(Boolean),
-    signals: Object.fromEntries(Object.entries(ruleSet.signals).map(([id, s]) => [id, { ...s, patterns: s.patterns.filter((p) => p.trim() !== "") }])),
+    signals: Object.fromEntries(
+      Object.entries(ruleSet.signals).map(([id, s]) => [
+        id,
+        { ...s, patterns: filled(s.patterns), ...(s.languages ? { languages: Object.fromEntries(Object.entries(s.languages).map(([language, list]) => [language, filled(list ?? [])])) } : {}) },
+      ]),
+    ),
     thresholds: Object.fromEntries(Object.entries(ruleSet.thresholds).map(([k, v]) => [k, typeof v === "number" && Number.isNaN(v) ? undefined : v])) as RuleSet["thresholds"],
   };
+}
+
+function filled(patterns: string[]): string[] {
+  return patterns.filter((p) => p.trim() !== "");
 }
 
 function move<T>(list: T[], from: number, to: number): T[] {

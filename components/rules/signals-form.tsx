@@ -6,9 +6,16 @@ import type { RuleSet } from "@/lib/rules/schema";
 
 type Signals = RuleSet["signals"];
 
+const patternLists = [
+  { language: "en", label: "English" },
+  { language: "es", label: "Spanish" },
+  { language: null, label: "Any language (numbers, names, symbols)" },
+] as const;
+
 /**
- * The keyword patterns of each signal family: one regular expression a line, matched
- * case-insensitively against what the lead wrote (English and Spanish lines side by side).
+ * The keyword patterns of each signal family per language: one regular expression a line, matched
+ * case-insensitively against what the lead wrote. Every list is matched whatever the lead's
+ * language; the lists keep each language's keywords together for the people who edit them.
  */
 export function SignalsForm({ signals, problems, onChange }: { signals: Signals; problems: Record<string, string[]>; onChange: (signals: Signals) => void }) {
   const families = [...new Set(Object.keys(signals).map((id) => id.split(".")[0]))];
@@ -38,20 +45,29 @@ export function SignalsForm({ signals, problems, onChange }: { signals: Signals;
                       <Input id={`${key}-label`} value={signal.label} onChange={(e) => onChange({ ...signals, [id]: { ...signal, label: e.target.value } })} />
                       <p className="mt-1 text-xs text-slate-500">Matched against {signal.target === "email" ? "the email address" : "what the lead wrote"}.</p>
                     </div>
-                    <div>
-                      <Label htmlFor={`${key}-patterns`} className="text-xs">
-                        Patterns, one a line
-                      </Label>
-                      <Textarea
-                        id={`${key}-patterns`}
-                        rows={Math.min(8, Math.max(3, signal.patterns.length))}
-                        className="font-mono text-xs"
-                        spellCheck={false}
-                        aria-invalid={errors.length > 0}
-                        aria-describedby={`${key}-error`}
-                        value={signal.patterns.join("\n")}
-                        onChange={(e) => onChange({ ...signals, [id]: { ...signal, patterns: e.target.value.split("\n").filter((line, i, all) => line.trim() !== "" || i === all.length - 1) } })}
-                      />
+                    <div className="grid gap-2 lg:grid-cols-2">
+                      {patternLists.map((list) => {
+                        const patterns = list.language ? (signal.languages?.[list.language] ?? []) : signal.patterns;
+                        const setPatterns = (next: string[]) =>
+                          onChange({ ...signals, [id]: list.language ? { ...signal, languages: { ...signal.languages, [list.language]: next } } : { ...signal, patterns: next } });
+                        return (
+                          <div key={list.label} className={list.language ? "" : "lg:col-span-2"}>
+                            <Label htmlFor={`${key}-${list.language ?? "any"}`} className="text-xs">
+                              {list.label}, one a line
+                            </Label>
+                            <Textarea
+                              id={`${key}-${list.language ?? "any"}`}
+                              rows={Math.min(8, Math.max(3, patterns.length))}
+                              className="font-mono text-xs"
+                              spellCheck={false}
+                              aria-invalid={errors.length > 0}
+                              aria-describedby={`${key}-error`}
+                              value={patterns.join("\n")}
+                              onChange={(e) => setPatterns(e.target.value.split("\n").filter((line, i, all) => line.trim() !== "" || i === all.length - 1))}
+                            />
+                          </div>
+                        );
+                      })}
                       <FieldError id={`${key}-error`} messages={errors} />
                     </div>
                   </div>

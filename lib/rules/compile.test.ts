@@ -95,3 +95,27 @@ describe("derived features", () => {
     expect(!result.ok && result.problems).toContain("features.loopA: depends on itself (loopA → loopB → loopA)");
   });
 });
+
+describe("keyword lists per language", () => {
+  it("names a broken pattern by its language list", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.signals["risk.pricing"].languages = { ...rules.signals["risk.pricing"].languages, es: ["\\bdescuento\\b", "(sin cerrar"] };
+    const result = validateRuleSet(rules);
+    expect(!result.ok && result.problems[0]).toMatch(/^signals\.risk\.pricing\.languages\.es\.1: /);
+  });
+
+  it("still reads a signal stored with a single list (rule sets saved before the lists per language)", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.signals["risk.pricing"] = { label: "pricing", patterns: ["\\bdescuentos?\\b", "\\bdiscounts?\\b"] };
+    const compiled = compileRuleSet(rules, 1);
+    expect(compiled.detectSignals({ text: "¿Hay descuento?", email: null }).map((s) => s.id)).toContain("risk.pricing");
+  });
+
+  it("matches every list whatever the lead's language, and refuses a signal with no pattern at all", () => {
+    const compiled = compileRuleSet(defaultRuleSet, 1);
+    expect(compiled.detectSignals({ text: "We need a descuento please", email: null }).map((s) => s.id)).toContain("risk.pricing");
+    const rules = structuredClone(defaultRuleSet);
+    rules.signals["risk.pricing"] = { label: "pricing", patterns: [], languages: { en: [], es: [] } };
+    expect(validateRuleSet(rules)).toEqual({ ok: false, problems: ["signals.risk.pricing.patterns: give the signal at least one pattern"] });
+  });
+});

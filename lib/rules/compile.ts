@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ruleSetSchema, type Condition, type Rule, type RuleSet } from "@/lib/rules/schema";
+import { ruleSetSchema, signalPatterns, type Condition, type Rule, type RuleSet } from "@/lib/rules/schema";
 
 export type SignalMatch = { id: string; family: string; label: string; fragment: string };
 export type Evidence = { source: string; fragment: string };
@@ -55,7 +55,7 @@ export function compileRuleSet(raw: unknown, version: number): CompiledRuleSet {
     family: id.split(".")[0],
     label: definition.label,
     target: definition.target,
-    patterns: combine(id, definition.patterns, problems),
+    patterns: combine(id, signalPatterns(definition), problems),
   }));
 
   const known = new Set<string>([...extractedFeatures, ...signals.map((s) => s.id), ...signals.map((s) => s.family)]);
@@ -108,21 +108,23 @@ export function validateRuleSet(raw: unknown): RuleSetValidation {
  * once per pattern. Unicode mode only where a pattern needs it (\p{…}, \u{…}): V8 runs
  * case-insensitive Unicode regexes about ten times slower.
  */
-function combine(id: string, sources: string[], problems: string[]): RegExp[] {
-  const valid = sources.filter((source, i) => {
-    // Patterns are joined into one alternation, where a numbered backreference would point elsewhere.
-    if (/\\[1-9]/.test(source)) {
-      problems.push(`signals.${id}.patterns.${i}: backreferences (\\1…) are not supported`);
-      return false;
-    }
-    try {
-      new RegExp(source, "u");
-      return true;
-    } catch (error) {
-      problems.push(`signals.${id}.patterns.${i}: ${(error as Error).message}`);
-      return false;
-    }
-  });
+function combine(id: string, sources: { source: string; path: string }[], problems: string[]): RegExp[] {
+  const valid = sources
+    .filter(({ source, path }) => {
+      // Patterns are joined into one alternation, where a numbered backreference would point elsewhere.
+      if (/\\[1-9]/.test(source)) {
+        problems.push(`signals.${id}.${path}: backreferences (\\1…) are not supported`);
+        return false;
+      }
+      try {
+        new RegExp(source, "u");
+        return true;
+      } catch (error) {
+        problems.push(`signals.${id}.${path}: ${(error as Error).message}`);
+        return false;
+      }
+    })
+    .map(({ source }) => source);
   const plain = valid.filter((s) => !/\\[pPu]\{/.test(s));
   const unicode = valid.filter((s) => /\\[pPu]\{/.test(s));
   return [
