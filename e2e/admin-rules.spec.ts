@@ -100,6 +100,12 @@ test("[ADMIN] the metrics link to a rule lands on it; the page passes axe and fi
   await expect(card).toBeInViewport();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: "test-results/rules-full.png", fullPage: true });
+  // Each signal's keywords by language.
+  const risk = page.getByTestId("signal-family").filter({ has: page.locator("summary", { hasText: /^risk ·/ }) });
+  await risk.locator("summary").click();
+  await expect(page.locator("#signals-risk-pricing-es")).toHaveValue(/descuentos/);
+  await expect(page.locator("#signals-risk-pricing-en")).toHaveValue(/discounts/);
+  await risk.screenshot({ path: "test-results/rules-signals.png" });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await rules.goto();

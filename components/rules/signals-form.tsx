@@ -18,20 +18,22 @@ const patternLists = [
  * language; the lists keep each language's keywords together for the people who edit them.
  */
 export function SignalsForm({ signals, problems, onChange }: { signals: Signals; problems: Record<string, string[]>; onChange: (signals: Signals) => void }) {
-  const families = [...new Set(Object.keys(signals).map((id) => id.split(".")[0]))];
+  // Stored as jsonb, the signals come back in no meaningful order: shown alphabetically.
+  const ids = Object.keys(signals).sort();
+  const families = [...new Set(ids.map((id) => id.split(".")[0]))];
   return (
     <div className="divide-y divide-slate-100">
       {families.map((family) => {
-        const ids = Object.keys(signals).filter((id) => id.split(".")[0] === family);
-        const failing = ids.some((id) => problemsUnder(problems, `signals.${id}`).length > 0);
+        const familyIds = ids.filter((id) => id.split(".")[0] === family);
+        const failing = familyIds.some((id) => problemsUnder(problems, `signals.${id}`).length > 0);
         return (
           <details key={family} className="group px-4 py-2" open={failing || undefined} data-testid="signal-family">
             <summary className="cursor-pointer py-1 text-sm font-medium text-slate-800">
-              {family} <span className="font-normal text-slate-500">· {ids.length} signal{ids.length === 1 ? "" : "s"}</span>
+              {family} <span className="font-normal text-slate-500">· {familyIds.length} signal{familyIds.length === 1 ? "" : "s"}</span>
               {failing ? <span className="ml-2 text-xs text-red-700">has problems</span> : null}
             </summary>
             <div className="mt-2 space-y-4">
-              {ids.map((id) => {
+              {familyIds.map((id) => {
                 const signal = signals[id];
                 const key = `signals-${id.replace(/\W/g, "-")}`;
                 const errors = problemsUnder(problems, `signals.${id}`);
