@@ -13,13 +13,14 @@ import { intakeLoadBench } from "./intake-load";
 import { metricsBench } from "./metrics";
 import { notifyBench } from "./notify";
 import { formatTable, verdict, writeResults } from "./report";
+import { rulesSimBench } from "./rules-sim";
 import { triageBench } from "./triage";
 
-// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
+// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|rules-sim|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
 // every bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches. The chaos run (npm run test:chaos) comes after it, and its table closes the output.
-const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, notifyBench, intakeLoadBench, chaosBench];
+const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, notifyBench, rulesSimBench, intakeLoadBench, chaosBench];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),

@@ -54,7 +54,8 @@ export const intakes = pgTable(
     response: jsonb().$type<Record<string, unknown>>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("intakes_lead_idx").on(t.leadId)],
+  // created_at: the rules simulation replays the most recent intakes.
+  (t) => [index("intakes_lead_idx").on(t.leadId), index("intakes_created_idx").on(t.createdAt)],
 );
 
 export const conversations = pgTable(

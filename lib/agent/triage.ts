@@ -27,11 +27,7 @@ const noTrace: Traceability = { leadId: null, conversationId: null, intakeId: nu
  */
 export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { trace?: Traceability; owner?: string | null; facts?: FactSheet; summary?: string } = {}): TriageResult {
   const ruleSet = rules.ruleSet;
-  const injection = (sentence: string) => rules.hasFamily(sentence, "injection");
-  const facts = options.facts ?? extractFacts(event, { freeEmailDomains: ruleSet.freeEmailDomains, ignoreSentence: injection });
-  const signals = rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null });
-  const { features, missing } = baseFeatures(facts, event, ruleSet);
-  const evaluation = evaluateRules(rules, features, signals);
+  const { facts, signals, missing, evaluation } = evaluateEvent(event, rules, options.facts);
   const questions = evaluation.decision === "filter" ? [] : openQuestions(facts, missing, { urgencyStated: signals.some((s) => s.family === "urgency") });
 
   // A package for every escalation, and for an ask where the agent cannot ask live (forms, email).
@@ -82,6 +78,19 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
       package: pkg,
     },
   };
+}
+
+/**
+ * The rules' verdict on one event, without the package: what triage decides and what the rules
+ * simulation replays. Facts may be passed in when they are already known (they depend only on the
+ * rule set's free-mail domains and injection patterns).
+ */
+export function evaluateEvent(event: IntakeEvent, rules: CompiledRuleSet, knownFacts?: FactSheet) {
+  const injection = (sentence: string) => rules.hasFamily(sentence, "injection");
+  const facts = knownFacts ?? extractFacts(event, { freeEmailDomains: rules.ruleSet.freeEmailDomains, ignoreSentence: injection });
+  const signals = rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null });
+  const { features, missing } = baseFeatures(facts, event, rules.ruleSet);
+  return { facts, signals, missing, evaluation: evaluateRules(rules, features, signals) };
 }
 
 function dedupeActions(actions: TriageDecision["actions"]): TriageDecision["actions"] {

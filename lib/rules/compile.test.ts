@@ -69,3 +69,53 @@ describe("signal detection", () => {
     expect(sentenceAround(long, long.indexOf("discount"), 8).length).toBeLessThanOrEqual(210);
   });
 });
+
+describe("rule ids", () => {
+  it("refuses two rules with the same id, naming the second", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.rules[3].id = rules.rules[2].id;
+    expect(validateRuleSet(rules)).toEqual({ ok: false, problems: ['rules.3 (default.ask.missing_data).id: another rule already has the id "default.ask.missing_data"'] });
+  });
+});
+
+describe("derived features", () => {
+  it("are evaluated after the features they name, whatever order they are stored in (jsonb sorts keys)", () => {
+    const rules = structuredClone(defaultRuleSet);
+    const { highValue, fit, ...rest } = rules.features!;
+    rules.features = { highValue, ...rest, fit };
+    const compiled = compileRuleSet(rules, 2);
+    const derived = compiled.deriveFeatures({ business: { value: true, evidence: [] }, scope: { value: true, evidence: [] }, volume: { value: true, evidence: [] } });
+    expect(derived.highValue.value).toBe(true);
+  });
+
+  it("refuses a feature that depends on itself", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.features = { ...rules.features, loopA: { all: ["loopB"] }, loopB: { any: ["loopA", "risk"] } };
+    const result = validateRuleSet(rules);
+    expect(!result.ok && result.problems).toContain("features.loopA: depends on itself (loopA → loopB → loopA)");
+  });
+});
+
+describe("keyword lists per language", () => {
+  it("names a broken pattern by its language list", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.signals["risk.pricing"].languages = { ...rules.signals["risk.pricing"].languages, es: ["\\bdescuento\\b", "(sin cerrar"] };
+    const result = validateRuleSet(rules);
+    expect(!result.ok && result.problems[0]).toMatch(/^signals\.risk\.pricing\.languages\.es\.1: /);
+  });
+
+  it("still reads a signal stored with a single list (rule sets saved before the lists per language)", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.signals["risk.pricing"] = { label: "pricing", patterns: ["\\bdescuentos?\\b", "\\bdiscounts?\\b"] };
+    const compiled = compileRuleSet(rules, 1);
+    expect(compiled.detectSignals({ text: "¿Hay descuento?", email: null }).map((s) => s.id)).toContain("risk.pricing");
+  });
+
+  it("matches every list whatever the lead's language, and refuses a signal with no pattern at all", () => {
+    const compiled = compileRuleSet(defaultRuleSet, 1);
+    expect(compiled.detectSignals({ text: "We need a descuento please", email: null }).map((s) => s.id)).toContain("risk.pricing");
+    const rules = structuredClone(defaultRuleSet);
+    rules.signals["risk.pricing"] = { label: "pricing", patterns: [], languages: { en: [], es: [] } };
+    expect(validateRuleSet(rules)).toEqual({ ok: false, problems: ["signals.risk.pricing.patterns: give the signal at least one pattern"] });
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ruleSetSchema, type Condition, type Rule, type RuleSet } from "@/lib/rules/schema";
+import { ruleSetSchema, signalPatterns, type Condition, type Rule, type RuleSet } from "@/lib/rules/schema";
 
 export type SignalMatch = { id: string; family: string; label: string; fragment: string };
 export type Evidence = { source: string; fragment: string };
@@ -55,16 +55,22 @@ export function compileRuleSet(raw: unknown, version: number): CompiledRuleSet {
     family: id.split(".")[0],
     label: definition.label,
     target: definition.target,
-    patterns: combine(id, definition.patterns, problems),
+    patterns: combine(id, signalPatterns(definition), problems),
   }));
 
   const known = new Set<string>([...extractedFeatures, ...signals.map((s) => s.id), ...signals.map((s) => s.family)]);
-  const featureOrder = Object.entries(ruleSet.features);
+  const featureOrder = dependencyOrder(ruleSet.features, problems);
   for (const [name, condition] of featureOrder) {
     checkNames(condition, known, `features.${name}`, problems);
     known.add(name);
   }
-  ruleSet.rules.forEach((rule, i) => checkRule(rule, known, `rules.${i} (${rule.id})`, problems));
+  const ruleIds = new Set<string>();
+  ruleSet.rules.forEach((rule, i) => {
+    // Metrics and the dashboard's links name rules by id: two rules with one id would share a record.
+    if (ruleIds.has(rule.id)) problems.push(`rules.${i} (${rule.id}).id: another rule already has the id "${rule.id}"`);
+    ruleIds.add(rule.id);
+    checkRule(rule, known, `rules.${i} (${rule.id})`, problems);
+  });
   if (problems.length) throw new RuleSetError(problems);
 
   const evaluateCondition = (condition: Condition, features: Record<string, FeatureValue>): FeatureValue => evaluate(condition, features);
@@ -102,21 +108,23 @@ export function validateRuleSet(raw: unknown): RuleSetValidation {
  * once per pattern. Unicode mode only where a pattern needs it (\p{…}, \u{…}): V8 runs
  * case-insensitive Unicode regexes about ten times slower.
  */
-function combine(id: string, sources: string[], problems: string[]): RegExp[] {
-  const valid = sources.filter((source, i) => {
-    // Patterns are joined into one alternation, where a numbered backreference would point elsewhere.
-    if (/\\[1-9]/.test(source)) {
-      problems.push(`signals.${id}.patterns.${i}: backreferences (\\1…) are not supported`);
-      return false;
-    }
-    try {
-      new RegExp(source, "u");
-      return true;
-    } catch (error) {
-      problems.push(`signals.${id}.patterns.${i}: ${(error as Error).message}`);
-      return false;
-    }
-  });
+function combine(id: string, sources: { source: string; path: string }[], problems: string[]): RegExp[] {
+  const valid = sources
+    .filter(({ source, path }) => {
+      // Patterns are joined into one alternation, where a numbered backreference would point elsewhere.
+      if (/\\[1-9]/.test(source)) {
+        problems.push(`signals.${id}.${path}: backreferences (\\1…) are not supported`);
+        return false;
+      }
+      try {
+        new RegExp(source, "u");
+        return true;
+      } catch (error) {
+        problems.push(`signals.${id}.${path}: ${(error as Error).message}`);
+        return false;
+      }
+    })
+    .map(({ source }) => source);
   const plain = valid.filter((s) => !/\\[pPu]\{/.test(s));
   const unicode = valid.filter((s) => /\\[pPu]\{/.test(s));
   return [
@@ -200,6 +208,35 @@ function checkRule(rule: Rule, known: Set<string>, where: string, problems: stri
   });
   if ((rule.decision === "filter" || rule.decision === "act") && rule.priority !== null) problems.push(`${where}: ${rule.decision} has no priority (use null)`);
   if (rule.decision === "ask" && rule.priority !== "nurture") problems.push(`${where}: ask is always nurture`);
+}
+
+/**
+ * Derived features in an order where each comes after the ones it names. Stored as jsonb, the
+ * features object does not keep the order it was written in, so the order is worked out here.
+ */
+function dependencyOrder(features: Record<string, Condition>, problems: string[]): [string, Condition][] {
+  const ordered: [string, Condition][] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (name: string, path: string[]) => {
+    if (state.get(name) === "done") return;
+    if (state.get(name) === "visiting") {
+      problems.push(`features.${name}: depends on itself (${[...path.slice(path.indexOf(name)), name].join(" → ")})`);
+      return;
+    }
+    state.set(name, "visiting");
+    for (const used of namesIn(features[name])) if (used in features) visit(used, [...path, name]);
+    state.set(name, "done");
+    ordered.push([name, features[name]]);
+  };
+  for (const name of Object.keys(features)) visit(name, []);
+  return ordered;
+}
+
+function namesIn(condition: Condition): string[] {
+  if (typeof condition === "boolean") return [];
+  if (typeof condition === "string") return [condition];
+  if ("not" in condition) return namesIn(condition.not);
+  return ("all" in condition ? condition.all : condition.any).flatMap(namesIn);
 }
 
 function checkNames(condition: Condition, known: Set<string>, where: string, problems: string[]) {

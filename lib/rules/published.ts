@@ -1,4 +1,4 @@
-import { ensureDefaultRuleSet, findPublishedRuleSet } from "@/db/queries/rules";
+import { ensureDefaultRuleSet, findPublishedRuleSet, publishedRuleSetVersion } from "@/db/queries/rules";
 import { compileRuleSet, type CompiledRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
 
@@ -8,21 +8,22 @@ export async function loadPublishedRuleSet(): Promise<CompiledRuleSet | null> {
   return row ? compileRuleSet(row.rules, row.version) : null;
 }
 
-let cached: { version: number; compiled: CompiledRuleSet; checkedAt: number } | undefined;
-// How long an instance keeps using the version it last saw before asking again: a newly published
-// rule set takes effect everywhere within this time, and intake is spared a query per lead.
-const RECHECK_MS = 5_000;
+let cached: CompiledRuleSet | undefined;
 
-/** For the intake path: compiled once per published version, not once per lead. */
+/**
+ * For the intake path: every lead asks which version is published (one index lookup, so a version
+ * an admin publishes decides the very next lead, in every process), and the rules are read and
+ * compiled only when that number changes.
+ */
 export async function activeRuleSet(): Promise<CompiledRuleSet> {
-  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) return cached.compiled;
+  const version = await publishedRuleSetVersion();
+  if (cached && version === cached.version) return cached;
   let row = await findPublishedRuleSet();
   if (!row) {
     await ensureDefaultRuleSet(defaultRuleSet as Record<string, unknown>);
     row = await findPublishedRuleSet();
   }
   if (!row) throw new Error("no published rule set");
-  if (cached?.version !== row.version) cached = { version: row.version, compiled: compileRuleSet(row.rules, row.version), checkedAt: Date.now() };
-  else cached.checkedAt = Date.now();
-  return cached.compiled;
+  if (cached?.version !== row.version) cached = compileRuleSet(row.rules, row.version);
+  return cached;
 }

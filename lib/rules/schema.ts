@@ -18,12 +18,32 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-export const signalDefinitionSchema = z.object({
-  label: z.string().min(1).max(200),
-  /** Regular expressions, matched case-insensitively against what the lead wrote (or their email address). */
-  patterns: z.array(z.string().min(1).max(2_000)).min(1).max(200),
-  target: z.enum(["text", "email"]).default("text"),
-});
+const pattern = z.string().min(1).max(2_000);
+
+/** The languages the agent reads (facts.language); each signal may keep its keywords per language. */
+export const patternLanguages = ["en", "es"] as const;
+
+export const signalDefinitionSchema = z
+  .object({
+    label: z.string().min(1).max(200),
+    /**
+     * Regular expressions, matched case-insensitively against what the lead wrote (or their email
+     * address): `patterns` for any language (numbers, symbols), `languages` per language. Every list
+     * is matched whatever the lead's language: people mix them.
+     */
+    patterns: z.array(pattern).max(200).default([]),
+    languages: z.object({ en: z.array(pattern).max(200).optional(), es: z.array(pattern).max(200).optional() }).strict().optional(),
+    target: z.enum(["text", "email"]).default("text"),
+  })
+  .refine((s) => s.patterns.length + (s.languages?.en?.length ?? 0) + (s.languages?.es?.length ?? 0) > 0, { message: "give the signal at least one pattern", path: ["patterns"] });
+
+/** Every pattern of a signal with where it sits, in matching order: any language, then English, then Spanish. */
+export function signalPatterns(signal: z.infer<typeof signalDefinitionSchema>): { source: string; path: string }[] {
+  return [
+    ...signal.patterns.map((source, i) => ({ source, path: `patterns.${i}` })),
+    ...patternLanguages.flatMap((language) => (signal.languages?.[language] ?? []).map((source, i) => ({ source, path: `languages.${language}.${i}` }))),
+  ];
+}
 
 const signalId = z.string().regex(/^[a-z][a-zA-Z]*\.[a-z][a-z_]*$/, "signal ids look like family.name, e.g. risk.pricing");
 

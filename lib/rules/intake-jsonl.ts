@@ -1,0 +1,34 @@
+import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
+import type { SimulatedIntake } from "@/lib/rules/simulate";
+
+export const MAX_SIMULATION_INTAKES = 10_000;
+
+/**
+ * An uploaded JSONL of intake events, one a line: a bare event, or a test case `{ "input": event, … }`
+ * (the shape of the triage case files). Every line that is not an event is named with its problem.
+ */
+export function parseIntakeJsonl(text: string): { intakes: SimulatedIntake[]; problems: string[] } {
+  const intakes: SimulatedIntake[] = [];
+  const problems: string[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (!line.trim()) return;
+    const where = `line ${index + 1}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      problems.push(`${where}: not valid JSON`);
+      return;
+    }
+    const candidate = isRecord(raw) && isRecord(raw.input) && !("channel" in raw) ? raw.input : raw;
+    const parsed = intakeEventSchema.safeParse(candidate);
+    if (!parsed.success) problems.push(`${where}: ${describeIntakeErrors(parsed.error).join("; ")}`);
+    else intakes.push({ id: where, event: parsed.data });
+  });
+  if (intakes.length > MAX_SIMULATION_INTAKES) problems.push(`the file has ${intakes.length} events; at most ${MAX_SIMULATION_INTAKES.toLocaleString("en")} are simulated at once`);
+  return { intakes, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
