@@ -23,6 +23,10 @@ export const actionExpectations: Record<string, ActionExpectation> = {
   "app/(auth)/login/actions.ts#login": { kind: "public", why: "where a visitor proves who they are; rate-limited per account and address" },
   "app/(console)/actions.ts#signOutAction": { kind: "public", why: "ends the caller's own session; without one it only redirects to /login" },
   "app/(console)/admin/jobs/actions.ts#retryDeadLetterAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/rules/actions.ts#publishRulesAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/rules/actions.ts#restoreRulesVersionAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/rules/actions.ts#saveRulesDraftAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/rules/actions.ts#simulateRulesAction": { kind: "action", allowed: admins },
   "app/(console)/approvals/actions.ts#decideApprovalAction": { kind: "action", allowed: everyone },
   "app/(console)/crm/actions.ts#syncToCrmNow": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#acceptHandoff": { kind: "action", allowed: everyone },
@@ -95,6 +99,7 @@ export const pageExpectations: Record<string, PageExpectation> = {
   "/crm/[kind]": { kind: "console", allowed: everyone, sample: "/crm/contacts" },
   "/crm/[kind]/[id]": { kind: "console", allowed: everyone, sample: "/crm/contacts/:crmContact" },
   "/admin": { kind: "redirect", to: "/admin/rules" },
+  "/admin/rules": { kind: "console", allowed: admins, sample: "/admin/rules" },
   "/admin/jobs": { kind: "console", allowed: admins, sample: "/admin/jobs" },
   "/admin/messages": { kind: "console", allowed: admins, sample: "/admin/messages" },
 };
