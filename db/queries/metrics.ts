@@ -182,17 +182,23 @@ export async function discardReasons(options: { range: MetricsRange }): Promise<
  * how many were worth a person's time (accepted or converted) against those that were not
  * (discarded, or flagged as a poor escalation naming this rule). Precision = good ÷ (good + bad).
  */
-export async function ruleQuality(options: { range: MetricsRange }): Promise<RuleQualityRow[]> {
+/**
+ * Escalation quality per fired rule and version. A package's reasons name `rule:signal`
+ * (`default.escalate:risk.pricing`); `byRuleId` groups by the rule alone (the rules editor's
+ * rows), counting a package once however many of that rule's signals fired.
+ */
+export async function ruleQuality(options: { range: MetricsRange; byRuleId?: boolean }): Promise<RuleQualityRow[]> {
+  const ruleOf = (expression: ReturnType<typeof dsql>) => (options.byRuleId ? dsql`split_part(${expression}, ':', 1)` : expression);
   const rows = await db.execute<Omit<RuleQualityRow, "precision">>(dsql`
     with fired as (
-      select h.id, h.rule_version, h.status, h.accepted_at, rule.id as rule
+      select distinct h.id, h.rule_version, h.status, h.accepted_at, ${ruleOf(dsql`rule.id`)} as rule
       from handoffs h cross join lateral jsonb_array_elements_text(h.fired_rules) as rule(id)
       where ${inRange(options.range)}
     ),
     -- The flags on packages of the range: poor_escalation_at (in the covering index) finds the few
     -- flagged packages, the partial index their flag events.
     flags as (
-      select distinct e.handoff_id, e.data->>'rule' as rule
+      select distinct e.handoff_id, ${ruleOf(dsql`e.data->>'rule'`)} as rule
       from handoffs h join handoff_events e on e.handoff_id = h.id and e.type = 'poor_escalation_flagged'
       where ${inRange(options.range)} and h.poor_escalation_at is not null
     )

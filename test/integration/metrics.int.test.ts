@@ -225,3 +225,20 @@ describe("the timeline keeps the metrics columns", () => {
     expect((await read()).firstActionAt).toEqual(flagged.firstActionAt);
   });
 });
+
+describe("escalation quality by rule id (the rules editor's rows)", () => {
+  it("groups a rule's signals under the rule and counts each package once", async () => {
+    const team = await createTeam();
+    const { params: june } = parseMetricsParams({ from: "2001-06-01", to: "2001-06-30" }, new Date("2001-07-01T00:00:00Z"));
+    const reasons = (...rules: string[]) => rules.map((rule) => ({ code: "risk" as const, evidence: "fixture", rule }));
+    const one = await createHandoff({ teamId: team.id, createdAt: new Date("2001-06-03T10:00:00Z"), status: "converted" });
+    const two = await createHandoff({ teamId: team.id, createdAt: new Date("2001-06-04T10:00:00Z"), status: "discarded" });
+    await db.update(handoffs).set({ acceptedAt: new Date("2001-06-03T10:05:00Z"), package: { ...minimalPackage("A"), reasons: reasons("default.escalate:risk.pricing", "default.escalate:volume.monthly_leads") } }).where(eq(handoffs.id, one.id));
+    await db.update(handoffs).set({ package: { ...minimalPackage("B"), reasons: reasons("default.escalate:risk.pricing", "default.ask.missing_data") } }).where(eq(handoffs.id, two.id));
+
+    const bySignal = await ruleQuality({ range: june.range });
+    expect(bySignal.map((r) => [r.rule, r.produced]).sort()).toEqual([["default.ask.missing_data", 1], ["default.escalate:risk.pricing", 2], ["default.escalate:volume.monthly_leads", 1]]);
+    const byRule = await ruleQuality({ range: june.range, byRuleId: true });
+    expect(byRule.map((r) => [r.rule, r.produced, r.good, r.bad]).sort()).toEqual([["default.ask.missing_data", 1, 0, 1], ["default.escalate", 2, 1, 1]]);
+  });
+});

@@ -24,10 +24,11 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
   if (forbidden) return <Forbidden message={`${forbidden} The escalation rules are for admins.`} />;
 
   const search = await searchParams;
-  const highlightRule = typeof search.rule === "string" && search.rule ? search.rule : null;
+  // Metrics link a fired reason as `rule:signal` (default.escalate:risk.pricing); the editor's row is the rule.
+  const highlightRule = typeof search.rule === "string" && search.rule ? search.rule.split(":")[0] : null;
   const now = new Date();
   const { params } = parseMetricsParams({ from: addDays(toDay(now), -(PRECISION_DAYS - 1)) }, now);
-  const [published, draft, versions, quality] = await Promise.all([activeRuleSet(), findRuleSetDraft(), listRuleSetVersions(), ruleQuality({ range: params.range })]);
+  const [published, draft, versions, quality] = await Promise.all([activeRuleSet(), findRuleSetDraft(), listRuleSetVersions(), ruleQuality({ range: params.range, byRuleId: true })]);
   // A draft saved under an older schema that no longer parses is set aside: the form starts from the published rules.
   const parsedDraft = draft ? ruleSetSchema.safeParse(draft.rules) : null;
   const initial = parsedDraft?.success ? parsedDraft.data : published.ruleSet;
