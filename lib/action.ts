@@ -21,8 +21,9 @@ export type ActionDefinition<S extends z.ZodType, T> = {
  * is logged with its cause and shown as a generic message.
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
-  return (input: FormData | z.input<S>): Promise<ActionResult<T>> =>
-    runAction(definition, (roles) => requireRole(...roles), input);
+  const action = (input: FormData | z.input<S>): Promise<ActionResult<T>> => runAction(definition, (roles) => requireRole(...roles), input);
+  // Kept on the server-side function so tests can run the very action a page uses with a real user (runAction).
+  return Object.assign(action, { definition });
 }
 
 /** The body of every action, with the way the caller is identified passed in (tests pass a real user). */

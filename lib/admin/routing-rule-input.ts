@@ -28,6 +28,7 @@ export const routingRuleFormSchema = z
     targetTeamId: blankIsUnset(z.uuid("must be a team")),
     targetUserId: blankIsUnset(z.string().min(1)),
   })
+  .refine((form) => form.targetKind !== "user" || form.targetUserId, { path: ["targetUserId"], message: "choose the person who receives these packages" })
   .transform((form) => ({
     name: form.name,
     enabled: form.enabled,
@@ -49,7 +50,6 @@ export const routingRuleFormSchema = z
   .pipe(
     z
       .object({ name: z.string(), enabled: z.boolean(), respectCapacity: z.boolean(), match: routingMatchSchema, target: routingTargetSchema })
-      .refine((r) => r.target.kind !== "user" || r.target.userId, { path: ["targetUserId"], message: "choose the person who receives these packages" })
       .refine((r) => r.match.minEmployees === undefined || r.match.maxEmployees === undefined || r.match.minEmployees <= r.match.maxEmployees, {
         path: ["maxEmployees"],
         message: "must not be below the minimum",

@@ -97,7 +97,11 @@ function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; address?: string; port?: number } })?.cause;
   const code = cause?.code ?? (error as { code?: string })?.code;
   if (error instanceof Error && error.name === "TimeoutError") return `No answer within ${TIMEOUT_MS / 1000} seconds.`;
-  if (code === "ECONNREFUSED") return `Connection refused${cause?.address ? ` at ${cause.address}:${cause.port}` : ""}: nothing is listening there. Check the host and port.`;
+  const refused = /ECONNREFUSED ([^\s]+)/.exec(error instanceof Error ? error.message : "");
+  if (code === "ECONNREFUSED" || refused) {
+    const where = cause?.address ? `${cause.address}:${cause.port}` : refused?.[1];
+    return `Connection refused${where ? ` at ${where}` : ""}: nothing is listening there. Check the host and port.`;
+  }
   if (code === "ENOTFOUND" || code === "EDNS") return "The host name does not resolve. Check the URL.";
   if (code === "ETIMEDOUT" || code === "ETIMEDOUTCONN" || code === "ETIMEOUT") return `No answer within ${TIMEOUT_MS / 1000} seconds.`;
   if (code === "EAUTH") return `The server refused the login: ${(error as Error).message}`;

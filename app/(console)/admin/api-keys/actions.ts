@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createApiKeyByAdmin, revokeApiKey } from "@/db/queries/admin-api-keys";
 import { defineAction } from "@/lib/action";
@@ -19,7 +18,6 @@ export const createApiKeyAction = defineAction({
     const generated = generateApiKey();
     const row = await createApiKeyByAdmin({ actor, key: { name: input.name, teamId: input.teamId ?? null, prefix: generated.prefix, keyHash: generated.hash } });
     if (!row) throw new UserError("bad_request", "teamId: that team no longer exists; reload the page.", { teamId: ["no longer exists"] });
-    revalidatePath("/admin/api-keys");
     // The only time the key leaves the server: only its hash is stored.
     return { id: row.id, name: row.name, key: generated.key };
   },
@@ -31,7 +29,6 @@ export const revokeApiKeyAction = defineAction({
   schema: z.object({ id: z.uuid("must be an API key") }),
   handler: async ({ actor, input }) => {
     if (!(await revokeApiKey({ actor, id: input.id }))) throw new UserError("not_found", "That key does not exist or is already revoked.");
-    revalidatePath("/admin/api-keys");
     return { revoked: true };
   },
 });

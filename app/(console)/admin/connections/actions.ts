@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { rolesFor } from "@/lib/auth/roles";
@@ -18,7 +17,6 @@ export const saveConnectionAction = defineAction({
   handler: async ({ actor, input, log }) => {
     await saveConnection({ actor, input });
     log.info("connection saved", { kind: input.kind });
-    revalidatePath("/admin/connections");
     return { kind: input.kind };
   },
 });

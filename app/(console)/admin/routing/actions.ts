@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createRoutingRule, deleteRoutingRule, moveRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/db/queries/admin-routing";
 import { defineAction } from "@/lib/action";
@@ -19,7 +18,6 @@ export const createRoutingRuleAction = defineAction({
   schema: routingRuleFormSchema,
   handler: async ({ actor, input }) => {
     const row = await createRoutingRule({ actor, rule: input });
-    revalidatePath("/admin/routing");
     return { id: row.id };
   },
 });
@@ -31,7 +29,6 @@ export const updateRoutingRuleAction = defineAction({
   handler: async ({ actor, input }) => {
     const { id, ...rule } = input;
     if (!(await updateRoutingRule({ actor, id, rule }))) throw missing();
-    revalidatePath("/admin/routing");
     return { id };
   },
 });
@@ -42,7 +39,6 @@ export const setRoutingRuleEnabledAction = defineAction({
   schema: z.object({ id: ruleId, enabled: checkbox }),
   handler: async ({ actor, input }) => {
     if (!(await setRoutingRuleEnabled({ actor, id: input.id, enabled: input.enabled }))) throw missing();
-    revalidatePath("/admin/routing");
     return { enabled: input.enabled };
   },
 });
@@ -54,7 +50,6 @@ export const moveRoutingRuleAction = defineAction({
   handler: async ({ actor, input }) => {
     const order = await moveRoutingRule({ actor, id: input.id, direction: input.direction });
     if (!order) throw missing();
-    revalidatePath("/admin/routing");
     return { order: order.map((r) => r.id) };
   },
 });
@@ -65,7 +60,6 @@ export const deleteRoutingRuleAction = defineAction({
   schema: z.object({ id: ruleId }),
   handler: async ({ actor, input }) => {
     if (!(await deleteRoutingRule({ actor, id: input.id }))) throw missing();
-    revalidatePath("/admin/routing");
     return { deleted: true };
   },
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { saveSlaPolicy, saveTeamCalendar } from "@/db/queries/admin-sla";
 import { defineAction } from "@/lib/action";
@@ -24,7 +23,6 @@ export const saveSlaPolicyAction = defineAction({
   }),
   handler: async ({ actor, input }) => {
     await saveSlaPolicy({ actor, policy: input });
-    revalidatePath("/admin/slas");
     return { priority: input.priority };
   },
 });
@@ -36,7 +34,6 @@ export const saveTeamCalendarAction = defineAction({
   handler: async ({ actor, input }) => {
     const team = await saveTeamCalendar({ actor, ...input });
     if (!team) throw new UserError("not_found", "That team no longer exists; reload the page.");
-    revalidatePath("/admin/slas");
     return { team: team.name };
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { randomBytes } from "node:crypto";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { changeUserByAdmin, createUserByAdmin, type ChangeUserResult } from "@/db/queries/admin-users";
 import { defineAction } from "@/lib/action";
@@ -36,7 +35,6 @@ export const createUserAction = defineAction({
     if (!result.ok && result.reason === "email_taken") throw new UserError("conflict", `email: ${input.email} already has an account.`, { email: ["already has an account"] });
     if (!result.ok) throw new UserError("bad_request", "teamId: that team no longer exists; reload the page.", { teamId: ["no longer exists"] });
     log.info("user created", { userId: result.user.id, role: input.role });
-    revalidatePath("/admin/users");
     return { id: result.user.id, email: result.user.email, generatedPassword: generated };
   },
 });
@@ -47,7 +45,6 @@ export const updateUserAction = defineAction({
   schema: z.object({ userId, role, teamId, capacity: wholeNumber(0, 1000) }),
   handler: async ({ actor, input }) => {
     assertChanged(await changeUserByAdmin({ actor, userId: input.userId, change: { role: input.role, teamId: input.teamId ?? null, capacity: input.capacity }, action: "user.update" }));
-    revalidatePath("/admin/users");
     return { userId: input.userId };
   },
 });
@@ -58,7 +55,6 @@ export const setUserActiveAction = defineAction({
   schema: z.object({ userId, active: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true") }),
   handler: async ({ actor, input }) => {
     assertChanged(await changeUserByAdmin({ actor, userId: input.userId, change: { active: input.active }, action: input.active ? "user.reactivate" : "user.deactivate" }));
-    revalidatePath("/admin/users");
     return { userId: input.userId, active: input.active };
   },
 });
