@@ -43,7 +43,6 @@ export function ActionForm<T>({
       aria-label={label}
       aria-describedby={error ? errorId : undefined}
       aria-busy={pending}
-      className={className}
       onSubmit={(event) => {
         event.preventDefault();
         if (confirm && !window.confirm(confirm)) return;
@@ -63,11 +62,12 @@ export function ActionForm<T>({
         });
       }}
     >
-      <fieldset disabled={pending} className={cn("contents")}>
+      {/* The layout classes go on the fieldset: a form's own children are the fieldset and the error. */}
+      <fieldset disabled={pending} className={cn("min-w-0", className)}>
         {children}
       </fieldset>
       {error ? (
-        <p id={errorId} role="alert" data-testid="form-error" className="mt-2 basis-full text-sm text-red-700">
+        <p id={errorId} role="alert" data-testid="form-error" className="mt-2 text-sm text-red-700">
           {error}
         </p>
       ) : null}

@@ -12,10 +12,16 @@ export async function saveConnection({ actor, input }: { actor: Actor; input: Sa
   const values = fields as Record<string, unknown>;
   const config = configSchemas[kind].parse(values) as Record<string, unknown>;
   const key = encryptionKey();
+  // The first save of a service that ran on the environment: a blank secret keeps the one in force,
+  // so saving only the default channel does not silently drop the bot token.
+  const firstSave = !(await listConnectionRows()).some((row) => row.kind === kind);
+  const inForce = resolveConnections([], env())[kind] as Record<string, unknown>;
   const encryptedSecrets: Record<string, string> = {};
   for (const field of secretFields[kind] as readonly string[]) {
-    const value = values[field];
-    if (typeof value === "string" && value) encryptedSecrets[field] = encryptSecret(value, key, secretContext(kind, field));
+    const typed = values[field];
+    const kept = firstSave && !(clear as readonly string[]).includes(field) ? inForce[field] : undefined;
+    const value = typeof typed === "string" && typed ? typed : typeof kept === "string" && kept ? kept : null;
+    if (value) encryptedSecrets[field] = encryptSecret(value, key, secretContext(kind, field));
   }
   await saveConnectionSettings({ actor, kind, config, encryptedSecrets, clear });
   forgetConnectionSettings();

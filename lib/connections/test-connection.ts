@@ -106,5 +106,8 @@ function describeNetworkError(error: unknown): string {
   if (code === "ETIMEDOUT" || code === "ETIMEDOUTCONN" || code === "ETIMEOUT") return `No answer within ${TIMEOUT_MS / 1000} seconds.`;
   if (code === "EAUTH") return `The server refused the login: ${(error as Error).message}`;
   if (code === "ECONNECTION" || code === "ESOCKET") return `Could not connect: ${(error as Error).message}`;
+  // fetch's own refusals (a blocked port, a malformed URL) carry a plain message in `cause`.
+  const detail = (error as { cause?: { message?: unknown } })?.cause?.message;
+  if (typeof detail === "string" && detail) return `The call failed: ${detail}.`;
   return `The call failed (${code ?? (error instanceof Error ? error.name : "unknown error")}).`;
 }

@@ -284,6 +284,22 @@ describe("connections", () => {
     expect(await lastAudit("connection.update")).toMatchObject({ before: { botToken: "(secret set)", defaultChannel: "#handoffs" }, after: { botToken: "(secret set)" } });
   });
 
+  it("keeps the environment's secret when a service that ran on it is first saved with the secret left blank", async () => {
+    process.env.OPENAI_API_KEY = "sk-from-the-environment-5678";
+    resetEnvCache();
+    try {
+      expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", apiKey: "", baseUrl: openai.baseURL, model: "stand-in" })).toMatchObject({ ok: true });
+      expect((await loadConnectionSettings()).llm).toEqual({ source: "database", apiKey: "sk-from-the-environment-5678", baseUrl: openai.baseURL, model: "stand-in" });
+      const [row] = await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "llm"));
+      expect(JSON.stringify(row)).not.toContain("sk-from-the-environment");
+    } finally {
+      delete process.env.OPENAI_API_KEY;
+      resetEnvCache();
+      await db.delete(connectionSettings).where(eq(connectionSettings.kind, "llm"));
+      forgetConnectionSettings();
+    }
+  });
+
   it("refuses a malformed secret or URL naming the field, writing nothing", async () => {
     const audits = await auditCount();
     const [before] = await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "slack"));

@@ -101,7 +101,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <tbody>
                         {changes.map((change) => (
                           <tr key={change.field} className="align-top">
-                            <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-700">{humanize(change.field)}</th>
+                            <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-700">{fieldName(change.field)}</th>
                             <td className="break-words py-0.5 pr-2 text-red-800">
                               {change.before === undefined ? <span className="text-slate-400">—</span> : <del className="no-underline">{formatAuditValue(change.before)}</del>}
                             </td>
@@ -127,4 +127,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
     </div>
   );
+}
+
+// "teamId" → "Team id", "reassignOnBreach" → "Reassign on breach".
+function fieldName(field: string): string {
+  return humanize(field.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase());
 }
