@@ -65,7 +65,7 @@ export function ConnectionForm({ view, save, test }: { view: ConnectionView; sav
         <Badge tone={view.source === "database" ? "blue" : "slate"}>{view.source === "database" ? "Saved here" : "From the environment"}</Badge>
       </header>
       <div className="space-y-4 px-4 py-3">
-        <ActionForm action={save} success={`${spec.title} settings saved.`} fieldLabels={Object.fromEntries(spec.fields.map((f) => [f.name, f.label]))} label={`${spec.title} settings`} className="grid gap-3 md:grid-cols-2">
+        <ActionForm action={save} success={`${spec.title} settings saved.`} resetOnSuccess fieldLabels={Object.fromEntries(spec.fields.map((f) => [f.name, f.label]))} label={`${spec.title} settings`} className="grid gap-3 md:grid-cols-2">
           <input type="hidden" name="kind" value={view.kind} />
           {spec.fields.map((field) => {
             const saved = field.secret ? view.secrets[field.name] : undefined;
