@@ -39,42 +39,28 @@ export default async function ApiKeysPage() {
             <p className="text-sm text-slate-500">No keys yet.</p>
           </CardBody>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="api-key-table">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="px-4 py-2 font-medium">Name</th>
-                  <th className="px-4 py-2 font-medium">Key</th>
-                  <th className="px-4 py-2 font-medium">Team</th>
-                  <th className="px-4 py-2 font-medium">Created</th>
-                  <th className="px-4 py-2 font-medium">Last used</th>
-                  <th className="px-4 py-2 font-medium">
-                    <span className="sr-only">Status and actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((key) => (
-                  <tr key={key.id} data-testid="api-key-row" data-name={key.name}>
-                    <td className="px-4 py-2 font-medium text-slate-900">{key.name}</td>
-                    <td className="px-4 py-2 font-mono text-xs text-slate-700">{key.prefix}…</td>
-                    <td className="px-4 py-2 text-slate-700">{key.teamName ?? "—"}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-700">{formatDateTime(key.createdAt)}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-700">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
-                    <td className="px-4 py-2 text-right">
-                      {key.revokedAt ? (
-                        <Badge tone="slate">Revoked {formatDateTime(key.revokedAt)}</Badge>
-                      ) : (
-                        <ActionButton action={revokeApiKeyAction} fields={{ id: key.id }} success={`Key "${key.name}" revoked.`} variant="danger" confirm={`Revoke "${key.name}"? Senders using it are refused from their next request.`} aria-label={`Revoke ${key.name}`}>
-                          Revoke
-                        </ActionButton>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="divide-y divide-slate-100" data-testid="api-key-list">
+            {keys.map((key) => (
+              <li key={key.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3" data-testid="api-key-row" data-name={key.name}>
+                <div className="min-w-0 flex-1">
+                  <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
+                    {key.name}
+                    <code className="font-mono text-xs font-normal text-slate-600">{key.prefix}…</code>
+                  </p>
+                  <p className="mt-0.5 text-xs text-slate-500">
+                    {key.teamName ? `Leads land in ${key.teamName}` : "No team"} · created {formatDateTime(key.createdAt)} · {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
+                  </p>
+                </div>
+                {key.revokedAt ? (
+                  <Badge tone="slate">Revoked {formatDateTime(key.revokedAt)}</Badge>
+                ) : (
+                  <ActionButton action={revokeApiKeyAction} fields={{ id: key.id }} success={`Key "${key.name}" revoked.`} variant="danger" confirm={`Revoke "${key.name}"? Senders using it are refused from their next request.`} aria-label={`Revoke ${key.name}`}>
+                    Revoke
+                  </ActionButton>
+                )}
+              </li>
+            ))}
+          </ul>
         )}
       </Card>
     </div>

@@ -80,9 +80,9 @@ export default async function SlasPage() {
                 <caption className="sr-only">Opening hours of {team.name}</caption>
                 <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
                   <tr>
-                    <th className="py-1 pr-4 font-medium">Day</th>
-                    <th className="py-1 pr-4 font-medium">Open</th>
-                    <th className="py-1 pr-4 font-medium">From</th>
+                    <th className="py-1 pr-2 font-medium sm:pr-4">Day</th>
+                    <th className="py-1 pr-2 font-medium sm:pr-4">Open</th>
+                    <th className="py-1 pr-2 font-medium sm:pr-4">From</th>
                     <th className="py-1 font-medium">To</th>
                   </tr>
                 </thead>
@@ -91,17 +91,17 @@ export default async function SlasPage() {
                     const hours = team.businessHours[day];
                     return (
                       <tr key={day}>
-                        <th scope="row" className="py-1 pr-4 text-left font-normal text-slate-800">
+                        <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-800 sm:pr-4">
                           {dayNames[day]}
                         </th>
-                        <td className="py-1 pr-4">
+                        <td className="py-1 pr-2 sm:pr-4">
                           <input type="checkbox" name={`${day}Open`} defaultChecked={Boolean(hours)} aria-label={`Open on ${dayNames[day]}`} className="size-4 rounded border-slate-300" />
                         </td>
-                        <td className="py-1 pr-4">
-                          <Input name={`${day}Start`} defaultValue={hours?.[0] ?? "09:00"} aria-label={`${dayNames[day]} opens`} className="w-24" placeholder="09:00" />
+                        <td className="py-1 pr-2 sm:pr-4">
+                          <Input name={`${day}Start`} defaultValue={hours?.[0] ?? "09:00"} aria-label={`${dayNames[day]} opens`} className="w-20 sm:w-24" placeholder="09:00" />
                         </td>
                         <td className="py-1">
-                          <Input name={`${day}End`} defaultValue={hours?.[1] ?? "18:00"} aria-label={`${dayNames[day]} closes`} className="w-24" placeholder="18:00" />
+                          <Input name={`${day}End`} defaultValue={hours?.[1] ?? "18:00"} aria-label={`${dayNames[day]} closes`} className="w-20 sm:w-24" placeholder="18:00" />
                         </td>
                       </tr>
                     );
