@@ -17,19 +17,20 @@ export type ResolvedConnections = {
 /** A saved row, its secrets decrypted. */
 export type DecryptedConnection = { kind: ConnectionKind; config: Record<string, unknown>; secrets: Record<string, string> };
 
-// Settings change rarely and are read on every notification and intake: a few seconds of caching
-// per process, dropped at once by the process that saves.
+// Saved settings change rarely and are read on every notification and intake: the rows are cached
+// for a few seconds per process, dropped at once by the process that saves. The environment is
+// read on every call.
 const CACHE_MS = 5_000;
-let cached: { at: number; value: Promise<ResolvedConnections> } | null = null;
+let cached: { at: number; rows: Promise<DecryptedConnection[]> } | null = null;
 
 /** What the Slack, SMTP, HubSpot and LLM clients use: the settings saved on /admin/connections, else the environment. */
-export function loadConnectionSettings(now = Date.now()): Promise<ResolvedConnections> {
+export async function loadConnectionSettings(now = Date.now()): Promise<ResolvedConnections> {
   if (!cached || now - cached.at > CACHE_MS) {
-    const value = listConnectionRows().then((rows) => resolveConnections(decryptRows(rows), env()));
-    cached = { at: now, value };
-    value.catch(() => (cached = null));
+    const rows = listConnectionRows().then(decryptRows);
+    cached = { at: now, rows };
+    rows.catch(() => (cached = null));
   }
-  return cached.value;
+  return resolveConnections(await cached.rows, env());
 }
 
 export function forgetConnectionSettings(): void {
