@@ -27,6 +27,8 @@ test("[ADMIN][CREATE_USER] creates a user with a generated password, who can the
   await form.getByLabel("Name").fill("Iris Okafor");
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Role").selectOption("rep");
+  // No team: the demo's round-robin stays as the specs after this one expect it.
+  await form.getByLabel("Team").selectOption("");
   await form.getByRole("button", { name: "Create user" }).click();
   const password = (await page.getByTestId("generated-password").textContent())?.trim() ?? "";
   expect(password.length).toBeGreaterThanOrEqual(16);
@@ -80,11 +82,16 @@ test("[ADMIN][SLA] changes an SLA and is told which field is wrong", async ({ pa
   await signInAs("admin");
   await page.goto("/admin/slas");
   const immediate = page.getByTestId("sla-immediate");
+  const original = await immediate.getByLabel("Minutes").inputValue();
   await immediate.getByLabel("Minutes").fill("25");
   await immediate.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Immediate SLA saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("sla-immediate").getByLabel("Minutes")).toHaveValue("25");
+  // Back to the demo's 15 minutes for the specs that follow.
+  await page.getByTestId("sla-immediate").getByLabel("Minutes").fill(original);
+  await page.getByTestId("sla-immediate").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Immediate SLA saved.").first()).toBeVisible();
 
   await page.getByTestId("sla-normal").getByLabel("Minutes").fill("0");
   await page.getByTestId("sla-normal").getByRole("button", { name: "Save" }).click();
@@ -110,6 +117,9 @@ test("[ADMIN][ROUTING] adds a rule, sees a clear error for a bad country, and th
   const rule = page.getByTestId("routing-rule").filter({ hasText: name });
   await expect(rule).toContainText("Country SE, NO, DK");
   await expect(page.getByTestId("routing-rules").locator("li").last()).toHaveAttribute("data-testid", "routing-fallback");
+  page.once("dialog", (dialog) => dialog.accept());
+  await rule.getByRole("button", { name: "Delete" }).click();
+  await expect(rule).toHaveCount(0);
 });
 
 test("[ADMIN][CONNECTIONS] tests Slack and SMTP as configured, and never shows a saved secret", async ({ page, signInAs }) => {

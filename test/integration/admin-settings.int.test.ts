@@ -78,6 +78,15 @@ describe("every admin action", () => {
 });
 
 describe("routing rules", () => {
+  // Reordering renumbers every rule; other files route with them, so the positions are put back.
+  let savedPositions: { id: string; position: number }[];
+  beforeAll(async () => {
+    savedPositions = await db.select({ id: routingRules.id, position: routingRules.position }).from(routingRules);
+  });
+  afterAll(async () => {
+    for (const rule of savedPositions) await db.update(routingRules).set({ position: rule.position }).where(eq(routingRules.id, rule.id));
+  });
+
   const form = (over: Input = {}): Input => ({ name: "Risk from Iberia", enabled: "on", respectCapacity: "on", reasons: ["risk"], countries: "es, PT", targetKind: "manager", targetTeamId: teamId, ...over });
 
   it("adds, edits, disables, reorders and deletes a rule, each change audited with before and after", async () => {
@@ -131,6 +140,16 @@ describe("routing rules", () => {
 });
 
 describe("SLA policies and team calendars", () => {
+  // Other files route packages under the shipped policies: put them back as they were.
+  let savedPolicies: (typeof slaPolicies.$inferSelect)[];
+  beforeAll(async () => {
+    savedPolicies = await db.select().from(slaPolicies);
+  });
+  afterAll(async () => {
+    await db.delete(slaPolicies);
+    if (savedPolicies.length) await db.insert(slaPolicies).values(savedPolicies);
+  });
+
   it("saves a priority's policy and a team's hours, audited", async () => {
     expect(await run(slaActions.saveSlaPolicyAction, admin, { priority: "immediate", minutes: "20", maxBreaches: "3", reassignOnBreach: "on" })).toMatchObject({ ok: true });
     expect((await db.select().from(slaPolicies).where(eq(slaPolicies.priority, "immediate")))[0]).toMatchObject({ minutes: 20, maxBreaches: 3, reassignOnBreach: true });
