@@ -1,8 +1,8 @@
 import { listConnectionRows, saveConnectionSettings } from "@/db/queries/admin-connections";
 import type { Actor } from "@/lib/auth/guard";
-import { encryptSecret } from "@/lib/connections/encryption";
+import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encryption";
 import { encryptionKey } from "@/lib/connections/encryption-key";
-import { decryptRows, forgetConnectionSettings, resolveConnections, secretContext, type ConnectionSource } from "@/lib/connections/load-connection-settings";
+import { decryptRows, forgetConnectionSettings, resolveConnections, secretContext, type ConnectionSource, type DecryptedConnection } from "@/lib/connections/load-connection-settings";
 import { configSchemas, connectionKinds, secretFields, type ConnectionKind, type SaveConnectionInput } from "@/lib/connections/schema";
 import { env } from "@/lib/env";
 
@@ -36,15 +36,28 @@ export type ConnectionView = {
 };
 
 /** What /admin/connections shows: settings in force and which secrets are set, without the secrets. */
-export async function describeConnections(): Promise<ConnectionView[]> {
-  const resolved = resolveConnections(decryptRows(await listConnectionRows()), env());
-  return connectionKinds.map((kind) => {
+export async function describeConnections(): Promise<{ views: ConnectionView[]; unreadable: boolean }> {
+  const rows = await listConnectionRows();
+  let decrypted: DecryptedConnection[];
+  let unreadable = false;
+  try {
+    decrypted = decryptRows(rows);
+  } catch (error) {
+    // The key changed (or a row was edited by hand): show the environment's settings and say so,
+    // so an admin can save the secrets again with the key now in force.
+    if (!(error instanceof SecretDecryptionError)) throw error;
+    decrypted = [];
+    unreadable = true;
+  }
+  const resolved = resolveConnections(decrypted, env());
+  const views = connectionKinds.map((kind) => {
     const settings = resolved[kind] as Record<string, unknown>;
     const secretNames = secretFields[kind] as readonly string[];
     const config = Object.fromEntries(Object.entries(settings).filter(([field, v]) => field !== "source" && !secretNames.includes(field) && typeof v === "string")) as Record<string, string>;
     const secrets = Object.fromEntries(secretNames.map((field) => [field, typeof settings[field] === "string" ? lastFour(settings[field] as string) : null]));
     return { kind, source: resolved[kind].source, config, secrets };
   });
+  return { views, unreadable };
 }
 
 function lastFour(secret: string): string {

@@ -13,7 +13,9 @@ import { apiKeys, auditLog, connectionSettings, routingRules, slaPolicies, teams
 import { runAction, type ActionDefinition } from "@/lib/action";
 import { authorizeUser, type Actor } from "@/lib/auth/guard";
 import { verifyPassword } from "@/lib/auth/password";
-import { forgetConnectionSettings, loadConnectionSettings } from "@/lib/connections/load-connection-settings";
+import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encryption";
+import { forgetConnectionSettings, loadConnectionSettings, secretContext } from "@/lib/connections/load-connection-settings";
+import { describeConnections } from "@/lib/connections/save-connection";
 import { resetEnvCache } from "@/lib/env";
 import { hashApiKey } from "@/lib/intake/credentials";
 import { stopBoss } from "@/lib/jobs/boss";
@@ -358,6 +360,20 @@ describe("connections", () => {
       const result = await test(kind);
       expect(result.data, kind).toEqual({ ok: false, message: expect.stringMatching(/^Connection refused.*nothing is listening there/) });
     }
+  });
+});
+
+describe("connection secrets saved under another key", () => {
+  it("are refused, and the page says so instead of failing", async () => {
+    const foreign = encryptSecret("xoxb-1-2-3", randomBytes(32), secretContext("slack", "botToken"));
+    await db.insert(connectionSettings).values({ kind: "slack", config: { apiUrl: slack.apiUrl }, secrets: { botToken: foreign } }).onConflictDoUpdate({ target: connectionSettings.kind, set: { secrets: { botToken: foreign } } });
+    forgetConnectionSettings();
+    await expect(loadConnectionSettings()).rejects.toBeInstanceOf(SecretDecryptionError);
+    const described = await describeConnections();
+    expect(described.unreadable).toBe(true);
+    expect(described.views.find((v) => v.kind === "slack")?.source).toBe("environment");
+    await db.delete(connectionSettings).where(eq(connectionSettings.kind, "slack"));
+    forgetConnectionSettings();
   });
 });
 

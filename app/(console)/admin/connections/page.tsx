@@ -12,7 +12,7 @@ export default async function ConnectionsPage() {
   const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
   if (!actor) return null;
   if (forbidden) return <Forbidden message={forbidden} />;
-  const views = await describeConnections();
+  const { views, unreadable } = await describeConnections();
   return (
     <div className="space-y-6">
       <div>
@@ -21,6 +21,11 @@ export default async function ConnectionsPage() {
           The services Baton talks to. Settings saved here win over the environment; secrets are stored encrypted (AES-256-GCM with BATON_ENCRYPTION_KEY) and never shown again, only their last characters. The worker picks up a change within a few seconds.
         </p>
       </div>
+      {unreadable ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800" data-testid="secrets-unreadable">
+          The saved secrets cannot be decrypted with the BATON_ENCRYPTION_KEY in force (it changed, or the data was edited). Slack and email notifications fail (see Jobs) and the agent uses the environment&apos;s model settings until every saved secret is entered again. Shown below: the environment&apos;s settings.
+        </p>
+      ) : null}
       {views.map((view) => (
         <ConnectionForm key={view.kind} view={view} save={saveConnectionAction} test={testConnectionAction} />
       ))}
