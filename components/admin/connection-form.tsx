@@ -31,7 +31,7 @@ const fieldsByKind: Record<ConnectionView["kind"], { title: string; description:
   },
   hubspot: {
     title: "HubSpot",
-    description: "A private app token, checked here with Test connection. The CRM sync still reads HUBSPOT_ACCESS_TOKEN and HUBSPOT_API_URL from the environment (with CRM_ADAPTER=hubspot); it does not use what is saved here yet.",
+    description: "The private app token the CRM sync uses when CRM_ADAPTER=hubspot chooses HubSpot over the built-in CRM (that choice stays in the environment).",
     fields: [
       { name: "accessToken", label: "Private app access token", secret: true, placeholder: "pat-…" },
       { name: "apiUrl", label: "API base URL", placeholder: "https://api.hubapi.com" },

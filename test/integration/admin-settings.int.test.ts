@@ -13,6 +13,7 @@ import { apiKeys, auditLog, connectionSettings, routingRules, slaPolicies, teams
 import { runAction, type ActionDefinition } from "@/lib/action";
 import { authorizeUser, type Actor } from "@/lib/auth/guard";
 import { verifyPassword } from "@/lib/auth/password";
+import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
 import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encryption";
 import { forgetConnectionSettings, loadConnectionSettings, secretContext } from "@/lib/connections/load-connection-settings";
 import { describeConnections } from "@/lib/connections/save-connection";
@@ -359,6 +360,29 @@ describe("connections", () => {
     for (const kind of ["slack", "smtp", "hubspot", "llm"]) {
       const result = await test(kind);
       expect(result.data, kind).toEqual({ ok: false, message: expect.stringMatching(/^Connection refused.*nothing is listening there/) });
+    }
+  });
+});
+
+describe("the CRM sync with HubSpot", () => {
+  it("uses the token and URL saved on /admin/connections over the environment's, without a restart", async () => {
+    const closed = await closedPort();
+    Object.assign(process.env, { CRM_ADAPTER: "hubspot", HUBSPOT_ACCESS_TOKEN: "pat-from-the-environment", HUBSPOT_API_URL: `http://127.0.0.1:${closed}` });
+    resetEnvCache();
+    try {
+      await db.delete(connectionSettings).where(eq(connectionSettings.kind, "hubspot"));
+      forgetConnectionSettings();
+      const adapter = configuredCrmAdapter();
+      expect(adapter.name).toBe("hubspot");
+      await expect(adapter.portal()).rejects.toThrow();
+      expect(await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", accessToken: hubspot.token, apiUrl: hubspot.baseUrl })).toMatchObject({ ok: true });
+      expect(await adapter.portal()).toBe(String(hubspot.portalId));
+      expect(hubspot.requests.at(-1)).toMatchObject({ method: "GET", path: "/account-info/v3/details", status: 200 });
+    } finally {
+      for (const key of ["CRM_ADAPTER", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_API_URL"]) delete process.env[key];
+      resetEnvCache();
+      await db.delete(connectionSettings).where(eq(connectionSettings.kind, "hubspot"));
+      forgetConnectionSettings();
     }
   });
 });
