@@ -12,6 +12,8 @@ const envSchema = z.object({
   BATON_DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   AUTH_SECRET: optional(z.string().min(16, "AUTH_SECRET must be at least 16 characters")),
+  /** Encrypts connection secrets at rest (AES-256-GCM): 32 bytes as base64 or 64 hex digits. Unset with the embedded database: a key generated beside its data. */
+  BATON_ENCRYPTION_KEY: optional(z.string().refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32, "BATON_ENCRYPTION_KEY must be 32 bytes, as base64 or 64 hex digits (openssl rand -base64 32)")),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Set: the AI SDK extracts facts and writes summaries (the rules still decide). Unset: the deterministic agent. */

@@ -10,3 +10,4 @@ export * from "./routing";
 export * from "./sla";
 export * from "./notifications";
 export * from "./audit";
+export * from "./connections";

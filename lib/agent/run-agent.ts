@@ -7,6 +7,7 @@ import type { DroppedFact } from "@/lib/agent/llm/validate-extraction";
 import { checkSummaryGrounding } from "@/lib/agent/summary-grounding";
 import { triage, type TriageResult } from "@/lib/agent/triage";
 import type { IntakeEvent } from "@/lib/contract/intake";
+import { loadConnectionSettings } from "@/lib/connections/load-connection-settings";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { CompiledRuleSet } from "@/lib/rules/compile";
@@ -44,10 +45,12 @@ const log = logger.child({ component: "agent" });
  */
 export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, options: RunAgentOptions = {}): Promise<AgentRun> {
   const settings = env();
+  // A model passed in (tests) needs no settings; otherwise those saved on /admin/connections, else the environment.
+  const llm = options.model ? null : await llmSettings();
   const base = { trace: options.trace, owner: options.owner };
   const model =
     options.model ??
-    (settings.OPENAI_API_KEY ? await languageModel({ apiKey: settings.OPENAI_API_KEY, baseURL: settings.OPENAI_BASE_URL, model: settings.OPENAI_MODEL, api: options.api }) : null);
+    (llm?.apiKey ? await languageModel({ apiKey: llm.apiKey, baseURL: llm.baseUrl, model: llm.model, api: options.api }) : null);
   if (!model) {
     const result = triage(event, rules, base);
     return { ...result, agentSource: "deterministic", droppedFacts: [], summarySource: packageOf(result) ? "deterministic" : null };
@@ -86,4 +89,16 @@ export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, optio
 
 function packageOf(result: TriageResult) {
   return result.decision.package ?? result.recordPackage;
+}
+
+// A lead must never fail because the saved settings cannot be read (database hiccup, wrong key):
+// the environment's model settings, or none, still let the agent triage it.
+async function llmSettings(): Promise<{ apiKey?: string; baseUrl?: string; model: string }> {
+  try {
+    return (await loadConnectionSettings()).llm;
+  } catch (error) {
+    log.warn("connection settings unreadable: the LLM settings come from the environment", { error: error instanceof Error ? error.name : "unknown error" });
+    const e = env();
+    return { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL };
+  }
 }

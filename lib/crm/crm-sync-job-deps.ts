@@ -1,5 +1,5 @@
 import type { PgBoss } from "pg-boss";
-import { createCrmAdapter } from "@/lib/crm/create-adapter";
+import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
 import type { CrmSyncJobDeps } from "@/lib/crm/handle-crm-sync-job";
 import { env } from "@/lib/env";
 import { queues } from "@/lib/jobs/queues";
@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
  */
 export function crmSyncJobDeps(boss: PgBoss): CrmSyncJobDeps {
   return {
-    adapter: createCrmAdapter(),
+    adapter: configuredCrmAdapter(),
     appUrl: env().APP_URL,
     log: logger.child({ queue: queues.crmSync.name }),
     deadLetter: async (payload, failure) => {

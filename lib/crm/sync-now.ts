@@ -1,6 +1,6 @@
 import { getHandoff } from "@/db/queries/handoffs";
 import type { Actor } from "@/lib/auth/guard";
-import { createCrmAdapter } from "@/lib/crm/create-adapter";
+import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
 import { CrmUnavailableError, CrmValidationError } from "@/lib/crm/errors";
 import { syncHandoffs } from "@/lib/crm/sync-handoffs";
 import { env } from "@/lib/env";
@@ -17,7 +17,7 @@ export async function syncHandoffNow({ actor, handoffId }: { actor: Actor; hando
   if (!canViewHandoff(actor, found.handoff)) throw new UserError("forbidden", "This package is outside your team's queue.");
   const crm = env().CRM_ADAPTER === "hubspot" ? "HubSpot" : "The CRM";
   try {
-    const result = await syncHandoffs([handoffId], { adapter: createCrmAdapter(), appUrl: env().APP_URL });
+    const result = await syncHandoffs([handoffId], { adapter: configuredCrmAdapter(), appUrl: env().APP_URL });
     if (result.unparsable.length) throw new UserError("bad_request", "This package's stored content does not match the package format, so it cannot be synced.");
   } catch (error) {
     if (error instanceof CrmValidationError) throw new UserError("bad_request", `${crm} refused the records: ${error.failure.message}`);

@@ -1,4 +1,5 @@
 import { claimDeliveries, findRecipients, loadNotifyContext, recordDeliveryOutcomes, type Claim, type DeliveryOutcome, type DeliveryToClaim, type Recipient } from "@/db/queries/notifications";
+import { loadConnectionSettings } from "@/lib/connections/load-connection-settings";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { env } from "@/lib/env";
 import { PermanentJobError } from "@/lib/jobs/define-job";
@@ -19,6 +20,16 @@ export function notifySettingsFromEnv(): NotifySettings {
     appUrl: e.APP_URL,
     slack: { webhookUrl: e.SLACK_WEBHOOK_URL, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL, defaultChannel: e.SLACK_DEFAULT_CHANNEL },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : null,
+  };
+}
+
+/** The same, from the settings saved on /admin/connections where there are some (lib/connections). */
+export async function loadNotifySettings(): Promise<NotifySettings> {
+  const { slack, smtp } = await loadConnectionSettings();
+  return {
+    appUrl: env().APP_URL,
+    slack: { webhookUrl: slack.webhookUrl, botToken: slack.botToken, apiUrl: slack.apiUrl, defaultChannel: slack.defaultChannel },
+    smtp: smtp.url ? { url: smtp.url, from: smtp.from } : null,
   };
 }
 

@@ -48,6 +48,8 @@ export async function startOpenAiStandIn(options: { apiKey?: string } = {}): Pro
     requests.push({ method: req.method ?? "", path, authorization: req.headers.authorization ?? null, body, rawBody });
 
     if (req.headers.authorization !== `Bearer ${apiKey}`) return sendError(res, 401, "Incorrect API key provided.", "invalid_api_key");
+    // What a "test connection" calls: the models the key may use.
+    if (req.method === "GET" && path === "/v1/models") return sendJson(res, 200, { object: "list", data: [{ id: "stand-in", object: "model", created: 1_700_000_000, owned_by: "baton" }] });
     if (req.method !== "POST" || (path !== "/v1/chat/completions" && path !== "/v1/responses")) return sendError(res, 404, `Unknown request URL: ${req.method} ${path}`, "unknown_url");
     if (isRecord(body) && body.stream === true) return sendError(res, 400, "The stand-in does not stream.", "stream_unsupported");
 

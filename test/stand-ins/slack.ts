@@ -119,6 +119,8 @@ export async function startSlackStandIn(options: { token?: string; port?: number
     if (url.pathname.startsWith("/api/")) {
       const method = url.pathname.slice("/api/".length);
       if (req.headers.authorization !== `Bearer ${token}`) return sendJson(res, 200, { ok: false, error: req.headers.authorization ? "invalid_auth" : "not_authed" });
+      // What a "test connection" calls: who the token belongs to.
+      if (method === "auth.test") return sendJson(res, 200, { ok: true, url: "https://baton-stand-in.slack.com/", team: "Baton stand-in", user: "baton", team_id: "T0000BATON", user_id: "U0000BATON", bot_id: "B0000BATON" });
       if (method === "chat.postMessage") {
         state.attempts += 1;
         const fault = faults.shift();

@@ -7,7 +7,7 @@ import { metricsSearch } from "@/lib/metrics/params";
 import { composeWeeklySummary, summaryWeeks } from "@/lib/metrics/weekly-summary";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
 import { messageIdFor, sendEmail } from "@/lib/notifications/email";
-import { notifySettingsFromEnv, type NotifySettings } from "@/lib/notifications/send-notifications";
+import { loadNotifySettings, type NotifySettings } from "@/lib/notifications/send-notifications";
 
 const REPORT = "weekly_summary";
 
@@ -21,7 +21,7 @@ export function weeklySummaryJob(settings?: NotifySettings) {
     queue: queues.weeklySummary.name,
     schema: queues.weeklySummary.schema,
     handle: async (data, ctx) => {
-      const config = settings ?? notifySettingsFromEnv();
+      const config = settings ?? await loadNotifySettings();
       const now = ctx.now();
       const { week, previous } = summaryWeeks(now, data.weekStarting);
       // Only what the email shows: not the whole dashboard's breakdown, trend and tables.

@@ -1,0 +1,126 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { ActionForm, type FormAction } from "@/components/admin/action-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/action";
+import type { ConnectionView } from "@/lib/connections/save-connection";
+
+type Field = { name: string; label: string; secret?: boolean; placeholder?: string; hint?: string };
+
+const fieldsByKind: Record<ConnectionView["kind"], { title: string; description: string; fields: Field[] }> = {
+  slack: {
+    title: "Slack",
+    description: "Notifications to people and team channels. With a bot token Baton posts with chat.postMessage; otherwise to the incoming webhook.",
+    fields: [
+      { name: "botToken", label: "Bot token", secret: true, placeholder: "xoxb-…" },
+      { name: "webhookUrl", label: "Incoming webhook URL", secret: true, placeholder: "https://hooks.slack.com/services/…" },
+      { name: "apiUrl", label: "Web API base URL", placeholder: "https://slack.com/api/" },
+      { name: "defaultChannel", label: "Default channel", placeholder: "#sales-handoffs", hint: "With a bot token: where a notice goes when neither the person nor the team names a channel." },
+    ],
+  },
+  smtp: {
+    title: "Email (SMTP)",
+    description: "Email notifications and the weekly summary.",
+    fields: [
+      { name: "url", label: "SMTP URL", secret: true, placeholder: "smtp://user:pass@smtp.example.com:587", hint: "smtps:// for implicit TLS. The whole URL is kept secret: it carries the password." },
+      { name: "from", label: "From", placeholder: "Baton <baton@example.com>" },
+    ],
+  },
+  hubspot: {
+    title: "HubSpot",
+    description: "The private app token the CRM sync uses when CRM_ADAPTER=hubspot chooses HubSpot over the built-in CRM (that choice stays in the environment).",
+    fields: [
+      { name: "accessToken", label: "Private app access token", secret: true, placeholder: "pat-…" },
+      { name: "apiUrl", label: "API base URL", placeholder: "https://api.hubapi.com" },
+    ],
+  },
+  llm: {
+    title: "LLM (OpenAI-compatible)",
+    description: "With a key, the agent reads leads with the model (the rules still decide); without one, the deterministic agent does it all.",
+    fields: [
+      { name: "apiKey", label: "API key", secret: true, placeholder: "sk-…" },
+      { name: "baseUrl", label: "Base URL (blank: OpenAI)", placeholder: "https://api.openai.com/v1" },
+      { name: "model", label: "Model", placeholder: "gpt-4.1-mini" },
+    ],
+  },
+};
+
+export function ConnectionForm({ view, save, test }: { view: ConnectionView; save: FormAction<{ kind: string }>; test: (input: { kind: ConnectionView["kind"] }) => Promise<ActionResult<{ ok: boolean; message: string }>> }) {
+  const spec = fieldsByKind[view.kind];
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const [testing, startTest] = useTransition();
+  const id = (name: string) => `${view.kind}-${name}`;
+  return (
+    <section aria-labelledby={id("title")} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={`connection-${view.kind}`}>
+      <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-4 py-3">
+        <div>
+          <h2 id={id("title")} className="text-sm font-semibold text-slate-900">
+            {spec.title}
+          </h2>
+          <p className="mt-0.5 max-w-2xl text-xs text-slate-500">{spec.description}</p>
+        </div>
+        <Badge tone={view.source === "database" ? "blue" : "slate"}>{view.source === "database" ? "Saved here" : "From the environment"}</Badge>
+      </header>
+      <div className="space-y-4 px-4 py-3">
+        <ActionForm action={save} success={`${spec.title} settings saved.`} resetOnSuccess fieldLabels={Object.fromEntries(spec.fields.map((f) => [f.name, f.label]))} label={`${spec.title} settings`} className="grid gap-3 md:grid-cols-2">
+          <input type="hidden" name="kind" value={view.kind} />
+          {spec.fields.map((field) => {
+            const saved = field.secret ? view.secrets[field.name] : undefined;
+            const describedBy = field.secret || field.hint ? id(`${field.name}-hint`) : undefined;
+            return (
+              <div key={field.name}>
+                <Label htmlFor={id(field.name)}>{field.label}</Label>
+                {field.secret ? (
+                  <Input id={id(field.name)} name={field.name} type="password" autoComplete="off" placeholder={saved !== null && saved !== undefined ? "Leave blank to keep the saved one" : field.placeholder} aria-describedby={describedBy} />
+                ) : (
+                  <Input id={id(field.name)} name={field.name} defaultValue={view.config[field.name] ?? ""} placeholder={field.placeholder} aria-describedby={describedBy} />
+                )}
+                {field.secret ? (
+                  <p id={id(`${field.name}-hint`)} className="mt-1 text-xs text-slate-500" data-testid={`secret-state-${field.name}`}>
+                    {saved === null || saved === undefined ? "Not set." : saved ? `Set, ending …${saved}.` : "Set."}
+                    {field.hint ? ` ${field.hint}` : ""}
+                  </p>
+                ) : field.hint ? (
+                  <p id={id(`${field.name}-hint`)} className="mt-1 text-xs text-slate-500">
+                    {field.hint}
+                  </p>
+                ) : null}
+                {field.secret && saved !== null && saved !== undefined && view.source === "database" ? (
+                  <label className="mt-1 flex items-center gap-2 text-xs text-slate-700">
+                    <input type="checkbox" name="clear" value={field.name} className="size-3.5 rounded border-slate-300" /> Remove the saved {field.label.toLowerCase()}
+                  </label>
+                ) : null}
+              </div>
+            );
+          })}
+          <div className="md:col-span-2">
+            <Button type="submit" size="sm">
+              Save {spec.title}
+            </Button>
+          </div>
+        </ActionForm>
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3">
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={testing}
+            onClick={() =>
+              startTest(async () => {
+                const answer = await test({ kind: view.kind });
+                setResult(answer.ok ? answer.data : { ok: false, message: answer.error });
+              })
+            }
+          >
+            {testing ? "Testing…" : "Test connection"}
+          </Button>
+          <p role="status" aria-live="polite" data-testid={`test-result-${view.kind}`} className={result ? (result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700") : "text-sm text-slate-500"}>
+            {result ? `${result.ok ? "✓ Works: " : "✗ Failed: "}${result.message}` : "Tests the settings in force now (save first)."}
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
+
+// Pages another engineer builds in parallel: on this branch they may not exist yet (404). The lead
+// tightens these to "Forbidden" after merging.
+const builtElsewhere = new Set<string>(["/admin/rules"]);
+// adminSections from components/layout/admin-nav.tsx, read as text: that file is a client component
+// (next/link) that Playwright's loader cannot import. Every page the nav links is checked.
+const adminSections = [...readFileSync("components/layout/admin-nav.tsx", "utf8").matchAll(/\{ href: "(\/admin\/[a-z-]+)", label: "([^"]+)" \}/g)].map(([, href, label]) => ({ href, label }));
+const myPages = ["/admin/routing", "/admin/slas", "/admin/users", "/admin/api-keys", "/admin/connections", "/admin/audit"];
+
+const intake = (externalId: string) => ({
+  externalId,
+  channel: "form",
+  receivedAt: new Date().toISOString(),
+  fields: { firstname: "Mara", lastname: "Quint", email: "mara@quint-logistics.de", company: "Quint Logistics", message: "Looking for pricing for a team of 40." },
+});
+
+test("[ADMIN][CREATE_USER] creates a user with a generated password, who can then sign in", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/users");
+  const email = `e2e-${Date.now()}@baton.demo`;
+  const form = page.getByRole("form", { name: "New user" });
+  await form.getByLabel("Name").fill("Iris Okafor");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("rep");
+  // No team: the demo's round-robin stays as the specs after this one expect it.
+  await form.getByLabel("Team").selectOption("");
+  await form.getByRole("button", { name: "Create user" }).click();
+  const password = (await page.getByTestId("generated-password").textContent())?.trim() ?? "";
+  expect(password.length).toBeGreaterThanOrEqual(16);
+  await expect(page.locator(`[data-testid="user-row"][data-email="${email}"]`)).toBeVisible();
+
+  // Shown once: a reload does not bring it back.
+  await page.reload();
+  await expect(page.getByTestId("generated-password")).toHaveCount(0);
+  expect(await page.content()).not.toContain(password);
+
+  await page.context().clearCookies();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+  await expect(page).toHaveURL(/\/inbox/);
+});
+
+test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revokes it and it is refused", async ({ page, request, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/api-keys");
+  const name = `E2E partner ${Date.now()}`;
+  await page.getByLabel("Name (where it is used)").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^baton_/);
+  const row = page.locator(`[data-testid="api-key-row"][data-name="${name}"]`);
+  await expect(row).toContainText(`${key.slice(0, 12)}…`);
+
+  const accepted = await request.post("/api/v1/intake", { headers: { Authorization: `Bearer ${key}` }, data: intake(`e2e-key-${Date.now()}`) });
+  expect(accepted.status()).toBe(200);
+
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  expect(await page.content()).not.toContain(key);
+  await expect(row).toContainText("last used");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row).toContainText("Revoked");
+  const refused = await request.post("/api/v1/intake", { headers: { Authorization: `Bearer ${key}` }, data: intake(`e2e-key-${Date.now()}-2`) });
+  expect(refused.status()).toBe(401);
+
+  // The audit log shows both changes, newest first, without the key.
+  await page.goto("/admin/audit?type=api_key");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("api_key.revoke");
+  await expect(page.getByTestId("audit-entry").nth(1)).toContainText("api_key.create");
+  expect(await page.content()).not.toContain(key);
+});
+
+test("[ADMIN][SLA] changes an SLA and is told which field is wrong", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/slas");
+  const immediate = page.getByTestId("sla-immediate");
+  const original = await immediate.getByLabel("Minutes").inputValue();
+  await immediate.getByLabel("Minutes").fill("25");
+  await immediate.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Immediate SLA saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("sla-immediate").getByLabel("Minutes")).toHaveValue("25");
+  // Back to the demo's 15 minutes for the specs that follow.
+  await page.getByTestId("sla-immediate").getByLabel("Minutes").fill(original);
+  await page.getByTestId("sla-immediate").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Immediate SLA saved.").first()).toBeVisible();
+
+  await page.getByTestId("sla-normal").getByLabel("Minutes").fill("0");
+  await page.getByTestId("sla-normal").getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("sla-normal").getByTestId("form-error")).toHaveText("Minutes: must be at least 1");
+
+  const calendar = page.getByTestId("team-calendar").first();
+  await calendar.getByLabel("Time zone").fill("Europe/Madird");
+  await calendar.getByRole("button", { name: "Save hours" }).click();
+  await expect(calendar.getByTestId("form-error")).toContainText("Time zone: must be an IANA time zone");
+});
+
+test("[ADMIN][ROUTING] adds a rule, sees a clear error for a bad country, and the fallback stays last", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/routing");
+  const form = page.getByRole("form", { name: "New routing rule" });
+  const name = `E2E Nordics ${Date.now()}`;
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Countries (two-letter codes)").fill("Sweden");
+  await form.getByRole("button", { name: "Add rule" }).click();
+  await expect(form.getByTestId("form-error")).toContainText("Countries: must be a two-letter country code");
+  await form.getByLabel("Countries (two-letter codes)").fill("SE, NO, dk");
+  await form.getByRole("button", { name: "Add rule" }).click();
+  const rule = page.getByTestId("routing-rule").filter({ hasText: name });
+  await expect(rule).toContainText("Country SE, NO, DK");
+  await expect(page.getByTestId("routing-rules").locator("li").last()).toHaveAttribute("data-testid", "routing-fallback");
+  page.once("dialog", (dialog) => dialog.accept());
+  await rule.getByRole("button", { name: "Delete" }).click();
+  await expect(rule).toHaveCount(0);
+});
+
+test("[ADMIN][CONNECTIONS] tests Slack and SMTP as configured, and never shows a saved secret", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/connections");
+  const slack = page.getByTestId("connection-slack");
+  await slack.getByRole("button", { name: "Test connection" }).click();
+  await expect(slack.getByTestId("test-result-slack")).toContainText("Works: Slack accepted the bot token");
+  await expect(slack.getByTestId("secret-state-botToken")).toContainText("Set, ending …");
+
+  const smtp = page.getByTestId("connection-smtp");
+  await smtp.getByRole("button", { name: "Test connection" }).click();
+  await expect(smtp.getByTestId("test-result-smtp")).toContainText("Works:");
+
+  const llm = page.getByTestId("connection-llm");
+  await llm.getByLabel("API key").fill("sk-e2e-secret-value-1234");
+  await llm.getByLabel("Base URL (blank: OpenAI)").fill("http://127.0.0.1:65534/v1");
+  await llm.getByRole("button", { name: "Save LLM (OpenAI-compatible)" }).click();
+  await expect(llm.getByTestId("secret-state-apiKey")).toHaveText(/Set, ending …1234\./);
+  expect(await page.content()).not.toContain("sk-e2e-secret-value");
+  await llm.getByRole("button", { name: "Test connection" }).click();
+  await expect(llm.getByTestId("test-result-llm")).toContainText("Failed: Connection refused");
+  // Put the demo back on the deterministic agent for the specs that follow.
+  await llm.getByLabel("Remove the saved api key").check();
+  await llm.getByRole("button", { name: "Save LLM (OpenAI-compatible)" }).click();
+  await expect(llm.getByTestId("secret-state-apiKey")).toHaveText("Not set.");
+});
+
+for (const who of ["rep", "manager"] as const) {
+  test(`[${who.toUpperCase()}] is refused on every admin page`, async ({ page, signInAs }) => {
+    expect(adminSections.length).toBeGreaterThanOrEqual(9);
+    await signInAs(who);
+    for (const section of adminSections) {
+      const response = await page.goto(section.href);
+      if (builtElsewhere.has(section.href) && response?.status() === 404) continue;
+      await expect(page.getByTestId("forbidden"), section.href).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+    }
+  });
+}
+
+test("[ADMIN] the admin settings pages have no serious or critical axe violations, on a desktop and a phone", async ({ page, signInAs }) => {
+  // Twelve pages, each loaded and scanned.
+  test.setTimeout(150_000);
+  await signInAs("admin");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of myPages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page), `${path} at ${width}px`).toEqual([]);
+      await page.screenshot({ path: `test-results/admin-screens/${path.split("/").pop()}-${width}.png`, fullPage: true });
+    }
+  }
+});
+
+// WCAG 2.1 A and AA rules; a serious or critical violation fails the page.
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+}
+

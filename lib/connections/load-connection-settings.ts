@@ -1,0 +1,77 @@
+import { listConnectionRows } from "@/db/queries/admin-connections";
+import type { ConnectionSettingsRow } from "@/db/schema";
+import { decryptSecret } from "@/lib/connections/encryption";
+import { encryptionKey } from "@/lib/connections/encryption-key";
+import { configSchemas, connectionKinds, secretFields, type ConnectionKind } from "@/lib/connections/schema";
+import { env, type Env } from "@/lib/env";
+
+export type ConnectionSource = "database" | "environment";
+
+export type ResolvedConnections = {
+  slack: { source: ConnectionSource; botToken?: string; webhookUrl?: string; apiUrl: string; defaultChannel?: string };
+  smtp: { source: ConnectionSource; url?: string; from: string };
+  hubspot: { source: ConnectionSource; accessToken?: string; apiUrl: string };
+  llm: { source: ConnectionSource; apiKey?: string; baseUrl?: string; model: string };
+};
+
+/** A saved row, its secrets decrypted. */
+export type DecryptedConnection = { kind: ConnectionKind; config: Record<string, unknown>; secrets: Record<string, string> };
+
+// Saved settings change rarely and are read on every notification and intake: the rows are cached
+// for a few seconds per process, dropped at once by the process that saves. The environment is
+// read on every call.
+const CACHE_MS = 5_000;
+let cached: { at: number; rows: Promise<DecryptedConnection[]> } | null = null;
+
+/** What the Slack, SMTP, HubSpot and LLM clients use: the settings saved on /admin/connections, else the environment. */
+export async function loadConnectionSettings(now = Date.now()): Promise<ResolvedConnections> {
+  if (!cached || now - cached.at > CACHE_MS) {
+    const rows = listConnectionRows().then(decryptRows);
+    cached = { at: now, rows };
+    rows.catch(() => (cached = null));
+  }
+  return resolveConnections(await cached.rows, env());
+}
+
+export function forgetConnectionSettings(): void {
+  cached = null;
+}
+
+export function decryptRows(rows: readonly ConnectionSettingsRow[]): DecryptedConnection[] {
+  if (rows.length === 0) return [];
+  const key = encryptionKey();
+  return rows.flatMap((row) => {
+    const kind = connectionKinds.find((k) => k === row.kind);
+    if (!kind) return [];
+    const secrets = Object.fromEntries(Object.entries(row.secrets).map(([field, token]) => [field, decryptSecret(token, key, secretContext(kind, field))]));
+    return [{ kind, config: row.config, secrets }];
+  });
+}
+
+/** The associated data a secret is encrypted with: it only decrypts as the same field of the same service. */
+export function secretContext(kind: ConnectionKind, field: string): string {
+  return `connection:${kind}:${field}`;
+}
+
+/** Per service: the saved row when there is one (all of it), else the environment's settings. */
+export function resolveConnections(rows: readonly DecryptedConnection[], e: Env): ResolvedConnections {
+  const row = (kind: ConnectionKind) => rows.find((r) => r.kind === kind);
+  const slack = row("slack");
+  const smtp = row("smtp");
+  const hubspot = row("hubspot");
+  const llm = row("llm");
+  return {
+    slack: slack
+      ? { source: "database", ...configSchemas.slack.parse(slack.config), ...pick(slack.secrets, secretFields.slack) }
+      : { source: "environment", botToken: e.SLACK_BOT_TOKEN, webhookUrl: e.SLACK_WEBHOOK_URL, apiUrl: e.SLACK_API_URL, defaultChannel: e.SLACK_DEFAULT_CHANNEL },
+    smtp: smtp ? { source: "database", ...configSchemas.smtp.parse(smtp.config), ...pick(smtp.secrets, secretFields.smtp) } : { source: "environment", url: e.SMTP_URL, from: e.EMAIL_FROM },
+    hubspot: hubspot
+      ? { source: "database", ...configSchemas.hubspot.parse(hubspot.config), ...pick(hubspot.secrets, secretFields.hubspot) }
+      : { source: "environment", accessToken: e.HUBSPOT_ACCESS_TOKEN, apiUrl: e.HUBSPOT_API_URL },
+    llm: llm ? { source: "database", ...configSchemas.llm.parse(llm.config), ...pick(llm.secrets, secretFields.llm) } : { source: "environment", apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+  };
+}
+
+function pick(secrets: Record<string, string>, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.filter((f) => secrets[f]).map((f) => [f, secrets[f]]));
+}
