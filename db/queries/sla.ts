@@ -14,15 +14,18 @@ import { planBreach } from "@/lib/sla/plan-breach";
  * The sweep: clocks whose next step is due at `now`, for packages still waiting to be accepted.
  * Clocks of packages that left `pending` are stopped on the way, so the index stays small.
  */
-export async function findDueSlaClocks({ now, limit = 500 }: { now: Date; limit?: number }) {
+/** Clocks whose next step is due, oldest first; `teamId` narrows the sweep to one team's packages. */
+export async function findDueSlaClocks({ now, limit = 500, teamId }: { now: Date; limit?: number; teamId?: string }) {
+  const inTeam = teamId ? dsql`and h.team_id = ${teamId}` : dsql``;
   await db.execute(dsql`
     update ${handoffSlaClocks} c set stage = 'stopped', updated_at = now()
     from ${handoffs} h
-    where h.id = c.handoff_id and c.stage in ('running', 'reminded') and c.next_at <= ${now.toISOString()}::timestamptz and h.status <> 'pending'`);
+    where h.id = c.handoff_id and c.stage in ('running', 'reminded') and c.next_at <= ${now.toISOString()}::timestamptz and h.status <> 'pending' ${inTeam}`);
   return db
     .select({ handoffId: handoffSlaClocks.handoffId, stage: handoffSlaClocks.stage, cycle: handoffSlaClocks.cycle })
     .from(handoffSlaClocks)
-    .where(and(inArray(handoffSlaClocks.stage, ["running", "reminded"]), lte(handoffSlaClocks.nextAt, now)))
+    .innerJoin(handoffs, eq(handoffs.id, handoffSlaClocks.handoffId))
+    .where(and(inArray(handoffSlaClocks.stage, ["running", "reminded"]), lte(handoffSlaClocks.nextAt, now), teamId ? eq(handoffs.teamId, teamId) : undefined))
     .orderBy(handoffSlaClocks.nextAt)
     .limit(limit);
 }

@@ -198,7 +198,7 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
   });
 
   it("a breached SLA produces the reminder, the manager escalation, the reassignment and the closure, in order (controlled clock)", async () => {
-    const { reps, manager, intake } = await salesTeam(2);
+    const { team, reps, manager, intake } = await salesTeam(2);
     const handoffId = await intake(`sla-${randomUUID()}`);
     const [created] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
     const firstOwner = created.ownerId!;
@@ -213,14 +213,14 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
       return Number(rows[0].n) === 0;
     };
     const step = async (minutes: number, expected: string) => {
-      await sweepSlaClocks({ now: at(minutes), boss: running.boss });
+      await sweepSlaClocks({ now: at(minutes), boss: running.boss, teamId: team.id });
       await waitFor(`"${expected}" on the timeline`, async () => (await types()).at(-1) === expected);
       await waitFor("the step's messages sent", settled);
     };
     await waitFor("the first messages sent", settled);
 
     // Before half of the SLA nothing happens.
-    await sweepSlaClocks({ now: at(7), boss: running.boss });
+    await sweepSlaClocks({ now: at(7), boss: running.boss, teamId: team.id });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await types()).toEqual(["created", "routed"]);
 
@@ -239,7 +239,7 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
     expect(closed).toMatchObject({ priority: "nurture", ownerId: null, status: "pending" });
 
     // Later sweeps change nothing: the clock is closed.
-    await sweepSlaClocks({ now: at(120), boss: running.boss });
+    await sweepSlaClocks({ now: at(120), boss: running.boss, teamId: team.id });
 
     // Who heard what, in order: the first owner's reminders, the manager's escalation, the new owner's, the closure.
     const byName = new Map((await db.select({ id: users.id, email: users.email }).from(users)).map((u) => [u.id, u.email]));

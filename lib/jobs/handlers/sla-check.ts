@@ -7,8 +7,8 @@ import { queues } from "@/lib/jobs/queues";
  * The sweep the worker schedules every minute: one remind job per clock step that is due. Each job
  * is keyed by package, cycle and step, so overlapping sweeps queue it once.
  */
-export async function sweepSlaClocks({ now, boss }: { now: Date; boss: PgBoss }): Promise<number> {
-  const due = await findDueSlaClocks({ now });
+export async function sweepSlaClocks({ now, boss, teamId }: { now: Date; boss: PgBoss; teamId?: string }): Promise<number> {
+  const due = await findDueSlaClocks({ now, teamId });
   for (const clock of due) {
     const step = clock.stage === "running" ? "half" : "due";
     await boss.send(queues.remind.name, { handoffId: clock.handoffId, step, cycle: clock.cycle, at: now.toISOString() }, { singletonKey: `remind:${clock.handoffId}:${clock.cycle}:${step}` });
