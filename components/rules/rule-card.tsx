@@ -191,6 +191,14 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
           <Plus className="size-3" aria-hidden /> Reason
         </button>
         <FieldError id={`${path}-reasons-error`} messages={problemsUnder(problems, at("reasons"))} />
+        {/* Route-to lives in one place, the routing rules, which match on these reasons: two places deciding who gets a lead would disagree. */}
+        <p className="mt-2 text-xs text-slate-500">
+          Who receives the package is set by the routing rules, which can match these reasons (e.g. risk to a manager):{" "}
+          <a href="/admin/routing" className="font-medium text-brand-700 underline">
+            routing rules
+          </a>
+          .
+        </p>
       </fieldset>
 
       <fieldset className="mt-4">
