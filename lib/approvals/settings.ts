@@ -1,7 +1,7 @@
 import { approvalLinkKey } from "@/lib/approvals/email-token";
 import type { ExecuteDeps } from "@/lib/approvals/execute-approval";
 import type { ApprovalNotifySettings } from "@/lib/approvals/notify-approval";
-import { createCrmAdapter } from "@/lib/crm/create-adapter";
+import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { notifySettingsFromEnv, type NotifySettings } from "@/lib/notifications/send-notifications";
@@ -18,5 +18,5 @@ export function approvalNotifySettings(base?: NotifySettings): ApprovalNotifySet
 
 export function executeDepsFromEnv(base?: NotifySettings): ExecuteDeps {
   const settings = base ?? notifySettingsFromEnv();
-  return { smtp: settings.smtp, crm: createCrmAdapter, appUrl: settings.appUrl, log: logger.child({ component: "approvals" }) };
+  return { smtp: settings.smtp, crm: configuredCrmAdapter, appUrl: settings.appUrl, log: logger.child({ component: "approvals" }) };
 }

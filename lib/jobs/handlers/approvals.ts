@@ -5,7 +5,7 @@ import { notifyApproval } from "@/lib/approvals/notify-approval";
 import { approvalNotifySettings, executeDepsFromEnv } from "@/lib/approvals/settings";
 import { defineJob } from "@/lib/jobs/define-job";
 import { queues } from "@/lib/jobs/queues";
-import type { NotifySettings } from "@/lib/notifications/send-notifications";
+import { loadNotifySettings, type NotifySettings } from "@/lib/notifications/send-notifications";
 
 /** Asks for a decision on a new request (Slack buttons, email links, in-app). */
 export function approvalNotifyJob(settings?: NotifySettings) {
@@ -13,7 +13,7 @@ export function approvalNotifyJob(settings?: NotifySettings) {
     queue: queues.approvalNotify.name,
     schema: queues.approvalNotify.schema,
     handle: async (data, ctx) => {
-      const { sent } = await notifyApproval(data.approvalId, approvalNotifySettings(settings), ctx.log);
+      const { sent } = await notifyApproval(data.approvalId, approvalNotifySettings(settings ?? (await loadNotifySettings())), ctx.log);
       ctx.log.info("approval requested", { approvalId: data.approvalId, sent });
     },
   });
@@ -25,7 +25,7 @@ export function approvalExecuteJob(settings?: NotifySettings) {
     queue: queues.approvalExecute.name,
     schema: queues.approvalExecute.schema,
     handle: async (data, ctx) => {
-      const outcome = await executeApproval(data.approvalId, { ...executeDepsFromEnv(settings), log: ctx.log });
+      const outcome = await executeApproval(data.approvalId, { ...executeDepsFromEnv(settings ?? (await loadNotifySettings())), log: ctx.log });
       ctx.log.info("approval execution", { approvalId: data.approvalId, outcome });
     },
   });
