@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import postgres from "postgres";
+import { spawnWorkerProcess } from "../test/support/worker-process";
 import { summarise } from "./latency";
 import type { BenchModule, Measurement } from "./bench-module";
 
@@ -122,10 +122,8 @@ export const notifyBench: BenchModule = {
 
 /** `npm run worker` narrowed to the notify queue, configured as production would be: by its environment. */
 async function startWorkerProcess(options: { databaseUrl: string; slackWebhookUrl: string; smtpUrl: string; from: string; appUrl: string }) {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
+  const child = spawnWorkerProcess(
+    {
       DATABASE_URL: options.databaseUrl,
       SLACK_WEBHOOK_URL: options.slackWebhookUrl,
       SLACK_BOT_TOKEN: "",
@@ -137,7 +135,8 @@ async function startWorkerProcess(options: { databaseUrl: string; slackWebhookUr
       WORKER_POLL_SECONDS: "0.5",
       LOG_LEVEL: "warn",
     },
-  });
+    "inherit",
+  );
   return {
     stop: async () => {
       if (child.exitCode !== null) return;

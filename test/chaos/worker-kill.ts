@@ -16,6 +16,7 @@ import { startSmtpStandIn } from "../stand-ins/smtp";
 import { formIntake } from "../support/crm-intake";
 import { discardPendingCrmJobs, startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
 import { createTeam, createUser } from "../support/factories";
+import { spawnWorkerProcess } from "../support/worker-process";
 import { waitFor } from "../support/wait-for";
 import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 
@@ -41,9 +42,7 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
     for (let i = 0; i < options.handoffs; i++) ids.push(await escalatedIntake(key.key));
 
     const startWorker = () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-        env: {
-          ...process.env,
+      const child = spawnWorkerProcess({
           DATABASE_URL: databaseUrl(),
           SLACK_BOT_TOKEN: slack.token,
           SLACK_API_URL: slack.apiUrl,
@@ -56,8 +55,6 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
           WORKER_SUPERVISE_SECONDS: "1",
           WORKER_QUEUES: "notify",
           LOG_LEVEL: "error",
-        },
-        stdio: ["ignore", "ignore", "ignore"],
       });
       children.add(child);
       child.on("exit", () => children.delete(child));

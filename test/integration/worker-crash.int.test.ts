@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { startSlackStandIn, type SlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
+import { spawnWorkerProcess } from "../support/worker-process";
 import { waitFor } from "../support/wait-for";
 
 let slack: SlackStandIn;
@@ -32,10 +33,8 @@ afterAll(async () => {
 
 /** `npm run worker` as its own process, pointed at the stand-ins, as it runs in production. */
 function startWorkerProcess(): ChildProcess {
-  // tsx as a loader in this very process (its CLI would fork a second one, which a kill would orphan).
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    env: {
-      ...process.env,
+  const child = spawnWorkerProcess(
+    {
       DATABASE_URL: databaseUrl(),
       SLACK_BOT_TOKEN: slack.token,
       SLACK_API_URL: slack.apiUrl,
@@ -49,8 +48,8 @@ function startWorkerProcess(): ChildProcess {
       WORKER_QUEUES: "notify,remind,sla-check",
       LOG_LEVEL: "warn",
     },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+    "pipe",
+  );
   children.add(child);
   child.on("exit", () => children.delete(child));
   return child;
