@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Browser, Page, Request } from "@playwright/test";
 import { DEMO_API_KEY } from "../db/seed/seed-demo";
+import { seriousViolations } from "./axe";
 import { expect, PASSWORD, test, users } from "./fixtures";
 import { RulesPage } from "./pages/rules-page";
 
@@ -162,10 +162,3 @@ async function replay(page: Page, action: Request, path: string): Promise<string
   return response.text();
 }
 
-// WCAG 2.1 A and AA rules; a serious or critical violation fails the page (as e2e/inbox-a11y.spec.ts).
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-}

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 
@@ -171,12 +170,4 @@ test("[ADMIN] the admin settings pages have no serious or critical axe violation
     }
   }
 });
-
-// WCAG 2.1 A and AA rules; a serious or critical violation fails the page.
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-}
 

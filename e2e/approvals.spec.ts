@@ -1,20 +1,14 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
 import { embeddedUrl } from "../db/embedded";
 import { DEMO_API_KEY } from "../db/seed/seed-demo";
 import { approvalLinkKey, signApprovalToken } from "../lib/approvals/email-token";
+import { seriousViolations } from "./axe";
 import { expect, test, users } from "./fixtures";
 
 const phone = { width: 390, height: 844 };
-
-// WCAG 2.1 A and AA rules; a serious or critical violation fails the page (as e2e/inbox-a11y.spec.ts).
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-}
 
 /** Routing gives a new Inbound EMEA lead to Dana (rep) or Sam (rep2), or leaves it in the queue (Dana may act on it then). */
 async function signInAsOwner(page: Page, signInAs: (who: keyof typeof users) => Promise<void>, id: string): Promise<string> {
@@ -94,6 +88,9 @@ test("[REP] an intake proposes an email; the owner edits and approves it in the 
   await page.screenshot({ path: testInfo.outputPath("package-after-approval.png"), fullPage: true });
   await page.setViewportSize(phone);
   await page.getByTestId("package-approvals").screenshot({ path: testInfo.outputPath("package-approvals-phone.png") });
+  // The proposed email's parameters are one long line of JSON: on a phone they wrap, not scroll.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+  expect(await seriousViolations(page)).toEqual([]);
 
   // What the SMTP stand-in received: exactly one message to the lead, with the edited subject.
   await page.setViewportSize({ width: 1280, height: 900 });

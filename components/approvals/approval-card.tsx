@@ -47,7 +47,7 @@ export function ApprovalCard({ row, showPackage, decide }: { row: ApprovalRow; s
         </p>
       ) : null}
       {approval.status === "pending" && decide ? null : (
-        <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-slate-700" data-testid="approval-params">
+        <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-slate-700" data-testid="approval-params">
           {paramLines(approval.params).join("\n") || "No parameters"}
         </pre>
       )}

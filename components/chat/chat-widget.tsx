@@ -12,6 +12,7 @@ import type { ChatUIMessage } from "@/lib/chat/chat-ui-message";
 import { describeChatError } from "@/lib/chat/describe-chat-error";
 import { newSessionId } from "@/lib/chat/new-session-id";
 import { cn } from "@/lib/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // Only the new message goes to the server, with the session id: the server holds the transcript.
 const transport = new DefaultChatTransport<ChatUIMessage>({
@@ -109,7 +110,7 @@ export function ChatWidget() {
         </div>
       </header>
 
-      <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4">
+      <ScrollRegion label="Conversation history" className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-4">
         <ol className="space-y-3" role="log" aria-live="polite" aria-label="Conversation">
           {messages.map((m) => {
             const text = textOf(m);
@@ -127,7 +128,7 @@ export function ChatWidget() {
           {waiting ? <TypingIndicator /> : null}
         </ol>
         <div ref={end} />
-      </div>
+      </ScrollRegion>
 
       {problem ? (
         <div role="alert" className="mx-3 mb-2 flex items-start gap-2 rounded-xl border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="chat-error">

@@ -5,6 +5,7 @@ import { breakdownColumns, metricDefinitions } from "@/lib/metrics/definitions";
 import { breakdownLabels, breakdowns, type Breakdown } from "@/lib/metrics/params";
 import { cn } from "@/lib/cn";
 import { formatMetric } from "./kpi-grid";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // Stored keys become words; owners, teams, campaigns and versions arrive already labelled.
 function sliceLabel(by: Breakdown, row: BreakdownRow): string {
@@ -37,7 +38,7 @@ export function BreakdownTable({ by, rows }: { by: Breakdown; rows: BreakdownRow
     return <p className="px-4 py-6 text-sm text-slate-500">No packages were created in this range. Pick a longer range above.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={`Packages by ${breakdownLabels[by].toLowerCase()}`} className="overflow-x-auto">
       <table className="w-full min-w-[900px] text-left text-xs tabular-nums" data-testid="breakdown-table">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
@@ -66,6 +67,6 @@ export function BreakdownTable({ by, rows }: { by: Breakdown; rows: BreakdownRow
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

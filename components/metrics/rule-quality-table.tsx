@@ -2,12 +2,13 @@ import Link from "next/link";
 import type { RuleQualityRow } from "@/lib/metrics/dashboard";
 import { ruleQualityDefinitions } from "@/lib/metrics/definitions";
 import { formatRate } from "@/lib/metrics/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Which rules send people work worth their time: admins adjust the ones with low precision. */
 export function RuleQualityTable({ rows, linkRules }: { rows: RuleQualityRow[]; linkRules: boolean }) {
   if (rows.length === 0) return <p className="px-4 py-6 text-sm text-slate-500">No rule fired on packages created in this range.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="Rule quality" className="overflow-x-auto">
       <table className="w-full min-w-[640px] text-left text-xs tabular-nums" data-testid="rule-quality-table">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
@@ -49,6 +50,6 @@ export function RuleQualityTable({ rows, linkRules }: { rows: RuleQualityRow[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -159,7 +159,8 @@ export function ProposedActionsSection({ pkg }: { pkg: HandoffPackage }) {
             <li key={i} className="rounded-md border border-slate-200 p-3">
               <p className="font-medium">{humanize(action.type)}</p>
               <p className="text-slate-600">{action.consequence}</p>
-              <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs text-slate-700">{JSON.stringify(action.params, null, 2)}</pre>
+              {/* Wrapped, not scrolled: an email body is read on a phone too, and a scrolling box needs keyboard access. */}
+              <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-slate-700">{JSON.stringify(action.params, null, 2)}</pre>
             </li>
           ))}
         </ul>

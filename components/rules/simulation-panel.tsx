@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/action";
 import { decisions } from "@/lib/contract/decision";
 import { priorities } from "@/lib/contract/package";
 import { describeOutcome, type SimulationResult } from "@/lib/rules/simulate";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type SimulationReply = SimulationResult & { activeVersion: number; problems: string[]; problemCount: number; ms: number };
 export type SimulateInput = { source: "recent"; rules: Record<string, unknown>; limit: number } | { source: "upload"; rules: Record<string, unknown>; jsonl: string };
@@ -138,7 +139,7 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
       ) : null}
 
       {result.movedCount > 0 ? (
-        <div className="overflow-x-auto">
+        <ScrollRegion label="Leads that move" className="overflow-x-auto">
           <table className="w-full min-w-[560px] text-left text-xs" data-testid="simulation-moved">
             <caption className="mb-1 text-left text-sm font-medium text-slate-800">
               Leads that move{result.moved.length < result.movedCount ? ` (first ${result.moved.length})` : ""}
@@ -174,7 +175,7 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </div>
   );

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { readDemoOutbox } from "@/lib/notifications/demo-outbox";
 import { pageActor } from "../../page-actor";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Messages sent" };
 
@@ -26,7 +27,7 @@ export default async function MessagesPage() {
         <div className="grid gap-6 lg:grid-cols-2">
           <Card>
             <CardHeader title="Slack (demo stand-in)" description="What the local Slack received. In production these go to your workspace." />
-            <Outbox error={outbox.error} empty={outbox.slack.length === 0} testId="demo-slack">
+            <Outbox label="Slack messages received" error={outbox.error} empty={outbox.slack.length === 0} testId="demo-slack">
               {outbox.slack.map((m) => (
                 <li key={m.ts} className="px-4 py-2 text-sm" data-testid="demo-slack-message">
                   <p className="font-medium text-slate-900">{m.text}</p>
@@ -39,7 +40,7 @@ export default async function MessagesPage() {
           </Card>
           <Card>
             <CardHeader title="Email (demo stand-in)" description="What the local SMTP server received." />
-            <Outbox error={outbox.error} empty={outbox.email.length === 0} testId="demo-email">
+            <Outbox label="Emails received" error={outbox.error} empty={outbox.email.length === 0} testId="demo-email">
               {outbox.email.map((m, i) => (
                 <li key={`${m.messageId}-${i}`} className="px-4 py-2 text-sm" data-testid="demo-email-message">
                   <p className="font-medium text-slate-900">{m.subject}</p>
@@ -97,8 +98,12 @@ export default async function MessagesPage() {
   );
 }
 
-function Outbox({ error, empty, testId, children }: { error: string | null; empty: boolean; testId: string; children: React.ReactNode }) {
+function Outbox({ label, error, empty, testId, children }: { label: string; error: string | null; empty: boolean; testId: string; children: React.ReactNode }) {
   if (error) return <CardBody><p className="text-sm text-red-700">{error}</p></CardBody>;
   if (empty) return <CardBody><p className="text-sm text-slate-500">Nothing received yet.</p></CardBody>;
-  return <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto" data-testid={testId}>{children}</ul>;
+  return (
+    <ScrollRegion label={label} className="max-h-96 overflow-y-auto">
+      <ul className="divide-y divide-slate-100" data-testid={testId}>{children}</ul>
+    </ScrollRegion>
+  );
 }
