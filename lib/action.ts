@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { UserRole } from "@/db/schema/auth";
 import { requireRole, type Actor } from "@/lib/auth/guard";
 import { GENERIC_ERROR_MESSAGE, UserError, type ErrorCode } from "@/lib/errors";
+import { UNSTORABLE_MESSAGE, unstorableAt } from "@/lib/http/unstorable-text";
 import { logger, type Logger } from "@/lib/logger";
 
 export type ActionResult<T> =
@@ -47,6 +48,13 @@ export async function runAction<S extends z.ZodType, T>(
   try {
     const actor = await authenticate(definition.roles);
     const raw = input instanceof FormData ? formDataToObject(input) : input;
+    // Checked for every form at once: no field of any action can hold text Postgres would refuse
+    // later, mid-write, as a generic error.
+    const unstorable = unstorableAt(raw);
+    if (unstorable) {
+      const field = unstorable.join(".") || "input";
+      return { ok: false, code: "bad_request", error: `${field}: ${UNSTORABLE_MESSAGE}`, fieldErrors: { [String(unstorable[0] ?? "input")]: [UNSTORABLE_MESSAGE] } };
+    }
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) {
       const { fieldErrors } = z.flattenError(parsed.error);
