@@ -1,7 +1,7 @@
 import { eq, inArray, sql as dsql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { handoffEvents, handoffs, teams, users } from "@/db/schema";
+import { approvalRequests, handoffEvents, handoffs, teams, users } from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, DEMO_USERS } from "@/db/seed/demo-data";
 import { seedDemo, type SeedDemoResult } from "@/db/seed/seed-demo";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -12,7 +12,7 @@ import { handoffPackageSchema } from "@/lib/contract/package";
 const now = new Date();
 const demoIds = buildDemoData({ now }).handoffs.map((h) => h.handoff.id);
 const demoEmails = DEMO_USERS.map((u) => u.email);
-const tables = ["teams", "users", "companies", "leads", "intakes", "conversations", "messages", "handoffs", "handoff_events"] as const;
+const tables = ["teams", "users", "companies", "leads", "intakes", "conversations", "messages", "handoffs", "handoff_events", "approval_requests"] as const;
 
 let first: SeedDemoResult;
 
@@ -83,6 +83,30 @@ describe("seedDemo on real Postgres", () => {
     for (const team of ["Inbound EMEA", "Inbound Americas", "Enterprise"]) {
       expect(new Set(rows.filter((r) => r.team === team).map((r) => r.priority))).toEqual(new Set(["immediate", "normal", "nurture"]));
     }
+  });
+
+  it("opens the approval requests of the packages' sensitive actions: waiting on open packages, decided by the owner on closed ones", async () => {
+    const rows = await db
+      .select({ id: approvalRequests.id, status: approvalRequests.status, decidedById: approvalRequests.decidedById, executedAt: approvalRequests.executedAt, expiresAt: approvalRequests.expiresAt, handoffStatus: handoffs.status, ownerId: handoffs.ownerId, owner: users.email, team: teams.name })
+      .from(approvalRequests)
+      .innerJoin(handoffs, eq(handoffs.id, approvalRequests.handoffId))
+      .innerJoin(teams, eq(teams.id, handoffs.teamId))
+      .leftJoin(users, eq(users.id, handoffs.ownerId))
+      .where(inArray(approvalRequests.handoffId, demoIds));
+    // The demo reps find work waiting on /approvals, and a converted lead shows an approved, executed request.
+    expect(rows.filter((r) => r.status === "pending" && r.team === "Inbound EMEA" && (r.owner === "rep@baton.demo" || r.owner === "rep2@baton.demo")).length).toBeGreaterThanOrEqual(1);
+    expect(rows.filter((r) => r.status === "approved").length).toBeGreaterThanOrEqual(1);
+    for (const row of rows) {
+      if (row.status === "pending") expect(["pending", "accepted", "in_follow_up"]).toContain(row.handoffStatus);
+      if (row.status === "pending") expect(row.expiresAt > now).toBe(true);
+      if (row.status === "approved") expect([row.handoffStatus, row.decidedById, row.executedAt !== null]).toEqual(["converted", row.ownerId, true]);
+      if (row.status === "denied") expect([row.handoffStatus, row.decidedById, row.executedAt]).toEqual(["discarded", row.ownerId, null]);
+    }
+    const requested = await db
+      .select({ approvalId: dsql<string>`${handoffEvents.data}->>'approvalId'` })
+      .from(handoffEvents)
+      .where(dsql`${handoffEvents.handoffId} in ${demoIds} and ${handoffEvents.type} = 'approval_requested'`);
+    expect(requested.map((e) => e.approvalId).sort()).toEqual(rows.map((r) => r.id).sort());
   });
 });
 

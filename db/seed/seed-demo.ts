@@ -1,8 +1,11 @@
 import { eq, inArray, sql as dsql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
-import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
+import { apiKeys, approvalRequests, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam, type DemoUser } from "@/db/seed/demo-data";
+import { demoApprovals, type DemoApproval } from "@/db/seed/demo/approvals";
 import { seedDemoRouting } from "@/db/seed/demo/routing";
+import type { NewApproval } from "@/db/queries/approvals";
+import { approvalsFor } from "@/lib/approvals/proposed-approvals";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { triage } from "@/lib/agent/triage";
 import { intakeEventSchema } from "@/lib/contract/intake";
@@ -14,6 +17,8 @@ import { defaultRuleSet } from "@/lib/rules/default-rules";
 /** The demo's intake key, for trying POST /api/v1/intake against a local demo. Never valid elsewhere: it exists only in demo data. */
 export const DEMO_API_KEY = "baton_demo_local_only_0000000000000000000000";
 const DEMO_API_KEY_TEAM = "Inbound EMEA";
+/** The default time a request waits for a decision (APPROVAL_TTL_HOURS). */
+const DEMO_APPROVAL_TTL_HOURS = 48;
 
 export type SeedDemoResult = {
   users: { email: string; role: string; name: string }[];
@@ -33,7 +38,8 @@ type IdMap = Map<string, string>;
  * (a team, user, company, lead or intake with the same natural key) are reused, not duplicated.
  */
 export async function seedDemo(db: Database, options: { now?: Date } = {}): Promise<SeedDemoResult> {
-  const data = buildDemoData({ now: options.now ?? new Date() });
+  const now = options.now ?? new Date();
+  const data = buildDemoData({ now });
 
   const created = await db.transaction(async (tx) => {
     const teamIds = await upsertTeams(tx, data.teams);
@@ -43,8 +49,20 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
     const leadIds = await insertLeads(tx, data.handoffs, companyIds);
     const intakeIds = await insertIntakes(tx, data.handoffs, leadIds);
     await insertConversations(tx, data.handoffs, leadIds);
-    const inserted = await insertHandoffs(tx, data.handoffs, { teamIds, userIds, companyIds, leadIds, intakeIds });
-    await insertEvents(tx, data.handoffs.filter((h) => inserted.has(h.handoff.id)), userIds);
+    const { inserted, requests } = await insertHandoffs(tx, data.handoffs, { teamIds, userIds, companyIds, leadIds, intakeIds });
+    // The approval requests their sensitive actions opened, and what became of them, with their events.
+    const createdHandoffs = data.handoffs
+      .filter((h) => inserted.has(h.handoff.id))
+      .map((h) => {
+        const { handoff } = h;
+        const { approvals, events } = demoApprovals({
+          handoffId: handoff.id, status: handoff.status, ownerEmail: h.ownerEmail, createdAt: handoff.createdAt,
+          acceptedAt: handoff.acceptedAt ?? null, closedAt: handoff.closedAt ?? null, requests: requests.get(handoff.id) ?? [], now,
+        });
+        return { ...h, events: [...h.events, ...events], approvals };
+      });
+    await insertApprovals(tx, createdHandoffs.flatMap((h) => h.approvals), userIds);
+    await insertEvents(tx, createdHandoffs, userIds);
     // The rule set the demo handoffs cite (version 1) and a key for posting demo intakes.
     await tx.insert(ruleSetVersions).values({ version: 1, status: "published", rules: defaultRuleSet as Record<string, unknown>, note: "Contract default (triage-contract.md section 3)", publishedAt: dsql`now()` }).onConflictDoNothing();
     await tx
@@ -147,8 +165,9 @@ async function insertHandoffs(
   tx: Transaction,
   demo: DemoHandoff[],
   ids: { teamIds: IdMap; userIds: IdMap; companyIds: IdMap; leadIds: IdMap; intakeIds: IdMap },
-): Promise<Set<string>> {
+): Promise<{ inserted: Set<string>; requests: Map<string, NewApproval[]> }> {
   const rules = compileRuleSet(defaultRuleSet, 1);
+  const requests = new Map<string, NewApproval[]>();
   const rows = demo.map(({ handoff, intake, teamName, ownerEmail }) => {
     const leadId = mapped(ids.leadIds, handoff.leadId);
     const intakeId = mapped(ids.intakeIds, handoff.intakeId);
@@ -158,6 +177,7 @@ async function insertHandoffs(
       trace: { leadId, intakeId, conversationId: handoff.conversationId ?? null, crmRecord: null },
     });
     const pkg = decision.package ?? recordPackage ?? handoff.package;
+    requests.set(handoff.id, approvalsFor(decision, recordPackage, { now: handoff.createdAt, ttlHours: DEMO_APPROVAL_TTL_HOURS }));
     return {
       ...handoff,
       teamId: ids.teamIds.get(teamName) ?? null,
@@ -178,7 +198,15 @@ async function insertHandoffs(
     };
   });
   const inserted = await tx.insert(handoffs).values(rows).onConflictDoNothing().returning({ id: handoffs.id });
-  return new Set(inserted.map((r) => r.id));
+  return { inserted: new Set(inserted.map((r) => r.id)), requests };
+}
+
+async function insertApprovals(tx: Transaction, rows: DemoApproval[], userIds: IdMap): Promise<void> {
+  if (rows.length === 0) return;
+  await tx
+    .insert(approvalRequests)
+    .values(rows.map(({ deciderEmail, ...row }) => ({ ...row, decidedById: deciderEmail ? (userIds.get(deciderEmail) ?? null) : null })))
+    .onConflictDoNothing();
 }
 
 async function insertEvents(tx: Transaction, created: DemoHandoff[], userIds: IdMap): Promise<void> {
