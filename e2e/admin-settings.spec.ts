@@ -47,6 +47,8 @@ test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revo
   await page.goto("/admin/api-keys");
   const name = `E2E partner ${Date.now()}`;
   await page.getByLabel("Name (where it is used)").fill(name);
+  const teamName = (await page.getByLabel("Leads land in the queue of").locator("option:checked").textContent())?.trim() ?? "";
+  expect(teamName).not.toBe("");
   await page.getByRole("button", { name: "Create key" }).click();
   const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
   expect(key).toMatch(/^baton_/);
@@ -70,7 +72,10 @@ test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revo
   // The audit log shows both changes, newest first, without the key.
   await page.goto("/admin/audit?type=api_key");
   await expect(page.getByTestId("audit-entry").first()).toContainText("api_key.revoke");
+  await expect(page.getByTestId("audit-entry").first()).toContainText(`Api key ${name}`);
   await expect(page.getByTestId("audit-entry").nth(1)).toContainText("api_key.create");
+  // The key's team reads as its name, not its id.
+  await expect(page.getByTestId("audit-entry").nth(1).getByRole("row", { name: /^Team / })).toContainText(teamName);
   expect(await page.content()).not.toContain(key);
 });
 

@@ -7,10 +7,12 @@ import * as connectionActions from "@/app/(console)/admin/connections/actions";
 import * as routingActions from "@/app/(console)/admin/routing/actions";
 import * as slaActions from "@/app/(console)/admin/slas/actions";
 import * as userActions from "@/app/(console)/admin/users/actions";
+import { namesForAuditIds } from "@/db/queries/admin-audit";
 import { POST as postIntake } from "@/app/api/v1/intake/route";
 import { db } from "@/db";
 import { apiKeys, auditLog, connectionSettings, routingRules, slaPolicies, teams, users } from "@/db/schema";
 import { actionDefinitionOf, runAction } from "@/lib/action";
+import { idsIn } from "@/lib/admin/audit-diff";
 import { authorizeUser, type Actor } from "@/lib/auth/guard";
 import { verifyPassword } from "@/lib/auth/password";
 import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
@@ -196,6 +198,10 @@ describe("users", () => {
     const audit = await lastAudit("user.create");
     expect(audit).toMatchObject({ entityId: id, after: { email, role: "rep", capacity: 6 } });
     expect(JSON.stringify(audit)).not.toContain("scrypt");
+    // The log shows the user and their team by name, not by id.
+    const [team] = await db.select().from(teams).where(eq(teams.id, teamId));
+    const names = await namesForAuditIds([...idsIn([audit.entityId, audit.after])]);
+    expect(names).toEqual(new Map([[id, "Nora Vidal"], [teamId, team.name]]));
 
     expect(await run(userActions.updateUserAction, admin, { userId: id, role: "manager", teamId: "", capacity: "3" })).toMatchObject({ ok: true });
     expect(await lastAudit("user.update")).toMatchObject({ before: { role: "rep", teamId, capacity: 6 }, after: { role: "manager", teamId: null, capacity: 3 } });

@@ -5,9 +5,9 @@ import { Forbidden } from "@/components/layout/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/field";
-import { listAuditEntityTypes } from "@/db/queries/admin-audit";
+import { listAuditEntityTypes, namesForAuditIds } from "@/db/queries/admin-audit";
 import { listAuditLog } from "@/db/queries/audit";
-import { auditDiff, formatAuditValue } from "@/lib/admin/audit-diff";
+import { auditDiff, formatAuditValue, idsIn } from "@/lib/admin/audit-diff";
 import { rolesFor } from "@/lib/auth/roles";
 import { formatDateTime, humanize } from "@/lib/format";
 import { pageActor } from "../../page-actor";
@@ -37,6 +37,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const search = searchSchema.parse(await searchParams);
   const [entries, types] = await Promise.all([listAuditLog({ limit: PAGE_SIZE + 1, entityType: search.type, after: search.after }), listAuditEntityTypes()]);
   const page = entries.slice(0, PAGE_SIZE);
+  const ids = new Set<string>();
+  for (const entry of page) idsIn([entry.entityId, entry.before, entry.after], ids);
+  const names = await namesForAuditIds([...ids]);
   const last = page.at(-1);
   const href = (after?: string) => {
     const params = new URLSearchParams();
@@ -86,7 +89,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
                       {formatDateTime(entry.createdAt)}
                     </time>
-                    {entry.entityId ? <span className="truncate text-xs text-slate-400">{humanize(entry.entityType)} {entry.entityId}</span> : null}
+                    {entry.entityId ? (
+                      <span className="truncate text-xs text-slate-500" title={entry.entityId}>
+                        {humanize(entry.entityType)} {names.get(entry.entityId) ?? entry.entityId}
+                      </span>
+                    ) : null}
                   </p>
                   {changes.length ? (
                     <table className="mt-2 w-full max-w-3xl table-fixed text-xs">
@@ -103,9 +110,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                           <tr key={change.field} className="align-top">
                             <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-700">{fieldName(change.field)}</th>
                             <td className="break-words py-0.5 pr-2 text-red-800">
-                              {change.before === undefined ? <span className="text-slate-400">—</span> : <del className="no-underline">{formatAuditValue(change.before)}</del>}
+                              {change.before === undefined ? <span className="text-slate-400">—</span> : <del className="no-underline">{formatAuditValue(change.before, names)}</del>}
                             </td>
-                            <td className="break-words py-0.5 text-emerald-800">{change.after === undefined ? <span className="text-slate-400">—</span> : <ins className="no-underline">{formatAuditValue(change.after)}</ins>}</td>
+                            <td className="break-words py-0.5 text-emerald-800">{change.after === undefined ? <span className="text-slate-400">—</span> : <ins className="no-underline">{formatAuditValue(change.after, names)}</ins>}</td>
                           </tr>
                         ))}
                       </tbody>
@@ -129,7 +136,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
 }
 
-// "teamId" → "Team id", "reassignOnBreach" → "Reassign on breach".
+// "teamId" → "Team" (its value shows as the team's name), "reassignOnBreach" → "Reassign on breach".
 function fieldName(field: string): string {
-  return humanize(field.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase());
+  return humanize(field.replace(/Id$/, "").replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase());
 }
