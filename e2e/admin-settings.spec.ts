@@ -72,7 +72,7 @@ test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revo
   // The audit log shows both changes, newest first, without the key.
   await page.goto("/admin/audit?type=api_key");
   await expect(page.getByTestId("audit-entry").first()).toContainText("api_key.revoke");
-  await expect(page.getByTestId("audit-entry").first()).toContainText(`Api key ${name}`);
+  await expect(page.getByTestId("audit-entry").first()).toContainText(`API key ${name}`);
   await expect(page.getByTestId("audit-entry").nth(1)).toContainText("api_key.create");
   // The key's team reads as its name, not its id.
   await expect(page.getByTestId("audit-entry").nth(1).getByRole("row", { name: /^Team / })).toContainText(teamName);

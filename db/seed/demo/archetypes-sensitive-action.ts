@@ -29,7 +29,12 @@ export const sensitiveActionArchetypes = {
         actions: [
           {
             type: "send_email",
-            params: { to: ceo.email, cc: c.person.email, subject: "Our proposal and case studies: lead qualification" },
+            params: {
+              to: ceo.email,
+              cc: c.person.email,
+              subject: "Our proposal and case studies: lead qualification",
+              body: `Dear ${ceo.first},\n\n${c.person.first} asked us to send you our proposal for qualifying the leads that come in through your ${co.crm} web forms.\n\nIn short: our agent answers every new lead within a minute, asks the questions your team would ask, and hands the ready ones to a salesperson with a one-page summary. We would be glad to walk you through it, with two case studies from companies of your size, in a 30-minute call this week.\n\nBest regards`,
+            },
             consequence: "Sends our proposal and case studies to a third party the lead named; recipient and content need a person's check",
             reason: "The lead asked us to email their CEO",
           },

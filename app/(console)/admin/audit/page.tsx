@@ -61,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">Everything</option>
             {types.map((t) => (
               <option key={t} value={t}>
-                {humanize(t)}
+                {entityName(t)}
               </option>
             ))}
           </Select>
@@ -74,7 +74,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.length === 0 ? (
           <CardBody>
             <p className="text-sm text-slate-500" data-testid="audit-empty">
-              No changes recorded{search.type ? ` for ${humanize(search.type).toLowerCase()}` : ""}{search.after ? " before this point" : ""}.
+              No changes recorded{search.type ? ` for ${entityName(search.type, "inline")}` : ""}{search.after ? " before this point" : ""}.
             </p>
           </CardBody>
         ) : (
@@ -91,7 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     </time>
                     {entry.entityId ? (
                       <span className="truncate text-xs text-slate-500" title={entry.entityId}>
-                        {humanize(entry.entityType)} {names.get(entry.entityId) ?? entry.entityId}
+                        {entityName(entry.entityType)} {names.get(entry.entityId) ?? entry.entityId}
                       </span>
                     ) : null}
                   </p>
@@ -134,6 +134,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
     </div>
   );
+}
+
+// Kinds of record as people say them: "API key", not "Api key"; lower case inside a sentence.
+const entityNames: Record<string, string> = { api_key: "API key", sla_policy: "SLA policy" };
+function entityName(type: string, position: "start" | "inline" = "start"): string {
+  const words = humanize(type);
+  return entityNames[type] ?? (position === "start" ? words : words.toLowerCase());
 }
 
 // "teamId" → "Team" (its value shows as the team's name), "reassignOnBreach" → "Reassign on breach".
