@@ -75,3 +75,9 @@ export const actionLabels: Record<string, string> = {
   create_deal: "Create a deal",
   update_crm_record: "Update the CRM record",
 };
+
+/** The timeline's words for an action that ran: one wording for the executor and the demo's history. */
+export function executedSummary(action: string, params: { to?: unknown; subject?: unknown }, crmName: string): string {
+  if (action === "send_email") return `sent the email "${String(params.subject)}" to ${String(params.to)}`;
+  return action === "create_deal" ? `created the deal in the CRM (${crmName})` : `updated the CRM contact (${crmName})`;
+}

@@ -1,5 +1,5 @@
 import { getApprovalForDecision, recordExecution, recordExecutionFailure } from "@/db/queries/approvals";
-import { checkActionParams } from "@/lib/approvals/action-params";
+import { checkActionParams, executedSummary } from "@/lib/approvals/action-params";
 import { applyCrmAction } from "@/lib/approvals/crm-action";
 import type { CrmAdapter } from "@/lib/crm/adapter";
 import { PermanentJobError } from "@/lib/jobs/define-job";
@@ -35,12 +35,12 @@ export async function executeApproval(approvalId: string, deps: ExecuteDeps): Pr
       const messageId = messageIdFor(`approval.${approval.id}`, deps.smtp.from);
       const sent = await sendEmail({ smtpUrl: deps.smtp.url, from: deps.smtp.from, to: params.to, messageId, message: { subject: params.subject, text: params.body, html: htmlOf(params.body) } });
       result = { ok: true, channel: "email", to: params.to, subject: params.subject, messageId: sent.ref };
-      summary = `sent the email "${params.subject}" to ${params.to}`;
+      summary = executedSummary(check.action, params, "");
     } else {
       const adapter = deps.crm();
       const done = await applyCrmAction({ action: check.action, params: check.params as never, handoffId: handoff.id, adapter, appUrl: deps.appUrl });
       result = { ok: true, channel: "crm", adapter: adapter.name, record: done.kind, crmId: done.crmId, url: done.url, changed: done.changed };
-      summary = check.action === "create_deal" ? `created the deal in the CRM (${adapter.name})` : `updated the CRM contact (${adapter.name})`;
+      summary = executedSummary(check.action, check.params, adapter.name);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

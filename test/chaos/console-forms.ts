@@ -5,7 +5,7 @@ import { runAction } from "@/lib/action";
 import type { Actor } from "@/lib/auth/guard";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { acceptSchema, convertSchema, discardSchema, factReviewSchema, flagEscalationSchema, handBackSchema, noteSchema, reassignSchema, requestInfoSchema, snoozeSchema } from "@/lib/handoffs/command-schemas";
-import { isUnstorable } from "@/lib/http/unstorable-text";
+import { unstorableAt } from "@/lib/http/unstorable-text";
 import { bulkDiscardSchema, bulkReassignSchema } from "@/lib/inbox/bulk-schemas";
 import { markReadSchema, preferencesSchema } from "@/lib/notifications/preferences-schema";
 import type { FuzzReport } from "./bad-input";
@@ -62,7 +62,7 @@ export async function fuzzConsoleForms(options: { runs: number; seed?: number })
       }
       if (result.ok) {
         report.accepted++;
-        if (containsUnstorable(handled)) fail(report, name, input, "accepted text the database cannot store");
+        if (unstorableAt(handled) !== null) fail(report, name, input, "accepted text the database cannot store");
         continue;
       }
       report.refused++;
@@ -77,12 +77,6 @@ function toFormData(entries: Record<string, string>): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(entries)) form.append(key, value);
   return form;
-}
-
-function containsUnstorable(value: unknown): boolean {
-  if (typeof value === "string") return isUnstorable(value);
-  if (value && typeof value === "object") return Object.values(value).some(containsUnstorable);
-  return false;
 }
 
 function fail(report: FuzzReport, name: string, input: unknown, why: string): void {

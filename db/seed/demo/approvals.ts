@@ -1,6 +1,7 @@
 import type { approvalRequests } from "@/db/schema/approvals";
 import type { HandoffStatus } from "@/db/schema/handoffs";
 import type { NewApproval } from "@/db/queries/approvals";
+import { executedSummary } from "@/lib/approvals/action-params";
 import { demoUuid } from "./demo-uuid";
 import type { DemoEvent } from "./rows";
 
@@ -48,7 +49,7 @@ export function demoApprovals(x: {
       const executedAt = new Date(decidedAt.getTime() + 20_000);
       approvals.push({ ...base, status: "approved", deciderEmail: decider, decidedVia: "console", decidedAt, executedAt, result: resultOf(id, request), version: 2 });
       events.push(event({ type: "approval_decided", actorKind: "user", actorEmail: decider, createdAt: decidedAt, data: { ...data, decision: "approved", via: "console", edited: false } }));
-      events.push(event({ type: "approval_executed", actorKind: "system", createdAt: executedAt, data: { ...data, summary: summaryOf(request) } }));
+      events.push(event({ type: "approval_executed", actorKind: "system", createdAt: executedAt, data: { ...data, summary: executedSummary(request.actionType, request.params, "builtin") } }));
     } else if (x.status === "discarded" && decider) {
       approvals.push({ ...base, status: "denied", deciderEmail: decider, decidedVia: "console", decidedAt, version: 2 });
       events.push(event({ type: "approval_decided", actorKind: "user", actorEmail: decider, createdAt: decidedAt, data: { ...data, decision: "denied", via: "console", edited: false } }));
@@ -68,10 +69,4 @@ function resultOf(id: string, request: NewApproval): Record<string, unknown> {
   const params = request.params as { to?: string; subject?: string };
   if (request.actionType === "send_email") return { ok: true, channel: "email", to: params.to, subject: params.subject, messageId: `<approval.${id}@baton.demo>` };
   return { ok: true, channel: "crm", adapter: "builtin" };
-}
-
-function summaryOf(request: NewApproval): string {
-  const params = request.params as { to?: string; subject?: string };
-  if (request.actionType === "send_email") return `sent the email "${params.subject ?? "(no subject)"}" to ${params.to ?? "the lead"}`;
-  return request.actionType === "create_deal" ? "created the deal in the CRM (builtin)" : "updated the CRM contact (builtin)";
 }
