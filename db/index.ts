@@ -2,7 +2,7 @@ import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { embeddedUrl } from "@/db/embedded";
-import { env } from "@/lib/env";
+import { connectionBounds, env } from "@/lib/env";
 import * as schema from "@/db/schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -14,7 +14,7 @@ export function databaseUrl(): string {
 }
 
 // One pool per process; dev's module reloads reuse it instead of leaking connections.
-const globalForDb = globalThis as unknown as { batonSql?: postgres.Sql };
+const globalForDb = globalThis as unknown as { batonSql?: postgres.Sql; batonLockSql?: postgres.Sql; batonWatchSql?: postgres.Sql };
 
 export const sql =
   globalForDb.batonSql ??
@@ -23,9 +23,32 @@ export const sql =
     onnotice: () => {},
     // JIT compiling pays off for long reports, not for the app's queries: on the metrics reads it
     // added ~75 ms of compilation to each (EXPLAIN ANALYZE at 1M handoffs).
-    connection: { jit: "off" },
+    connection: { jit: "off", ...connectionBounds() },
     // Timestamps come back as Date; numeric stays a string unless drizzle maps it.
   });
 if (env().NODE_ENV !== "production") globalForDb.batonSql = sql;
 
 export const db: Database = drizzle(sql, { schema, casing: "snake_case" });
+
+/**
+ * A small pool of its own for session advisory locks (the CRM sync's per-record locks): a job that
+ * holds or waits for a lock holds one of these, never one of `sql`'s, so the work it does under the
+ * lock always finds a connection. Its lock waits end after CRM_LOCK_TIMEOUT_SECONDS.
+ */
+export const lockSql =
+  globalForDb.batonLockSql ??
+  postgres(databaseUrl(), {
+    max: env().CRM_LOCK_POOL_MAX,
+    onnotice: () => {},
+    connection: { ...connectionBounds(), lock_timeout: env().CRM_LOCK_TIMEOUT_SECONDS * 1000, application_name: "baton-locks" },
+  });
+if (env().NODE_ENV !== "production") globalForDb.batonLockSql = lockSql;
+
+/**
+ * One connection for the worker's heartbeat and watchdog, apart from the jobs' pool: a worker whose
+ * jobs have every pooled connection still beats, and still sees and reports its stuck queues.
+ */
+export const watchSql =
+  globalForDb.batonWatchSql ??
+  postgres(databaseUrl(), { max: 1, onnotice: () => {}, connection: { ...connectionBounds(), statement_timeout: 10_000, application_name: "baton-watch" } });
+if (env().NODE_ENV !== "production") globalForDb.batonWatchSql = watchSql;

@@ -9,6 +9,14 @@ const envSchema = z.object({
   /** Unset: the app starts its own embedded Postgres under BATON_DATA_DIR. */
   DATABASE_URL: optional(z.url()),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Every connection's bounds, so no wait is endless: one statement, one lock wait, a transaction left idle. */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  DATABASE_LOCK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Connections kept apart for the CRM sync's advisory locks, so a job waiting for a lock never holds one the jobs need. */
+  CRM_LOCK_POOL_MAX: z.coerce.number().int().min(1).max(32).default(3),
+  /** How long a CRM sync waits for another sync of the same person or company before it gives up and retries later. */
+  CRM_LOCK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   BATON_DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   AUTH_SECRET: optional(z.string().min(16, "AUTH_SECRET must be at least 16 characters")),
@@ -69,6 +77,12 @@ const envSchema = z.object({
   WORKER_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
   /** How often the worker fails expired jobs and those whose worker died (heartbeat lost). */
   WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often the worker says it is alive (worker_heartbeats), on a connection of its own. */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+  /** A queue whose oldest ready job waited longer than this is stuck: /api/health answers 503, managers and admins are told. */
+  WORKER_STALL_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(5),
+  /** The worker is silent when its last heartbeat is older than this. */
+  WORKER_SILENT_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   /** Comma-separated queues this worker runs (e.g. `crm-sync` on its own machine); unset: all of them. */
   WORKER_QUEUES: optional(z.string().regex(/^[a-z-]+(,[a-z-]+)*$/, "WORKER_QUEUES must be queue names separated by commas, e.g. notify,remind")),
   /** Signs the one-click approve/deny links in approval emails; unset: derived from AUTH_SECRET. */
@@ -119,4 +133,16 @@ export function env(): Env {
 /** For tests and scripts that change the environment after start. */
 export function resetEnvCache(): void {
   cached = undefined;
+}
+
+/**
+ * Every database connection's bounds, in milliseconds as Postgres takes them: a statement, a lock
+ * wait and a transaction left idle each end with an error instead of holding a connection forever.
+ */
+export function connectionBounds(settings: Env = env()): { statement_timeout: number; lock_timeout: number; idle_in_transaction_session_timeout: number } {
+  return {
+    statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+    lock_timeout: settings.DATABASE_LOCK_TIMEOUT_SECONDS * 1000,
+    idle_in_transaction_session_timeout: settings.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
+  };
 }

@@ -65,3 +65,10 @@ export function formatMoney(amount: number, currency: string): string {
     return `${amount} ${currency}`;
   }
 }
+
+/** A wait or an age as people say it: "45 s", "8 min", "2.5 h". */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 360) / 10} h`;
+}

@@ -69,11 +69,11 @@ Object.assign(process.env, demoSettings);
 process.env.AUTH_SECRET ??= localAuthSecret();
 const { resetEnvCache } = await import("@/lib/env");
 resetEnvCache();
-const { jobHandlers } = await import("@/lib/jobs/handlers");
-const { startWorker } = await import("@/lib/jobs/worker");
+// The worker is `npm run worker`'s: its own process, restarted with backoff if it crashes.
 const { logger } = await import("@/lib/logger");
-const worker = await startWorker({ databaseUrl: database.url, handlers: jobHandlers(), log: logger.child({ component: "worker" }), pollSeconds: 0.5 });
-say(`worker running; Slack stand-in ${slack.url}, SMTP stand-in ${smtp.url}`);
+const { superviseWorkerProcess } = await import("./worker-child");
+const worker = superviseWorkerProcess(logger.child({ component: "worker-supervisor" }), { ...process.env, WORKER_POLL_SECONDS: process.env.WORKER_POLL_SECONDS ?? "0.5" });
+say(`worker running (supervised); Slack stand-in ${slack.url}, SMTP stand-in ${smtp.url}`);
 
 // The child inherits this environment; only what the demo decided is added.
 const childEnv = { ...process.env, ...demoSettings, NODE_ENV: "production" as const, AUTH_SECRET: settings.AUTH_SECRET ?? localAuthSecret(), BATON_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };

@@ -4,8 +4,9 @@ import { jobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/logger";
 
-// `npm run worker`: the background jobs (notifications, reminders, SLA checks, CRM sync) in their own process.
-// Run as many as you like against the same database; each job goes to one of them.
+// One worker process: the background jobs (notifications, reminders, SLA checks, CRM sync). `npm run
+// worker` runs it under scripts/worker-supervisor.ts, which restarts it when it crashes. Run as many
+// as you like against the same database; each job goes to one of them.
 const log = logger.child({ component: "worker" });
 const settings = env();
 const worker = await startWorker({
@@ -29,6 +30,16 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     log.info("worker stopping", { signal });
     // Graceful: jobs in hand finish (or are given back) before the process exits.
+    worker.stop().finally(() => process.exit(0));
+  });
+}
+
+// Under a supervisor (an IPC channel to it): when the supervisor goes away (killed, crashed), stop rather than run unwatched.
+if (process.connected) {
+  process.on("disconnect", () => {
+    if (stopping) return;
+    stopping = true;
+    log.warn("worker supervisor gone: stopping");
     worker.stop().finally(() => process.exit(0));
   });
 }

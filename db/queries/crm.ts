@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, sql as dsql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { fromDrizzle } from "pg-boss";
-import { databaseUrl, db, sql, type Transaction } from "@/db";
+import { databaseUrl, db, lockSql, type Transaction } from "@/db";
 import { companies, crmMappings, handoffs, users } from "@/db/schema";
 import { getBoss } from "@/lib/jobs/boss";
+import { jobSignal } from "@/lib/jobs/job-signal";
 import { queues } from "@/lib/jobs/queues";
 
 export type MappingRow = typeof crmMappings.$inferSelect;
@@ -62,18 +63,45 @@ export async function saveMappings(options: { adapter: string; portal: string; k
 
 /**
  * Runs `work` holding a session advisory lock per key (sorted, so two syncs never deadlock): two
- * jobs touching the same person, account or handoff take turns instead of both creating it. The
- * locks live on a dedicated connection, so a worker that dies releases them with its connection.
+ * jobs touching the same person, account or handoff take turns instead of both creating it.
+ *
+ * The locks live on a connection of the lock pool (`lockSql`), never the jobs' pool: `work` needs
+ * connections of its own, and a lock holder that waited for a pooled connection while the waiters
+ * for its lock held them all would wait forever. A lock wait ends after CRM_LOCK_TIMEOUT_SECONDS
+ * (the job fails and retries later), or at once when the running job is given up (its abort
+ * signal cancels the wait). A worker that dies releases the locks with its connection.
  */
 export async function withCrmLocks<T>(keys: string[], work: () => Promise<T>): Promise<T> {
   const sorted = [...new Set(keys)].sort();
-  const connection = await sql.reserve();
+  const signal = jobSignal();
+  signal?.throwIfAborted();
+  const connection = await lockSql.reserve();
   try {
-    await connection`select pg_advisory_lock(hashtextextended(k, 7)) from (select unnest(${sorted}::text[]) as k order by 1) locks`;
+    const locking = connection`select pg_advisory_lock(hashtextextended(k, 7)) from (select unnest(${sorted}::text[]) as k order by 1) locks`;
+    const cancel = () => void locking.cancel();
+    signal?.addEventListener("abort", cancel, { once: true });
+    try {
+      await locking;
+    } catch (error) {
+      signal?.throwIfAborted();
+      if ((error as { code?: string }).code === "55P03") throw new CrmLockTimeoutError(sorted.length);
+      throw error;
+    } finally {
+      signal?.removeEventListener("abort", cancel);
+    }
+    signal?.throwIfAborted();
     return await work();
   } finally {
     await connection`select pg_advisory_unlock_all()`.catch(() => undefined);
     connection.release();
+  }
+}
+
+/** Another sync held a record this one needs for longer than the lock timeout: retried later, with backoff. */
+export class CrmLockTimeoutError extends Error {
+  constructor(keys: number) {
+    super(`Another CRM sync of the same records (${keys} keys) did not finish within the lock timeout; this one will retry.`);
+    this.name = "CrmLockTimeoutError";
   }
 }
 

@@ -1,3 +1,4 @@
+import { requestSignal } from "@/lib/jobs/job-signal";
 import { randomUUID } from "node:crypto";
 import { getApprovalForDecision, insertLinkTokens, listPostedApprovalMessages } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
@@ -134,7 +135,7 @@ async function showOutcomeInSlack(notice: ApprovalNotice, approval: ApprovalRequ
         method: "POST",
         headers: { "content-type": "application/json; charset=utf-8", authorization: `Bearer ${slack.botToken}` },
         body: JSON.stringify({ channel, ts, text: message.text, blocks: message.blocks }),
-        signal: AbortSignal.timeout(10_000),
+        signal: requestSignal(10_000),
       });
       const body = (await response.json().catch(() => null)) as { ok?: boolean; error?: string } | null;
       if (body?.ok) updated++;

@@ -1,4 +1,5 @@
 import { PgBoss } from "pg-boss";
+import { connectionBounds } from "@/lib/env";
 import { deadLetterQueue, queues } from "@/lib/jobs/queues";
 
 // One pg-boss per process, used to send jobs (inside the caller's transaction). The worker process
@@ -22,7 +23,7 @@ export async function stopBoss(): Promise<void> {
 
 async function startBoss(databaseUrl: string): Promise<PgBoss> {
   // A sender needs no supervision or schedules: the worker process runs those.
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false });
+  const boss = new PgBoss({ connectionString: databaseUrl, ...connectionBounds(), max: 2, supervise: false, schedule: false });
   boss.on("error", () => {
     // Connection errors surface on the next send; pg-boss reconnects by itself.
   });

@@ -11,6 +11,8 @@ export type JobContext = {
   log: Logger;
   /** The worker's clock; tests drive it. */
   now: () => Date;
+  /** Aborted when pg-boss gives the job up (timeout, lost claim, shutdown): stop, a retry will follow. */
+  signal: AbortSignal;
 };
 
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

@@ -11,7 +11,8 @@ const retries = { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMa
 // the worker (npm run worker) consumes them. crm-sync is worked by handleCrmSyncJob(s) in
 // lib/crm/handle-crm-sync-job.ts; status changes send it too.
 export const queues = {
-  crmSync: { name: "crm-sync", schema: z.object({ handoffId: z.uuid() }), options: { ...retries, expireInSeconds: 300 } },
+  // A heartbeat, so the jobs of a worker that died mid-sync come back within seconds, not at the 5-minute expiry.
+  crmSync: { name: "crm-sync", schema: z.object({ handoffId: z.uuid() }), options: { ...retries, expireInSeconds: 300, heartbeatSeconds: 10 } },
   notify: {
     name: "notify",
     schema: z.object({
@@ -33,7 +34,7 @@ export const queues = {
     options: { ...retries, expireInSeconds: 60 },
   },
   /** The managers' weekly summary (Monday 07:00 UTC): the week starting on `weekStarting`, or the last whole one. */
-  weeklySummary: { name: "weekly-summary", schema: z.object({ weekStarting: z.iso.date().optional() }), options: { ...retries, expireInSeconds: 300 } },
+  weeklySummary: { name: "weekly-summary", schema: z.object({ weekStarting: z.iso.date().optional() }), options: { ...retries, expireInSeconds: 300, heartbeatSeconds: 10 } },
   /** Asks for a decision on a new approval request: Slack with approve/deny buttons, email with signed links, in-app. */
   approvalNotify: { name: "approval-notify", schema: z.object({ approvalId: z.uuid() }), options: { ...retries, expireInSeconds: 120, heartbeatSeconds: 10 } },
   /** Runs an approved action through its real channel (SMTP, the CRM), once. */

@@ -1,7 +1,11 @@
 import { PgBoss, type JobResult } from "pg-boss";
 import { ensureQueues } from "@/lib/jobs/boss";
 import { PermanentJobError, type JobDefinition } from "@/lib/jobs/define-job";
+import { runWithJobSignal } from "@/lib/jobs/job-signal";
+import { JobSlots, jobSlotsFor } from "@/lib/jobs/job-slots";
 import { queues } from "@/lib/jobs/queues";
+import { startWatchdog } from "@/lib/jobs/watchdog";
+import { connectionBounds, env } from "@/lib/env";
 import type { Logger } from "@/lib/logger";
 
 /** Which handler works which queue. A queue with no handler is left alone: its jobs wait for a worker that has one. */
@@ -17,11 +21,13 @@ export type WorkerOptions = {
   superviseSeconds?: number;
   /** Cron for the SLA sweep; null: no schedules at all (tests send sla-check and weekly-summary jobs themselves). */
   slaCheckCron?: string | null;
+  /** The heartbeat and stuck-queue watch; default: from the environment (WORKER_HEARTBEAT_SECONDS, WORKER_STALL_MINUTES). */
+  watch?: { heartbeatSeconds: number; stallSeconds: number; appUrl: string } | null;
 };
 
 const BATCH_SIZE = 4;
 
-export type RunningWorker = { boss: PgBoss; stop: (options?: { graceful?: boolean }) => Promise<void> };
+export type RunningWorker = { boss: PgBoss; slots: JobSlots; stop: (options?: { graceful?: boolean }) => Promise<void> };
 
 /**
  * Runs the queues' handlers in this process. Each job is parsed with its schema first: a payload that
@@ -33,8 +39,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const supervise = options.superviseSeconds ?? 30;
+  // However many jobs pg-boss hands this process, no more run at once than the pool has connections
+  // for (lib/jobs/job-slots.ts); the rest wait for a slot without holding anything.
+  const settings = env();
+  const pools = { poolMax: settings.DATABASE_POOL_MAX, lockPoolMax: settings.CRM_LOCK_POOL_MAX };
+  const slots = new JobSlots(jobSlotsFor(pools.poolMax));
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
+    // pg-boss's own connections get the same bounds as the app's.
+    ...connectionBounds(settings),
     max: Math.max(4, (options.concurrency ?? 4) + 2),
     supervise: true,
     schedule: options.slaCheckCron !== null,
@@ -51,7 +64,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // Each of `concurrency` loops fetches a small batch and runs it at once; a full batch means more is
       // waiting, so the loop fetches again at once instead of sleeping a polling interval.
       { batchSize: BATCH_SIZE, burstWhenBatchFull: true, perJobResults: true, localConcurrency: options.concurrency ?? 4, pollingIntervalSeconds: options.pollSeconds ?? 1 },
-      (jobs): Promise<JobResult[]> => Promise.all(jobs.map((job) => runJob(definition, job, { boss, log: log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 }), now }))),
+      (jobs): Promise<JobResult[]> => Promise.all(jobs.map((job) => slots.run(() => runJob(definition, job, { boss, log: log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 }), now })))),
     );
   }
 
@@ -65,24 +78,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (options.slaCheckCron !== null && queues.weeklySummary.name in options.handlers) {
     await boss.schedule(queues.weeklySummary.name, "0 7 * * 1", {});
   }
-  log.info("worker started", { queues: Object.keys(options.handlers) });
+  const capacity = { jobSlots: slots.size, ...pools };
+  const watch = options.watch === undefined ? { heartbeatSeconds: settings.WORKER_HEARTBEAT_SECONDS, stallSeconds: settings.WORKER_STALL_MINUTES * 60, appUrl: settings.APP_URL } : options.watch;
+  const watchdog = watch ? startWatchdog({ queues: Object.keys(options.handlers), capacity, log, ...watch }) : null;
+  log.info(`worker started: up to ${slots.size} jobs at once, for a pool of ${capacity.poolMax} connections (CRM locks on ${capacity.lockPoolMax} of their own)`, { queues: Object.keys(options.handlers), ...capacity });
 
   return {
     boss,
+    slots,
     stop: async ({ graceful = true } = {}) => {
+      await watchdog?.stop();
       await boss.stop({ graceful, close: true, timeout: 10_000 });
     },
   };
 }
 
-async function runJob(definition: JobDefinition, job: { id: string; data: unknown; retryCount: number }, ctx: { boss: PgBoss; log: Logger; now: () => Date }): Promise<JobResult> {
+async function runJob(definition: JobDefinition, job: { id: string; data: unknown; retryCount: number; signal?: AbortSignal }, ctx: { boss: PgBoss; log: Logger; now: () => Date }): Promise<JobResult> {
+  // Given up while it waited for a slot (its timeout, a shutdown): pg-boss has failed it already.
+  if (job.signal?.aborted) return { id: job.id, status: "failed", output: { error: "given up before it started" } };
   const parsed = definition.schema.safeParse(job.data);
   if (!parsed.success) {
     ctx.log.warn("job payload refused: dead-lettered", { problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
     return { id: job.id, status: "deadletter", output: { error: `Payload refused: ${parsed.error.issues[0]?.message ?? "invalid"}` } };
   }
   try {
-    await definition.handle(parsed.data, { jobId: job.id, retryCount: job.retryCount, ...ctx });
+    // pg-boss aborts the job's signal when it gives the job up (its timeout, a lost claim): the
+    // handler's HTTP calls and lock waits listen to it (lib/jobs/job-signal.ts) and stop.
+    const signal = job.signal ?? new AbortController().signal;
+    await runWithJobSignal(signal, () => definition.handle(parsed.data, { jobId: job.id, retryCount: job.retryCount, signal, ...ctx }));
     return { id: job.id, status: "completed" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import { requestSignal } from "@/lib/jobs/job-signal";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
 import type { SlackMessage } from "@/lib/notifications/slack-message";
 
@@ -80,7 +81,7 @@ async function postToWebhook(config: SlackConfig, post: SlackPost): Promise<Slac
 
 async function send(url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await fetch(url, { ...init, signal: requestSignal(TIMEOUT_MS) });
   } catch (error) {
     throw new DeliveryError(`Slack could not be reached: ${error instanceof Error ? error.message : String(error)}`, false);
   }

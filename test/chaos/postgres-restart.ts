@@ -149,7 +149,7 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
  * Started by this process so it can be stopped and started again. A server left running on this
  * data directory by an earlier, killed run is shut down first (it is this suite's own).
  */
-async function startOwnServer(options: PostgresRestartOptions, log: (line: string) => void): Promise<EmbeddedServer> {
+export async function startOwnServer(options: Pick<PostgresRestartOptions, "port" | "dataDir">, log: (line: string) => void): Promise<EmbeddedServer> {
   const stale = existsSync(join(resolve(options.dataDir, "pg"), "postmaster.pid")) ? readPostmasterPid(options.dataDir) : null;
   let server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, database: "baton_chaos", log });
   if (!server.ownsServer && stale) {
@@ -162,7 +162,7 @@ async function startOwnServer(options: PostgresRestartOptions, log: (line: strin
   return server;
 }
 
-async function startIntakeProcess(databaseUrl: string) {
+export async function startIntakeProcess(databaseUrl: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", INTAKE_RATE_LIMIT_PER_MINUTE: "1000000", DATABASE_POOL_MAX: "10" };
   // The deterministic agent: the fault is the database, not a model.
   delete env.OPENAI_API_KEY;
@@ -206,7 +206,7 @@ async function insertTeamAndKey(url: string): Promise<string> {
 }
 
 // A rerun on the same data directory starts from an empty database.
-async function recreateDatabase(url: string): Promise<void> {
+export async function recreateDatabase(url: string): Promise<void> {
   const admin = new URL(url);
   const name = admin.pathname.slice(1);
   admin.pathname = "/postgres";

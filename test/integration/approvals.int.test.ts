@@ -367,7 +367,7 @@ describe("races and expiry", () => {
   it("a request nobody decides expires: the owner hears of it in the app, the lead is told a person will follow up, and it can no longer be approved", async () => {
     const { rep, handoffId, requests } = await scenario([emailAction("late@harbourline.io")], { chat: true });
     await db.update(approvalRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(approvalRequests.id, requests[0].id));
-    await approvalExpireJob.handle({}, { jobId: "test", retryCount: 0, boss: await getBoss(databaseUrl()), log: logger, now: () => new Date() });
+    await approvalExpireJob.handle({}, { jobId: "test", retryCount: 0, boss: await getBoss(databaseUrl()), log: logger, now: () => new Date(), signal: new AbortController().signal });
     expect((await approvalRow(requests[0].id)).status).toBe("expired");
     expect(await eventsOf(handoffId, "approval_expired")).toHaveLength(1);
     const notes = await db.select().from(notifications).where(and(eq(notifications.userId, rep.id), eq(notifications.event, "approval_expired")));

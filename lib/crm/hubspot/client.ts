@@ -1,3 +1,4 @@
+import { requestSignal, throwIfJobAborted } from "@/lib/jobs/job-signal";
 import { CrmUnavailableError, CrmValidationError, type CrmFailure } from "@/lib/crm/errors";
 import type { RateLimiter } from "@/lib/crm/hubspot/rate-limiter";
 
@@ -31,6 +32,8 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
       let failures = 0;
       let rateLimited = 0;
       for (;;) {
+        // A job pg-boss gave up stops here, between tries, instead of retrying beside its own retry.
+        throwIfJobAborted();
         const done = await options.limiter.acquire();
         let response: Response;
         try {
@@ -38,10 +41,11 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
             method,
             headers: { authorization: `Bearer ${options.token}`, "content-type": "application/json", accept: "application/json" },
             body: body === undefined ? undefined : JSON.stringify(body),
-            signal: AbortSignal.timeout(options.timeoutMs),
+            signal: requestSignal(options.timeoutMs),
           });
         } catch (error) {
           done();
+          throwIfJobAborted();
           const message = error instanceof Error && error.name === "TimeoutError" ? `HubSpot did not answer ${method} ${path} within ${options.timeoutMs} ms` : `HubSpot is unreachable (${method} ${path})`;
           // A create HubSpot may have carried out (it timed out, or the connection dropped after it was
           // sent) is not sent again here: that would make a second record. The job fails, and its

@@ -59,7 +59,9 @@ describe.each(routes.map((r) => [r.key, r] as const))("%s", (key, route) => {
       const response = await handler(request);
       expect(response.status).not.toBe(401);
       expect(response.status).not.toBe(403);
-      expect(response.status).toBeLessThan(500);
+      // The health check's 503 is its answer, not a failure: a stuck queue of this shared test database, which it must name.
+      if (path === "/api/health" && response.status === 503) expect(Object.values(((await response.json()) as { queues: Record<string, { stuck: boolean }> }).queues).some((q) => q.stuck)).toBe(true);
+      else expect(response.status).toBeLessThan(500);
     });
   }
 
