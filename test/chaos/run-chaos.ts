@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { survived, type FaultOutcome, type Log } from "./fault-outcome";
 import { postgresRestartDuringIntake } from "./postgres-restart";
 import { crmDownThenSlow, notifyServicesSlowThenDown } from "./services-down";
+import { intakeBurst } from "./burst";
 import { workerKilledDuringCrmSync, workerKilledDuringNotify } from "./worker-kill";
 
 export type ChaosOptions = {
@@ -56,6 +57,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       attempt("HubSpot down, then slower than the timeout", () => crmDownThenSlow({ handoffs: short ? 6 : 20, log })),
     ])),
   );
+
+  // The demo's stall: a burst worked by `npm run worker`'s process with its default pool and concurrency.
+  log("faults: a burst of intakes, half naming one company");
+  faults.push(await attempt("burst of intakes", () => intakeBurst({ sameCompany: short ? 200 : 1000, manyCompanies: short ? 200 : 1000, drainSeconds: short ? 120 : 300, log })));
 
   log("bad input: intake, chat, console forms");
   const fuzz = [await fuzzIntake({ runs: short ? 12 : 40 }), await fuzzChat({ runs: short ? 12 : 40 }), consoleFormsUnderVitest()];

@@ -36,8 +36,8 @@ export default async function NotificationsPage() {
                 <span className={`mt-1.5 size-2 shrink-0 rounded-full ${n.readAt ? "bg-transparent" : "bg-brand-600"}`} aria-hidden />
                 <div className="min-w-0 flex-1">
                   <p className={`text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}>
-                    {n.handoffId ? (
-                      <Link href={`/handoffs/${n.handoffId}`} className="hover:underline">
+                    {n.handoffId || n.event === "queue_stalled" ? (
+                      <Link href={n.handoffId ? `/handoffs/${n.handoffId}` : "/admin/jobs"} className="hover:underline">
                         {n.title}
                       </Link>
                     ) : (
