@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import { startSlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
-import { spawnWorkerProcess } from "../support/worker-process";
+import { spawnWorkerProcess, standInNotifyEnv } from "../support/worker-process";
 import { waitFor } from "../support/wait-for";
 import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 
@@ -53,12 +53,7 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
 
     worker = spawnWorkerProcess({
       DATABASE_URL: databaseUrl(),
-      SLACK_BOT_TOKEN: slack.token,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_DEFAULT_CHANNEL: "C0SALES",
-      SLACK_WEBHOOK_URL: "",
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: "Baton <baton@baton.test>",
+      ...standInNotifyEnv(slack, smtp),
       LOG_LEVEL: "error",
     });
 

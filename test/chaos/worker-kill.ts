@@ -16,7 +16,7 @@ import { startSmtpStandIn } from "../stand-ins/smtp";
 import { formIntake } from "../support/crm-intake";
 import { discardPendingCrmJobs, startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
 import { createTeam, createUser } from "../support/factories";
-import { spawnWorkerProcess } from "../support/worker-process";
+import { spawnWorkerProcess, standInNotifyEnv } from "../support/worker-process";
 import { waitFor } from "../support/wait-for";
 import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 
@@ -44,12 +44,7 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
     const startWorker = () => {
       const child = spawnWorkerProcess({
           DATABASE_URL: databaseUrl(),
-          SLACK_BOT_TOKEN: slack.token,
-          SLACK_API_URL: slack.apiUrl,
-          SLACK_DEFAULT_CHANNEL: "C0SALES",
-          SLACK_WEBHOOK_URL: "",
-          SMTP_URL: smtp.url,
-          EMAIL_FROM: "Baton <baton@baton.test>",
+          ...standInNotifyEnv(slack, smtp),
           WORKER_CONCURRENCY: "2",
           WORKER_POLL_SECONDS: "0.5",
           WORKER_SUPERVISE_SECONDS: "1",

@@ -5,6 +5,7 @@ import { generateApiKey } from "@/lib/intake/credentials";
 import { startSlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn } from "../stand-ins/smtp";
 import { waitFor } from "../support/wait-for";
+import { standInNotifyEnv } from "../support/worker-process";
 import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 import { recreateDatabase, startIntakeProcess, startOwnServer } from "./postgres-restart";
 
@@ -41,12 +42,7 @@ export async function supervisedWorkerSurvives(options: SupervisedOptions): Prom
       env: {
         ...process.env,
         DATABASE_URL: url,
-        SLACK_BOT_TOKEN: slack.token,
-        SLACK_API_URL: slack.apiUrl,
-        SLACK_DEFAULT_CHANNEL: "C0SALES",
-        SLACK_WEBHOOK_URL: "",
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: "Baton <baton@baton.test>",
+        ...standInNotifyEnv(slack, smtp),
         WORKER_SUPERVISE_SECONDS: "2",
         WORKER_HEARTBEAT_SECONDS: "1",
         LOG_LEVEL: "error",

@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import { startSlackStandIn, type SlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
-import { spawnWorkerProcess } from "../support/worker-process";
+import { spawnWorkerProcess, standInNotifyEnv } from "../support/worker-process";
 import { waitFor } from "../support/wait-for";
 
 let slack: SlackStandIn;
@@ -36,12 +36,7 @@ function startWorkerProcess(): ChildProcess {
   const child = spawnWorkerProcess(
     {
       DATABASE_URL: databaseUrl(),
-      SLACK_BOT_TOKEN: slack.token,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_DEFAULT_CHANNEL: "C0SALES",
-      SLACK_WEBHOOK_URL: "",
-      SMTP_URL: smtp.url,
-      EMAIL_FROM: "Baton <baton@baton.test>",
+      ...standInNotifyEnv(slack, smtp),
       WORKER_CONCURRENCY: "2",
       WORKER_POLL_SECONDS: "0.5",
       WORKER_SUPERVISE_SECONDS: "1",

@@ -10,3 +10,15 @@ export function spawnWorkerProcess(env: Record<string, string>, stderr: "pipe" |
     stdio: ["ignore", "ignore", stderr],
   });
 }
+
+/** A worker's settings for sending to the Slack and SMTP stand-ins (a bot token, a default channel, no webhook). */
+export function standInNotifyEnv(slack: { token: string; apiUrl: string }, smtp: { url: string }): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: slack.token,
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_DEFAULT_CHANNEL: "C0SALES",
+    SLACK_WEBHOOK_URL: "",
+    SMTP_URL: smtp.url,
+    EMAIL_FROM: "Baton <baton@baton.test>",
+  };
+}
