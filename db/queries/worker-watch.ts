@@ -64,11 +64,13 @@ export async function removeWorkerBeat({ id }: { id: string }): Promise<void> {
 
 export type WorkerBeat = { id: string; host: string; pid: number; queues: string[]; capacity: HeartbeatInput["capacity"]; startedAt: Date; beatAt: Date; secondsSinceBeat: number };
 
-/** The workers that beat in the last day, newest beat first. */
+/** The workers that beat in the last 10 minutes (a stopped one drops off), else the last to beat; newest beat first. */
 export async function listWorkerBeats(): Promise<WorkerBeat[]> {
   const rows = await sql<{ id: string; host: string; pid: number; queues: string[]; capacity: HeartbeatInput["capacity"]; started_at: Date; beat_at: Date; since: number }[]>`
     select id, host, pid, queues, capacity, started_at, beat_at, extract(epoch from now() - beat_at)::float8 as since
-    from worker_heartbeats order by beat_at desc limit 20`;
+    from worker_heartbeats
+    where beat_at > now() - interval '10 minutes' or id = (select id from worker_heartbeats order by beat_at desc limit 1)
+    order by beat_at desc limit 20`;
   return rows.map((r) => ({ id: r.id, host: r.host, pid: r.pid, queues: r.queues, capacity: r.capacity, startedAt: new Date(r.started_at), beatAt: new Date(r.beat_at), secondsSinceBeat: Math.max(0, Math.round(r.since)) }));
 }
 

@@ -11,7 +11,7 @@ describe("the worker supervisor", () => {
 
   it("says why a process ended, with its last words", () => {
     expect(exitReason(null, "SIGKILL", [])).toBe("killed by SIGKILL");
-    expect(exitReason(1, null, ["", "Error: read ECONNRESET", "    at Socket"])).toBe("exited with code 1; its last words: Error: read ECONNRESET |     at Socket");
+    expect(exitReason(1, null, ["", '{"level":"info","msg":"notified"}', "Error: read ECONNRESET", "    at Socket"])).toBe("exited with code 1; its last words: Error: read ECONNRESET |     at Socket");
   });
 
   it("restarts a crashed process and logs the reason, and stop ends it for good", async () => {

@@ -9,7 +9,8 @@ export function restartDelayMs(crashes: number, { baseMs = 1_000, maxMs = 30_000
 /** Why a worker process ended, as a person reads it, with the last lines it wrote to stderr. */
 export function exitReason(code: number | null, signal: NodeJS.Signals | null, stderrTail: string[]): string {
   const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-  const last = stderrTail.filter((l) => l.trim()).slice(-5);
+  // The worker's own routine log lines say nothing of why it ended: its warnings, errors and stack traces do.
+  const last = stderrTail.filter((l) => l.trim() && !/"level":"(debug|info)"/.test(l)).slice(-5);
   return last.length ? `${how}; its last words: ${last.join(" | ")}` : how;
 }
 

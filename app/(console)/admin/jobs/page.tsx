@@ -80,7 +80,7 @@ export default async function JobsPage() {
         <CardHeader title="Workers" description="Each worker process beats every few seconds on a connection of its own, so one whose jobs are stuck still reports in." />
         {workers.length === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-500">No worker has reported in during the last day.</p>
+            <p className="text-sm text-slate-500">No worker has reported in during the last day: start one with <code className="font-mono">npm run worker</code>.</p>
           </CardBody>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm" data-testid="workers">
