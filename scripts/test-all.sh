@@ -12,6 +12,8 @@ step "lint"
 npm run --silent lint
 step "type-check"
 npm run --silent typecheck
+step "schema and migrations agree"
+npm run --silent db:check
 step "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 if [ -n "${DATABASE_URL:-}" ]; then where="the server in DATABASE_URL"; else where="embedded"; fi

@@ -30,6 +30,7 @@ import { startHubSpotStandIn } from "../stand-ins/hubspot";
 import { startSlackStandIn, type SlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
+import { waitForJobsSettled } from "../support/jobs-settled";
 import { waitFor } from "../support/wait-for";
 
 const APP_URL = "http://127.0.0.1:3998";
@@ -189,7 +190,7 @@ describe("deciding in the console", () => {
     expect(await executeApproval(request.id, { ...executeDepsFromEnv(settings()), log: logger })).toBe("already_executed");
     const boss = await getBoss(databaseUrl());
     await boss.send(queues.approvalExecute.name, { approvalId: request.id });
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForJobsSettled("the second execute job to run", { queues: [queues.approvalExecute.name], key: "approvalId", value: request.id });
     expect(mailTo(to)).toHaveLength(1);
 
     const [event] = await eventsOf(handoffId, "approval_decided");
@@ -205,7 +206,7 @@ describe("deciding in the console", () => {
     const { rep, handoffId, requests } = await scenario([emailAction(to)], { chat: true });
     const decided = await decideApproval({ approvalId: requests[0].id, decision: "deny", actor: rep, via: "console", expectedVersion: 1 });
     expect(decided.status).toBe("denied");
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitForJobsSettled("the request's jobs to finish", { queues: [queues.approvalNotify.name, queues.approvalExecute.name], key: "approvalId", value: requests[0].id });
     expect(mailTo(to)).toHaveLength(0);
     expect((await approvalRow(requests[0].id)).executedAt).toBeNull();
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
@@ -359,7 +360,7 @@ describe("races and expiry", () => {
       expect(emailResult.headers.get("location")).toMatch(slackWon ? /outcome=refused/ : /outcome=decided/);
       expect(slackResult.update).toMatchObject(slackWon ? { replace_original: true } : { response_type: "ephemeral" });
       if (slackWon) await waitFor("the email to the lead", () => mailTo(to).length === 1);
-      else await new Promise((r) => setTimeout(r, 1000));
+      else await waitForJobsSettled("the request's jobs to finish", { queues: [queues.approvalNotify.name, queues.approvalExecute.name], key: "approvalId", value: id });
       expect(mailTo(to)).toHaveLength(slackWon ? 1 : 0);
     }
   });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, databaseUrl } from "@/db";
@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/guard";
 import { UserError } from "@/lib/errors";
 import { changeHandoffStatus, reassignHandoff } from "@/lib/handoffs/change-handoff";
 import { createHandoff, createTeam, createUser } from "../support/factories";
+import { waitFor } from "../support/wait-for";
 
 let teamId: string;
 let rep1: Actor;
@@ -128,14 +129,22 @@ describe("two people accepting at once", () => {
       // Another instance of the app has accepted the package but not yet committed.
       let commit!: () => void;
       const held = new Promise<void>((resolve) => (commit = resolve));
+      let updated!: (pid: number) => void;
+      const otherPid = new Promise<number>((resolve) => (updated = resolve));
       const otherTx = other.begin(async (tx) => {
         await tx`update handoffs set status = 'accepted', owner_id = ${rep2.id}, version = version + 1 where id = ${h.id} and version = ${h.version}`;
+        const [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+        updated(pid);
         await held;
       });
-      await new Promise((r) => setTimeout(r, 50));
+      const holder = await otherPid;
       // Ours reads the old version, passes its checks, then blocks on the row lock.
       const ours = changeHandoffStatus({ actor: rep1, handoffId: h.id, expectedVersion: h.version, input: { command: "accept" } });
-      await new Promise((r) => setTimeout(r, 200));
+      // Certain, not timed: the other transaction commits only once ours is seen waiting for its lock.
+      await waitFor("our accept to wait on the other transaction's row lock", async () => {
+        const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where ${holder}::int = any(pg_blocking_pids(pid))`);
+        return Number(row.n) > 0;
+      }, 10_000, 20);
       commit();
       await otherTx;
       await expectUserError(ours, "conflict");

@@ -18,6 +18,7 @@ import type { NotifySettings } from "@/lib/notifications/send-notifications";
 import { startSlackStandIn, type SlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
+import { waitForJobsSettled } from "../support/jobs-settled";
 import { waitFor } from "../support/wait-for";
 
 const APP_URL = "http://127.0.0.1:3999";
@@ -152,8 +153,8 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
       const rows = await db.select().from(deliveries).where(and(eq(deliveries.handoffId, handoffId), eq(deliveries.channel, "slack")));
       return rows[0]?.status === "sent" && rows;
     });
-    // Give a stray duplicate the time it would need to show up.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Every notify job of the package has finished: a duplicate would have arrived by now.
+    await waitForJobsSettled("the package's notify jobs to finish", { queues: ["notify"], key: "handoffId", value: handoffId, timeoutMs: 60_000 });
     expect(forHandoff(handoffId).slack()).toHaveLength(1);
     await waitFor("the email after the mail server's 451", () => forHandoff(handoffId).email().length > 0, 60_000);
     expect(forHandoff(handoffId).email()).toHaveLength(1);
@@ -221,7 +222,8 @@ describe("notifications, against the Slack and SMTP stand-ins", () => {
 
     // Before half of the SLA nothing happens.
     await sweepSlaClocks({ now: at(7), boss: running.boss, teamId: team.id });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Whatever that sweep queued has run before the timeline is read.
+    await waitFor("the sweep's jobs to finish", settled);
     expect(await types()).toEqual(["created", "routed"]);
 
     await step(7.5, "sla_reminder");
