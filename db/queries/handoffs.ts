@@ -64,6 +64,7 @@ export const inboxRowColumns = {
   dealValue: handoffs.dealValue,
   dealCurrency: handoffs.dealCurrency,
   slaDueAt: handoffs.slaDueAt,
+  acceptedAt: handoffs.acceptedAt,
   createdAt: handoffs.createdAt,
   updatedAt: handoffs.updatedAt,
   version: handoffs.version,
@@ -150,22 +151,32 @@ function keysetSegments(sort: InboxSort, ascending: boolean, backwards: boolean,
   const cursorTuple = (values: (string | null)[]) =>
     tuple([...keys.map((k, i) => dsql`${values[i]}::${k.cast}`), dsql`${cursor!.id}::uuid`]);
 
-  if (sort !== "value") {
+  const nullable = nullableFirstKey[sort];
+  if (!nullable) {
     return [{ where: cursor ? [after(columns, cursorTuple(cursor.values))] : [], orderBy: [...keys.map((k) => direction(k.column)), direction(handoffs.id)] }];
   }
-  const value = handoffs.dealValue;
   const cursorValue = cursor?.values[0] ?? null;
   const present: KeysetSegment = {
-    where: [dsql`${value} is not null`, ...(cursor && cursorValue !== null ? [after(columns, cursorTuple(cursor.values))] : [])],
-    orderBy: [direction(value), direction(handoffs.id)],
+    where: [nullable.present, ...(cursor && cursorValue !== null ? [after(columns, cursorTuple(cursor.values))] : [])],
+    orderBy: [direction(keys[0].column), direction(handoffs.id)],
   };
   const missing: KeysetSegment = {
-    where: [dsql`${value} is null`, ...(cursor && cursorValue === null ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])],
+    where: [dsql`not ${nullable.present}`, ...(cursor && cursorValue === null ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])],
     orderBy: [direction(handoffs.id)],
   };
   if (!backwards) return cursor && cursorValue === null ? [missing] : [present, missing];
   return cursor && cursorValue !== null ? [present] : [missing, present];
 }
+
+/**
+ * Sorts whose key some rows lack, which come last whichever the direction: a value nobody stated, and
+ * an SLA whose clock is not running (only a pending package's acceptance clock runs; an accepted
+ * package's deadline is history, not urgency). lib/inbox/cursor.ts gives those rows a null key.
+ */
+const nullableFirstKey: Partial<Record<InboxSort, { present: SQL }>> = {
+  value: { present: dsql`(${handoffs.dealValue} is not null)` },
+  sla_due_at: { present: dsql`(${handoffs.status} = 'pending' and ${handoffs.priority} is not null)` },
+};
 
 export async function countOpenByPriority({ scope, status, filters }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters }) {
   const count = (extra: SQL[]) =>

@@ -5,15 +5,15 @@ export const inboxSorts = ["sla_due_at", "created_at", "updated_at", "value", "p
 export type InboxSort = (typeof inboxSorts)[number];
 
 /** What each key of a sort holds; the row's id always follows as the last key (a unique tie-break). */
-type KeyKind = "time" | "amount?" | "priority";
+type KeyKind = "time" | "time?" | "amount?" | "priority";
 
 /**
  * The keys each sort orders by, in order. Priority ranks the tab (immediate first) and then the
- * SLA inside it; value is the only key that may be null (nobody stated a budget), and nulls always
- * come last, whichever direction.
+ * SLA inside it. Two keys may be null, and nulls always come last, whichever direction: a value
+ * nobody stated, and the SLA of a package whose acceptance clock is not running (it is not pending).
  */
 export const sortKeys: Record<InboxSort, readonly KeyKind[]> = {
-  sla_due_at: ["time"],
+  sla_due_at: ["time?"],
   created_at: ["time"],
   updated_at: ["time"],
   value: ["amount?"],
@@ -48,19 +48,20 @@ export function cursorFits(sort: InboxSort, cursor: Cursor): boolean {
   return kinds.every((kind, i) => {
     const value = cursor.values[i];
     if (kind === "amount?") return value === null || amount.test(value);
+    if (kind === "time?" && value === null) return true;
     if (value === null) return false;
     if (kind === "priority") return (priorities as readonly string[]).includes(value);
     return !Number.isNaN(Date.parse(value)) && value.includes("T");
   });
 }
 
-type SortableRow = { slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null; priority: string | null };
+type SortableRow = { slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null; priority: string | null; status: string };
 
 /** The sort keys of a row, as its cursor holds them. */
 export function cursorValues(sort: InboxSort, row: SortableRow): (Date | number | string | null)[] {
   switch (sort) {
     case "sla_due_at":
-      return [row.slaDueAt];
+      return [row.status === "pending" && row.priority ? row.slaDueAt : null];
     case "created_at":
       return [row.createdAt];
     case "updated_at":

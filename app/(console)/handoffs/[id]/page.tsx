@@ -120,7 +120,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </p>
         </div>
         <div className="text-right text-sm">
-          <SlaCountdown due={handoff.slaDueAt} createdAt={handoff.createdAt} open={isOpen} serverNow={now} />
+          <SlaCountdown subject={handoff} serverNow={now} labelled />
           <p className="text-xs text-slate-500">Created {formatDateTime(handoff.createdAt)}</p>
           {handoff.status === "converted" && handoff.valueAmount !== null ? (
             <p className="mt-1 font-medium text-emerald-700">
