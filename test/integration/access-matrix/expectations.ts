@@ -26,6 +26,7 @@ export const actionExpectations: Record<string, ActionExpectation> = {
   "app/(console)/admin/api-keys/actions.ts#revokeApiKeyAction": { kind: "action", allowed: admins },
   "app/(console)/admin/connections/actions.ts#saveConnectionAction": { kind: "action", allowed: admins },
   "app/(console)/admin/connections/actions.ts#testConnectionAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/connections/actions.ts#resetConnectionAction": { kind: "action", allowed: admins },
   "app/(console)/admin/routing/actions.ts#createRoutingRuleAction": { kind: "action", allowed: admins },
   "app/(console)/admin/routing/actions.ts#deleteRoutingRuleAction": { kind: "action", allowed: admins },
   "app/(console)/admin/routing/actions.ts#moveRoutingRuleAction": { kind: "action", allowed: admins },
