@@ -4,7 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseUrl } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
 import { approvalLinkTokens, approvalRequests, crmContacts, crmDeals, deliveries, handoffEvents, handoffs, messages, notifications } from "@/db/schema";
+import { decideApprovalAction } from "@/app/(console)/approvals/actions";
 import { POST as decideByLinkRoute } from "@/app/api/approvals/decide/route";
+import { actionDefinitionOf, runAction } from "@/lib/action";
+import { authorizeUser } from "@/lib/auth/guard";
 import { SLACK_APPROVE, SLACK_DENY } from "@/lib/approvals/approval-messages";
 import { decideApproval, FOLLOW_UP_LINE } from "@/lib/approvals/decide-approval";
 import { readApprovalLink } from "@/lib/approvals/decide-by-link";
@@ -198,6 +201,43 @@ describe("deciding in the console", () => {
     await waitFor("the Slack message to show the outcome", () => asked.text.includes(`Approved by ${rep.name} in the console`));
     expect(asked.blocks.map((b) => (b as { type: string }).type)).not.toContain("actions");
     expect(await eventsOf(handoffId, "approval_executed")).toHaveLength(1);
+  });
+
+  it("a request the CRM cannot take is refused at its field, and runs once a person corrects it in the console's form", async () => {
+    const { rep, requests } = await scenario([{ type: "create_deal", params: { name: "Harbourline: audit", stage: "Qualified to buy" }, reason: "Ready to buy." }]);
+    const [request] = requests;
+    const decide = (form: Record<string, string>) => runAction(actionDefinitionOf(decideApprovalAction)!, (roles) => authorizeUser({ userId: rep.id, allowed: roles }), new FormDataOf({ approvalId: request.id, version: String(request.version), decision: "approve", ...form }));
+
+    // As proposed: the card's own form sends the fields back unchanged, and the refusal names the stage.
+    expect(await decide({ name: "Harbourline: audit", stage: "Qualified to buy", amount: "", currency: "" })).toMatchObject({
+      ok: false,
+      code: "bad_request",
+      error: expect.stringContaining("stage must be one of qualified, in_progress, won, lost"),
+      fieldErrors: { stage: [expect.stringContaining("stage must be one of")] },
+    });
+    // A bad amount is named at its field too, and nothing is decided.
+    expect(await decide({ name: "Harbourline: audit", stage: "qualified", amount: "-5", currency: "" })).toMatchObject({ ok: false, fieldErrors: { amount: ["amount must not be negative"] } });
+    expect(await approvalRow(request.id)).toMatchObject({ status: "pending", version: request.version });
+
+    // Corrected (revalidating the pages needs Next's request context: the decision itself is the one path every channel takes).
+    expect(await decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version, edits: { name: "Harbourline: audit", stage: "qualified", amount: "12000", currency: "eur" } })).toMatchObject({ status: "approved" });
+    const executed = await waitFor("the deal to be created", async () => (await approvalRow(request.id)).executedAt && approvalRow(request.id));
+    expect(executed.params).toMatchObject({ name: "Harbourline: audit", stage: "qualified", amount: "12000", currency: "eur" });
+    expect(executed.result).toMatchObject({ ok: true });
+    const [deal] = await db.select().from(crmDeals).where(eq(crmDeals.name, "Harbourline: audit"));
+    expect(deal).toMatchObject({ stage: "qualified" });
+  });
+
+  it("a CRM status and a contact update are corrected the same way", async () => {
+    const { manager, requests } = await scenario([
+      { type: "update_crm_status", params: { lifecycleStage: "opportunity" } },
+      { type: "update_crm_record", params: { changes: { crm: "HubSpot" } } },
+    ]);
+    const [status, record] = requests;
+    await expect(decideApproval({ approvalId: status.id, decision: "approve", actor: manager, via: "console" })).rejects.toMatchObject({ code: "bad_request", fieldErrors: { status: [expect.stringContaining("status must be one of")] } });
+    await expect(decideApproval({ approvalId: record.id, decision: "approve", actor: manager, via: "console", edits: { jobTitle: "" } })).rejects.toMatchObject({ fieldErrors: { params: [expect.stringContaining("at least one field")] } });
+    expect(await decideApproval({ approvalId: status.id, decision: "approve", actor: manager, via: "console", edits: { status: "OPEN_DEAL" } })).toMatchObject({ status: "approved", params: { status: "OPEN_DEAL" } });
+    expect(await decideApproval({ approvalId: record.id, decision: "approve", actor: manager, via: "console", edits: { jobTitle: "Head of Sales" } })).toMatchObject({ status: "approved", params: { jobTitle: "Head of Sales" } });
   });
 
   it("a denial runs nothing and tells the lead in the chat that a person will follow up", async () => {
@@ -420,3 +460,11 @@ describe("running approved CRM changes in HubSpot", () => {
     }
   });
 });
+
+/** A form as the browser posts it. */
+class FormDataOf extends FormData {
+  constructor(fields: Record<string, string>) {
+    super();
+    for (const [key, value] of Object.entries(fields)) this.set(key, value);
+  }
+}
