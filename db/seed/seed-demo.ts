@@ -7,7 +7,6 @@ import { demoApprovals, type DemoApproval } from "@/db/seed/demo/approvals";
 import { seedDemoRouting } from "@/db/seed/demo/routing";
 import type { NewApproval } from "@/db/queries/approvals";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { intakeEventSchema } from "@/lib/contract/intake";
 import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
 import { generateApiKey, hashApiKey } from "@/lib/intake/credentials";
 import { compileRuleSet } from "@/lib/rules/compile";

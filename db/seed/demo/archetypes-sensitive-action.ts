@@ -110,8 +110,7 @@ export const sensitiveActionArchetypes = {
   },
   "update-status": {
     priority: "normal",
-    build: (c) => {
-      const co = c.company();
+    build: () => {
       return {
         lang: "en", intent: "other", fit: "good", process: null,
         roles: founderRoles,
