@@ -1,7 +1,8 @@
-import { getApprovalForDecision, settleApproval, type ApprovalChannel } from "@/db/queries/approvals";
+import { getApprovalForDecision, getFourEyesSettings, settleApproval, type ApprovalChannel } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
 import { applyParamEdits, checkActionParams } from "@/lib/approvals/action-params";
 import { restatedConsequence } from "@/lib/approvals/consequence";
+import { mayApprove } from "@/lib/approvals/four-eyes";
 import type { ApprovalDecision } from "@/lib/approvals/email-token";
 import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -41,6 +42,11 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
   if (approval.status !== "pending") throw new UserError("conflict", alreadyDecided(approval));
   if (approval.expiresAt.getTime() <= Date.now()) throw new UserError("conflict", "This request has expired; the agent will not run it.");
   if (input.expectedVersion !== undefined && input.expectedVersion !== approval.version) throw new UserError("conflict", "This request changed since you opened it. Reload to see it as it is now.");
+  // Four-eyes, here so that the console, Slack and the email links all hold to it.
+  if (input.decision === "approve") {
+    const allowed = mayApprove(approval, actor.id, await getFourEyesSettings());
+    if (!allowed.ok) throw new UserError("forbidden", allowed.reason);
+  }
 
   let params: Record<string, unknown> | undefined;
   let consequence: string | undefined;

@@ -51,6 +51,7 @@ export async function requestMoreInfo(options: { actor: Actor; handoffId: string
       params: { to: email, subject: mail.subject, body: mail.body, infoRequestId: request.id },
       consequence: infoRequestConsequence(email, mail.body),
       reason: `${actor.name ?? actor.email} asked for more information.`,
+      requestedById: actor.id,
       expiresAt: new Date(Date.now() + APPROVAL_TTL_MS),
     };
   }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseUrl } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
-import { approvalLinkTokens, approvalRequests, crmContacts, crmDeals, deliveries, handoffEvents, handoffs, messages, notifications } from "@/db/schema";
+import { approvalLinkTokens, approvalRequests, approvalSettings, auditLog, crmContacts, crmDeals, deliveries, handoffEvents, handoffs, messages, notifications } from "@/db/schema";
 import { decideApprovalAction } from "@/app/(console)/approvals/actions";
 import { POST as decideByLinkRoute } from "@/app/api/approvals/decide/route";
 import { actionDefinitionOf, runAction } from "@/lib/action";
@@ -420,16 +420,72 @@ describe("races and expiry", () => {
     expect((refused as UserError).message).toBe("This request has expired; the agent will not run it.");
   });
 
-  it("an email drafted by request-more-info goes through the same approval path (Slack, email, in-app)", async () => {
-    const { rep, handoffId } = await scenario([]);
+  it("an email drafted by request-more-info goes through the same approval path (Slack, email, in-app), to someone other than the person who drafted it", async () => {
+    const { rep, manager, handoffId } = await scenario([]);
     const { requestMoreInfo } = await import("@/lib/handoffs/request-info");
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
     await requestMoreInfo({ actor: rep, handoffId, expectedVersion: handoff.version, picked: [], extra: ["What is your budget?"] });
     const [request] = await db.select().from(approvalRequests).where(eq(approvalRequests.handoffId, handoffId));
-    expect(request).toMatchObject({ actionType: "send_email", status: "pending" });
+    expect(request).toMatchObject({ actionType: "send_email", status: "pending", requestedById: rep.id });
     await waitFor("the Slack message", () => slack.messages.some((m) => JSON.stringify(m.blocks).includes(request.id)));
-    await waitFor("the approval email", () => smtp.messages.some((m) => m.to.includes(rep.email) && m.text.includes("What is your budget?")));
+    // Four-eyes is on for emails: the rep who drafted it is not asked; their team's manager is.
+    await waitFor("the approval email", () => smtp.messages.some((m) => m.to.includes(manager.email) && m.text.includes("What is your budget?")));
     await waitFor("the deliveries", async () => (await db.select().from(deliveries).where(eq(deliveries.event, `approval:${request.id}`))).length === 3);
+    const delivered = await db.select().from(deliveries).where(eq(deliveries.event, `approval:${request.id}`));
+    expect(new Set(delivered.map((d) => d.recipientId))).toEqual(new Set([manager.id]));
+  });
+});
+
+describe("four-eyes", () => {
+  async function drafted() {
+    const s = await scenario([]);
+    const { requestMoreInfo } = await import("@/lib/handoffs/request-info");
+    const [handoff] = await db.select().from(handoffs).where(eq(handoffs.id, s.handoffId));
+    await requestMoreInfo({ actor: s.rep, handoffId: s.handoffId, expectedVersion: handoff.version, picked: [], extra: ["What is your budget?", "Who signs?"] });
+    const [request] = await db.select().from(approvalRequests).where(eq(approvalRequests.handoffId, s.handoffId));
+    return { ...s, request };
+  }
+  const admin = () => createUser({ role: "admin", teamId: null });
+
+  it("the rep who drafted an email cannot approve it in the console, in Slack or by an emailed link; they can deny it; another person approves it", async () => {
+    const { rep, manager, request, slackUserId } = await drafted();
+    await expect(decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version })).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("another person approves it") });
+
+    const click = await sendSlackClick(slackClick({ approvalId: request.id, actionId: SLACK_APPROVE, slackUserId }));
+    expect(click.response.status).toBe(200);
+    expect(JSON.stringify(click.update)).toContain("another person approves it");
+
+    // A link signed for the rep (as if one had been sent): refused all the same.
+    const jti = randomUUID();
+    await db.insert(approvalLinkTokens).values({ id: jti, approvalId: request.id, recipientId: rep.id, expiresAt: new Date(Date.now() + 3_600_000) });
+    const token = signApprovalToken({ jti, approvalId: request.id, userId: rep.id, decision: "approve", exp: Math.floor(Date.now() / 1000) + 3600 }, linkKey);
+    expect(await readApprovalLink(token, { key: linkKey })).toEqual({ ok: false, message: expect.stringContaining("another person approves it") });
+    const viaLink = await postLink(token);
+    expect(viaLink.headers.get("location")).toMatch(/\?outcome=refused$/);
+    expect(await approvalRow(request.id)).toMatchObject({ status: "pending" });
+
+    // The manager approves the email as the rep drafted it, edited down to one question: the consequence follows.
+    const body = String(request.params.body).replace(/\n2\. .*/, "");
+    expect(await decideApproval({ approvalId: request.id, decision: "approve", actor: manager, via: "console", expectedVersion: request.version, edits: { body } })).toMatchObject({
+      status: "approved",
+      consequence: expect.stringMatching(/asking one question\.$/),
+    });
+  });
+
+  it("an admin turns it off for emails (audited), and the rep who asked may approve", async () => {
+    const { rep, request } = await drafted();
+    const { saveFourEyesAction } = await import("@/app/(console)/admin/approvals/actions");
+    const who = await admin();
+    const run = (input: Record<string, string>) => runAction(actionDefinitionOf(saveFourEyesAction)!, (roles) => authorizeUser({ userId: who.id, allowed: roles }), input);
+    expect(await run({ actionType: "wire_money" })).toMatchObject({ ok: false, error: expect.stringMatching(/^actionType: must be one of/) });
+    try {
+      expect(await run({ actionType: "send_email", fourEyes: "false" })).toMatchObject({ ok: true, data: { fourEyes: false } });
+      const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "approval_setting.update")).orderBy(desc(auditLog.id)).limit(1);
+      expect(audit).toMatchObject({ entityId: "send_email", before: { fourEyes: true }, after: { fourEyes: false }, actorId: who.id });
+      expect(await decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version })).toMatchObject({ status: "approved" });
+    } finally {
+      await db.delete(approvalSettings);
+    }
   });
 });
 
