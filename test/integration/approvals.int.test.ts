@@ -447,7 +447,7 @@ describe("four-eyes", () => {
   }
   const admin = () => createUser({ role: "admin", teamId: null });
 
-  it("the rep who drafted an email cannot approve it in the console, in Slack or by an emailed link; they can deny it; another person approves it", async () => {
+  it("the rep who drafted an email cannot approve it in the console, in Slack or by an emailed link; another person approves it", async () => {
     const { rep, manager, request, slackUserId } = await drafted();
     await expect(decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version })).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("another person approves it") });
 
