@@ -151,31 +151,38 @@ function keysetSegments(sort: InboxSort, ascending: boolean, backwards: boolean,
   const cursorTuple = (values: (string | null)[]) =>
     tuple([...keys.map((k, i) => dsql`${values[i]}::${k.cast}`), dsql`${cursor!.id}::uuid`]);
 
-  const nullable = nullableFirstKey[sort];
-  if (!nullable) {
+  const split = twoSegmentSorts[sort];
+  if (!split) {
     return [{ where: cursor ? [after(columns, cursorTuple(cursor.values))] : [], orderBy: [...keys.map((k) => direction(k.column)), direction(handoffs.id)] }];
   }
-  const cursorValue = cursor?.values[0] ?? null;
-  const present: KeysetSegment = {
-    where: [nullable.present, ...(cursor && cursorValue !== null ? [after(columns, cursorTuple(cursor.values))] : [])],
+  // Which segment the cursor's row is in, and the key values to compare within it.
+  const inSecond = cursor ? split.cursorInSecond(cursor.values) : false;
+  const within = cursor ? split.keyValues(cursor.values) : [];
+  const first: KeysetSegment = {
+    where: [split.first, ...(cursor && !inSecond ? [after(columns, cursorTuple(within))] : [])],
     orderBy: [direction(keys[0].column), direction(handoffs.id)],
   };
-  const missing: KeysetSegment = {
-    where: [dsql`not ${nullable.present}`, ...(cursor && cursorValue === null ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])],
-    orderBy: [direction(handoffs.id)],
-  };
-  if (!backwards) return cursor && cursorValue === null ? [missing] : [present, missing];
-  return cursor && cursorValue !== null ? [present] : [missing, present];
+  const second: KeysetSegment = split.secondOrderedByKey
+    ? { where: [dsql`not ${split.first}`, ...(cursor && inSecond ? [after(columns, cursorTuple(within))] : [])], orderBy: [direction(keys[0].column), direction(handoffs.id)] }
+    : { where: [dsql`not ${split.first}`, ...(cursor && inSecond ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])], orderBy: [direction(handoffs.id)] };
+  if (!backwards) return cursor && inSecond ? [second] : [first, second];
+  return cursor && !inSecond ? [first] : [second, first];
 }
 
 /**
- * Sorts whose key some rows lack, which come last whichever the direction: a value nobody stated, and
- * an SLA whose clock is not running (only a pending package's acceptance clock runs; an accepted
- * package's deadline is history, not urgency). lib/inbox/cursor.ts gives those rows a null key.
+ * Sorts whose rows fall in two runs, the second always last whichever the direction: a value nobody
+ * stated (those by id alone: they have no value), and an SLA whose clock is not running (only a
+ * pending package's acceptance clock runs; an accepted package's deadline is history, not urgency;
+ * those still by their deadline). lib/inbox/cursor.ts says how a cursor names its run.
  */
-const nullableFirstKey: Partial<Record<InboxSort, { present: SQL }>> = {
-  value: { present: dsql`(${handoffs.dealValue} is not null)` },
-  sla_due_at: { present: dsql`(${handoffs.status} = 'pending' and ${handoffs.priority} is not null)` },
+const twoSegmentSorts: Partial<Record<InboxSort, { first: SQL; secondOrderedByKey: boolean; cursorInSecond: (values: (string | null)[]) => boolean; keyValues: (values: (string | null)[]) => (string | null)[] }>> = {
+  value: { first: dsql`(${handoffs.dealValue} is not null)`, secondOrderedByKey: false, cursorInSecond: (v) => v[0] === null, keyValues: (v) => v },
+  sla_due_at: {
+    first: dsql`(${handoffs.status} = 'pending' and ${handoffs.priority} is not null)`,
+    secondOrderedByKey: true,
+    cursorInSecond: (v) => v[0] === "stopped",
+    keyValues: (v) => v.slice(1),
+  },
 };
 
 export async function countOpenByPriority({ scope, status, filters }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters }) {

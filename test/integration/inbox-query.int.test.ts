@@ -41,8 +41,8 @@ async function walk(direction: "forward" | "backward", limit: number) {
   if (direction === "forward") return seen;
   // Walk back from the end with `before` cursors and check we meet the same rows in reverse.
   const back: string[] = [];
-  // Past the last row: packages whose clock stopped come last, in id order (a null key).
-  let before: Cursor | undefined = decode(encodeCursor([null], "ffffffff-ffff-4fff-bfff-ffffffffffff"));
+  // Past the last row: packages whose clock stopped come last, by deadline.
+  let before: Cursor | undefined = decode(encodeCursor(["stopped", new Date("2100-01-01T00:00:00Z")], "ffffffff-ffff-4fff-bfff-ffffffffffff"));
   for (let guard = 0; guard < 50; guard++) {
     const page = await listInboxPage({ scope, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit, before });
     back.unshift(...page.rows.map((r) => r.id));

@@ -50,7 +50,8 @@ function expectedOrder(sort: InboxSort, dir: "asc" | "desc"): string[] {
     sort === "value"
       ? [r.dealValue]
       : sort === "sla_due_at"
-        ? [r.status === "pending" ? r.slaDueAt.getTime() : null]
+        ? // Running clocks first whichever the direction (the direction's sign is undone on this key), each run by deadline.
+          [(r.status === "pending" ? 0 : 1) * sign, r.slaDueAt.getTime()]
       : sort === "priority"
         ? [priorityRank[r.priority], r.slaDueAt.getTime()]
         : [sort === "created_at" ? r.createdAt.getTime() : r.updatedAt.getTime()];
