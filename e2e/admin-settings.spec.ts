@@ -6,7 +6,7 @@ import { LoginPage } from "./pages/login-page";
 // adminSections from components/layout/admin-nav.tsx, read as text: that file is a client component
 // (next/link) that Playwright's loader cannot import. Every page the nav links is checked.
 const adminSections = [...readFileSync("components/layout/admin-nav.tsx", "utf8").matchAll(/\{ href: "(\/admin\/[a-z-]+)", label: "([^"]+)" \}/g)].map(([, href, label]) => ({ href, label }));
-const myPages = ["/admin/routing", "/admin/slas", "/admin/users", "/admin/api-keys", "/admin/connections", "/admin/audit"];
+const myPages = ["/admin/routing", "/admin/slas", "/admin/approvals", "/admin/users", "/admin/api-keys", "/admin/connections", "/admin/audit"];
 
 const intake = (externalId: string) => ({
   externalId,
@@ -127,12 +127,12 @@ test("[ADMIN][CONNECTIONS] tests Slack and SMTP as configured, and never shows a
   await signInAs("admin");
   await page.goto("/admin/connections");
   const slack = page.getByTestId("connection-slack");
-  await slack.getByRole("button", { name: "Test connection" }).click();
+  await slack.getByRole("button", { name: "Test these settings" }).click();
   await expect(slack.getByTestId("test-result-slack")).toContainText("Works: Slack accepted the bot token");
   await expect(slack.getByTestId("secret-state-botToken")).toContainText("Set, ending …");
 
   const smtp = page.getByTestId("connection-smtp");
-  await smtp.getByRole("button", { name: "Test connection" }).click();
+  await smtp.getByRole("button", { name: "Test these settings" }).click();
   await expect(smtp.getByTestId("test-result-smtp")).toContainText("Works:");
 
   const llm = page.getByTestId("connection-llm");
@@ -141,12 +141,68 @@ test("[ADMIN][CONNECTIONS] tests Slack and SMTP as configured, and never shows a
   await llm.getByRole("button", { name: "Save LLM (OpenAI-compatible)" }).click();
   await expect(llm.getByTestId("secret-state-apiKey")).toHaveText(/Set, ending …1234\./);
   expect(await page.content()).not.toContain("sk-e2e-secret-value");
-  await llm.getByRole("button", { name: "Test connection" }).click();
+  await llm.getByRole("button", { name: "Test these settings" }).click();
   await expect(llm.getByTestId("test-result-llm")).toContainText("Failed: Connection refused");
   // Put the demo back on the deterministic agent for the specs that follow.
   await llm.getByLabel("Remove the saved api key").check();
   await llm.getByRole("button", { name: "Save LLM (OpenAI-compatible)" }).click();
   await expect(llm.getByTestId("secret-state-apiKey")).toHaveText("Not set.");
+});
+
+test("[ADMIN][CONNECTIONS] refuses a broken SMTP configuration naming the field, tests values before saving, and returns a service to the environment", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/connections");
+  const smtp = page.getByTestId("connection-smtp");
+  const source = await smtp.getByTestId("connection-source-smtp").innerText();
+  await smtp.getByLabel("SMTP URL").fill("smtp://");
+  await smtp.getByLabel("From").fill("not an address");
+  await smtp.getByRole("button", { name: "Test these settings" }).click();
+  await expect(smtp.getByTestId("test-result-smtp")).toContainText("Failed: From: must be a sender address");
+  await smtp.getByRole("button", { name: "Save Email (SMTP)" }).click();
+  await expect(smtp.getByTestId("form-error")).toContainText("From: must be a sender address");
+  await smtp.getByLabel("From").fill("Baton <baton@example.com>");
+  await smtp.getByRole("button", { name: "Test these settings" }).click();
+  await expect(smtp.getByTestId("test-result-smtp")).toContainText("Failed: SMTP URL: must name the mail server's host");
+  await smtp.getByRole("button", { name: "Save Email (SMTP)" }).click();
+  await expect(smtp.getByTestId("form-error")).toContainText("SMTP URL: must name the mail server's host");
+  // Nothing was saved by any of it.
+  await page.reload();
+  await expect(smtp.getByTestId("connection-source-smtp")).toHaveText(source);
+
+  // A form that was never saved, tested against a closed port: it says so, and still nothing is saved.
+  await smtp.getByLabel("SMTP URL").fill("smtp://127.0.0.1:1");
+  await smtp.getByLabel("From").fill("Baton <baton@example.com>");
+  await smtp.getByRole("button", { name: "Test these settings" }).click();
+  await expect(smtp.getByTestId("test-result-smtp")).toContainText("Failed: Connection refused");
+  await page.reload();
+  await expect(smtp.getByTestId("connection-source-smtp")).toHaveText(source);
+
+  // Slack saved here, then back to the environment's settings.
+  const slack = page.getByTestId("connection-slack");
+  if ((await slack.getByTestId("connection-source-slack").innerText()) !== "Saved here") {
+    await slack.getByLabel("Default channel").fill("#e2e-handoffs");
+    await slack.getByRole("button", { name: "Save Slack" }).click();
+    await expect(slack.getByTestId("connection-source-slack")).toHaveText("Saved here");
+  }
+  page.once("dialog", (dialog) => dialog.accept());
+  await slack.getByRole("button", { name: "Use the environment's settings" }).click();
+  await expect(slack.getByTestId("connection-source-slack")).toHaveText("From the environment");
+  await expect(slack.getByRole("button", { name: "Use the environment's settings" })).toHaveCount(0);
+  await slack.getByRole("button", { name: "Test these settings" }).click();
+  await expect(slack.getByTestId("test-result-slack")).toContainText("Works:");
+});
+
+test("[ADMIN][APPROVALS] turns four-eyes off and on for an action type, audited", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/approvals");
+  const email = page.getByTestId("four-eyes-send_email");
+  await expect(email.getByTestId("four-eyes-state")).toContainText("Four-eyes on");
+  await email.getByRole("button", { name: "Turn off" }).click();
+  await expect(email.getByTestId("four-eyes-state")).toContainText("Off");
+  await email.getByRole("button", { name: "Turn on" }).click();
+  await expect(email.getByTestId("four-eyes-state")).toContainText("Four-eyes on");
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-entry").filter({ hasText: /approval setting/i }).first()).toBeVisible();
 });
 
 for (const who of ["rep", "manager"] as const) {

@@ -187,3 +187,38 @@ test("[EMAIL] the approval email's deny link opens a confirmation page; only its
   await page.goto(link!.replace(/.$/, (c) => (c === "A" ? "B" : "A")));
   await expect(page.getByTestId("confirm-error")).toContainText("not issued by Baton");
 });
+
+test("[REP] a deal whose stage the CRM does not take is corrected on the card with a stage select, then approved", async ({ page, request, signInAs }, testInfo) => {
+  const stamp = Date.now();
+  const response = await request.post("/api/v1/intake", {
+    headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+    data: {
+      externalId: `e2e-approvals-stage-${stamp}`,
+      channel: "form",
+      receivedAt: new Date().toISOString(),
+      fields: { firstname: "Vera", lastname: `Stage${stamp % 1000}`, email: `vera.${stamp}@kestrel-approvals.example`, company: "Kestrel Logistics", numemployees: "120", message: "We get 800 leads a month and need an AI agent that qualifies them this month." },
+      proposedActions: [{ type: "create_deal", params: { name: `Kestrel audit ${stamp}`, stage: "Qualified to buy" } }],
+    },
+  });
+  expect(response.status()).toBe(200);
+  const { handoffId } = (await response.json()) as { handoffId: string };
+  await signInAsOwner(page, signInAs, handoffId);
+  await page.goto("/approvals");
+  const card = page.getByTestId("approval-card").filter({ hasText: `Vera Stage${stamp % 1000}` });
+  await expect(card.getByTestId("approval-needs-correction")).toContainText("stage must be one of");
+  const stage = card.getByLabel("Stage");
+  await expect(stage).toHaveAttribute("aria-invalid", "true");
+  await card.screenshot({ path: testInfo.outputPath("approval-needs-correction.png") });
+  // Approving it as it stands is refused at the field.
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card.getByText(/stage must be one of/).last()).toBeVisible();
+  await stage.selectOption({ label: "Qualified" });
+  await card.getByLabel("Amount").fill("18000");
+  await card.getByLabel("Currency").fill("EUR");
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("Approved: the agent runs it now.")).toBeVisible();
+  await page.goto("/approvals?status=approved");
+  const approved = page.getByTestId("approval-card").filter({ hasText: `Vera Stage${stamp % 1000}` });
+  await expect(approved.getByTestId("approval-params")).toContainText("stage: qualified");
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -30,14 +30,17 @@ export function humanize(key: string): string {
 /** "in 12 min", "3 h ago", "in 2 d": short enough for a table cell. */
 export function relativeTime(target: Date, now: Date): string {
   const diffMs = target.getTime() - now.getTime();
-  const abs = Math.abs(diffMs);
-  const minutes = Math.round(abs / 60_000);
-  let text: string;
-  if (minutes < 1) text = "<1 min";
-  else if (minutes < 60) text = `${minutes} min`;
-  else if (minutes < 48 * 60) text = `${Math.floor(minutes / 60)} h${minutes % 60 && minutes < 600 ? ` ${minutes % 60} min` : ""}`;
-  else text = `${Math.floor(minutes / 1440)} d`;
+  const text = durationText(Math.abs(diffMs));
   return diffMs >= 0 ? `in ${text}` : `${text} ago`;
+}
+
+/** A span of time as a table cell says it: "<1 min", "12 min", "3 h 5 min", "26 h", "3 d". */
+export function durationText(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 1) return "<1 min";
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h${minutes % 60 && minutes < 600 ? ` ${minutes % 60} min` : ""}`;
+  return `${Math.floor(minutes / 1440)} d`;
 }
 
 export type SlaState = "ok" | "soon" | "urgent" | "breached" | "closed";

@@ -23,6 +23,7 @@ export function ActionForm<T>({
   className,
   label,
   confirm,
+  id,
 }: {
   action: FormAction<T>;
   children: ReactNode;
@@ -33,6 +34,8 @@ export function ActionForm<T>({
   className?: string;
   label?: string;
   confirm?: string;
+  /** For a button outside the form that reads its values (a connection's "Test"). */
+  id?: string;
 }) {
   const router = useRouter();
   const errorId = useId();
@@ -40,6 +43,7 @@ export function ActionForm<T>({
   const [error, setError] = useState<string | null>(null);
   return (
     <form
+      id={id}
       aria-label={label}
       aria-describedby={error ? errorId : undefined}
       aria-busy={pending}

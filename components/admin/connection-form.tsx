@@ -48,11 +48,23 @@ const fieldsByKind: Record<ConnectionView["kind"], { title: string; description:
   },
 };
 
-export function ConnectionForm({ view, save, test }: { view: ConnectionView; save: FormAction<{ kind: string }>; test: (input: { kind: ConnectionView["kind"] }) => Promise<ActionResult<{ ok: boolean; message: string }>> }) {
+export function ConnectionForm({
+  view,
+  save,
+  test,
+  reset,
+}: {
+  view: ConnectionView;
+  save: FormAction<{ kind: string }>;
+  test: (form: FormData) => Promise<ActionResult<{ ok: boolean; message: string }>>;
+  reset: FormAction<{ kind: string; removed: boolean }>;
+}) {
   const spec = fieldsByKind[view.kind];
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
   const [testing, startTest] = useTransition();
   const id = (name: string) => `${view.kind}-${name}`;
+  const formId = id("form");
+  const labels = Object.fromEntries(spec.fields.map((f) => [f.name, f.label]));
   return (
     <section aria-labelledby={id("title")} className="rounded-lg border border-slate-200 bg-white shadow-sm" data-testid={`connection-${view.kind}`}>
       <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-100 px-4 py-3">
@@ -62,10 +74,17 @@ export function ConnectionForm({ view, save, test }: { view: ConnectionView; sav
           </h2>
           <p className="mt-0.5 max-w-2xl text-xs text-slate-500">{spec.description}</p>
         </div>
-        <Badge tone={view.source === "database" ? "blue" : "slate"}>{view.source === "database" ? "Saved here" : "From the environment"}</Badge>
+        <Badge tone={view.source === "database" ? "blue" : "slate"} data-testid={`connection-source-${view.kind}`}>
+          {view.source === "database" ? "Saved here" : "From the environment"}
+        </Badge>
       </header>
       <div className="space-y-4 px-4 py-3">
-        <ActionForm action={save} success={`${spec.title} settings saved.`} resetOnSuccess fieldLabels={Object.fromEntries(spec.fields.map((f) => [f.name, f.label]))} label={`${spec.title} settings`} className="grid gap-3 md:grid-cols-2">
+        {view.unusableSaved ? (
+          <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900" data-testid={`connection-unusable-${view.kind}`}>
+            The saved {spec.title} settings are not valid ({readable(view.unusableSaved, labels)}), so the environment&apos;s apply. Save them again, or return to the environment.
+          </p>
+        ) : null}
+        <ActionForm id={formId} action={save} success={`${spec.title} settings saved.`} resetOnSuccess fieldLabels={labels} label={`${spec.title} settings`} className="grid gap-3 md:grid-cols-2">
           <input type="hidden" name="kind" value={view.kind} />
           {spec.fields.map((field) => {
             const saved = field.secret ? view.secrets[field.name] : undefined;
@@ -109,18 +128,40 @@ export function ConnectionForm({ view, save, test }: { view: ConnectionView; sav
             disabled={testing}
             onClick={() =>
               startTest(async () => {
-                const answer = await test({ kind: view.kind });
-                setResult(answer.ok ? answer.data : { ok: false, message: answer.error });
+                const form = document.getElementById(formId);
+                if (!(form instanceof HTMLFormElement)) return;
+                const answer = await test(new FormData(form));
+                setResult(answer.ok ? answer.data : { ok: false, message: readable(answer.error, labels) });
               })
             }
           >
-            {testing ? "Testing…" : "Test connection"}
+            {testing ? "Testing…" : "Test these settings"}
           </Button>
           <p role="status" aria-live="polite" data-testid={`test-result-${view.kind}`} className={result ? (result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700") : "text-sm text-slate-500"}>
-            {result ? `${result.ok ? "✓ Works: " : "✗ Failed: "}${result.message}` : "Tests the settings in force now (save first)."}
+            {result ? `${result.ok ? "✓ Works: " : "✗ Failed: "}${result.message}` : "Tests the values in the form, before saving them (a blank secret: the one in force)."}
           </p>
         </div>
+        {view.source === "database" || view.unusableSaved ? (
+          <ActionForm
+            action={reset}
+            success={`${spec.title} now uses the environment's settings.`}
+            label={`Return ${spec.title} to the environment`}
+            confirm={`Remove the ${spec.title} settings saved here? The environment's settings (or none) apply at once.`}
+            className="border-t border-slate-100 pt-3"
+          >
+            <input type="hidden" name="kind" value={view.kind} />
+            <Button type="submit" size="sm" variant="secondary">
+              Use the environment&apos;s settings
+            </Button>
+          </ActionForm>
+        ) : null}
       </div>
     </section>
   );
+}
+
+// "url: must be…" → "SMTP URL: must be…".
+function readable(message: string, labels: Record<string, string>): string {
+  const match = /^([A-Za-z]+): (.*)$/s.exec(message);
+  return match && labels[match[1]] ? `${labels[match[1]]}: ${match[2]}` : message;
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { ApprovalDecisionForm, type DecideApprovalAction } from "@/components/approvals/approval-decision-form";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { ApprovalRow } from "@/db/queries/approvals";
-import { actionLabels } from "@/lib/approvals/action-params";
+import { actionLabels, checkActionParams } from "@/lib/approvals/action-params";
+import { currentConsequence } from "@/lib/approvals/consequence";
 import { paramLines } from "@/lib/approvals/approval-messages";
 import { channelLabels } from "@/lib/approvals/decide-approval";
 import { formatDateTime, humanize } from "@/lib/format";
@@ -10,8 +11,20 @@ import { formatDateTime, humanize } from "@/lib/format";
 const statusTones: Record<ApprovalRow["approval"]["status"], BadgeTone> = { pending: "amber", approved: "green", denied: "red", expired: "slate" };
 
 /** One request: what, with which parameters, what it causes, why, for which package; how it was decided and what running it did. */
-export function ApprovalCard({ row, showPackage, decide }: { row: ApprovalRow; showPackage: boolean; decide: DecideApprovalAction | null }) {
+export function ApprovalCard({
+  row,
+  showPackage,
+  decide,
+  mayApprove,
+}: {
+  row: ApprovalRow;
+  showPackage: boolean;
+  decide: DecideApprovalAction | null;
+  /** Whether this person may approve it (four-eyes), when they may decide it at all. */
+  mayApprove?: { ok: true } | { ok: false; reason: string };
+}) {
   const { approval } = row;
+  const check = approval.status === "pending" && decide ? checkActionParams(approval.actionType, approval.params) : null;
   const headingId = `approval-${approval.id}-title`;
   const lead = [row.leadName ?? row.leadEmail ?? "Unknown lead", row.companyName].filter(Boolean).join(", ");
   const result = approval.result as { ok?: boolean; error?: string; messageId?: string; crmId?: string; url?: string | null } | null;
@@ -38,7 +51,7 @@ export function ApprovalCard({ row, showPackage, decide }: { row: ApprovalRow; s
       </header>
       <p className="mt-2 text-slate-800">
         <span className="font-medium">What happens: </span>
-        {approval.consequence}
+        {currentConsequence(approval)}
       </p>
       {approval.reason ? (
         <p className="mt-1 text-slate-700">
@@ -68,7 +81,22 @@ export function ApprovalCard({ row, showPackage, decide }: { row: ApprovalRow; s
         </p>
       ) : null}
       {approval.status === "pending" && decide ? (
-        <ApprovalDecisionForm approvalId={approval.id} version={approval.version} actionType={approval.actionType} params={approval.params} decide={decide} />
+        <>
+          {check && !check.ok ? (
+            <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900" data-testid="approval-needs-correction">
+              This request cannot run as it stands: {check.problem}. Correct it below, or deny it.
+            </p>
+          ) : null}
+          <ApprovalDecisionForm
+            approvalId={approval.id}
+            version={approval.version}
+            actionType={approval.actionType}
+            params={approval.params}
+            decide={decide}
+            problems={check && !check.ok ? check.fieldErrors : undefined}
+            mayApprove={mayApprove}
+          />
+        </>
       ) : null}
     </article>
   );

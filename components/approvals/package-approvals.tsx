@@ -2,9 +2,10 @@ import { ApprovalCard } from "@/components/approvals/approval-card";
 import type { DecideApprovalAction } from "@/components/approvals/approval-decision-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { ApprovalRow } from "@/db/queries/approvals";
+import { mayApprove, type FourEyesSettings } from "@/lib/approvals/four-eyes";
 
 /** The package page's approval requests, pending first; decided ones show who decided, where, and what running them did. */
-export function PackageApprovals({ rows, decide }: { rows: ApprovalRow[]; decide: DecideApprovalAction | null }) {
+export function PackageApprovals({ rows, decide, actorId, fourEyes }: { rows: ApprovalRow[]; decide: DecideApprovalAction | null; actorId: string; fourEyes: FourEyesSettings }) {
   if (rows.length === 0) return null;
   const pending = rows.filter((r) => r.approval.status === "pending").length;
   return (
@@ -14,7 +15,7 @@ export function PackageApprovals({ rows, decide }: { rows: ApprovalRow[]; decide
         <ul className="space-y-3">
           {rows.map((row) => (
             <li key={row.approval.id}>
-              <ApprovalCard row={row} showPackage={false} decide={decide} />
+              <ApprovalCard row={row} showPackage={false} decide={decide} mayApprove={mayApprove(row.approval, actorId, fourEyes)} />
             </li>
           ))}
         </ul>

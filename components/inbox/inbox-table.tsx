@@ -31,6 +31,8 @@ export type InboxRow = {
   dealValue: number | null;
   dealCurrency: string | null;
   slaDueAt: Date;
+  /** When a person accepted it: the acceptance clock stopped then. */
+  acceptedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -95,12 +97,7 @@ const dataColumns = [
     id: "sla_due_at",
     header: "SLA",
     cell: (info) => (
-      <SlaCountdown
-        due={info.getValue()}
-        createdAt={info.row.original.createdAt}
-        open={openStatuses.includes(info.row.original.status)}
-        serverNow={(info.table.options.meta as TableMeta).now}
-      />
+      <SlaCountdown subject={info.row.original} serverNow={(info.table.options.meta as TableMeta).now} />
     ),
   }),
   column.accessor("leadName", {

@@ -2,20 +2,27 @@
 
 import { useEffect, useState } from "react";
 import { cn } from "@/lib/cn";
-import { relativeTime, slaState, type SlaState } from "@/lib/format";
+import { slaClockLabels, slaDisplay, type SlaDisplay, type SlaSubject } from "@/lib/sla/sla-display";
 
-const styles: Record<SlaState, string> = {
+const styles: Record<SlaDisplay["state"], string> = {
   ok: "text-slate-700",
   soon: "text-amber-700 font-medium",
   urgent: "text-red-700 font-semibold",
   breached: "text-red-700 font-semibold",
-  closed: "text-slate-400",
+  met: "text-emerald-700",
+  missed: "text-slate-600",
+  none: "text-slate-400",
 };
 
-/** Counts down to the SLA due time; the server's clock renders first, the browser's keeps it moving. */
-export function SlaCountdown({ due, createdAt, open, serverNow }: { due: Date; createdAt: Date; open: boolean; serverNow: Date }) {
+/**
+ * The package's SLA: a running acceptance clock counts down (the server's clock renders first, the
+ * browser's keeps it moving); a stopped one says how it ended. `labelled` names what the clock measures.
+ */
+export function SlaCountdown({ subject, serverNow, labelled = false }: { subject: SlaSubject; serverNow: Date; labelled?: boolean }) {
   const [now, setNow] = useState(serverNow);
+  const display = slaDisplay(subject, now);
   useEffect(() => {
+    if (!display.running) return;
     const tick = () => setNow(new Date());
     const id = setInterval(tick, 30_000);
     const first = setTimeout(tick, 0);
@@ -23,11 +30,18 @@ export function SlaCountdown({ due, createdAt, open, serverNow }: { due: Date; c
       clearInterval(id);
       clearTimeout(first);
     };
-  }, []);
-  const state = slaState(due, now, createdAt, open);
-  const text = state === "closed" ? "—" : state === "breached" ? `Breached ${relativeTime(due, now)}` : `Due ${relativeTime(due, now)}`;
+  }, [display.running]);
+  const text = (
+    <span className={cn("whitespace-nowrap tabular-nums", styles[display.state])} data-sla={display.state} data-testid="sla" title={`Due ${subject.slaDueAt.toISOString()}`}>
+      {display.text}
+    </span>
+  );
+  if (!labelled) return text;
   return (
-    <span className={cn("whitespace-nowrap tabular-nums", styles[state])} data-sla={state} title={due.toISOString()}>
+    <span className="flex flex-col items-end">
+      <span className="text-xs font-medium uppercase tracking-wide text-slate-500" data-testid="sla-clock-label">
+        {slaClockLabels[display.clock]}
+      </span>
       {text}
     </span>
   );

@@ -9,6 +9,7 @@ export const adminSections = [
   { href: "/admin/rules", label: "Rules" },
   { href: "/admin/routing", label: "Routing" },
   { href: "/admin/slas", label: "SLAs" },
+  { href: "/admin/approvals", label: "Approvals" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/connections", label: "Connections" },

@@ -1,4 +1,5 @@
 import type { HandoffEvent } from "@/db/schema/handoffs";
+import { describeChatUpdate } from "@/lib/chat/describe-chat-update";
 import { formatDateTime, humanize, label, reasonLabels } from "@/lib/format";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { statusLabels } from "@/lib/handoffs/state-machine";
@@ -85,6 +86,8 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       return data.step === "half" ? "reminded the owner: half of the SLA is gone" : "reminded the owner";
     case "sla_breached":
       return `recorded an SLA breach (${String(data.breaches ?? 1)} of ${String(data.maxBreaches ?? "?")}) and told the manager`;
+    case "updated_from_chat":
+      return describeChatUpdate(data, { fromStatus: event.fromStatus, toStatus: event.toStatus, ownerNames });
     case "closed_to_nurture":
       return "closed it to nurture: nobody accepted it in time";
     default:

@@ -43,3 +43,20 @@ function redacted(config: Record<string, unknown>, secrets: Record<string, strin
   const marks = Object.fromEntries(Object.keys(secrets).map((field) => [field, replaced.has(field) ? "(secret replaced)" : "(secret set)"]));
   return { ...config, ...marks };
 }
+
+/** Removes one service's saved settings (the environment's apply again), with its audit entry (secrets redacted). */
+export async function deleteConnectionSettings(input: { actor: { id: string; email: string }; kind: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.delete(connectionSettings).where(eq(connectionSettings.kind, input.kind)).returning();
+    if (!existing) return false;
+    await recordAdminChange(tx, {
+      actor: input.actor,
+      action: "connection.delete",
+      entityType: "connection",
+      entityId: input.kind,
+      before: redacted(existing.config, existing.secrets, new Set()),
+      after: null,
+    });
+    return true;
+  });
+}

@@ -3,7 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { fromDrizzle } from "pg-boss";
 import { databaseUrl, db, type Transaction } from "@/db";
 import { insertHandoffEvent, type HandoffEventInput } from "@/db/queries/handoffs";
-import { approvalLinkTokens, approvalRequests, conversations, deliveries, handoffs, messages, notifications, users, type ApprovalRequest } from "@/db/schema";
+import { recordAdminChange } from "@/db/queries/audit";
+import { approvalLinkTokens, approvalRequests, approvalSettings, conversations, deliveries, handoffs, messages, notifications, users, type ApprovalRequest } from "@/db/schema";
+import { withDefaults, type FourEyesSettings } from "@/lib/approvals/four-eyes";
 import { getBoss } from "@/lib/jobs/boss";
 import { queues } from "@/lib/jobs/queues";
 
@@ -234,6 +236,22 @@ export async function insertLinkTokens(rows: { id: string; approvalId: string; r
 export async function getLinkToken({ id }: { id: string }) {
   const [row] = await db.select().from(approvalLinkTokens).where(eq(approvalLinkTokens.id, id));
   return row ?? null;
+}
+
+/** Four-eyes per action type: the saved settings over the defaults. */
+export async function getFourEyesSettings(): Promise<FourEyesSettings> {
+  return withDefaults(await db.select({ actionType: approvalSettings.actionType, fourEyes: approvalSettings.fourEyes }).from(approvalSettings));
+}
+
+/** An admin turns four-eyes on or off for one action type, audited with before and after. */
+export async function saveFourEyesSetting(input: { actor: { id: string; email: string }; actionType: string; fourEyes: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(approvalSettings).where(eq(approvalSettings.actionType, input.actionType)).for("update");
+    const values = { fourEyes: input.fourEyes, updatedById: input.actor.id, updatedAt: new Date() };
+    await tx.insert(approvalSettings).values({ actionType: input.actionType, ...values }).onConflictDoUpdate({ target: approvalSettings.actionType, set: values });
+    const previous = before ? before.fourEyes : withDefaults([])[input.actionType];
+    await recordAdminChange(tx, { actor: input.actor, action: "approval_setting.update", entityType: "approval_setting", entityId: input.actionType, before: { fourEyes: previous }, after: { fourEyes: input.fourEyes } });
+  });
 }
 
 /** The person a Slack member is in Baton, matched on email (active accounts only). */

@@ -119,14 +119,18 @@ export async function updateChatHandoff(input: {
   priority: HandoffPriority | null;
   reasons: ReasonCode[];
   pkg: HandoffPackage;
-  slaDueAt: Date;
   reopen: boolean;
   event: { data: Record<string, unknown>; fromStatus: HandoffStatus; toStatus: HandoffStatus } | null;
   notify: boolean;
+  /** How the SLA deadline moves (lib/chat/plan-handoff-update.ts). */
+  sla: "route" | "restart" | "keep";
   boss: Boss;
+  /** The turn's clock: a new SLA window is counted from it, in the team's business hours. */
+  now: Date;
 }) {
   const { pkg } = input;
   return db.transaction(async (tx) => {
+    const [before] = await tx.select({ slaDueAt: handoffs.slaDueAt, ownerId: handoffs.ownerId }).from(handoffs).where(eq(handoffs.id, input.handoffId));
     const [updated] = await tx
       .update(handoffs)
       .set({
@@ -140,7 +144,6 @@ export async function updateChatHandoff(input: {
         leadEmail: pkg.identification.email,
         companyName: pkg.identification.company,
         summary: pkg.summary,
-        slaDueAt: input.slaDueAt,
         ...(input.reopen ? { status: "pending" as const, discardReason: null, closedAt: null } : {}),
         // Escalated past what a person handed back: the hand-back no longer holds it.
         handedBackFrom: null,
@@ -171,22 +174,28 @@ export async function updateChatHandoff(input: {
           updated_at = now()
         where ${leads.id} = ${updated.leadId}`);
     }
-    if (input.event) {
-      await insertHandoffEvent(tx, updated.id, { type: "updated_from_chat", actorKind: "agent", fromStatus: input.event.fromStatus, toStatus: input.event.toStatus, data: input.event.data });
-    }
     const onTx = { db: fromDrizzle(tx, dsql) };
     await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });
     if (input.notify) await input.boss.send(queues.notify.name, { handoffId: updated.id, event: "created" }, { ...onTx, singletonKey: `notify:created:${updated.id}` });
-    // The lead reaches a person for the first time: the routing rules place it, in this transaction (last: routing locks until commit).
-    if (input.notify && input.priority) {
+
+    // Every SLA deadline comes from the one business-time calculation (lib/sla) in the team's hours:
+    // the lead reaches a person for the first time and the routing rules place it (they lock until
+    // commit, so they run late), or a sharper priority restarts the clock; a refresh keeps the deadline.
+    let result = updated;
+    if (input.sla === "route" && input.priority) {
       const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
-      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: new Date() });
-      return { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: input.now });
+      result = { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+    } else if (input.sla === "restart" && input.priority) {
+      result = { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: input.now }) };
     }
-    if (input.event && input.priority) {
-      // A sharper priority from a later turn: the acceptance clock restarts in the team's hours, never later than it was.
-      return { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: new Date() }) };
+    if (input.event) {
+      // What changed, for the timeline: the plan's decision and facts, and the deadline and owner as they now stand.
+      const moved = before && before.slaDueAt.getTime() !== result.slaDueAt.getTime() ? { slaDueAt: { from: before.slaDueAt.toISOString(), to: result.slaDueAt.toISOString() } } : {};
+      const owner = before && before.ownerId !== result.ownerId ? { owner: { from: before.ownerId, to: result.ownerId } } : {};
+      await insertHandoffEvent(tx, updated.id, { type: "updated_from_chat", actorKind: "agent", fromStatus: input.event.fromStatus, toStatus: input.event.toStatus, data: { ...input.event.data, ...moved, ...owner } });
     }
-    return updated;
+    return result;
   });
 }
+

@@ -64,6 +64,7 @@ export const inboxRowColumns = {
   dealValue: handoffs.dealValue,
   dealCurrency: handoffs.dealCurrency,
   slaDueAt: handoffs.slaDueAt,
+  acceptedAt: handoffs.acceptedAt,
   createdAt: handoffs.createdAt,
   updatedAt: handoffs.updatedAt,
   version: handoffs.version,
@@ -150,22 +151,39 @@ function keysetSegments(sort: InboxSort, ascending: boolean, backwards: boolean,
   const cursorTuple = (values: (string | null)[]) =>
     tuple([...keys.map((k, i) => dsql`${values[i]}::${k.cast}`), dsql`${cursor!.id}::uuid`]);
 
-  if (sort !== "value") {
+  const split = twoSegmentSorts[sort];
+  if (!split) {
     return [{ where: cursor ? [after(columns, cursorTuple(cursor.values))] : [], orderBy: [...keys.map((k) => direction(k.column)), direction(handoffs.id)] }];
   }
-  const value = handoffs.dealValue;
-  const cursorValue = cursor?.values[0] ?? null;
-  const present: KeysetSegment = {
-    where: [dsql`${value} is not null`, ...(cursor && cursorValue !== null ? [after(columns, cursorTuple(cursor.values))] : [])],
-    orderBy: [direction(value), direction(handoffs.id)],
+  // Which segment the cursor's row is in, and the key values to compare within it.
+  const inSecond = cursor ? split.cursorInSecond(cursor.values) : false;
+  const within = cursor ? split.keyValues(cursor.values) : [];
+  const first: KeysetSegment = {
+    where: [split.first, ...(cursor && !inSecond ? [after(columns, cursorTuple(within))] : [])],
+    orderBy: [direction(keys[0].column), direction(handoffs.id)],
   };
-  const missing: KeysetSegment = {
-    where: [dsql`${value} is null`, ...(cursor && cursorValue === null ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])],
-    orderBy: [direction(handoffs.id)],
-  };
-  if (!backwards) return cursor && cursorValue === null ? [missing] : [present, missing];
-  return cursor && cursorValue !== null ? [present] : [missing, present];
+  const second: KeysetSegment = split.secondOrderedByKey
+    ? { where: [dsql`not ${split.first}`, ...(cursor && inSecond ? [after(columns, cursorTuple(within))] : [])], orderBy: [direction(keys[0].column), direction(handoffs.id)] }
+    : { where: [dsql`not ${split.first}`, ...(cursor && inSecond ? [after(dsql`${handoffs.id}`, dsql`${cursor.id}::uuid`)] : [])], orderBy: [direction(handoffs.id)] };
+  if (!backwards) return cursor && inSecond ? [second] : [first, second];
+  return cursor && !inSecond ? [first] : [second, first];
 }
+
+/**
+ * Sorts whose rows fall in two runs, the second always last whichever the direction: a value nobody
+ * stated (those by id alone: they have no value), and an SLA whose clock is not running (only a
+ * pending package's acceptance clock runs; an accepted package's deadline is history, not urgency;
+ * those still by their deadline). lib/inbox/cursor.ts says how a cursor names its run.
+ */
+const twoSegmentSorts: Partial<Record<InboxSort, { first: SQL; secondOrderedByKey: boolean; cursorInSecond: (values: (string | null)[]) => boolean; keyValues: (values: (string | null)[]) => (string | null)[] }>> = {
+  value: { first: dsql`(${handoffs.dealValue} is not null)`, secondOrderedByKey: false, cursorInSecond: (v) => v[0] === null, keyValues: (v) => v },
+  sla_due_at: {
+    first: dsql`(${handoffs.status} = 'pending' and ${handoffs.priority} is not null)`,
+    secondOrderedByKey: true,
+    cursorInSecond: (v) => v[0] === "stopped",
+    keyValues: (v) => v.slice(1),
+  },
+};
 
 export async function countOpenByPriority({ scope, status, filters }: { scope: InboxScope; status: StatusFilter; filters?: InboxFilters }) {
   const count = (extra: SQL[]) =>

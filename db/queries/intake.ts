@@ -83,6 +83,8 @@ export async function recordIntake(input: {
   /** Requests for the sensitive actions the decision proposes: they commit with the package. */
   approvals?: NewApproval[];
   boss: Boss;
+  /** When it happened (the chat passes its turn's clock); the SLA window is counted from it. */
+  now?: Date;
 }): Promise<IntakeOutcome> {
   const { event, decision } = input;
   return db.transaction(async (tx) => {
@@ -116,7 +118,7 @@ export async function recordIntake(input: {
     // conversation: that is exactly when triage built no package.
     if (stored) {
       const pkg: HandoffPackage = { ...stored, traceability: { ...stored.traceability, leadId } };
-      const now = new Date();
+      const now = input.now ?? new Date();
       const [row] = await tx
         .insert(handoffs)
         .values({

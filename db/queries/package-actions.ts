@@ -9,7 +9,7 @@ export type AlongWithChange = {
   /** An agent line in the package's chat; `resume` also gives the conversation back to the agent. */
   chatMessage?: { conversationId: string; text: string; resume?: boolean };
   /** An outbound action waiting for a person's approval (e.g. the email asking for more info). */
-  approval?: { id: string; actionType: string; params: Record<string, unknown>; consequence: string; reason: string; expiresAt: Date };
+  approval?: { id: string; actionType: string; params: Record<string, unknown>; consequence: string; reason: string; expiresAt: Date; requestedById: string };
   correction?: { actorId: string; kind: "confirm" | "correct" | "answer"; field: string; before: string | null; after: string };
   /** A drafted email that no longer applies (its request was replaced or dropped): it must never be sent. */
   withdrawApprovalId?: string | null;

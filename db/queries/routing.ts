@@ -5,7 +5,7 @@ import { handoffs, handoffSlaClocks, routingRules, slaPolicies, teams, users, ty
 import { routingRuleSchema, type RoutingRule } from "@/lib/routing/schema";
 import { routeHandoff, type Candidate, type RoutingDecision, type RoutingFacts } from "@/lib/routing/route";
 import type { Calendar } from "@/lib/sla/business-time";
-import { defaultSlaMinutes, slaWindow } from "@/lib/sla/due-at";
+import { defaultSlaMinutes, slaDueAt, slaWindow } from "@/lib/sla/due-at";
 
 type Executor = Transaction | typeof db;
 
@@ -27,6 +27,12 @@ export async function getTeamCalendar(executor: Executor, teamId: string | null)
   if (!teamId) return null;
   const [row] = await executor.select({ timeZone: teams.timeZone, businessHours: teams.businessHours }).from(teams).where(eq(teams.id, teamId));
   return row ?? null;
+}
+
+/** A deadline for this priority from `from`, by its policy's minutes in the team's business hours (the one calculation, lib/sla). */
+export async function slaDeadline(input: { priority: HandoffPriority; teamId: string | null; from: Date }, executor: Executor = db): Promise<Date> {
+  const policy = await getSlaPolicy(executor, input.priority);
+  return slaDueAt(input.priority, input.from, { calendar: await getTeamCalendar(executor, input.teamId), minutes: policy.minutes });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { handoffs } from "./handoffs";
 
@@ -17,6 +17,8 @@ export const approvalRequests = pgTable(
     params: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     consequence: text().notNull(),
     reason: text(),
+    /** The person who drafted it (an info-request email); null when the agent proposed it. Four-eyes binds them. */
+    requestedById: text().references(() => users.id, { onDelete: "set null" }),
     status: approvalStatus().notNull().default("pending"),
     decidedById: text().references(() => users.id, { onDelete: "set null" }),
     decidedVia: approvalChannel(),
@@ -34,6 +36,18 @@ export const approvalRequests = pgTable(
 );
 
 export type ApprovalRequest = typeof approvalRequests.$inferSelect;
+
+/**
+ * Admin settings per action type. Four-eyes: the person who asked for a request may not approve it
+ * (another person does); deny stays open to them. A type without a row uses the default in
+ * lib/approvals/four-eyes.ts (on for emails, which people draft).
+ */
+export const approvalSettings = pgTable("approval_settings", {
+  actionType: text().primaryKey(),
+  fourEyes: boolean().notNull(),
+  updatedById: text().references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * One emailed approve/deny link pair, by its token id (the `jti` inside the signed token). Using either

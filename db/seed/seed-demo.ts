@@ -2,13 +2,11 @@ import { eq, inArray, sql as dsql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
 import { apiKeys, approvalRequests, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam, type DemoUser } from "@/db/seed/demo-data";
+import { triageDemoIntake } from "@/db/seed/demo/approval-requests";
 import { demoApprovals, type DemoApproval } from "@/db/seed/demo/approvals";
 import { seedDemoRouting } from "@/db/seed/demo/routing";
 import type { NewApproval } from "@/db/queries/approvals";
-import { approvalsFor } from "@/lib/approvals/proposed-approvals";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { triage } from "@/lib/agent/triage";
-import { intakeEventSchema } from "@/lib/contract/intake";
 import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
 import { generateApiKey, hashApiKey } from "@/lib/intake/credentials";
 import { compileRuleSet } from "@/lib/rules/compile";
@@ -17,8 +15,6 @@ import { defaultRuleSet } from "@/lib/rules/default-rules";
 /** The demo's intake key, for trying POST /api/v1/intake against a local demo. Never valid elsewhere: it exists only in demo data. */
 export const DEMO_API_KEY = "baton_demo_local_only_0000000000000000000000";
 const DEMO_API_KEY_TEAM = "Inbound EMEA";
-/** The default time a request waits for a decision (APPROVAL_TTL_HOURS). */
-const DEMO_APPROVAL_TTL_HOURS = 48;
 
 export type SeedDemoResult = {
   users: { email: string; role: string; name: string }[];
@@ -173,11 +169,9 @@ async function insertHandoffs(
     const intakeId = mapped(ids.intakeIds, handoff.intakeId);
     // The package is the agent's own work on the demo intake, as it would be for a real lead; the
     // demo plan only decides what people did with it since (status, owner, timeline).
-    const { decision, recordPackage } = triage(intakeEventSchema.parse(intake.raw), rules, {
-      trace: { leadId, intakeId, conversationId: handoff.conversationId ?? null, crmRecord: null },
-    });
+    const { decision, recordPackage, requests: proposed } = triageDemoIntake({ handoff, intake }, rules, { leadId, intakeId });
     const pkg = decision.package ?? recordPackage ?? handoff.package;
-    requests.set(handoff.id, approvalsFor(decision, recordPackage, { now: handoff.createdAt, ttlHours: DEMO_APPROVAL_TTL_HOURS }));
+    requests.set(handoff.id, proposed);
     return {
       ...handoff,
       teamId: ids.teamIds.get(teamName) ?? null,

@@ -1,5 +1,6 @@
 import type { ApprovalRequest } from "@/db/schema";
 import { actionLabels } from "@/lib/approvals/action-params";
+import { currentConsequence } from "@/lib/approvals/consequence";
 import type { EmailMessage } from "@/lib/notifications/email-message";
 import type { SlackMessage } from "@/lib/notifications/slack-message";
 
@@ -31,7 +32,7 @@ export function approvalSlackMessage(notice: ApprovalNotice): SlackMessage {
     text: approvalTitle(notice),
     blocks: [
       { type: "header", text: { type: "plain_text", text: truncate(approvalTitle(notice), 150), emoji: true } },
-      { type: "section", text: { type: "mrkdwn", text: truncate(`*What happens:* ${escape(approval.consequence)}${approval.reason ? `\n*Why the agent wants it:* ${escape(approval.reason)}` : ""}`, 3000) } },
+      { type: "section", text: { type: "mrkdwn", text: truncate(`*What happens:* ${escape(currentConsequence(approval))}${approval.reason ? `\n*Why the agent wants it:* ${escape(approval.reason)}` : ""}`, 3000) } },
       { type: "section", text: { type: "mrkdwn", text: truncate("```" + paramLines(approval.params).join("\n").replace(/```/g, "'''") + "```", 3000) } },
       { type: "context", elements: [{ type: "mrkdwn", text: `Expires ${approval.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC · <${notice.packageUrl}|Open the package>` }] },
       {
@@ -52,7 +53,7 @@ export function decidedSlackMessage(notice: ApprovalNotice, outcome: string): Sl
     text: `${approvalTitle(notice)}: ${outcome}`,
     blocks: [
       { type: "header", text: { type: "plain_text", text: truncate(approvalTitle(notice), 150), emoji: true } },
-      { type: "section", text: { type: "mrkdwn", text: truncate(escape(notice.approval.consequence), 3000) } },
+      { type: "section", text: { type: "mrkdwn", text: truncate(escape(currentConsequence(notice.approval)), 3000) } },
       { type: "context", elements: [{ type: "mrkdwn", text: `${escape(outcome)} · <${notice.packageUrl}|Open the package>` }] },
     ],
   };
@@ -67,7 +68,7 @@ export function approvalEmail(notice: ApprovalNotice, links: { approve: string; 
     recipientName ? `Hi ${recipientName},` : "Hi,",
     "",
     `The agent wants to: ${actionLabels[approval.actionType] ?? approval.actionType} for ${notice.lead}.`,
-    `What happens: ${approval.consequence}`,
+    `What happens: ${currentConsequence(approval)}`,
     ...(approval.reason ? [`Why: ${approval.reason}`] : []),
     "",
     ...params,
@@ -81,7 +82,7 @@ export function approvalEmail(notice: ApprovalNotice, links: { approve: string; 
     `<a href="${esc(href)}" style="display:inline-block;background:${color};color:#fff;padding:8px 14px;border-radius:6px;text-decoration:none;margin-right:8px">${label}</a>`;
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:640px">
 <h2 style="font-size:18px;margin:0 0 8px">${esc(title)}</h2>
-<p style="margin:0 0 8px"><strong>What happens:</strong> ${esc(approval.consequence)}</p>
+<p style="margin:0 0 8px"><strong>What happens:</strong> ${esc(currentConsequence(approval))}</p>
 ${approval.reason ? `<p style="margin:0 0 8px"><strong>Why:</strong> ${esc(approval.reason)}</p>` : ""}
 <pre style="white-space:pre-wrap;background:#f1f5f9;padding:8px;border-radius:6px;font-size:13px">${esc(params.join("\n"))}</pre>
 <p>${button(links.approve, "Approve", "#047857")}${button(links.deny, "Deny", "#b91c1c")}</p>

@@ -1,7 +1,8 @@
-import { getApprovalForDecision, settleApproval, type ApprovalChannel } from "@/db/queries/approvals";
+import { getApprovalForDecision, getFourEyesSettings, settleApproval, type ApprovalChannel } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
-import { consequenceOf } from "@/lib/agent/build-package";
-import { checkActionParams } from "@/lib/approvals/action-params";
+import { applyParamEdits, checkActionParams } from "@/lib/approvals/action-params";
+import { restatedConsequence } from "@/lib/approvals/consequence";
+import { mayApprove } from "@/lib/approvals/four-eyes";
 import type { ApprovalDecision } from "@/lib/approvals/email-token";
 import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
@@ -20,8 +21,8 @@ export type DecideInput = {
   via: ApprovalChannel;
   /** The version the person saw (console); Slack and email decide on whatever is current. */
   expectedVersion?: number;
-  /** An email's subject and body as the person edited them before approving. */
-  edits?: { subject?: string; body?: string };
+  /** The parameters as the person corrected them before approving (the form sends every field; unchanged ones are ignored). */
+  edits?: Record<string, string | undefined>;
   /** The emailed link's id: used up with the decision. */
   linkTokenId?: string;
 };
@@ -41,20 +42,23 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
   if (approval.status !== "pending") throw new UserError("conflict", alreadyDecided(approval));
   if (approval.expiresAt.getTime() <= Date.now()) throw new UserError("conflict", "This request has expired; the agent will not run it.");
   if (input.expectedVersion !== undefined && input.expectedVersion !== approval.version) throw new UserError("conflict", "This request changed since you opened it. Reload to see it as it is now.");
+  // Four-eyes, here so that the console, Slack and the email links all hold to it.
+  if (input.decision === "approve") {
+    const allowed = mayApprove(approval, actor.id, await getFourEyesSettings());
+    if (!allowed.ok) throw new UserError("forbidden", allowed.reason);
+  }
 
   let params: Record<string, unknown> | undefined;
   let consequence: string | undefined;
-  const changes = input.decision === "approve" && input.edits ? changedOnly(input.edits, approval.params) : {};
-  const edited = Object.keys(changes).length > 0;
+  const edited = input.decision === "approve" && input.edits ? applyParamEdits(approval.actionType, approval.params, input.edits) : null;
   if (edited) {
-    if (approval.actionType !== "send_email") throw new UserError("bad_request", "Only an email's subject and body can be edited before approving.");
-    params = { ...approval.params, ...changes };
-    // The stated consequence quotes the subject: keep it true to what will be sent (a custom one stays).
-    if (approval.consequence === consequenceOf(approval.actionType, approval.params)) consequence = consequenceOf(approval.actionType, params);
+    params = edited;
+    // What it does, restated for the parameters that will run (a consequence in the agent's own words stays).
+    consequence = restatedConsequence(approval, edited);
   }
   if (input.decision === "approve") {
     const check = checkActionParams(approval.actionType, params ?? approval.params);
-    if (!check.ok) throw new UserError("bad_request", `This request cannot run as it stands: ${check.problem}.`, edited ? { [fieldOf(check.problem)]: [check.problem] } : undefined);
+    if (!check.ok) throw new UserError("bad_request", `This request cannot run as it stands: ${check.problem}. Correct it below, or deny it.`, check.fieldErrors);
   }
 
   const status = input.decision === "approve" ? "approved" : "denied";
@@ -67,7 +71,7 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
     params,
     consequence,
     linkTokenId: input.linkTokenId,
-    event: { type: "approval_decided", actorKind: "user", actorId: actor.id, data: { approvalId: approval.id, actionType: approval.actionType, decision: status, via: input.via, edited: Boolean(edited) } },
+    event: { type: "approval_decided", actorKind: "user", actorId: actor.id, data: { approvalId: approval.id, actionType: approval.actionType, decision: status, via: input.via, edited: edited !== null } },
     chatLine: status === "denied" && handoff.conversationId ? { conversationId: handoff.conversationId, text: FOLLOW_UP_LINE } : null,
   });
   if (outcome.ok) return outcome.approval;
@@ -80,13 +84,4 @@ function alreadyDecided(approval: ApprovalRequest): string {
   if (approval.status === "expired") return "This request has expired; the agent will not run it.";
   const via = approval.decidedVia ? ` in ${channelLabels[approval.decidedVia]}` : "";
   return `This request was already ${approval.status}${via}.`;
-}
-
-/** The edits that change something: a form sends the subject and body back whether or not they were touched. */
-function changedOnly(edits: { subject?: string; body?: string }, params: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(edits).filter(([key, value]) => value !== undefined && value !== params[key])) as Record<string, string>;
-}
-
-function fieldOf(problem: string): string {
-  return problem.startsWith("subject") ? "subject" : problem.startsWith("body") ? "body" : "params";
 }

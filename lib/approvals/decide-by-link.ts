@@ -1,7 +1,8 @@
-import { getApprovalForDecision, getLinkToken } from "@/db/queries/approvals";
+import { getApprovalForDecision, getFourEyesSettings, getLinkToken } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
 import { decideApproval } from "@/lib/approvals/decide-approval";
 import { tokenRefusals, verifyApprovalToken, type ApprovalLinkClaims } from "@/lib/approvals/email-token";
+import { mayApprove } from "@/lib/approvals/four-eyes";
 import { authorizeUser, type Actor } from "@/lib/auth/guard";
 import { UserError } from "@/lib/errors";
 
@@ -28,6 +29,11 @@ export async function readApprovalLink(token: string, options: { key: Buffer; no
   } catch (error) {
     if (error instanceof UserError) return { ok: false, message: "The account this link was sent to is no longer active." };
     throw error;
+  }
+  // Four-eyes: said on the confirmation page, before the button (decideApproval holds to it as well).
+  if (claims.decision === "approve" && request.approval.status === "pending") {
+    const allowed = mayApprove(request.approval, recipient.id, await getFourEyesSettings());
+    if (!allowed.ok) return { ok: false, message: allowed.reason };
   }
   return { ok: true, claims, recipient, used: row.usedAt !== null, request };
 }

@@ -1,11 +1,12 @@
 import { requestSignal } from "@/lib/jobs/job-signal";
 import { randomUUID } from "node:crypto";
-import { getApprovalForDecision, insertLinkTokens, listPostedApprovalMessages } from "@/db/queries/approvals";
+import { getApprovalForDecision, getFourEyesSettings, insertLinkTokens, listPostedApprovalMessages } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
 import { claimDeliveries, findRecipients, loadNotifyContext, recordDeliveryOutcomes, type Claim, type DeliveryOutcome, type DeliveryToClaim, type Recipient } from "@/db/queries/notifications";
 import { approvalEmail, approvalSlackMessage, approvalTitle, decidedSlackMessage, type ApprovalNotice } from "@/lib/approvals/approval-messages";
 import { channelLabels } from "@/lib/approvals/decide-approval";
 import { signApprovalToken } from "@/lib/approvals/email-token";
+import { mayApprove } from "@/lib/approvals/four-eyes";
 import { PermanentJobError } from "@/lib/jobs/define-job";
 import type { Logger } from "@/lib/logger";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
@@ -16,7 +17,8 @@ import { findPostedSlackMessage, postToSlack, slackConfigured } from "@/lib/noti
 export type ApprovalNotifySettings = NotifySettings & { linkKey: Buffer | null; linkTtlHours: number };
 
 /**
- * Asks the people who may decide a new request (the package's owner; unowned, its team's reps): in
+ * Asks the people who may decide a new request (the package's owner; unowned, its team's reps; and
+ * when four-eyes keeps the person who asked from approving, their team's managers instead): in
  * the app, on Slack with Approve/Deny buttons, and by email with signed one-click links, each send
  * guarded by its delivery row so a retried job sends only what is missing.
  */
@@ -28,7 +30,10 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
   // Decided (or withdrawn, or expired): nothing is left to ask; the messages that asked show the outcome instead.
   if (approval.status !== "pending") return { sent: await showOutcomeInSlack(notice, approval, handoff.id, settings, log) };
   const context = await loadNotifyContext({ handoffId: handoff.id });
-  const recipients: Recipient[] = handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] });
+  const fourEyes = await getFourEyesSettings();
+  const canApprove = (people: Recipient[]) => people.filter((person) => mayApprove(approval, person.id, fourEyes).ok);
+  let recipients: Recipient[] = canApprove(handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] }));
+  if (recipients.length === 0) recipients = canApprove(await findRecipients({ teamId: handoff.teamId, roles: ["manager"] }));
   if (settings.smtp && !settings.linkKey) log.warn("approval emails are off: set APPROVAL_LINK_SECRET or AUTH_SECRET for the worker to sign their links", { approvalId });
   const event = `approval:${approval.id}`;
   const title = approvalTitle(notice);
@@ -106,6 +111,10 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
   );
   const recorded = outcomes.filter((o): o is DeliveryOutcome => o !== null);
   await recordDeliveryOutcomes(recorded);
+  // Decided while these were going out: the "decided" job may have looked before these messages were
+  // recorded as sent, so they lose their buttons here.
+  const after = await getApprovalForDecision({ id: approval.id });
+  if (after && after.approval.status !== "pending") await showOutcomeInSlack({ ...notice, approval: after.approval }, after.approval, handoff.id, settings, log);
   const sent = inAppSent + recorded.filter((o) => o.sent).length;
   if (failed.length) {
     log.warn("approval request not delivered everywhere", { approvalId, failed });

@@ -33,7 +33,14 @@ export type ChatTurnResult =
   | { ok: true; conversationId: string; reply: NextReply; handoffId: string | null; ownerName: string | null }
   | { ok: false; status: 400 | 409 | 429; code: "bad_request" | "conflict" | "rate_limited"; message: string; retryAfter?: number };
 
-export type ChatTurnOptions = { databaseUrl: string; log: Logger; limits?: Partial<ChatLimits>; bookingUrl?: string };
+export type ChatTurnOptions = {
+  databaseUrl: string;
+  log: Logger;
+  limits?: Partial<ChatLimits>;
+  bookingUrl?: string;
+  /** The turn's clock: SLA windows are counted from it (tests walk a conversation through a night). */
+  now?: () => Date;
+};
 
 /** A lead who sends the same words again within this window is retrying a turn that failed, not repeating themselves. */
 const RETRY_WINDOW_MS = 2 * 60_000;
@@ -99,12 +106,13 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   const heldBack = stored?.handedBackFrom ? decisionStrength(result.decision) <= decisionStrength(stored.handedBackFrom) : false;
   const decision = heldBack ? { ...result.decision, decision: "ask" as const } : result.decision;
   let handoffId: string | null = stored?.id ?? null;
+  const now = options.now?.() ?? new Date();
 
   if (!stored && decision.decision !== "ask") {
-    handoffId = await recordChatIntake({ event, externalId, intakeId, conversationId, result, ruleVersion: rules.version, databaseUrl: options.databaseUrl });
+    handoffId = await recordChatIntake({ event, externalId, intakeId, conversationId, result, ruleVersion: rules.version, databaseUrl: options.databaseUrl, now });
   } else if (stored) {
     const pkg = decision.package ?? result.recordPackage;
-    const plan = pkg ? planHandoffUpdate({ ...stored, package: handoffPackageSchema.parse(stored.package) }, { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, package: pkg }, new Date()) : null;
+    const plan = pkg ? planHandoffUpdate({ ...stored, package: handoffPackageSchema.parse(stored.package) }, { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, package: pkg }) : null;
     if (plan) {
       const updated = await updateChatHandoff({
         handoffId: stored.id,
@@ -113,10 +121,11 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
         priority: plan.priority,
         reasons: plan.reasons,
         pkg: plan.package,
-        slaDueAt: plan.slaDueAt,
+        now,
         reopen: plan.reopen,
         event: plan.event ? { data: plan.event, fromStatus: stored.status, toStatus: plan.reopen ? "pending" : stored.status } : null,
         notify: plan.notify,
+        sla: plan.sla,
         boss: await getBoss(options.databaseUrl),
       });
       // Not applied means a person took the package a moment ago: the next turn hands over.
@@ -157,6 +166,7 @@ async function recordChatIntake(input: {
   result: ReturnType<typeof triage>;
   ruleVersion: number;
   databaseUrl: string;
+  now: Date;
 }): Promise<string | null> {
   const outcome = await recordIntake({
     event: input.event,
@@ -171,6 +181,7 @@ async function recordChatIntake(input: {
     emailDomain: input.result.facts.emailDomain,
     ruleVersion: input.ruleVersion,
     boss: await getBoss(input.databaseUrl),
+    now: input.now,
   });
   const handoffId = recordedHandoff.parse(outcome.response).handoffId;
   if (handoffId) await linkChatHandoff({ conversationId: input.conversationId, handoffId });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { decisionStrength, planHandoffUpdate, type StoredChatHandoff } from "@/lib/chat/plan-handoff-update";
 import type { HandoffPackage } from "@/lib/contract/package";
 
-const now = new Date("2026-11-20T10:00:00Z");
 // A package as the agent builds it (kept here: the test support factories open a database pool).
 const pkg: HandoffPackage = {
   identification: { name: "Marta Vidal", email: "marta@northwind.io", phone: null, company: "Northwind", role: null, website: null },
@@ -24,46 +23,48 @@ const stored = (over: Partial<StoredChatHandoff> = {}): StoredChatHandoff => ({
   status: "pending",
   ownerId: null,
   reasons: ["high_value"],
-  slaDueAt: new Date("2026-11-20T13:00:00Z"),
   package: pkg,
   ...over,
 });
 
 describe("planHandoffUpdate", () => {
   it("writes nothing when nothing changed", () => {
-    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: structuredClone(pkg) }, now)).toBeNull();
+    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: structuredClone(pkg) })).toBeNull();
   });
 
-  it("upgrades normal to immediate with a timeline event and a deadline that only moves closer", () => {
-    const plan = planHandoffUpdate(stored(), { decision: "escalate", priority: "immediate", reasons: ["high_value"], package: pkg }, now);
-    expect(plan).toMatchObject({ priority: "immediate", notify: false, reopen: false, event: { from: { priority: "normal" }, to: { priority: "immediate" } } });
-    expect(plan?.slaDueAt).toEqual(new Date("2026-11-20T10:15:00Z"));
+  it("upgrades normal to immediate with a timeline event, and restarts the clock (in business time, by the database)", () => {
+    const plan = planHandoffUpdate(stored(), { decision: "escalate", priority: "immediate", reasons: ["high_value"], package: pkg });
+    expect(plan).toMatchObject({ priority: "immediate", notify: false, reopen: false, sla: "restart", event: { from: { priority: "normal" }, to: { priority: "immediate" }, factsAdded: [] } });
   });
 
-  it("an act that becomes an escalation starts the clock now and notifies", () => {
-    const plan = planHandoffUpdate(stored({ decision: "act", priority: null, slaDueAt: new Date("2026-11-20T09:00:00Z") }), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: pkg }, now);
-    expect(plan).toMatchObject({ decision: "escalate", notify: true });
-    expect(plan?.slaDueAt).toEqual(new Date("2026-11-20T14:00:00Z"));
+  it("an act that becomes an escalation is routed, which starts the clock, and notifies", () => {
+    const plan = planHandoffUpdate(stored({ decision: "act", priority: null }), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: pkg });
+    expect(plan).toMatchObject({ decision: "escalate", notify: true, sla: "route" });
   });
 
   it("reopens the agent's own no-fit record when the lead turns out to matter", () => {
-    const plan = planHandoffUpdate(stored({ decision: "filter", priority: null, status: "discarded" }), { decision: "escalate", priority: "immediate", reasons: ["risk"], package: pkg }, now);
+    const plan = planHandoffUpdate(stored({ decision: "filter", priority: null, status: "discarded" }), { decision: "escalate", priority: "immediate", reasons: ["risk"], package: pkg });
     expect(plan).toMatchObject({ reopen: true, notify: true });
   });
 
-  it("a richer package alone is a silent refresh", () => {
-    const richer = { ...pkg, identification: { ...pkg.identification, phone: "+34 600 000 000" } };
-    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: richer }, now)).toMatchObject({ event: null, notify: false });
+  it("a new fact keeps the deadline and says what the lead added", () => {
+    const richer = { ...pkg, identification: { ...pkg.identification, phone: "+34 600 000 000" }, facts: { ...pkg.facts, confirmed: [{ field: "budget", value: "20k", fragment: "about 20k" }] } };
+    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: richer })).toMatchObject({ sla: "keep", notify: false, event: { factsAdded: ["phone", "budget"] } });
+  });
+
+  it("reworded text alone is a silent refresh that keeps the deadline", () => {
+    const reworded = { ...pkg, summary: "Marta Vidal (Northwind) wants help qualifying 600 leads a month." };
+    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: reworded })).toMatchObject({ event: null, notify: false, sla: "keep" });
   });
 
   it("never weakens a decision, and never touches a package a person has accepted", () => {
     const next = { decision: "act" as const, priority: null, reasons: ["low_risk_fit" as const], package: pkg };
-    expect(planHandoffUpdate(stored(), next, now)).toBeNull();
+    expect(planHandoffUpdate(stored(), next)).toBeNull();
     const stronger = { decision: "escalate" as const, priority: "immediate" as const, reasons: ["risk" as const], package: pkg };
-    expect(planHandoffUpdate(stored({ ownerId: "user-1", status: "accepted" }), stronger, now)).toBeNull();
+    expect(planHandoffUpdate(stored({ ownerId: "user-1", status: "accepted" }), stronger)).toBeNull();
     // Routed to someone who has not accepted it yet: still the agent's to keep up to date.
-    expect(planHandoffUpdate(stored({ ownerId: "user-1" }), stronger, now)).toMatchObject({ priority: "immediate" });
-    expect(planHandoffUpdate(stored({ status: "converted" }), stronger, now)).toBeNull();
+    expect(planHandoffUpdate(stored({ ownerId: "user-1" }), stronger)).toMatchObject({ priority: "immediate" });
+    expect(planHandoffUpdate(stored({ status: "converted" }), stronger)).toBeNull();
   });
 
   it("orders decisions by how far the lead got toward a person", () => {

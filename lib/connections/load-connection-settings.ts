@@ -2,7 +2,7 @@ import { listConnectionRows } from "@/db/queries/admin-connections";
 import type { ConnectionSettingsRow } from "@/db/schema";
 import { decryptSecret } from "@/lib/connections/encryption";
 import { encryptionKey } from "@/lib/connections/encryption-key";
-import { configSchemas, connectionKinds, secretFields, type ConnectionKind } from "@/lib/connections/schema";
+import { configSchemas, connectionKinds, secretFields, secretSchemas, type ConnectionKind } from "@/lib/connections/schema";
 import { env, type Env } from "@/lib/env";
 
 export type ConnectionSource = "database" | "environment";
@@ -53,9 +53,16 @@ export function secretContext(kind: ConnectionKind, field: string): string {
   return `connection:${kind}:${field}`;
 }
 
-/** Per service: the saved row when there is one (all of it), else the environment's settings. */
+/**
+ * Per service: the saved row when there is one (all of it), else the environment's settings. A saved
+ * row that does not pass today's validation (saved before it was checked, or edited by hand) is not
+ * used: the environment's settings stay in force, and /admin/connections says so (`unusableSaved`).
+ */
 export function resolveConnections(rows: readonly DecryptedConnection[], e: Env): ResolvedConnections {
-  const row = (kind: ConnectionKind) => rows.find((r) => r.kind === kind);
+  const row = (kind: ConnectionKind) => {
+    const found = rows.find((r) => r.kind === kind);
+    return found && savedRowProblem(found) === null ? found : undefined;
+  };
   const slack = row("slack");
   const smtp = row("smtp");
   const hubspot = row("hubspot");
@@ -70,6 +77,14 @@ export function resolveConnections(rows: readonly DecryptedConnection[], e: Env)
       : { source: "environment", accessToken: e.HUBSPOT_ACCESS_TOKEN, apiUrl: e.HUBSPOT_API_URL },
     llm: llm ? { source: "database", ...configSchemas.llm.parse(llm.config), ...pick(llm.secrets, secretFields.llm) } : { source: "environment", apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
   };
+}
+
+/** The first problem of a saved row under today's validation ("from: must be a sender…"), or null. */
+export function savedRowProblem(row: DecryptedConnection): string | null {
+  const config = configSchemas[row.kind].safeParse(row.config);
+  const secrets = secretSchemas[row.kind].safeParse(row.secrets);
+  const issue = (!config.success ? config.error.issues[0] : undefined) ?? (!secrets.success ? secrets.error.issues[0] : undefined);
+  return issue ? `${issue.path.join(".") || "settings"}: ${issue.message}` : null;
 }
 
 function pick(secrets: Record<string, string>, fields: readonly string[]): Record<string, string> {

@@ -1,8 +1,8 @@
-import { listConnectionRows, saveConnectionSettings } from "@/db/queries/admin-connections";
+import { deleteConnectionSettings, listConnectionRows, saveConnectionSettings } from "@/db/queries/admin-connections";
 import type { Actor } from "@/lib/auth/guard";
 import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encryption";
 import { encryptionKey } from "@/lib/connections/encryption-key";
-import { decryptRows, forgetConnectionSettings, resolveConnections, secretContext, type ConnectionSource, type DecryptedConnection } from "@/lib/connections/load-connection-settings";
+import { decryptRows, forgetConnectionSettings, loadConnectionSettings, resolveConnections, savedRowProblem, secretContext, type ConnectionSource, type DecryptedConnection, type ResolvedConnections } from "@/lib/connections/load-connection-settings";
 import { configSchemas, connectionKinds, secretFields, type ConnectionKind, type SaveConnectionInput } from "@/lib/connections/schema";
 import { env } from "@/lib/env";
 
@@ -27,9 +27,39 @@ export async function saveConnection({ actor, input }: { actor: Actor; input: Sa
   forgetConnectionSettings();
 }
 
+/**
+ * The settings the form's values would put in force, for "test before saving": the typed settings,
+ * and each secret as typed, else the one in force now (saved, or the environment's) unless the form
+ * removes it. Nothing is written.
+ */
+export async function draftConnection(input: SaveConnectionInput): Promise<ResolvedConnections> {
+  const { kind, clear, ...fields } = input;
+  const values = fields as Record<string, unknown>;
+  forgetConnectionSettings();
+  const inForce = await loadConnectionSettings();
+  const current = inForce[kind] as Record<string, unknown>;
+  const draft: Record<string, unknown> = { source: current.source, ...configSchemas[kind].parse(values) };
+  for (const field of secretFields[kind] as readonly string[]) {
+    const typed = values[field];
+    const kept = (clear as readonly string[]).includes(field) ? undefined : current[field];
+    const value = typeof typed === "string" && typed ? typed : typeof kept === "string" && kept ? kept : undefined;
+    if (value) draft[field] = value;
+  }
+  return { ...inForce, [kind]: draft };
+}
+
+/** "From the environment" again: the saved settings of one service are removed (audited); the environment's apply at once. */
+export async function resetConnection({ actor, kind }: { actor: Actor; kind: ConnectionKind }): Promise<boolean> {
+  const removed = await deleteConnectionSettings({ actor, kind });
+  forgetConnectionSettings();
+  return removed;
+}
+
 export type ConnectionView = {
   kind: ConnectionKind;
   source: ConnectionSource;
+  /** A saved row that today's validation refuses: it is ignored (the environment applies) until saved again. */
+  unusableSaved: string | null;
   config: Record<string, string>;
   /** Per secret field: its last four characters when set ("set, ending …abcd"), else null. Never the secret. */
   secrets: Record<string, string | null>;
@@ -55,7 +85,8 @@ export async function describeConnections(): Promise<{ views: ConnectionView[]; 
     const secretNames = secretFields[kind] as readonly string[];
     const config = Object.fromEntries(Object.entries(settings).filter(([field, v]) => field !== "source" && !secretNames.includes(field) && typeof v === "string")) as Record<string, string>;
     const secrets = Object.fromEntries(secretNames.map((field) => [field, typeof settings[field] === "string" ? lastFour(settings[field] as string) : null]));
-    return { kind, source: resolved[kind].source, config, secrets };
+    const saved = decrypted.find((row) => row.kind === kind);
+    return { kind, source: resolved[kind].source, unusableSaved: saved ? savedRowProblem(saved) : null, config, secrets };
   });
   return { views, unreadable };
 }

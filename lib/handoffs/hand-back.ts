@@ -1,10 +1,10 @@
 import { changeHandoffWith } from "@/db/queries/package-actions";
+import { slaDeadline } from "@/db/queries/routing";
 import type { Actor } from "@/lib/auth/guard";
 import { UserError } from "@/lib/errors";
 import { conflictError, loadForChange } from "@/lib/handoffs/change-handoff";
 import { RESUME_LINE } from "@/lib/handoffs/info-request-messages";
 import { checkTransition, commands } from "@/lib/handoffs/state-machine";
-import { slaDueAt } from "@/lib/sla/due-at";
 
 /**
  * "Not for a person yet": the package goes back to the agent. It is pending again with no owner, at
@@ -29,7 +29,7 @@ export async function handBackToAgent(options: { actor: Actor; handoffId: string
       ownerId: null,
       acceptedAt: null,
       priority: "nurture",
-      slaDueAt: slaDueAt("nurture", now),
+      slaDueAt: await slaDeadline({ priority: "nurture", teamId: handoff.teamId, from: now }),
       snoozedUntil: null,
       infoRequest: null,
       handedBackFrom: { decision: handoff.decision, priority: handoff.priority },

@@ -30,6 +30,16 @@ export function infoRequestEmail(options: { leadName: string | null; ownerName: 
   };
 }
 
+/**
+ * What approving the info-request email does, read from the email as it stands (the questions are
+ * its numbered lines), so a manager who edits five questions down to two sees "asking 2 questions".
+ */
+export function infoRequestConsequence(to: unknown, body: unknown): string {
+  const count = typeof body === "string" ? body.split("\n").filter((line) => /^\s*\d+[.)]\s+\S/.test(line)).length : 0;
+  const asking = count === 0 ? "asking for more information" : count === 1 ? "asking one question" : `asking ${count} questions`;
+  return `Sends an email to ${typeof to === "string" && to ? to : "the lead"} ${asking}.`;
+}
+
 function firstName(name: string | null): string | null {
   return name?.trim().split(/\s+/)[0] || null;
 }

@@ -5,7 +5,7 @@ import { handoffPackageSchema } from "@/lib/contract/package";
 import { UserError } from "@/lib/errors";
 import { conflictError, loadForChange } from "@/lib/handoffs/change-handoff";
 import { collectQuestions, type InfoRequest } from "@/lib/handoffs/info-request";
-import { chatLineFor, infoRequestEmail } from "@/lib/handoffs/info-request-messages";
+import { chatLineFor, infoRequestConsequence, infoRequestEmail } from "@/lib/handoffs/info-request-messages";
 import { openStatuses } from "@/lib/handoffs/state-machine";
 
 /** How long the email asking for more info waits for someone to approve it. */
@@ -49,8 +49,9 @@ export async function requestMoreInfo(options: { actor: Actor; handoffId: string
       id: request.approvalRequestId!,
       actionType: "send_email",
       params: { to: email, subject: mail.subject, body: mail.body, infoRequestId: request.id },
-      consequence: `Sends an email to ${email} asking ${request.questions.length === 1 ? "one question" : `${request.questions.length} questions`}.`,
+      consequence: infoRequestConsequence(email, mail.body),
       reason: `${actor.name ?? actor.email} asked for more information.`,
+      requestedById: actor.id,
       expiresAt: new Date(Date.now() + APPROVAL_TTL_MS),
     };
   }

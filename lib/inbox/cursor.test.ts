@@ -8,6 +8,7 @@ const row = {
   updatedAt: new Date("2026-11-20T11:00:00.000Z"),
   dealValue: 15000.5,
   priority: "normal",
+  status: "pending",
 };
 const roundTrip = (token: string) => cursorSchema.parse(token);
 
@@ -17,6 +18,9 @@ describe("inbox keyset cursors", () => {
     expect(roundTrip(encodeCursor(cursorValues("value", row), id))).toEqual({ values: ["15000.5"], id });
     expect(roundTrip(encodeCursor(cursorValues("value", { ...row, dealValue: null }), id))).toEqual({ values: [null], id });
     expect(roundTrip(encodeCursor(cursorValues("updated_at", row), id))).toEqual({ values: ["2026-11-20T11:00:00.000Z"], id });
+    // Only a pending package's acceptance clock runs; an accepted one has no deadline to sort by.
+    expect(roundTrip(encodeCursor(cursorValues("sla_due_at", row), id))).toEqual({ values: ["running", "2026-11-20T10:15:00.123Z"], id });
+    expect(roundTrip(encodeCursor(cursorValues("sla_due_at", { ...row, status: "accepted" }), id))).toEqual({ values: ["stopped", "2026-11-20T10:15:00.123Z"], id });
   });
 
   it("fits a cursor only to the sort it was made for", () => {
@@ -29,6 +33,8 @@ describe("inbox keyset cursors", () => {
     expect(cursorFits("value", sla)).toBe(false);
     expect(cursorFits("value", missing)).toBe(true);
     expect(cursorFits("created_at", missing)).toBe(false);
+    expect(cursorFits("sla_due_at", missing)).toBe(false);
+    expect(cursorFits("priority", sla)).toBe(false);
   });
 
   it("refuses keys that are none of a time, an amount or a priority", () => {

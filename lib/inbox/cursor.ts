@@ -5,15 +5,16 @@ export const inboxSorts = ["sla_due_at", "created_at", "updated_at", "value", "p
 export type InboxSort = (typeof inboxSorts)[number];
 
 /** What each key of a sort holds; the row's id always follows as the last key (a unique tie-break). */
-type KeyKind = "time" | "amount?" | "priority";
+type KeyKind = "time" | "clock" | "amount?" | "priority";
 
 /**
  * The keys each sort orders by, in order. Priority ranks the tab (immediate first) and then the
- * SLA inside it; value is the only key that may be null (nobody stated a budget), and nulls always
- * come last, whichever direction.
+ * SLA inside it. Value is the only key that may be null (nobody stated a budget), and nulls always
+ * come last, whichever direction. The SLA sort first says whether the package's acceptance clock is
+ * running (pending) or stopped: stopped ones come last, whichever direction, each run by deadline.
  */
 export const sortKeys: Record<InboxSort, readonly KeyKind[]> = {
-  sla_due_at: ["time"],
+  sla_due_at: ["clock", "time"],
   created_at: ["time"],
   updated_at: ["time"],
   value: ["amount?"],
@@ -24,7 +25,8 @@ export const sortKeys: Record<InboxSort, readonly KeyKind[]> = {
 export type Cursor = { values: (string | null)[]; id: string };
 
 const amount = /^-?\d{1,14}(\.\d{1,2})?$/;
-const keyValue = z.union([z.null(), z.iso.datetime({ offset: true }), z.string().regex(amount), z.enum(priorities)]);
+const clockStates = ["running", "stopped"] as const;
+const keyValue = z.union([z.null(), z.iso.datetime({ offset: true }), z.string().regex(amount), z.enum(priorities), z.enum(clockStates)]);
 
 export const cursorSchema = z
   .string()
@@ -49,18 +51,19 @@ export function cursorFits(sort: InboxSort, cursor: Cursor): boolean {
     const value = cursor.values[i];
     if (kind === "amount?") return value === null || amount.test(value);
     if (value === null) return false;
+    if (kind === "clock") return (clockStates as readonly string[]).includes(value);
     if (kind === "priority") return (priorities as readonly string[]).includes(value);
     return !Number.isNaN(Date.parse(value)) && value.includes("T");
   });
 }
 
-type SortableRow = { slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null; priority: string | null };
+type SortableRow = { slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null; priority: string | null; status: string };
 
 /** The sort keys of a row, as its cursor holds them. */
 export function cursorValues(sort: InboxSort, row: SortableRow): (Date | number | string | null)[] {
   switch (sort) {
     case "sla_due_at":
-      return [row.slaDueAt];
+      return [row.status === "pending" && row.priority ? "running" : "stopped", row.slaDueAt];
     case "created_at":
       return [row.createdAt];
     case "updated_at":

@@ -74,7 +74,7 @@ const allActions = { ...routingActions, ...slaActions, ...userActions, ...apiKey
 describe("every admin action", () => {
   it("is refused to a rep and to a manager, before reading the input, writing nothing", async () => {
     const names = Object.keys(allActions);
-    expect(names.length).toBe(14);
+    expect(names.length).toBe(15);
     const before = await auditCount();
     for (const [name, action] of Object.entries(allActions)) {
       expect(definitionOf(action).roles, name).toEqual(["admin"]);
@@ -291,7 +291,15 @@ describe("API keys", () => {
 });
 
 describe("connections", () => {
-  const test = (kind: string) => run(connectionActions.testConnectionAction, admin, { kind }) as Promise<{ ok: true; data: { ok: boolean; message: string } }>;
+  // The test button sends the form as it stands; these tests save first and then test what the form still shows.
+  const shown: Record<string, Input> = {};
+  const save = async (input: Input & { kind: string }) => {
+    const result = await run(connectionActions.saveConnectionAction, admin, input);
+    // What the form shows after a save: the settings, with the secrets left blank (kept).
+    if ((result as { ok: boolean }).ok) shown[input.kind] = Object.fromEntries(Object.entries(input).filter(([k]) => !["botToken", "webhookUrl", "url", "accessToken", "apiKey", "clear"].includes(k)));
+    return result;
+  };
+  const test = (kind: string, form: Input = shown[kind] ?? { kind }) => run(connectionActions.testConnectionAction, admin, { ...form, kind }) as Promise<{ ok: true; data: { ok: boolean; message: string } }>;
 
   it("stores secrets encrypted, shows none in the audit log, keeps a blank one and resolves over the environment", async () => {
     const token = slack.token;
@@ -339,38 +347,94 @@ describe("connections", () => {
     expect(await run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: "http://mail.example.com", from: "Baton <b@example.com>" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must be an smtp:\/\//) });
     expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", apiKey: "sk-abcdefgh", model: "" })).toMatchObject({ ok: false, error: expect.stringMatching(/^model: /) });
     expect(await run(connectionActions.saveConnectionAction, admin, { kind: "fax" })).toMatchObject({ ok: false, error: expect.stringMatching(/^kind: /) });
+    // A broken SMTP configuration: no host, a port out of range, a sender that is not an address.
+    const smtpForm = (over: Input) => run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: "smtp://mail.example.com:587", from: "Baton <baton@example.com>", ...over });
+    expect(await smtpForm({ url: "smtp://" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must name the mail server's host/), fieldErrors: { url: [expect.any(String)] } });
+    expect(await smtpForm({ url: "smtp://user:pass@:587" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must name the mail server's host/) });
+    expect(await smtpForm({ url: "smtp://mail.example.com:0" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must have a port between 1 and 65535/) });
+    expect(await smtpForm({ url: "smtps://mail.example.com:70000" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must have a port between 1 and 65535/) });
+    expect(await smtpForm({ from: "not an address" })).toMatchObject({ ok: false, error: expect.stringMatching(/^from: must be a sender address/), fieldErrors: { from: [expect.any(String)] } });
+    expect(await smtpForm({ from: "Baton <baton@>" })).toMatchObject({ ok: false, error: expect.stringMatching(/^from: must be a sender address/) });
+    // URL shapes: a Slack webhook is a path on its host; no base URL carries a password; the default channel is a channel.
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", webhookUrl: "https://hooks.slack.com", apiUrl: slack.apiUrl })).toMatchObject({ ok: false, error: expect.stringMatching(/^webhookUrl: must be the whole webhook URL/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", apiUrl: "https://user:secret@slack.example.com/api/" })).toMatchObject({ ok: false, error: expect.stringMatching(/^apiUrl: must not carry a user name or password/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", apiUrl: slack.apiUrl, defaultChannel: "sales handoffs!" })).toMatchObject({ ok: false, error: expect.stringMatching(/^defaultChannel: must be a channel name/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", apiUrl: "ftp://api.hubapi.com" })).toMatchObject({ ok: false, error: expect.stringMatching(/^apiUrl: must be an http\(s\) URL/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", baseUrl: "https://api.openai.com/v1?key=1", model: "gpt-4.1-mini" })).toMatchObject({ ok: false, error: expect.stringMatching(/^baseUrl: must not have a query/) });
     expect((await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "slack")))[0]).toEqual(before);
     expect(await db.select().from(connectionSettings).where(inArray(connectionSettings.kind, ["smtp", "llm"]))).toEqual([]);
     expect(await auditCount()).toBe(audits);
   });
 
   it("tests each service against its stand-in, and fails clearly against a closed port", async () => {
-    await run(connectionActions.saveConnectionAction, admin, { kind: "slack", botToken: slack.token, apiUrl: slack.apiUrl });
+    await save({ kind: "slack", botToken: slack.token, apiUrl: slack.apiUrl });
     expect((await test("slack")).data).toEqual({ ok: true, message: expect.stringContaining("Slack accepted the bot token") });
-    await run(connectionActions.saveConnectionAction, admin, { kind: "slack", webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl, clear: "botToken" });
+    await save({ kind: "slack", webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl, clear: "botToken" });
     expect((await test("slack")).data).toEqual({ ok: true, message: "Slack accepted a test message on the webhook." });
     expect(slack.messages.at(-1)?.text).toContain("Baton connection test");
 
-    await run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: smtp.url, from: "Baton <baton@example.test>" });
+    await save({ kind: "smtp", url: smtp.url, from: "Baton <baton@example.test>" });
     expect((await test("smtp")).data).toEqual({ ok: true, message: expect.stringContaining("accepted the connection") });
 
-    await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", accessToken: hubspot.token, apiUrl: hubspot.baseUrl });
+    await save({ kind: "hubspot", accessToken: hubspot.token, apiUrl: hubspot.baseUrl });
     expect((await test("hubspot")).data).toEqual({ ok: true, message: "HubSpot accepted the access token and listed owners." });
-    await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", accessToken: "pat-wrong-token", apiUrl: hubspot.baseUrl });
+    await save({ kind: "hubspot", accessToken: "pat-wrong-token", apiUrl: hubspot.baseUrl });
     expect((await test("hubspot")).data).toEqual({ ok: false, message: expect.stringContaining("refused the access token (401)") });
 
-    await run(connectionActions.saveConnectionAction, admin, { kind: "llm", apiKey: openai.apiKey, baseUrl: openai.baseURL, model: "stand-in" });
+    await save({ kind: "llm", apiKey: openai.apiKey, baseUrl: openai.baseURL, model: "stand-in" });
     expect((await test("llm")).data).toEqual({ ok: true, message: expect.stringContaining("including stand-in") });
 
     const closed = await closedPort();
-    await run(connectionActions.saveConnectionAction, admin, { kind: "slack", botToken: slack.token, apiUrl: `http://127.0.0.1:${closed}/api/` });
-    await run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: `smtp://127.0.0.1:${closed}`, from: "Baton <baton@example.test>" });
-    await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", apiUrl: `http://127.0.0.1:${closed}` });
-    await run(connectionActions.saveConnectionAction, admin, { kind: "llm", baseUrl: `http://127.0.0.1:${closed}/v1`, model: "stand-in" });
+    await save({ kind: "slack", botToken: slack.token, apiUrl: `http://127.0.0.1:${closed}/api/` });
+    await save({ kind: "smtp", url: `smtp://127.0.0.1:${closed}`, from: "Baton <baton@example.test>" });
+    await save({ kind: "hubspot", apiUrl: `http://127.0.0.1:${closed}` });
+    await save({ kind: "llm", baseUrl: `http://127.0.0.1:${closed}/v1`, model: "stand-in" });
     for (const kind of ["slack", "smtp", "hubspot", "llm"]) {
       const result = await test(kind);
       expect(result.data, kind).toEqual({ ok: false, message: expect.stringMatching(/^Connection refused.*nothing is listening there/) });
     }
+  });
+});
+
+describe("connections: test before saving, and back to the environment", () => {
+  const form = (over: Input) => ({ kind: "smtp", url: "", from: "Baton <baton@example.test>", ...over });
+
+  it("tests the values in the form without saving them, and refuses to test values that could not be saved", async () => {
+    await db.delete(connectionSettings).where(eq(connectionSettings.kind, "smtp"));
+    forgetConnectionSettings();
+    const audits = await auditCount();
+    const works = await run(connectionActions.testConnectionAction, admin, form({ url: smtp.url }));
+    expect(works).toMatchObject({ ok: true, data: { ok: true, message: expect.stringContaining("accepted the connection") } });
+    const closed = await closedPort();
+    expect(await run(connectionActions.testConnectionAction, admin, form({ url: `smtp://127.0.0.1:${closed}` }))).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/^Connection refused/) } });
+    expect(await run(connectionActions.testConnectionAction, admin, form({ url: "smtp://" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must name the mail server's host/) });
+    expect(await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "smtp"))).toEqual([]);
+    expect(await auditCount()).toBe(audits);
+    expect((await loadConnectionSettings()).smtp.source).toBe("environment");
+  });
+
+  it("a blank secret in the form tests with the saved one", async () => {
+    expect(await run(connectionActions.saveConnectionAction, admin, form({ url: smtp.url }))).toMatchObject({ ok: true });
+    expect(await run(connectionActions.testConnectionAction, admin, form({ url: "" }))).toMatchObject({ ok: true, data: { ok: true } });
+  });
+
+  it("returns a service to the environment's settings, audited, and ignores a saved row that is no longer valid", async () => {
+    expect(await run(connectionActions.saveConnectionAction, admin, form({ url: smtp.url }))).toMatchObject({ ok: true });
+    expect((await loadConnectionSettings()).smtp.source).toBe("database");
+    expect(await run(connectionActions.resetConnectionAction, admin, { kind: "smtp" })).toMatchObject({ ok: true, data: { kind: "smtp", removed: true } });
+    expect(await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "smtp"))).toEqual([]);
+    expect((await loadConnectionSettings()).smtp).toMatchObject({ source: "environment" });
+    expect(await lastAudit("connection.delete")).toMatchObject({ entityId: "smtp", before: { from: "Baton <baton@example.test>", url: "(secret set)" }, after: null });
+    expect(await run(connectionActions.resetConnectionAction, admin, { kind: "smtp" })).toMatchObject({ ok: true, data: { removed: false } });
+
+    // Saved before the checks existed: a sender that is no address. The environment applies, and the page says why.
+    await db.insert(connectionSettings).values({ kind: "smtp", config: { from: "not an address" }, secrets: {}, updatedById: admin.id, updatedAt: new Date() });
+    forgetConnectionSettings();
+    expect((await loadConnectionSettings()).smtp.source).toBe("environment");
+    const { views } = await describeConnections();
+    expect(views.find((v) => v.kind === "smtp")).toMatchObject({ source: "environment", unusableSaved: expect.stringMatching(/^from: must be a sender address/) });
+    await db.delete(connectionSettings).where(eq(connectionSettings.kind, "smtp"));
+    forgetConnectionSettings();
   });
 });
 

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, databaseUrl } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
-import { approvalLinkTokens, approvalRequests, crmContacts, crmDeals, deliveries, handoffEvents, handoffs, messages, notifications } from "@/db/schema";
+import { approvalLinkTokens, approvalRequests, approvalSettings, auditLog, crmContacts, crmDeals, deliveries, handoffEvents, handoffs, messages, notifications } from "@/db/schema";
+import { decideApprovalAction } from "@/app/(console)/approvals/actions";
 import { POST as decideByLinkRoute } from "@/app/api/approvals/decide/route";
+import { actionDefinitionOf, runAction } from "@/lib/action";
+import { authorizeUser } from "@/lib/auth/guard";
 import { SLACK_APPROVE, SLACK_DENY } from "@/lib/approvals/approval-messages";
 import { decideApproval, FOLLOW_UP_LINE } from "@/lib/approvals/decide-approval";
 import { readApprovalLink } from "@/lib/approvals/decide-by-link";
@@ -201,6 +204,43 @@ describe("deciding in the console", () => {
     expect(await eventsOf(handoffId, "approval_executed")).toHaveLength(1);
   });
 
+  it("a request the CRM cannot take is refused at its field, and runs once a person corrects it in the console's form", async () => {
+    const { rep, requests } = await scenario([{ type: "create_deal", params: { name: "Harbourline: audit", stage: "Qualified to buy" }, reason: "Ready to buy." }]);
+    const [request] = requests;
+    const decide = (form: Record<string, string>) => runAction(actionDefinitionOf(decideApprovalAction)!, (roles) => authorizeUser({ userId: rep.id, allowed: roles }), new FormDataOf({ approvalId: request.id, version: String(request.version), decision: "approve", ...form }));
+
+    // As proposed: the card's own form sends the fields back unchanged, and the refusal names the stage.
+    expect(await decide({ name: "Harbourline: audit", stage: "Qualified to buy", amount: "", currency: "" })).toMatchObject({
+      ok: false,
+      code: "bad_request",
+      error: expect.stringContaining("stage must be one of qualified, in_progress, won, lost"),
+      fieldErrors: { stage: [expect.stringContaining("stage must be one of")] },
+    });
+    // A bad amount is named at its field too, and nothing is decided.
+    expect(await decide({ name: "Harbourline: audit", stage: "qualified", amount: "-5", currency: "" })).toMatchObject({ ok: false, fieldErrors: { amount: ["amount must not be negative"] } });
+    expect(await approvalRow(request.id)).toMatchObject({ status: "pending", version: request.version });
+
+    // Corrected (revalidating the pages needs Next's request context: the decision itself is the one path every channel takes).
+    expect(await decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version, edits: { name: "Harbourline: audit", stage: "qualified", amount: "12000", currency: "eur" } })).toMatchObject({ status: "approved" });
+    const executed = await waitFor("the deal to be created", async () => (await approvalRow(request.id)).executedAt && approvalRow(request.id));
+    expect(executed.params).toMatchObject({ name: "Harbourline: audit", stage: "qualified", amount: "12000", currency: "eur" });
+    expect(executed.result).toMatchObject({ ok: true });
+    const [deal] = await db.select().from(crmDeals).where(eq(crmDeals.name, "Harbourline: audit"));
+    expect(deal).toMatchObject({ stage: "qualified" });
+  });
+
+  it("a CRM status and a contact update are corrected the same way", async () => {
+    const { manager, requests } = await scenario([
+      { type: "update_crm_status", params: { lifecycleStage: "opportunity" } },
+      { type: "update_crm_record", params: { changes: { crm: "HubSpot" } } },
+    ]);
+    const [status, record] = requests;
+    await expect(decideApproval({ approvalId: status.id, decision: "approve", actor: manager, via: "console" })).rejects.toMatchObject({ code: "bad_request", fieldErrors: { status: [expect.stringContaining("status must be one of")] } });
+    await expect(decideApproval({ approvalId: record.id, decision: "approve", actor: manager, via: "console", edits: { jobTitle: "" } })).rejects.toMatchObject({ fieldErrors: { params: [expect.stringContaining("at least one field")] } });
+    expect(await decideApproval({ approvalId: status.id, decision: "approve", actor: manager, via: "console", edits: { status: "OPEN_DEAL" } })).toMatchObject({ status: "approved", params: { status: "OPEN_DEAL" } });
+    expect(await decideApproval({ approvalId: record.id, decision: "approve", actor: manager, via: "console", edits: { jobTitle: "Head of Sales" } })).toMatchObject({ status: "approved", params: { jobTitle: "Head of Sales" } });
+  });
+
   it("a denial runs nothing and tells the lead in the chat that a person will follow up", async () => {
     const to = `lead-${randomUUID().slice(0, 8)}@harbourline.io`;
     const { rep, handoffId, requests } = await scenario([emailAction(to)], { chat: true });
@@ -381,16 +421,72 @@ describe("races and expiry", () => {
     expect((refused as UserError).message).toBe("This request has expired; the agent will not run it.");
   });
 
-  it("an email drafted by request-more-info goes through the same approval path (Slack, email, in-app)", async () => {
-    const { rep, handoffId } = await scenario([]);
+  it("an email drafted by request-more-info goes through the same approval path (Slack, email, in-app), to someone other than the person who drafted it", async () => {
+    const { rep, manager, handoffId } = await scenario([]);
     const { requestMoreInfo } = await import("@/lib/handoffs/request-info");
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
     await requestMoreInfo({ actor: rep, handoffId, expectedVersion: handoff.version, picked: [], extra: ["What is your budget?"] });
     const [request] = await db.select().from(approvalRequests).where(eq(approvalRequests.handoffId, handoffId));
-    expect(request).toMatchObject({ actionType: "send_email", status: "pending" });
+    expect(request).toMatchObject({ actionType: "send_email", status: "pending", requestedById: rep.id });
     await waitFor("the Slack message", () => slack.messages.some((m) => JSON.stringify(m.blocks).includes(request.id)));
-    await waitFor("the approval email", () => smtp.messages.some((m) => m.to.includes(rep.email) && m.text.includes("What is your budget?")));
+    // Four-eyes is on for emails: the rep who drafted it is not asked; their team's manager is.
+    await waitFor("the approval email", () => smtp.messages.some((m) => m.to.includes(manager.email) && m.text.includes("What is your budget?")));
     await waitFor("the deliveries", async () => (await db.select().from(deliveries).where(eq(deliveries.event, `approval:${request.id}`))).length === 3);
+    const delivered = await db.select().from(deliveries).where(eq(deliveries.event, `approval:${request.id}`));
+    expect(new Set(delivered.map((d) => d.recipientId))).toEqual(new Set([manager.id]));
+  });
+});
+
+describe("four-eyes", () => {
+  async function drafted() {
+    const s = await scenario([]);
+    const { requestMoreInfo } = await import("@/lib/handoffs/request-info");
+    const [handoff] = await db.select().from(handoffs).where(eq(handoffs.id, s.handoffId));
+    await requestMoreInfo({ actor: s.rep, handoffId: s.handoffId, expectedVersion: handoff.version, picked: [], extra: ["What is your budget?", "Who signs?"] });
+    const [request] = await db.select().from(approvalRequests).where(eq(approvalRequests.handoffId, s.handoffId));
+    return { ...s, request };
+  }
+  const admin = () => createUser({ role: "admin", teamId: null });
+
+  it("the rep who drafted an email cannot approve it in the console, in Slack or by an emailed link; another person approves it", async () => {
+    const { rep, manager, request, slackUserId } = await drafted();
+    await expect(decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version })).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("another person approves it") });
+
+    const click = await sendSlackClick(slackClick({ approvalId: request.id, actionId: SLACK_APPROVE, slackUserId }));
+    expect(click.response.status).toBe(200);
+    expect(JSON.stringify(click.update)).toContain("another person approves it");
+
+    // A link signed for the rep (as if one had been sent): refused all the same.
+    const jti = randomUUID();
+    await db.insert(approvalLinkTokens).values({ id: jti, approvalId: request.id, recipientId: rep.id, expiresAt: new Date(Date.now() + 3_600_000) });
+    const token = signApprovalToken({ jti, approvalId: request.id, userId: rep.id, decision: "approve", exp: Math.floor(Date.now() / 1000) + 3600 }, linkKey);
+    expect(await readApprovalLink(token, { key: linkKey })).toEqual({ ok: false, message: expect.stringContaining("another person approves it") });
+    const viaLink = await postLink(token);
+    expect(viaLink.headers.get("location")).toMatch(/\?outcome=refused$/);
+    expect(await approvalRow(request.id)).toMatchObject({ status: "pending" });
+
+    // The manager approves the email as the rep drafted it, edited down to one question: the consequence follows.
+    const body = String(request.params.body).replace(/\n2\. .*/, "");
+    expect(await decideApproval({ approvalId: request.id, decision: "approve", actor: manager, via: "console", expectedVersion: request.version, edits: { body } })).toMatchObject({
+      status: "approved",
+      consequence: expect.stringMatching(/asking one question\.$/),
+    });
+  });
+
+  it("an admin turns it off for emails (audited), and the rep who asked may approve", async () => {
+    const { rep, request } = await drafted();
+    const { saveFourEyesAction } = await import("@/app/(console)/admin/approvals/actions");
+    const who = await admin();
+    const run = (input: Record<string, string>) => runAction(actionDefinitionOf(saveFourEyesAction)!, (roles) => authorizeUser({ userId: who.id, allowed: roles }), input);
+    expect(await run({ actionType: "wire_money" })).toMatchObject({ ok: false, error: expect.stringMatching(/^actionType: must be one of/) });
+    try {
+      expect(await run({ actionType: "send_email", fourEyes: "false" })).toMatchObject({ ok: true, data: { fourEyes: false } });
+      const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "approval_setting.update")).orderBy(desc(auditLog.id)).limit(1);
+      expect(audit).toMatchObject({ entityId: "send_email", before: { fourEyes: true }, after: { fourEyes: false }, actorId: who.id });
+      expect(await decideApproval({ approvalId: request.id, decision: "approve", actor: rep, via: "console", expectedVersion: request.version })).toMatchObject({ status: "approved" });
+    } finally {
+      await db.delete(approvalSettings);
+    }
   });
 });
 
@@ -421,3 +517,11 @@ describe("running approved CRM changes in HubSpot", () => {
     }
   });
 });
+
+/** A form as the browser posts it. */
+class FormDataOf extends FormData {
+  constructor(fields: Record<string, string>) {
+    super();
+    for (const [key, value] of Object.entries(fields)) this.set(key, value);
+  }
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { countOpenByPriority, listInboxPage } from "@/db/queries/handoffs";
-import { cursorSchema, encodeCursor, type Cursor } from "@/lib/inbox/cursor";
+import { cursorSchema, cursorValues, encodeCursor, type Cursor } from "@/lib/inbox/cursor";
 import { createHandoff, createTeam, createUser } from "../support/factories";
 
 let teamId: string;
@@ -36,18 +36,19 @@ async function walk(direction: "forward" | "backward", limit: number) {
     seen.push(...page.rows.map((r) => r.id));
     const last = page.rows.at(-1);
     if (!page.hasNext || !last) break;
-    after = decode(encodeCursor([last.slaDueAt], last.id));
+    after = decode(encodeCursor(cursorValues("sla_due_at", last), last.id));
   }
   if (direction === "forward") return seen;
   // Walk back from the end with `before` cursors and check we meet the same rows in reverse.
   const back: string[] = [];
-  let before: Cursor | undefined = decode(encodeCursor([new Date("2100-01-01T00:00:00Z")], "ffffffff-ffff-4fff-bfff-ffffffffffff"));
+  // Past the last row: packages whose clock stopped come last, by deadline.
+  let before: Cursor | undefined = decode(encodeCursor(["stopped", new Date("2100-01-01T00:00:00Z")], "ffffffff-ffff-4fff-bfff-ffffffffffff"));
   for (let guard = 0; guard < 50; guard++) {
     const page = await listInboxPage({ scope, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit, before });
     back.unshift(...page.rows.map((r) => r.id));
     const first = page.rows[0];
     if (!page.hasPrevious || !first) break;
-    before = decode(encodeCursor([first.slaDueAt], first.id));
+    before = decode(encodeCursor(cursorValues("sla_due_at", first), first.id));
   }
   return back;
 }
@@ -65,10 +66,12 @@ describe("inbox page query", () => {
     expect(backward).toEqual(forward);
   });
 
-  it("sorts by SLA due ascending and scopes to the team", async () => {
+  it("sorts by SLA due ascending, running clocks first, and scopes to the team", async () => {
     const page = await listInboxPage({ scope: { kind: "team", teamId }, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit: 100 });
-    const dues = page.rows.map((r) => r.slaDueAt.getTime());
+    const running = page.rows.filter((r) => r.status === "pending");
+    const dues = running.map((r) => r.slaDueAt.getTime());
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
+    expect(page.rows.slice(0, running.length)).toEqual(running);
     expect(page.rows.map((r) => r.leadName)).not.toContain("Elsewhere");
     expect(page.hasNext).toBe(false);
   });

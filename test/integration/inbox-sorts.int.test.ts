@@ -7,11 +7,12 @@ import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort }
 import { createHandoff, createTeam, createUser } from "../support/factories";
 
 // One team holding 30 packages over every priority, with repeated SLA times, repeated values and
-// values missing (no budget stated), so every sort has ties and the value sort has nulls.
+// values missing (no budget stated), so every sort has ties and the value sort has nulls. A few were
+// accepted with the earliest deadlines: their acceptance clock stopped, so the SLA sort puts them last.
 let teamId: string;
 let otherTeamId: string;
 let ownerId: string;
-type Row = { id: string; priority: HandoffPriority; slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null };
+type Row = { id: string; priority: HandoffPriority; status: string; slaDueAt: Date; createdAt: Date; updatedAt: Date; dealValue: number | null };
 let all: Row[];
 const base = Date.parse("2026-11-10T09:00:00.000Z");
 const priorityRank = { immediate: 0, normal: 1, nurture: 2 } as const;
@@ -29,6 +30,7 @@ beforeAll(async () => {
       slaDueAt: new Date(base + (i % 7) * 60_000),
       createdAt: new Date(base - (i % 10) * 86_400_000),
       leadName: `Sorted ${i}`,
+      status: i % 7 === 0 || i % 5 === 0 ? "accepted" : "pending",
     });
     // A third converted with a value, a third with a stated budget (some equal), a third with neither.
     if (i % 3 === 0) await db.update(handoffs).set({ valueAmount: 1000 * (i % 4), valueCurrency: "EUR" }).where(eq(handoffs.id, h.id));
@@ -47,9 +49,12 @@ function expectedOrder(sort: InboxSort, dir: "asc" | "desc"): string[] {
   const keys = (r: Row): (number | null)[] =>
     sort === "value"
       ? [r.dealValue]
+      : sort === "sla_due_at"
+        ? // Running clocks first whichever the direction (the direction's sign is undone on this key), each run by deadline.
+          [(r.status === "pending" ? 0 : 1) * sign, r.slaDueAt.getTime()]
       : sort === "priority"
         ? [priorityRank[r.priority], r.slaDueAt.getTime()]
-        : [sort === "sla_due_at" ? r.slaDueAt.getTime() : sort === "created_at" ? r.createdAt.getTime() : r.updatedAt.getTime()];
+        : [sort === "created_at" ? r.createdAt.getTime() : r.updatedAt.getTime()];
   return [...all]
     .sort((a, b) => {
       const ka = keys(a);
@@ -96,6 +101,16 @@ describe("inbox sorts with keyset pagination", () => {
     expect(all).toHaveLength(30);
     expect(all.filter((r) => r.dealValue === null).length).toBeGreaterThanOrEqual(10);
     expect(new Set(all.map((r) => r.dealValue)).size).toBeLessThan(10);
+    expect(all.filter((r) => r.status === "accepted").length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("sorts by SLA on running clocks only: an accepted package's old deadline is not the most urgent", async () => {
+    const page = await listInboxPage({ scope: { kind: "team", teamId }, priority: "all", status: "open", sort: "sla_due_at", dir: "asc", limit: 100 });
+    const firstStopped = page.rows.findIndex((r) => r.status !== "pending");
+    expect(firstStopped).toBeGreaterThan(0);
+    expect(page.rows.slice(0, firstStopped).every((r) => r.status === "pending")).toBe(true);
+    expect(page.rows.slice(firstStopped).every((r) => r.status !== "pending")).toBe(true);
+    expect(page.rows.find((r) => r.status === "accepted")!.slaDueAt.getTime()).toBeLessThan(page.rows[0].slaDueAt.getTime());
   });
 
   for (const sort of ["sla_due_at", "created_at", "updated_at", "value", "priority"] as const) {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { decideApproval } from "@/lib/approvals/decide-approval";
-import { decideApprovalSchema } from "@/lib/approvals/decide-schema";
+import { decideApprovalSchema, editsOf } from "@/lib/approvals/decide-schema";
 import { rolesFor } from "@/lib/auth/roles";
 
 // Re-checks the session, the role, the person's hold on the package and the request's version (lib/approvals/decide-approval.ts).
@@ -18,7 +18,7 @@ export const decideApprovalAction = defineAction({
       actor,
       via: "console",
       expectedVersion: input.version,
-      edits: { subject: input.subject, body: input.body },
+      edits: editsOf(input),
     });
     log.info("approval decided", { approvalId: decided.id, status: decided.status });
     revalidatePath("/approvals");

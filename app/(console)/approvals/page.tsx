@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApprovalCard } from "@/components/approvals/approval-card";
 import { Card, CardBody } from "@/components/ui/card";
-import { countApprovalsByStatus, listApprovals, type ApprovalStatus } from "@/db/queries/approvals";
+import { countApprovalsByStatus, getFourEyesSettings, listApprovals, type ApprovalStatus } from "@/db/queries/approvals";
+import { mayApprove } from "@/lib/approvals/four-eyes";
 import { approvalScopeFor, mayDecide } from "@/lib/approvals/scope";
 import { cn } from "@/lib/cn";
 import { pageActor } from "../page-actor";
@@ -25,7 +26,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const requested = (await searchParams).status;
   const status: Filter = filters.some((f) => f.value === requested) ? (requested as Filter) : "pending";
   const scope = approvalScopeFor(actor);
-  const [rows, counts] = await Promise.all([listApprovals({ scope, status }), countApprovalsByStatus({ scope })]);
+  const [rows, counts, fourEyes] = await Promise.all([listApprovals({ scope, status }), countApprovalsByStatus({ scope }), getFourEyesSettings()]);
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
 
   return (
@@ -63,7 +64,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         <ul className="grid gap-3 lg:grid-cols-2" data-testid="approval-list">
           {rows.map((row) => (
             <li key={row.approval.id}>
-              <ApprovalCard row={row} showPackage decide={mayDecide(actor, row) ? decideApprovalAction : null} />
+              <ApprovalCard row={row} showPackage decide={mayDecide(actor, row) ? decideApprovalAction : null} mayApprove={mayApprove(row.approval, actor.id, fourEyes)} />
             </li>
           ))}
         </ul>

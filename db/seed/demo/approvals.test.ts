@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { NewApproval } from "@/db/queries/approvals";
+import { buildDemoData } from "@/db/seed/demo-data";
+import { checkActionParams, executableActions } from "@/lib/approvals/action-params";
+import { compileRuleSet } from "@/lib/rules/compile";
+import { defaultRuleSet } from "@/lib/rules/default-rules";
+import { triageDemoIntake } from "./approval-requests";
 import { demoApprovals } from "./approvals";
 
 const now = new Date("2026-11-25T12:00:00Z");
@@ -63,5 +68,24 @@ describe("demoApprovals", () => {
 
   it("opens nothing for a package without sensitive actions", () => {
     expect(run({ status: "accepted", ageHours: 1, requests: [] })).toEqual({ approvals: [], events: [] });
+  });
+});
+
+describe("the demo's approval requests", () => {
+  // Every request the demo opens, on every package, through the same path intake takes.
+  const seeded = buildDemoData({ now }).handoffs.flatMap((demo) =>
+    triageDemoIntake(demo, compileRuleSet(defaultRuleSet, 1), { leadId: null, intakeId: null }).requests.map((request) => ({ lead: demo.handoff.leadName, request })),
+  );
+
+  it("covers every action type a person approves", () => {
+    expect(new Set(seeded.map((s) => s.request.actionType))).toEqual(new Set(Object.keys(executableActions)));
+  });
+
+  it("pass the validation a real request passes before it can be approved", () => {
+    const refused = seeded.flatMap(({ lead, request }) => {
+      const check = checkActionParams(request.actionType, request.params);
+      return check.ok ? [] : [`${request.actionType} for ${lead}: ${check.problem}`];
+    });
+    expect(refused).toEqual([]);
   });
 });

@@ -63,14 +63,14 @@ export const sensitiveActionArchetypes = {
         actions: [
           {
             type: "create_deal",
-            params: { name: `${co.name}: sales process audit`, pipeline: "New business", stage: "Qualified to buy" },
+            params: { name: `${co.name}: sales process audit`, stage: "qualified" },
             consequence: "Opens a deal in the pipeline and counts it in the forecast",
             reason: "The lead says they want to go ahead with the audit",
           },
           {
             type: "update_crm_status",
-            params: { contact: c.person.email, lifecycleStage: "opportunity" },
-            consequence: "Moves the contact to opportunity, which hands it to sales reporting",
+            params: { status: "OPEN_DEAL" },
+            consequence: "Marks the contact as having an open deal, which hands it to sales reporting",
             reason: "Buying intent stated",
           },
         ],
@@ -99,8 +99,8 @@ export const sensitiveActionArchetypes = {
         actions: [
           {
             type: "update_crm_record",
-            params: { object: "company", domain: co.domain, changes: { crm: "HubSpot", primaryContact: c.person.email } },
-            consequence: "Changes the account's main contact and CRM on file; the previous contact stops receiving project updates",
+            params: { jobTitle: "Main contact, lead qualification project", website: `https://${co.domain}` },
+            consequence: "Records the lead as the project's main contact on their CRM record, with the company website; the previous contact's record stays as it is",
             reason: "The lead asked to become the main contact",
           },
         ],
@@ -110,8 +110,7 @@ export const sensitiveActionArchetypes = {
   },
   "update-status": {
     priority: "normal",
-    build: (c) => {
-      const co = c.company();
+    build: () => {
       return {
         lang: "en", intent: "other", fit: "good", process: null,
         roles: founderRoles,
@@ -127,12 +126,12 @@ export const sensitiveActionArchetypes = {
         actions: [
           {
             type: "update_crm_status",
-            params: { object: "deal", name: `${co.name}: lead qualification`, stage: "closed_lost", lostReason: "Paused: budget freeze" },
-            consequence: "Closes the deal as lost and removes it from the forecast",
+            params: { status: "UNQUALIFIED" },
+            consequence: "Marks the contact unqualified in the CRM while the project is paused, which takes it out of the open pipeline",
             reason: "The lead asked us to mark the project as closed",
           },
         ],
-        next: { action: "approve_action", why: "approve closing the deal and set a follow-up for January" },
+        next: { action: "approve_action", why: "approve marking the contact unqualified and set a follow-up for January" },
       };
     },
   },

@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/layout/forbidden";
 import { rolesFor } from "@/lib/auth/roles";
 import { describeConnections } from "@/lib/connections/save-connection";
 import { pageActor } from "../../page-actor";
-import { saveConnectionAction, testConnectionAction } from "./actions";
+import { resetConnectionAction, saveConnectionAction, testConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -27,7 +27,7 @@ export default async function ConnectionsPage() {
         </p>
       ) : null}
       {views.map((view) => (
-        <ConnectionForm key={view.kind} view={view} save={saveConnectionAction} test={testConnectionAction} />
+        <ConnectionForm key={view.kind} view={view} save={saveConnectionAction} test={testConnectionAction} reset={resetConnectionAction} />
       ))}
     </div>
   );

@@ -29,7 +29,7 @@ import { HandoffPresence } from "@/components/presence/handoff-presence";
 import { Traceability } from "@/components/package/traceability";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { listApprovals } from "@/db/queries/approvals";
+import { getFourEyesSettings, listApprovals } from "@/db/queries/approvals";
 import { getHandoff, listHandoffEvents } from "@/db/queries/handoffs";
 import { getIntake, listConversationMessages } from "@/db/queries/leads";
 import { listCorrections } from "@/db/queries/package-actions";
@@ -73,13 +73,14 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
   // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
   const parsed = handoffPackageSchema.safeParse(handoff.package);
-  const [events, intake, transcript, people, corrections, approvals] = await Promise.all([
+  const [events, intake, transcript, people, corrections, approvals, fourEyes] = await Promise.all([
     listHandoffEvents({ handoffId: handoff.id }),
     handoff.intakeId ? getIntake({ id: handoff.intakeId }) : null,
     handoff.conversationId ? listConversationMessages({ conversationId: handoff.conversationId }) : [],
     listActiveUsers(),
     listCorrections({ handoffId: handoff.id }),
     listApprovals({ scope: { kind: "all" }, handoffId: handoff.id, status: "all" }),
+    getFourEyesSettings(),
   ]);
 
   const mayAct = canActOnHandoff(actor, handoff);
@@ -120,7 +121,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </p>
         </div>
         <div className="text-right text-sm">
-          <SlaCountdown due={handoff.slaDueAt} createdAt={handoff.createdAt} open={isOpen} serverNow={now} />
+          <SlaCountdown subject={handoff} serverNow={now} labelled />
           <p className="text-xs text-slate-500">Created {formatDateTime(handoff.createdAt)}</p>
           {handoff.status === "converted" && handoff.valueAmount !== null ? (
             <p className="mt-1 font-medium text-emerald-700">
@@ -137,7 +138,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
-          <PackageApprovals rows={approvals} decide={mayDecide(actor, handoff) ? decideApprovalAction : null} />
+          <PackageApprovals rows={approvals} decide={mayDecide(actor, handoff) ? decideApprovalAction : null} actorId={actor.id} fourEyes={fourEyes} />
           {parsed.success ? (
             <>
               <SummarySection pkg={parsed.data} />
