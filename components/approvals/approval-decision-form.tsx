@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 
 export type DecideApprovalAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string }>>;
 
@@ -30,7 +31,7 @@ export function ApprovalDecisionForm(props: { approvalId: string; version: numbe
         setErrors({});
       } else {
         setErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
+        toast.error(actionErrorText(result));
       }
       if (result.ok || result.code === "conflict") router.refresh();
     });

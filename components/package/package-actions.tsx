@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { currencies } from "@/lib/handoffs/command-schemas";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 
@@ -43,7 +44,7 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
         setFieldErrors({});
       } else {
         setFieldErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
+        toast.error(actionErrorText(result));
       }
       // Success or conflict, the page must show the package as it is now.
       if (result.ok || result.code === "conflict") router.refresh();

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FieldError, Input, Label, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { actionTypes } from "@/lib/contract/package";
 import { extractedFeatures, validateRuleSet } from "@/lib/rules/compile";
 import { problemsByPath, problemsUnder } from "@/lib/rules/problems";
@@ -87,7 +88,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
       const reply = kind === "draft" ? await saveDraft(input) : await publish({ ...input, basedOn: publishedVersion });
       if (!reply.ok) {
         setServerProblems(reply.fieldErrors ?? null);
-        setMessage(reply.error);
+        setMessage(actionErrorText(reply));
         return;
       }
       const done = "version" in reply.data ? `Published as version ${reply.data.version}. New intakes use it now.` : "Draft saved.";

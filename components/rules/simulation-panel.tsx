@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { decisions } from "@/lib/contract/decision";
 import { priorities } from "@/lib/contract/package";
 import { describeOutcome, type SimulationResult } from "@/lib/rules/simulate";
@@ -40,7 +41,7 @@ export function SimulationPanel({ rules, disabled, simulate }: { rules: () => Re
       const reply = await simulate(input);
       if (reply.ok) setResult(reply.data);
       else {
-        setError(reply.error);
+        setError(actionErrorText(reply));
         setFieldErrors(reply.fieldErrors ?? {});
       }
     });
