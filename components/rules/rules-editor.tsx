@@ -13,7 +13,7 @@ import { actionTypes } from "@/lib/contract/package";
 import { extractedFeatures, validateRuleSet } from "@/lib/rules/compile";
 import { problemsByPath, problemsUnder } from "@/lib/rules/problems";
 import type { RulePrecision } from "@/lib/rules/rule-precision";
-import type { Rule, RuleSet } from "@/lib/rules/schema";
+import { thresholdMaximums, type Rule, type RuleSet } from "@/lib/rules/schema";
 import { ConditionEditor } from "./condition-editor";
 import { RuleCard } from "./rule-card";
 import { SignalsForm } from "./signals-form";
@@ -112,7 +112,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
             {problemCount} problem{problemCount === 1 ? "" : "s"} to fix before saving:
           </p>
           <ul className="mt-1 list-inside list-disc">
-            {Object.entries(shown).flatMap(([path, messages]) => messages.map((m) => <li key={`${path}${m}`}>{path ? `${path}: ${m}` : m}</li>))}
+            {Object.entries(shown).flatMap(([path, messages]) => messages.map((m) => <li key={`${path}${m}`}>{path && !path.startsWith("thresholds.") ? `${path}: ${m}` : m}</li>))}
           </ul>
         </div>
       ) : null}
@@ -129,6 +129,8 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
                   id={`threshold-${field.key}`}
                   type="number"
                   min={0}
+                  max={thresholdMaximums[field.key]}
+                  step={field.key === "budget" ? "any" : 1}
                   value={Number.isNaN(ruleSet.thresholds[field.key]) ? "" : ruleSet.thresholds[field.key]}
                   aria-invalid={!!shown[path]}
                   aria-describedby={`threshold-${field.key}-help threshold-${field.key}-error`}
