@@ -208,3 +208,61 @@ test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is re
   await expect(packagePage.snoozedBadge()).toBeVisible();
   await other.close();
 });
+
+test("[REP] presses c on a pending package: told to accept first, accepts and converts in one step, typing the value as people write it", async ({ page, request, signInAs, packagePage }, testInfo) => {
+  const lead = await newFormPackage(request, "Petra Lindqvist");
+  await signInAsOwner(page, signInAs, lead.id);
+  // What the inbox's c key opens.
+  await page.goto(`/handoffs/${lead.id}?action=convert`);
+  await packagePage.expectLoaded("Petra Lindqvist");
+  await expect(page.getByTestId("requested-action-notice")).toContainText("accept it first");
+  await expect(page.getByRole("form", { name: "Convert package" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("convert-pending.png") });
+
+  await page.getByRole("button", { name: "Accept and convert" }).click();
+  await expect(packagePage.status()).toHaveText("Accepted");
+  const form = page.getByRole("form", { name: "Convert package" });
+  await expect(form).toBeVisible();
+  await expect(page.getByTestId("requested-action-notice")).toHaveCount(0);
+
+  // Empty says required; toasts carry the message alone, never the field's key.
+  await form.getByRole("button", { name: "Mark converted" }).click();
+  await expect(page.locator("#convert-value-error")).toHaveText("The deal value is required.");
+  await expect(packagePage.toast("The deal value is required.")).toBeVisible();
+  await page.getByLabel("Deal value").fill("0");
+  await form.getByRole("button", { name: "Mark converted" }).click();
+  await expect(packagePage.toast("The value must be more than zero.")).toBeVisible();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "valueAmount" })).toHaveCount(0);
+
+  await page.getByLabel("Deal value").fill("12,000.50");
+  await form.getByRole("button", { name: "Mark converted" }).click();
+  await expect(packagePage.status()).toHaveText("Converted");
+  await expect(packagePage.timeline().first()).toContainText("(12,000.5 EUR)");
+});
+
+test("[REP] in a Spanish browser, 12.000 is twelve thousand", async ({ browser, request }) => {
+  const lead = await newFormPackage(request, "Nuria Campos");
+  const context = await browser.newContext({ locale: "es-ES" });
+  const page = await context.newPage();
+  const packagePage = new PackagePage(page);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(users.rep, PASSWORD);
+  await expect(page).toHaveURL(/\/inbox/);
+  await page.goto(`/handoffs/${lead.id}`);
+  if ((await page.getByTestId("owner-name").innerText()) === "Sam Ortiz") {
+    await context.clearCookies();
+    await login.goto();
+    await login.signIn(users.rep2, PASSWORD);
+    await expect(page).toHaveURL(/\/inbox/);
+    await page.goto(`/handoffs/${lead.id}`);
+  }
+  await packagePage.accept();
+  await expect(packagePage.status()).toHaveText("Accepted");
+  await page.getByRole("button", { name: "Convert", exact: true }).click();
+  await page.getByLabel("Deal value").fill("12.000");
+  await page.getByRole("button", { name: "Mark converted" }).click();
+  await expect(packagePage.status()).toHaveText("Converted");
+  await expect(packagePage.timeline().first()).toContainText("(12,000 EUR)");
+  await context.close();
+});

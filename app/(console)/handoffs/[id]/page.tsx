@@ -40,6 +40,7 @@ import { handoffPackageSchema } from "@/lib/contract/package";
 import { formatDateTime, formatMoney, label, reasonLabels } from "@/lib/format";
 import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { requestedActionViews } from "@/lib/handoffs/requested-action";
 import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
 import { decideApprovalAction } from "../../approvals/actions";
 import { pageActor } from "../../page-actor";
@@ -173,6 +174,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 }
                 version={handoff.version}
                 allowed={allowed}
+                requestedViews={requestedActionViews({ status: handoff.status, mayAct, mayReassign: can(actor.role, "handoffs.reassign"), ownerName: found.ownerName })}
                 currentOwnerId={handoff.ownerId}
                 assignees={people.filter((p) => p.role !== "admin" || p.id === handoff.ownerId).map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
                 actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}
