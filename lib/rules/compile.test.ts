@@ -52,6 +52,7 @@ describe("compiling a rule set", () => {
     expect(problemsFor({ employees: -1 })).toEqual(["thresholds.employees: The employees threshold cannot be negative."]);
     expect(problemsFor({ monthlyLeads: 12.5 })).toEqual(["thresholds.monthlyLeads: The leads-a-month threshold must be a whole number."]);
     expect(problemsFor({ urgentDays: 9_007_199_254_740_991 })).toEqual(["thresholds.urgentDays: The urgency threshold (days) can be at most 365."]);
+    expect(problemsFor({ monthlyLeads: 90_071_992_547_409_910 })).toEqual(["thresholds.monthlyLeads: The leads-a-month threshold can be at most 10,000,000."]);
     expect(problemsFor({ budget: 5_000_000_000 })).toEqual(["thresholds.budget: The budget threshold can be at most 1,000,000,000."]);
     expect(problemsFor({ employees: undefined })).toEqual(["thresholds.employees: The employees threshold needs a whole number from 0 to 1,000,000."]);
     expect(problemsFor({ budget: "lots" })).toEqual(["thresholds.budget: The budget threshold needs a number from 0 to 1,000,000,000."]);

@@ -95,9 +95,10 @@ export type RuleSet = z.infer<typeof ruleSetSchema>;
 function threshold({ name, whole, max }: { name: string; whole: boolean; max: number }) {
   const range = `${whole ? "a whole number" : "a number"} from 0 to ${max.toLocaleString("en-US")}`;
   const number = z.number({ error: `${name} needs ${range}.` });
-  return (whole ? number.int(`${name} must be a whole number.`) : number)
-    .min(0, `${name} cannot be negative.`)
-    .max(max, `${name} can be at most ${max.toLocaleString("en-US")}.`);
+  // Number.isInteger rather than .int(): zod's int also refuses anything past 2^53 as "not whole",
+  // which would say two things about one value that is simply too large.
+  const bounded = number.min(0, `${name} cannot be negative.`).max(max, `${name} can be at most ${max.toLocaleString("en-US")}.`);
+  return whole ? bounded.refine(Number.isInteger, `${name} must be a whole number.`) : bounded;
 }
 export type RuleSetInput = z.input<typeof ruleSetSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
