@@ -53,7 +53,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const dir = params.dir ?? defaultDirection(sort);
   const status = agentView ? "all" : params.status;
   // A cursor made for another sort (a hand-edited URL) starts again from the first page.
-  const fits = (cursor: Cursor | undefined) => (cursor && cursorFits(sort, cursor) ? cursor : undefined);
+  const fits = (cursor: Cursor | undefined) => (cursor && cursorFits(sort, cursor, Boolean(params.q)) ? cursor : undefined);
   const filters = {
     q: params.q,
     reason: params.reason,
@@ -102,7 +102,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     size: params.size === 50 ? undefined : String(params.size),
     ...filters,
   };
-  const cursorFor = (row: (typeof page.rows)[number]) => encodeCursor(cursorValues(sort, row), row.id);
+  const cursorFor = (row: (typeof page.rows)[number]) => encodeCursor(cursorValues(sort, row), row.id, row.matchTier);
   const first = page.rows[0];
   const last = page.rows.at(-1);
   const total = agentView ? String(view === "agent" ? outcomes.agent : outcomes.filtered) : tabCount(params.tab, counts, cap);
