@@ -83,14 +83,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               const changes = auditDiff(entry.before, entry.after);
               return (
                 <li key={entry.id} className="px-4 py-3" data-testid="audit-entry">
-                  <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                  <p className="flex flex-wrap items-baseline gap-x-2 text-sm wrap-anywhere">
                     <span className="font-mono text-xs font-medium text-slate-900">{entry.action}</span>
                     <span className="text-slate-600">by {entry.actorEmail}</span>
                     <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
                       {formatDateTime(entry.createdAt)}
                     </time>
                     {entry.entityId ? (
-                      <span className="truncate text-xs text-slate-500" title={entry.entityId}>
+                      <span className="min-w-0 truncate text-xs text-slate-500" title={names.get(entry.entityId) ?? entry.entityId}>
                         {entityName(entry.entityType)} {names.get(entry.entityId) ?? entry.entityId}
                       </span>
                     ) : null}

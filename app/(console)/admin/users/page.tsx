@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
+import { PersonName } from "@/components/layout/person-name";
 import { ActionForm } from "@/components/admin/action-form";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { Forbidden } from "@/components/layout/forbidden";
@@ -40,11 +41,11 @@ export default async function UsersPage() {
             <li key={person.id} className="flex flex-wrap items-end gap-3 px-4 py-3" data-testid="user-row" data-email={person.email}>
               <div className="min-w-48 flex-1">
                 <p className="flex items-center gap-2 text-sm font-medium text-slate-900">
-                  {person.name ?? person.email}
+                  <PersonName name={person.name ?? person.email} className="min-w-0" />
                   {person.id === actor.id ? <Badge tone="blue">You</Badge> : null}
                   {person.active ? null : <Badge tone="amber">Deactivated</Badge>}
                 </p>
-                <p className="text-xs text-slate-500">{person.email}</p>
+                <p className="text-xs wrap-anywhere text-slate-500">{person.email}</p>
               </div>
               <ActionForm action={updateUserAction} success={`${person.email} updated.`} fieldLabels={{ role: "Role", teamId: "Team", capacity: "Capacity" }} label={`Change ${person.email}`} className="flex flex-wrap items-end gap-2">
                 <input type="hidden" name="userId" value={person.id} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PersonName } from "@/components/layout/person-name";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
@@ -117,7 +118,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </div>
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
           <p className="text-sm text-slate-600">
-            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner: <span data-testid="owner-name">{found.ownerName ?? "Unassigned"}</span>
+            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner: <PersonName name={found.ownerName ?? "Unassigned"} data-testid="owner-name" />
           </p>
         </div>
         <div className="text-right text-sm">
