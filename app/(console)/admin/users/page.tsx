@@ -3,23 +3,19 @@ import { ActionButton } from "@/components/admin/action-button";
 import { PersonName } from "@/components/layout/person-name";
 import { ActionForm } from "@/components/admin/action-form";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { listUsersForAdmin } from "@/db/queries/admin-users";
 import { listTeams } from "@/db/queries/users";
-import { rolesFor } from "@/lib/auth/roles";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { createUserAction, setUserActiveAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  const actor = await pageActorWith("admin.manage");
   const [people, teams] = await Promise.all([listUsersForAdmin(), listTeams()]);
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));
   return (

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PersonName } from "@/components/layout/person-name";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
 import { PackageApprovals } from "@/components/approvals/package-approvals";
 import { CrmSyncPreview } from "@/components/crm/crm-sync-preview";
-import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { FactsReview } from "@/components/package/facts-review";
@@ -64,14 +63,14 @@ export const metadata: Metadata = { title: "Handoff package" };
 
 export default async function HandoffPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await pageActor();
-  if (!actor) return null;
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
 
   const found = await getHandoff({ id: id.data });
   if (!found) notFound();
   const { handoff } = found;
-  if (!canViewHandoff(actor, handoff)) return <Forbidden message="This package belongs to another team's queue." />;
+  // HTTP 403 with ./forbidden.tsx, which says why.
+  if (!canViewHandoff(actor, handoff)) forbidden();
 
   // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
   const parsed = handoffPackageSchema.safeParse(handoff.package);
