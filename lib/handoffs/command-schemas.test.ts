@@ -47,6 +47,19 @@ describe("owner command input", () => {
   });
 });
 
+describe("a fact correction", () => {
+  it("is held to the type of the fact it corrects, with the fact named in the error", () => {
+    const correct = (key: string, value: string) => factReviewSchema.safeParse({ ...target, target: "inferred", index: "0", key, action: "correct", value });
+    const refused = correct("website", "<img src=x onerror=alert(1)>kranich.example");
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: ["value"], message: expect.stringMatching(/^Website must be a domain or web address/) });
+    expect(correct("website", "kranich.example").data).toMatchObject({ key: "website", value: "kranich.example" });
+    expect(correct("employees", "1,200").data).toMatchObject({ value: "1200" });
+    // An open question's answer is free text.
+    expect(factReviewSchema.safeParse({ ...target, target: "open_question", index: "0", key: "What is your budget?", action: "answer", value: "About 20k, maybe" }).success).toBe(true);
+  });
+});
+
 describe("package action input", () => {
   it("reads checkbox questions and one-a-line questions", () => {
     expect(requestInfoSchema.parse({ ...target, questions: "What is your budget?", extra: "How many reps?\n\n  Which CRM?  " })).toMatchObject({

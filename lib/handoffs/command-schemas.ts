@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { reasonCodes } from "@/lib/contract/package";
 import { discardReasonKeys } from "@/lib/handoffs/discard-reasons";
+import { checkFactValue } from "@/lib/handoffs/fact-value";
 import { parseTypedAmount } from "@/lib/handoffs/typed-amount";
 
 export const currencies = ["EUR", "USD", "GBP"] as const;
@@ -100,9 +101,19 @@ export const factReviewSchema = z
     key: z.string().min(1).max(500),
     action: z.enum(["confirm", "correct", "answer"]),
     value: z.string().trim().max(1000, "Keep the value under 1,000 characters.").optional(),
+    locale: z.string().max(35).optional(),
   })
   .refine((v) => (v.target === "inferred" ? v.action !== "answer" : v.action === "answer"), { path: ["action"], message: "Inferred facts are confirmed or corrected; open questions are answered." })
-  .refine((v) => v.action === "confirm" || (v.value !== undefined && v.value.length > 0), { path: ["value"], message: "Type the right value first." });
+  .refine((v) => v.action === "confirm" || (v.value !== undefined && v.value.length > 0), { path: ["value"], message: "Type the right value first." })
+  // A correction is held to the type of the fact it replaces (a website stays a website), and is
+  // stored the way the agent writes that fact. The key is checked against the package afterwards.
+  .transform((v, ctx) => {
+    if (v.target !== "inferred" || v.action !== "correct" || v.value === undefined) return v;
+    const checked = checkFactValue(v.key, v.value, v.locale);
+    if (checked.ok) return { ...v, value: checked.value };
+    ctx.addIssue({ code: "custom", path: ["value"], message: checked.message });
+    return z.NEVER;
+  });
 
 function readTypedDealValue(raw: unknown): unknown {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
