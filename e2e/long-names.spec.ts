@@ -46,7 +46,7 @@ test("[ADMIN] a 200-character unbroken name wraps or truncates with a title wher
 
   const screens: [string, string, (p: Page) => Promise<void>][] = [
     ["users", "/admin/users", async (p) => expect(p.getByTestId("user-row").filter({ hasText: email })).toBeVisible()],
-    ["inbox", `/inbox?view=all&tab=all&status=all&q=Henrike`, async (p) => expect(p.getByTitle(longName).first()).toBeVisible()],
+    ["inbox", `/inbox?view=all&tab=all&status=all&q=Henrike`, async (p) => expect(p.getByTitle(longName, { exact: true }).first()).toBeVisible()],
     ["package", `/handoffs/${handoffId}`, async (p) => expect(p.getByTestId("presence-viewers")).toContainText(longName)],
     ["audit", "/admin/audit", async (p) => expect(p.getByTestId("audit-entry").first()).toBeVisible()],
   ];
@@ -67,7 +67,7 @@ test("[ADMIN] a 200-character unbroken name wraps or truncates with a title wher
   expect.soft(await other.evaluate(() => document.documentElement.scrollWidth), "their inbox at 390 px").toBeLessThanOrEqual(390);
   // Where a name is cut short, the whole of it is in the title.
   await page.goto(`/inbox?view=all&tab=all&status=all&q=Henrike`);
-  await expect(page.getByTitle(longName).first()).toHaveText(longName);
+  await expect(page.getByTitle(longName, { exact: true }).first()).toHaveText(longName);
   await other.context().close();
 });
 
