@@ -146,6 +146,6 @@ describe("simulating the rules being edited", () => {
     expect(upload).toMatchObject({ ok: true, data: { total: 1, movedCount: 1, problems: ["line 2: not valid JSON"] } });
 
     const tooMany = await runAction(simulateRulesCommand, asUser(admin), { source: "recent", rules, limit: 10_001 });
-    expect(tooMany).toMatchObject({ ok: false, code: "bad_request", error: "limit: at most 10,000 intakes at once" });
+    expect(tooMany).toMatchObject({ ok: false, code: "bad_request", field: "limit", error: "at most 10,000 intakes at once" });
   });
 });
