@@ -167,10 +167,18 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   const correctedField = (await correctButton.getAttribute("aria-label"))!.replace(/^Correct /, "");
   await correctButton.click();
   const input = page.getByLabel(`Right value for ${correctedField}`, { exact: true });
-  await input.fill("Checked on the phone: 45 people");
+  // A correction is held to the fact's type, and the error names the fact.
+  await input.fill("<img src=x onerror=alert(1)>Checked on the phone");
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await expect(page.locator("#fact-value-error")).toContainText(new RegExp(`^${correctedField}`, "i"));
+  await expect(packagePage.inferredFacts()).toHaveCount(inferredBefore - 1);
+  // A right value of each kind of inferred fact the agent writes.
+  const rightValue: Record<string, string> = { intent: "audit", fit: "partial", urgent: "no", employees: "45", company: "Kranich Logistik", website: "kestrel-logistics.example" };
+  const corrected = rightValue[correctedField] ?? "Checked on the phone";
+  await input.fill(corrected);
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(packagePage.toast(`Corrected: ${correctedField}.`)).toBeVisible();
-  await expect(page.getByTestId("facts-confirmed")).toContainText("Checked on the phone: 45 people");
+  await expect(page.getByTestId("facts-confirmed")).toContainText(corrected);
   await expect(packagePage.timeline().first()).toContainText(`${owner} corrected ${correctedField}`);
 
   const questions = lead.facts.openQuestions.length;
