@@ -55,6 +55,7 @@ test("[ANONYMOUS][REP][MANAGER][ADMIN] every console page admits exactly the rol
         await expect(page.getByTestId("forbidden"), where).toHaveCount(0);
         await expect(page.locator("main"), where).not.toBeEmpty();
       } else {
+        expect(response?.status(), where).toBe(403);
         await expect(page.getByTestId("forbidden"), where).toBeVisible();
       }
     }
@@ -96,4 +97,33 @@ test("[ANONYMOUS] public pages render without a session, redirects lead where th
     await expect(signedIn, pattern).toHaveURL(new RegExp(`${expected.to}(\\?|$)`));
   }
   await signedIn.context().close();
+});
+
+test("[REP] a view the role does not have answers 403 with the notice; an unknown page answers 404 with the console's card and a way back", async ({ browser }) => {
+  const page = await signedInPage(browser, "rep");
+  const allTeams = await page.goto("/inbox?view=all");
+  expect(allTeams?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden")).toContainText("The all-teams view is for managers and admins.");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+
+  // No such package: inside the console, with its header.
+  const missingPackage = await page.goto("/handoffs/00000000-0000-4000-8000-000000000000");
+  expect(missingPackage?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toContainText("We can't find that page");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+
+  // No such route at all.
+  const unknown = await page.goto("/no-such-page");
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await page.getByRole("link", { name: "Back to your inbox" }).click();
+  await expect(page).toHaveURL(/\/inbox/);
+
+  // The favicon the pages point at is served.
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toBeTruthy();
+  const served = await page.request.get(icon!);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toContain("image/svg+xml");
+  await page.context().close();
 });

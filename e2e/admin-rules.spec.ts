@@ -42,8 +42,16 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
 
   // A wrong value is named next to its field, and nothing can be saved.
   await rules.volumeThreshold().fill("-5");
-  await expect(page.getByTestId("rules-problems")).toContainText("thresholds.monthlyLeads");
-  await expect(page.locator("#threshold-monthlyLeads-error")).toBeVisible();
+  await expect(page.getByTestId("rules-problems")).toContainText("The leads-a-month threshold cannot be negative.");
+  await expect(page.locator("#threshold-monthlyLeads-error")).toHaveText("The leads-a-month threshold cannot be negative.");
+  // Said in a sentence, never in the validator's words, and a stray extra digit is caught.
+  await rules.volumeThreshold().fill("12.5");
+  await expect(page.locator("#threshold-monthlyLeads-error")).toHaveText("The leads-a-month threshold must be a whole number.");
+  await rules.volumeThreshold().fill("90071992547409910");
+  await expect(page.locator("#threshold-monthlyLeads-error")).toHaveText("The leads-a-month threshold can be at most 10,000,000.");
+  await rules.volumeThreshold().fill("");
+  await expect(page.locator("#threshold-monthlyLeads-error")).toHaveText("The leads-a-month threshold needs a whole number from 0 to 10,000,000.");
+  await expect(page.getByTestId("rules-problems")).not.toContainText(/expected|Invalid input|Too (small|big)/);
   await expect(page.getByRole("button", { name: "Save draft" })).toBeDisabled();
 
   await rules.volumeThreshold().fill("100");
@@ -63,6 +71,12 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   await expect(rules.movedLead("Olga")).toContainText("→ escalate · normal");
   await expect(rules.simulationResult()).toContainText("of 1 intakes would be decided differently");
   await expect(rules.simulationResult()).toContainText("line 2: not valid JSON");
+
+  // A file with nothing readable in it says so, and the previous file's result is gone.
+  await page.getByLabel("JSONL file of intake events", { exact: true }).setInputFiles({ name: "broken.jsonl", mimeType: "application/jsonl", buffer: Buffer.from("not json\n") });
+  await page.getByRole("button", { name: "Run simulation" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "No intake event could be read from the file" })).toBeVisible();
+  await expect(rules.simulationResult()).toHaveCount(0);
 
   await rules.saveDraft("Volume threshold 300 → 100");
   await expect(rules.version("draft")).toContainText("Volume threshold 300 → 100");

@@ -38,14 +38,21 @@ test.describe("manager metrics", () => {
 
     const download = await metrics.download("breakdown");
     expect(download.suggestedFilename()).toBe(`baton-by-owner-${quarterAgo}-to-${today}.csv`);
-    const lines = (await readFile(await download.path(), "utf8")).trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(/^Owner,Handoffs created,Accepted,/);
-    expect(lines).toHaveLength(ownerRows + 1);
-    const csvCreated = lines.slice(1).map((line) => Number(line.split(",").at(-14)));
-    expect(csvCreated.reduce((a, b) => a + b, 0)).toBe(created);
+    const [header, ...records] = parseCsv(await readFile(await download.path(), "utf8"));
+    expect(header.slice(0, 3)).toEqual(["Owner", "Handoffs created", "Accepted"]);
+    expect(records).toHaveLength(ownerRows);
+    const column = (name: string) => records.map((record) => record[header.indexOf(name)]);
+    expect(column("Handoffs created").map(Number).reduce((a, b) => a + b, 0)).toBe(created);
+    // What the screen shows, with the unit in the header; the raw figure beside it.
+    const screen = (nth: number) => metrics.breakdownRows().locator(`td:nth-of-type(${nth})`).allTextContents();
+    expect(column("Acceptance rate (%)").map((v) => (v === "" ? "—" : `${v}%`))).toEqual(await screen(7));
+    expect(column("Time to first action (median)")).toEqual(await screen(10));
+    expect(column("Converted value")).toEqual(await screen(14));
+    expect(header).toContain("Time to first action (median) (seconds)");
+    expect(header).toContain("Acceptance rate (fraction)");
 
     const rules = await metrics.download("rules");
-    expect((await readFile(await rules.path(), "utf8")).split("\r\n")[0]).toBe("rule,rule version,packages,accepted,converted,discarded,flagged poor,good,bad,precision");
+    expect((await readFile(await rules.path(), "utf8")).split("\r\n")[0]).toBe("rule,rule version,packages,accepted,converted,discarded,flagged poor,good,bad,precision (%),precision (fraction)");
   });
 
   test("a wrong range in the URL is named, and the default is shown", async ({ page, signInAs }) => {
@@ -81,3 +88,36 @@ test.describe("manager metrics", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
+
+/** RFC 4180, as lib/csv.ts writes it: quoted fields may hold commas, quotes and line ends. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted && c === '"') {
+      quoted = false;
+    } else if (quoted) {
+      field += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  return records;
+}

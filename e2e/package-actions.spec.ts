@@ -167,10 +167,18 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   const correctedField = (await correctButton.getAttribute("aria-label"))!.replace(/^Correct /, "");
   await correctButton.click();
   const input = page.getByLabel(`Right value for ${correctedField}`, { exact: true });
-  await input.fill("Checked on the phone: 45 people");
+  // A correction is held to the fact's type, and the error names the fact.
+  await input.fill("<img src=x onerror=alert(1)>Checked on the phone");
+  await page.getByRole("button", { name: "Save correction" }).click();
+  await expect(page.locator("#fact-value-error")).toContainText(new RegExp(`^${correctedField}`, "i"));
+  await expect(packagePage.inferredFacts()).toHaveCount(inferredBefore - 1);
+  // A right value of each kind of inferred fact the agent writes.
+  const rightValue: Record<string, string> = { intent: "audit", fit: "partial", urgent: "no", employees: "45", company: "Kranich Logistik", website: "kestrel-logistics.example" };
+  const corrected = rightValue[correctedField] ?? "Checked on the phone";
+  await input.fill(corrected);
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(packagePage.toast(`Corrected: ${correctedField}.`)).toBeVisible();
-  await expect(page.getByTestId("facts-confirmed")).toContainText("Checked on the phone: 45 people");
+  await expect(page.getByTestId("facts-confirmed")).toContainText(corrected);
   await expect(packagePage.timeline().first()).toContainText(`${owner} corrected ${correctedField}`);
 
   const questions = lead.facts.openQuestions.length;
@@ -207,4 +215,62 @@ test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is re
   await expect(packagePage.toast(/Morgan Lee changed this package a moment ago.*Nothing was changed/)).toBeVisible();
   await expect(packagePage.snoozedBadge()).toBeVisible();
   await other.close();
+});
+
+test("[REP] presses c on a pending package: told to accept first, accepts and converts in one step, typing the value as people write it", async ({ page, request, signInAs, packagePage }, testInfo) => {
+  const lead = await newFormPackage(request, "Petra Lindqvist");
+  await signInAsOwner(page, signInAs, lead.id);
+  // What the inbox's c key opens.
+  await page.goto(`/handoffs/${lead.id}?action=convert`);
+  await packagePage.expectLoaded("Petra Lindqvist");
+  await expect(page.getByTestId("requested-action-notice")).toContainText("accept it first");
+  await expect(page.getByRole("form", { name: "Convert package" })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("convert-pending.png") });
+
+  await page.getByRole("button", { name: "Accept and convert" }).click();
+  await expect(packagePage.status()).toHaveText("Accepted");
+  const form = page.getByRole("form", { name: "Convert package" });
+  await expect(form).toBeVisible();
+  await expect(page.getByTestId("requested-action-notice")).toHaveCount(0);
+
+  // Empty says required; toasts carry the message alone, never the field's key.
+  await form.getByRole("button", { name: "Mark converted" }).click();
+  await expect(page.locator("#convert-value-error")).toHaveText("The deal value is required.");
+  await expect(packagePage.toast("The deal value is required.")).toBeVisible();
+  await page.getByLabel("Deal value").fill("0");
+  await form.getByRole("button", { name: "Mark converted" }).click();
+  await expect(packagePage.toast("The value must be more than zero.")).toBeVisible();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "valueAmount" })).toHaveCount(0);
+
+  await page.getByLabel("Deal value").fill("12,000.50");
+  await form.getByRole("button", { name: "Mark converted" }).click();
+  await expect(packagePage.status()).toHaveText("Converted");
+  await expect(packagePage.timeline().first()).toContainText("(12,000.5 EUR)");
+});
+
+test("[REP] in a Spanish browser, 12.000 is twelve thousand", async ({ browser, request }) => {
+  const lead = await newFormPackage(request, "Nuria Campos");
+  const context = await browser.newContext({ locale: "es-ES" });
+  const page = await context.newPage();
+  const packagePage = new PackagePage(page);
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(users.rep, PASSWORD);
+  await expect(page).toHaveURL(/\/inbox/);
+  await page.goto(`/handoffs/${lead.id}`);
+  if ((await page.getByTestId("owner-name").innerText()) === "Sam Ortiz") {
+    await context.clearCookies();
+    await login.goto();
+    await login.signIn(users.rep2, PASSWORD);
+    await expect(page).toHaveURL(/\/inbox/);
+    await page.goto(`/handoffs/${lead.id}`);
+  }
+  await packagePage.accept();
+  await expect(packagePage.status()).toHaveText("Accepted");
+  await page.getByRole("button", { name: "Convert", exact: true }).click();
+  await page.getByLabel("Deal value").fill("12.000");
+  await page.getByRole("button", { name: "Mark converted" }).click();
+  await expect(packagePage.status()).toHaveText("Converted");
+  await expect(packagePage.timeline().first()).toContainText("(12,000 EUR)");
+  await context.close();
 });

@@ -25,14 +25,14 @@ describe("runAction and text Postgres cannot store", () => {
     form.append("body", "Called back\u0000 twice");
     const result = await run(form);
     expect(result).toMatchObject({ ok: false, code: "bad_request", fieldErrors: { body: [expect.stringContaining("NUL byte")] } });
-    expect(!result.ok && result.error).toMatch(/^body: contains a character that cannot be stored/);
+    expect(result).toMatchObject({ field: "body", error: expect.stringMatching(/^contains a character that cannot be stored/) });
     expect(calls).toEqual([]);
   });
 
   it("refuses half a surrogate pair deep in JSON input, naming its path", async () => {
     const { calls, run } = noteAction();
     const result = await run({ handoffId: "h-1", body: "fine", tags: ["ok", "broken \ud83d"] });
-    expect(!result.ok && result.error).toMatch(/^tags\.1: contains a character that cannot be stored/);
+    expect(result).toMatchObject({ field: "tags.1", error: expect.stringMatching(/^contains a character that cannot be stored/) });
     expect(calls).toEqual([]);
   });
 
@@ -41,5 +41,26 @@ describe("runAction and text Postgres cannot store", () => {
     const result = await run({ handoffId: "h-1", body: "Deal closed 🎉\ttab and newline\n" });
     expect(result).toEqual({ ok: true, data: "saved" });
     expect(calls).toEqual([{ handoffId: "h-1", body: "Deal closed 🎉\ttab and newline\n" }]);
+  });
+});
+
+describe("runAction and a refused field", () => {
+  it("names the field by its key in `field` and keeps the key out of the message a toast shows", async () => {
+    const definition = {
+      name: "test.convert",
+      roles: ["rep"] as const,
+      schema: z.object({ valueAmount: z.coerce.number().positive("The value must be more than zero."), until: z.coerce.date({ error: "Pick a date and time to snooze until." }) }),
+      handler: async () => "done",
+    };
+    const run = (input: Record<string, unknown>) => runAction(definition, async () => actor, input as never);
+    expect(await run({ valueAmount: "0", until: "2026-12-01T10:00" })).toEqual({
+      ok: false,
+      code: "bad_request",
+      error: "The value must be more than zero.",
+      field: "valueAmount",
+      fieldErrors: { valueAmount: ["The value must be more than zero."] },
+    });
+    const late = await run({ valueAmount: "5", until: "soon" });
+    expect(late).toMatchObject({ ok: false, field: "until", error: "Pick a date and time to snooze until." });
   });
 });

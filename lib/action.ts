@@ -7,7 +7,15 @@ import { logger, type Logger } from "@/lib/logger";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; code?: ErrorCode; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      /** What went wrong, in words a person reads; never an internal field key (see lib/action-error-text.ts). */
+      error: string;
+      code?: ErrorCode;
+      /** The input's key that `error` is about ("match.countries.0"), for the form to label it. */
+      field?: string;
+      fieldErrors?: Record<string, string[]>;
+    };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
   name: string;
@@ -53,7 +61,7 @@ export async function runAction<S extends z.ZodType, T>(
     const unstorable = unstorableAt(raw);
     if (unstorable) {
       const field = unstorable.join(".") || "input";
-      return { ok: false, code: "bad_request", error: `${field}: ${UNSTORABLE_MESSAGE}`, fieldErrors: { [String(unstorable[0] ?? "input")]: [UNSTORABLE_MESSAGE] } };
+      return { ok: false, code: "bad_request", error: UNSTORABLE_MESSAGE, field, fieldErrors: { [String(unstorable[0] ?? "input")]: [UNSTORABLE_MESSAGE] } };
     }
     const parsed = definition.schema.safeParse(raw);
     if (!parsed.success) {
@@ -63,7 +71,8 @@ export async function runAction<S extends z.ZodType, T>(
       return {
         ok: false,
         code: "bad_request",
-        error: path ? `${path}: ${first.message}` : (first?.message ?? "Invalid input."),
+        error: first?.message ?? "Invalid input.",
+        ...(path ? { field: path } : {}),
         fieldErrors: fieldErrors as Record<string, string[]>,
       };
     }

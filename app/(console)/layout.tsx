@@ -5,7 +5,6 @@ import { pageActor } from "./page-actor";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const { actor } = await pageActor();
-  if (!actor) return null;
   const unread = await countUnreadNotifications({ userId: actor.id });
   return (
     <div className="min-h-screen">

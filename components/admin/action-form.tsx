@@ -4,13 +4,14 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { cn } from "@/lib/cn";
 
 export type FormAction<T> = (form: FormData) => Promise<ActionResult<T>>;
 
 /**
  * A form that posts to a server action and says what went wrong in the person's words: the field
- * the action names ("match.countries.0: …") is shown by its label. On success it toasts, refreshes
+ * the action names ("match.countries.0") is shown by its label, or not at all. On success it toasts, refreshes
  * the page's data and hands the result to `onDone` (e.g. to show a key once).
  */
 export function ActionForm<T>({
@@ -55,7 +56,7 @@ export function ActionForm<T>({
         startTransition(async () => {
           const result = await action(data);
           if (!result.ok) {
-            setError(readableError(result.error, fieldLabels));
+            setError(actionErrorText(result, fieldLabels));
             return;
           }
           setError(null);
@@ -77,15 +78,4 @@ export function ActionForm<T>({
       ) : null}
     </form>
   );
-}
-
-// "match.countries.0: must be…" → "Countries: must be…", by the longest label key the path starts with.
-function readableError(message: string, labels: Record<string, string>): string {
-  const match = /^([A-Za-z0-9_.]+): (.*)$/s.exec(message);
-  if (!match) return message;
-  const [, path, rest] = match;
-  const key = Object.keys(labels)
-    .filter((k) => path === k || path.startsWith(`${k}.`))
-    .sort((a, b) => b.length - a.length)[0];
-  return `${key ? labels[key] : path}: ${rest}`;
 }

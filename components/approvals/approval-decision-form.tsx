@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
 import { editableParams, paramValue, type ExecutableAction, type ParamField } from "@/lib/approvals/action-params";
+import { actionErrorText } from "@/lib/action-error-text";
 
 export type DecideApprovalAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string }>>;
 
@@ -47,7 +48,7 @@ export function ApprovalDecisionForm(props: {
         setErrors({});
       } else {
         setErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
+        toast.error(actionErrorText(result));
       }
       if (result.ok || result.code === "conflict") router.refresh();
     });

@@ -5,6 +5,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 
 export function SyncNowButton({ handoffId, sync }: { handoffId: string; sync: (input: { handoffId: string }) => Promise<ActionResult<{ handoffId: string }>> }) {
   const router = useRouter();
@@ -21,7 +22,7 @@ export function SyncNowButton({ handoffId, sync }: { handoffId: string; sync: (i
           if (result.ok) {
             toast.success("Synced to the CRM.");
             router.refresh();
-          } else toast.error(result.error);
+          } else toast.error(actionErrorText(result));
         })
       }
     >

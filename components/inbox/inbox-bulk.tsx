@@ -5,6 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, useTra
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import type { DiscardReason } from "@/lib/handoffs/discard-reasons";
 import type { BulkResult } from "@/lib/inbox/bulk-actions";
 
@@ -79,7 +80,7 @@ export function InboxBulk({
     startTransition(async () => {
       const result = await call();
       if (!result.ok) {
-        toast.error(result.error);
+        toast.error(actionErrorText(result));
         return;
       }
       const clean = result.data.outcomes.every((o) => o.outcome === "done");

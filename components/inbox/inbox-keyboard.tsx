@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, us
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 
 type AcceptAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string; version: number }>>;
 type KeyRow = { id: string; version: number };
@@ -67,7 +68,7 @@ export function InboxKeyboard({ accept, children }: { accept: AcceptAction; chil
           form.set("version", String(row.version));
           const result = await accept(form);
           if (result.ok) toast.success("Accepted: this package is yours.");
-          else toast.error(result.error);
+          else toast.error(actionErrorText(result));
           // Success or conflict, the list must show the package as it is now.
           if (result.ok || result.code === "conflict") router.refresh();
         } finally {

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { PersonName } from "@/components/layout/person-name";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState } from "@tanstack/react-table";
@@ -154,7 +155,10 @@ const dataColumns = [
   column.accessor("ownerName", {
     header: "Owner",
     enableSorting: false,
-    cell: (info) => info.getValue() ?? <span className="text-slate-500">Unassigned</span>,
+    cell: (info) => {
+      const name = info.getValue();
+      return name ? <PersonName name={name} truncate className="max-w-[12rem]" /> : <span className="text-slate-500">Unassigned</span>;
+    },
   }),
   column.accessor("status", {
     header: "Status",

@@ -40,7 +40,7 @@ export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOu
         <div className="ml-auto flex items-center gap-3 text-sm">
           <NotificationBell unread={unread} />
           <div className="max-w-[10rem] text-right leading-tight">
-            <p className="truncate font-medium text-slate-900" data-testid="current-user">
+            <p className="truncate font-medium text-slate-900" data-testid="current-user" title={actor.name ?? actor.email}>
               {actor.name ?? actor.email}
             </p>
             <p className="text-xs text-slate-500">{roleLabels[actor.role]}</p>

@@ -4,7 +4,7 @@ import type { BreakdownRow } from "@/lib/metrics/dashboard";
 import { breakdownColumns, metricDefinitions } from "@/lib/metrics/definitions";
 import { breakdownLabels, breakdowns, type Breakdown } from "@/lib/metrics/params";
 import { cn } from "@/lib/cn";
-import { formatMetric } from "./kpi-grid";
+import { formatMetric } from "@/lib/metrics/format";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 // Stored keys become words; owners, teams, campaigns and versions arrive already labelled.

@@ -1,26 +1,7 @@
-import { formatMoney } from "@/lib/format";
 import type { AgentAccuracy } from "@/lib/metrics/dashboard";
-import { agentAccuracyDefinition, breakdownColumns, metricDefinitions, type MetricKey } from "@/lib/metrics/definitions";
-import { formatDuration, formatRate } from "@/lib/metrics/format";
+import { agentAccuracyDefinition, breakdownColumns, metricDefinitions } from "@/lib/metrics/definitions";
+import { formatMetric, formatRate } from "@/lib/metrics/format";
 import type { MetricRow } from "@/lib/metrics/metric-row";
-
-export function formatMetric(row: MetricRow, key: MetricKey): string {
-  switch (key) {
-    case "acceptanceRate":
-    case "conversionRate":
-    case "discardRate":
-    case "slaBreachRate":
-    case "poorEscalationRate":
-      return formatRate(row[key]);
-    case "firstActionMedianSeconds":
-    case "firstActionP90Seconds":
-      return formatDuration(row[key]);
-    case "convertedValue":
-      return row.convertedValue.length === 0 ? "—" : row.convertedValue.map((v) => formatMoney(v.amount, v.currency)).join(" · ");
-    default:
-      return row[key].toLocaleString("en");
-  }
-}
 
 // The headline figures are a breakdown row's columns, each with its definition under it: nobody
 // has to guess what a number means.

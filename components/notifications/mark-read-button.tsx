@@ -5,6 +5,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 
 export function MarkReadButton({ markRead }: { markRead: (input: { ids?: string[] }) => Promise<ActionResult<{ read: boolean }>> }) {
   const router = useRouter();
@@ -18,7 +19,7 @@ export function MarkReadButton({ markRead }: { markRead: (input: { ids?: string[
         startTransition(async () => {
           const result = await markRead({});
           if (result.ok) router.refresh();
-          else toast.error(result.error);
+          else toast.error(actionErrorText(result));
         })
       }
     >

@@ -29,6 +29,8 @@ export function FactsReview({ handoffId, version, facts, reviewedBy, review }: F
   const send = (values: Record<string, string>, success: string) => {
     const data = new FormData();
     for (const [k, v] of Object.entries(values)) data.set(k, v);
+    // Reads an ambiguous number in a correction ("1.200") as this person writes numbers.
+    data.set("locale", navigator.language);
     run(review!, data, success, () => setEditing(null));
   };
 

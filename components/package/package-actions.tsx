@@ -6,12 +6,14 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { currencies } from "@/lib/handoffs/command-schemas";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { isRequestedAction, type RequestedAction, type RequestedActionView } from "@/lib/handoffs/requested-action";
 
 type Result = ActionResult<{ id: string; status: string; version: number }>;
 type ServerAction = (form: FormData) => Promise<Result>;
-type Panel = "convert" | "discard" | "reassign";
+type Panel = RequestedAction;
 
 export type PackageActionsProps = {
   handoffId: string;
@@ -19,31 +21,37 @@ export type PackageActionsProps = {
   unavailableReason: string;
   version: number;
   allowed: { accept: boolean; startFollowUp: boolean; convert: boolean; discard: boolean; reassign: boolean };
+  /** What each form the inbox's keys ask for (`?action=…`) does here: open, or say why not. */
+  requestedViews: Record<RequestedAction, RequestedActionView>;
   assignees: { id: string; label: string }[];
   currentOwnerId: string | null;
   actions: { accept: ServerAction; startFollowUp: ServerAction; convert: ServerAction; discard: ServerAction; reassign: ServerAction };
 };
 
-export function PackageActions({ handoffId, unavailableReason, version, allowed, assignees, currentOwnerId, actions }: PackageActionsProps) {
+export function PackageActions({ handoffId, unavailableReason, version, allowed, requestedViews, assignees, currentOwnerId, actions }: PackageActionsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // The inbox's d/c/r keys link here with ?action=…: open that form if the person may use it.
-  const requested = useSearchParams().get("action");
-  const [panel, setPanel] = useState<Panel | null>(() => (isPanel(requested) && allowed[requested] ? requested : null));
+  const requestedParam = useSearchParams().get("action");
+  const requested = isRequestedAction(requestedParam) ? requestedParam : null;
+  const [panel, setPanel] = useState<Panel | null>(() => (requested && allowed[requested] ? requested : null));
+  // A form asked for that cannot open says why, until the person does something else.
+  const [notice, setNotice] = useState<RequestedActionView | null>(() => (requested && !allowed[requested] ? requestedViews[requested] : null));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
-  const run = (action: ServerAction, form: FormData, success: string) =>
+  const run = (action: ServerAction, form: FormData, success: string, next: Panel | null = null) =>
     startTransition(async () => {
       form.set("handoffId", handoffId);
       form.set("version", String(version));
       const result = await action(form);
       if (result.ok) {
         toast.success(success);
-        setPanel(null);
+        setPanel(next);
+        setNotice(null);
         setFieldErrors({});
       } else {
         setFieldErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
+        toast.error(actionErrorText(result));
       }
       // Success or conflict, the page must show the package as it is now.
       if (result.ok || result.code === "conflict") router.refresh();
@@ -54,6 +62,16 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
 
   return (
     <div className="space-y-3" data-testid="package-actions">
+      {notice && notice.kind !== "open" ? (
+        <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="requested-action-notice">
+          <p>{notice.message}</p>
+          {notice.kind === "accept_first" && allowed.accept ? (
+            <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours. Now enter the deal.", "convert")}>
+              Accept and convert
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {allowed.accept && (
           <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours.")}>
@@ -66,17 +84,17 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
           </Button>
         )}
         {allowed.convert && (
-          <Button variant="secondary" disabled={pending} onClick={() => setPanel(panel === "convert" ? null : "convert")} aria-expanded={panel === "convert"}>
+          <Button variant="secondary" disabled={pending} onClick={() => (setNotice(null), setPanel(panel === "convert" ? null : "convert"))} aria-expanded={panel === "convert"}>
             Convert
           </Button>
         )}
         {allowed.reassign && (
-          <Button variant="secondary" disabled={pending} onClick={() => setPanel(panel === "reassign" ? null : "reassign")} aria-expanded={panel === "reassign"}>
+          <Button variant="secondary" disabled={pending} onClick={() => (setNotice(null), setPanel(panel === "reassign" ? null : "reassign"))} aria-expanded={panel === "reassign"}>
             Reassign
           </Button>
         )}
         {allowed.discard && (
-          <Button variant="ghost" className="text-red-700 hover:bg-red-50" disabled={pending} onClick={() => setPanel(panel === "discard" ? null : "discard")} aria-expanded={panel === "discard"}>
+          <Button variant="ghost" className="text-red-700 hover:bg-red-50" disabled={pending} onClick={() => (setNotice(null), setPanel(panel === "discard" ? null : "discard"))} aria-expanded={panel === "discard"}>
             Discard
           </Button>
         )}
@@ -127,13 +145,16 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
           className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50/50 p-3"
           onSubmit={(e) => {
             e.preventDefault();
-            run(actions.convert, new FormData(e.currentTarget), "Converted. Nice work.");
+            const form = new FormData(e.currentTarget);
+            // Decides how an ambiguous value such as "1.234" reads (see lib/handoffs/typed-amount.ts).
+            form.set("locale", navigator.language);
+            run(actions.convert, form, "Converted. Nice work.");
           }}
         >
           <div className="grid grid-cols-3 gap-2">
             <div className="col-span-2">
               <Label htmlFor="convert-value">Deal value</Label>
-              <Input id="convert-value" name="valueAmount" inputMode="decimal" placeholder="12000" aria-invalid={Boolean(fieldErrors.valueAmount)} aria-describedby="convert-value-error" />
+              <Input id="convert-value" name="valueAmount" inputMode="decimal" placeholder="12,000.50" aria-invalid={Boolean(fieldErrors.valueAmount)} aria-describedby="convert-value-error" />
               <FieldError id="convert-value-error" messages={fieldErrors.valueAmount} />
             </div>
             <div>
@@ -199,8 +220,4 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
       )}
     </div>
   );
-}
-
-function isPanel(value: string | null): value is Panel {
-  return value === "convert" || value === "discard" || value === "reassign";
 }

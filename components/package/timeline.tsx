@@ -13,7 +13,7 @@ export function Timeline({ entries, ownerNames }: { entries: TimelineEntry[]; ow
       {entries.map(({ event, actorName, actorEmail }) => (
         <li key={event.id} className="text-sm" data-testid="timeline-entry">
           <span className="absolute -left-[5px] mt-1.5 size-2.5 rounded-full border-2 border-white bg-slate-400" aria-hidden />
-          <p className="text-slate-900">
+          <p className="wrap-anywhere text-slate-900">
             <span className="font-medium">{actorName ?? actorEmail ?? (event.actorKind === "agent" ? "Agent" : "System")}</span> {describe(event, ownerNames)}
           </p>
           {event.note ? <p className="mt-0.5 whitespace-pre-line text-slate-600">“{event.note}”</p> : null}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 
 export type PackageAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string; version: number }>>;
 
@@ -26,7 +27,7 @@ export function usePackageAction(handoffId: string, version: number) {
         onDone?.();
       } else {
         setFieldErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
+        toast.error(actionErrorText(result));
       }
       if (result.ok || result.code === "conflict") router.refresh();
     });

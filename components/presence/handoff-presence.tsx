@@ -48,13 +48,17 @@ export function HandoffPresence({ handoffId }: { handoffId: string }) {
       {viewers.length > 0 ? (
         <p className="flex items-center gap-1.5 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset" data-testid="presence-viewers">
           <Eye className="size-4 shrink-0" aria-hidden />
-          {joinNames(viewers)} {viewers.length === 1 ? "is" : "are"} viewing this package too.
+          <span className="min-w-0 wrap-anywhere">
+            {joinNames(viewers)} {viewers.length === 1 ? "is" : "are"} viewing this package too.
+          </span>
         </p>
       ) : null}
       {acted ? (
         <p className="flex flex-wrap items-center gap-1.5 rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 ring-inset" data-testid="presence-acted">
           <History className="size-4 shrink-0" aria-hidden />
-          {acted.by} {acted.what} a moment ago.
+          <span className="min-w-0 wrap-anywhere">
+            {acted.by} {acted.what} a moment ago.
+          </span>
           <button type="button" onClick={() => router.refresh()} className="font-medium underline hover:no-underline">
             Show the latest
           </button>

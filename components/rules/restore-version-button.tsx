@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 
 /** Publishes a copy of an earlier version as the next one. */
 export function RestoreVersionButton({ version, restore }: { version: number; restore: (input: { version: number }) => Promise<ActionResult<{ version: number; restoredFrom: number }>> }) {
@@ -22,7 +23,7 @@ export function RestoreVersionButton({ version, restore }: { version: number; re
           start(async () => {
             if (!window.confirm(`Publish a copy of version ${version}? New intakes will be decided by it at once.`)) return;
             const reply = await restore({ version });
-            if (!reply.ok) return setError(reply.error);
+            if (!reply.ok) return setError(actionErrorText(reply));
             setError(null);
             toast.success(`Version ${version} restored as version ${reply.data.version}.`);
             router.refresh();

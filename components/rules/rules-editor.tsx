@@ -8,11 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { FieldError, Input, Label, Textarea } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { actionTypes } from "@/lib/contract/package";
 import { extractedFeatures, validateRuleSet } from "@/lib/rules/compile";
 import { problemsByPath, problemsUnder } from "@/lib/rules/problems";
 import type { RulePrecision } from "@/lib/rules/rule-precision";
-import type { Rule, RuleSet } from "@/lib/rules/schema";
+import { thresholdMaximums, type Rule, type RuleSet } from "@/lib/rules/schema";
 import { ConditionEditor } from "./condition-editor";
 import { RuleCard } from "./rule-card";
 import { SignalsForm } from "./signals-form";
@@ -87,7 +88,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
       const reply = kind === "draft" ? await saveDraft(input) : await publish({ ...input, basedOn: publishedVersion });
       if (!reply.ok) {
         setServerProblems(reply.fieldErrors ?? null);
-        setMessage(reply.error);
+        setMessage(actionErrorText(reply));
         return;
       }
       const done = "version" in reply.data ? `Published as version ${reply.data.version}. New intakes use it now.` : "Draft saved.";
@@ -111,7 +112,7 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
             {problemCount} problem{problemCount === 1 ? "" : "s"} to fix before saving:
           </p>
           <ul className="mt-1 list-inside list-disc">
-            {Object.entries(shown).flatMap(([path, messages]) => messages.map((m) => <li key={`${path}${m}`}>{path ? `${path}: ${m}` : m}</li>))}
+            {Object.entries(shown).flatMap(([path, messages]) => messages.map((m) => <li key={`${path}${m}`}>{path && !path.startsWith("thresholds.") ? `${path}: ${m}` : m}</li>))}
           </ul>
         </div>
       ) : null}
@@ -128,6 +129,8 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
                   id={`threshold-${field.key}`}
                   type="number"
                   min={0}
+                  max={thresholdMaximums[field.key]}
+                  step={field.key === "budget" ? "any" : 1}
                   value={Number.isNaN(ruleSet.thresholds[field.key]) ? "" : ruleSet.thresholds[field.key]}
                   aria-invalid={!!shown[path]}
                   aria-describedby={`threshold-${field.key}-help threshold-${field.key}-error`}

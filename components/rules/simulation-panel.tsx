@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/action";
+import { actionErrorText } from "@/lib/action-error-text";
 import { decisions } from "@/lib/contract/decision";
 import { priorities } from "@/lib/contract/package";
 import { describeOutcome, type SimulationResult } from "@/lib/rules/simulate";
@@ -29,6 +30,9 @@ export function SimulationPanel({ rules, disabled, simulate }: { rules: () => Re
     start(async () => {
       setError(null);
       setFieldErrors({});
+      // A result stays only beside the run that produced it: a new run that fails must not leave
+      // the previous intakes' outcome on screen as if it were this file's.
+      setResult(null);
       let input: SimulateInput;
       if (source === "upload") {
         if (!file) return setFieldErrors({ jsonl: ["choose a JSONL file of intake events"] });
@@ -40,7 +44,7 @@ export function SimulationPanel({ rules, disabled, simulate }: { rules: () => Re
       const reply = await simulate(input);
       if (reply.ok) setResult(reply.data);
       else {
-        setError(reply.error);
+        setError(actionErrorText(reply, { limit: "Number of recent intakes", jsonl: "JSONL file" }));
         setFieldErrors(reply.fieldErrors ?? {});
       }
     });

@@ -11,6 +11,7 @@ import {
   type NewHandoff,
 } from "@/db/schema";
 import type { Cursor, InboxSort } from "@/lib/inbox/cursor";
+import { searchMatchPatterns } from "@/lib/inbox/search-match";
 
 export type InboxScope =
   | { kind: "all" }
@@ -101,13 +102,21 @@ export async function listInboxPage(options: {
   if (options.status === "open") conditions.push(notSnoozed());
 
   const ownerAlias = alias(users, "owner");
+  // A search lists whole-word matches, then word prefixes, then matches inside a word, each tier in
+  // the chosen sort: the tiers are read in turn like the segments, and the cursor says which one it is in.
+  const tiers = options.filters?.q ? matchTierConditions(options.filters.q) : null;
+  const cursorTier = cursor?.matchTier ?? 0;
+  const tierOrder: (number | null)[] = tiers ? (backwards ? [2, 1, 0] : [0, 1, 2]).filter((t) => !cursor || (backwards ? t <= cursorTier : t >= cursorTier)) : [null];
   const rows = await searchAware(options.filters, async (executor) => {
     const read: Awaited<ReturnType<typeof readSegment>> = [];
     // Each segment is one index-friendly query; the next runs only if the page is not full yet.
-    for (const segment of keysetSegments(options.sort, ascending, backwards, cursor)) {
-      const wanted = options.limit + 1 - read.length;
-      if (wanted <= 0) break;
-      read.push(...(await readSegment(executor, segment, wanted)));
+    for (const tier of tierOrder) {
+      const from = tier === null || tier === cursorTier ? cursor : undefined;
+      for (const segment of keysetSegments(options.sort, ascending, backwards, from)) {
+        const wanted = options.limit + 1 - read.length;
+        if (wanted <= 0) break;
+        read.push(...(await readSegment(executor, segment, wanted, tier)));
+      }
     }
     return read;
   });
@@ -122,12 +131,12 @@ export async function listInboxPage(options: {
     hasPrevious: backwards ? hasMore : Boolean(options.after),
   };
 
-  function readSegment(executor: Database | Transaction, segment: KeysetSegment, limit: number) {
+  function readSegment(executor: Database | Transaction, segment: KeysetSegment, limit: number, tier: number | null) {
     return executor
-      .select({ ...inboxRowColumns, ownerName: ownerAlias.name })
+      .select({ ...inboxRowColumns, ownerName: ownerAlias.name, matchTier: dsql<number | null>`${tier}::int` })
       .from(handoffs)
       .leftJoin(ownerAlias, eq(ownerAlias.id, handoffs.ownerId))
-      .where(and(...conditions, ...segment.where))
+      .where(and(...conditions, ...segment.where, ...(tiers && tier !== null ? [tiers[tier]] : [])))
       .orderBy(...segment.orderBy)
       .limit(limit);
   }
@@ -401,6 +410,19 @@ function filterConditions(filters: InboxFilters | undefined): SQL[] {
   if (filters.from) out.push(dsql`${handoffs.createdAt} >= ${utcDay(filters.from, 0)}::timestamptz`);
   if (filters.to) out.push(dsql`${handoffs.createdAt} < ${utcDay(filters.to, 1)}::timestamptz`);
   return out;
+}
+
+/**
+ * The search's match tiers (lib/inbox/search-match.ts), each excluding the ones before it, so a
+ * package is in exactly one. They narrow the LIKE of filterConditions, which the trigram index answers.
+ */
+function matchTierConditions(q: string): [SQL, SQL, SQL] {
+  const { word, prefix } = searchMatchPatterns(q);
+  return [
+    dsql`${handoffs.searchText} ~ ${word}`,
+    dsql`(${handoffs.searchText} ~ ${prefix} and ${handoffs.searchText} !~ ${word})`,
+    dsql`${handoffs.searchText} !~ ${prefix}`,
+  ];
 }
 
 /** Snoozed packages stay out of the default (open) views until their time comes. */

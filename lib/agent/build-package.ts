@@ -103,7 +103,8 @@ export function buildPackage(input: {
       whyNot: [
         ...input.signals.filter((s) => ["noFit", "outOfScope", "personal", "exception"].includes(s.family)).map((s) => s.label),
         ...(!on("business") ? ["no company or business email yet"] : []),
-        ...(on("business") && !on("volume") ? ["below the volume thresholds (team size, monthly leads, budget)"] : []),
+        // Only a stated figure can be below a threshold: unknown volume is an open question, not a reason against.
+        ...(on("business") && !on("volume") && (facts.employees || facts.monthlyLeads || facts.budget) ? ["below the volume thresholds (team size, monthly leads, budget)"] : []),
       ],
       missing: input.missing.map(String),
     },

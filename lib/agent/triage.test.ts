@@ -37,6 +37,17 @@ describe("the default policy on fresh leads", () => {
     expect(calm.questions.some((q) => /when do you need/i.test(q))).toBe(true);
   });
 
+  it("counts only a stated volume against the fit: an unknown one stays an open question", () => {
+    // Escalated for its contract question, so it has a package; nothing says how big they are.
+    const message = "Our HubSpot forms collect leads nobody qualifies. We'd like an AI agent for that, under an NDA.";
+    const unknown = run(form(message, { firstname: "Eva", email: "eva@kranich.example", company: "Kranich" }));
+    expect(unknown).toMatchObject({ decision: "escalate", reasons: ["risk"] });
+    expect(unknown.package?.qualification.whyNot.join(" ")).not.toMatch(/volume/);
+    expect(unknown.package?.facts.openQuestions.some((q) => /how many inbound leads/i.test(q))).toBe(true);
+    const small = run(form(message, { firstname: "Eva", email: "eva@kranich.example", company: "Kranich", numemployees: "12" }));
+    expect(small.package?.qualification.whyNot).toContain("below the volume thresholds (team size, monthly leads, budget)");
+  });
+
   it("acts on a small business with an in-scope need", () => {
     const d = run(form("We are 6 people and want our contact form leads sent to Pipedrive automatically.", { firstname: "Ana", email: "ana@florista.es", company: "Florista Luna" }));
     expect(d).toMatchObject({ decision: "act", priority: null, reasons: ["low_risk_fit"], package: null });

@@ -52,7 +52,7 @@ export const lines = {
       `¡Gracias, encaja muy bien con lo que hacemos! El siguiente paso es una llamada de diagnóstico gratuita; puedes elegir la hora que mejor te venga aquí: ${url}. También he pasado tus datos a nuestro equipo.`,
     actAgain: (url: string) => `¡Anotado, gracias! Aquí tienes otra vez el enlace para reservar cuando quieras: ${url}`,
     escalate: (name: string | null, email: string | null) =>
-      `¡Gracias${name ? `, ${name}` : ""}! Le paso esto a una persona de nuestro equipo comercial, que te contactará personalmente${email ? ` en ${email}` : ""}.`,
+      `¡Gracias${name ? `, ${name}` : ""}! Voy a pasar tu mensaje a una persona de nuestro equipo comercial, que te contactará personalmente${email ? ` en ${email}` : ""}.`,
     escalateAgain: "Gracias, lo he añadido para nuestro equipo. Una persona te contactará pronto.",
     reachYou: "Para que puedan contactarte:",
     takeover: (owner: string | null) => `${owner ?? "Una persona"} de nuestro equipo se encarga a partir de ahora y te responderá personalmente.`,

@@ -27,6 +27,37 @@ describe("owner command input", () => {
     expect(convertSchema.safeParse({ ...target, valueAmount: "lots", valueCurrency: "EUR" }).success).toBe(false);
     expect(convertSchema.safeParse({ ...target, valueAmount: "10", valueCurrency: "BTC" }).success).toBe(false);
   });
+
+  it("reads the deal value with the separators people type, by the browser's locale when it is ambiguous", () => {
+    const amount = (valueAmount: string, locale?: string) => convertSchema.parse({ ...target, valueAmount, valueCurrency: "EUR", locale }).valueAmount;
+    expect(amount("12,000.50")).toBe(12000.5);
+    expect(amount("12.000,50", "es-ES")).toBe(12000.5);
+    expect(amount("12.000", "es-ES")).toBe(12000);
+    expect(amount("1,234", "en-US")).toBe(1234);
+    expect(amount("1,234", "es")).toBe(1.234);
+    expect(convertSchema.parse({ ...target, valueAmount: 4500, valueCurrency: "EUR" }).valueAmount).toBe(4500);
+  });
+
+  it("says the deal value is required when it is empty, and asks for a number when it is not one", () => {
+    const issue = (valueAmount: string) => convertSchema.safeParse({ ...target, valueAmount, valueCurrency: "EUR" }).error?.issues[0];
+    expect(issue("")).toMatchObject({ path: ["valueAmount"], message: "The deal value is required." });
+    expect(issue("  ")).toMatchObject({ path: ["valueAmount"], message: "The deal value is required." });
+    expect(issue("twelve grand")).toMatchObject({ path: ["valueAmount"], message: "Enter the deal value as a number, e.g. 12,000.50." });
+    expect(issue("-5")).toMatchObject({ path: ["valueAmount"], message: "The value must be more than zero." });
+  });
+});
+
+describe("a fact correction", () => {
+  it("is held to the type of the fact it corrects, with the fact named in the error", () => {
+    const correct = (key: string, value: string) => factReviewSchema.safeParse({ ...target, target: "inferred", index: "0", key, action: "correct", value });
+    const refused = correct("website", "<img src=x onerror=alert(1)>kranich.example");
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]).toMatchObject({ path: ["value"], message: expect.stringMatching(/^Website must be a domain or web address/) });
+    expect(correct("website", "kranich.example").data).toMatchObject({ key: "website", value: "kranich.example" });
+    expect(correct("employees", "1,200").data).toMatchObject({ value: "1200" });
+    // An open question's answer is free text.
+    expect(factReviewSchema.safeParse({ ...target, target: "open_question", index: "0", key: "What is your budget?", action: "answer", value: "About 20k, maybe" }).success).toBe(true);
+  });
 });
 
 describe("package action input", () => {

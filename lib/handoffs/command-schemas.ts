@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { reasonCodes } from "@/lib/contract/package";
 import { discardReasonKeys } from "@/lib/handoffs/discard-reasons";
+import { checkFactValue } from "@/lib/handoffs/fact-value";
+import { parseTypedAmount } from "@/lib/handoffs/typed-amount";
 
 export const currencies = ["EUR", "USD", "GBP"] as const;
 
@@ -26,16 +28,22 @@ export const discardSchema = z
     message: "Say why you are discarding it.",
   });
 
-export const convertSchema = z.object({
-  ...target,
-  valueAmount: z.coerce
-    .number({ error: "Enter the deal value as a number." })
-    .positive("The value must be more than zero.")
-    .max(1_000_000_000, "That value is too large."),
-  valueCurrency: z.enum(currencies, { error: "Pick a currency." }),
-  meetingBooked: checkbox,
-  note: optionalNote,
-});
+// The deal value is typed as people write it ("12,000.50", "12.000,50"); the form sends the
+// browser's locale along, which decides the one ambiguous shape ("1,234"): see parseTypedAmount.
+export const convertSchema = z.preprocess(
+  readTypedDealValue,
+  z.object({
+    ...target,
+    valueAmount: z
+      .number({ error: (issue) => (issue.input === undefined ? "The deal value is required." : "Enter the deal value as a number, e.g. 12,000.50.") })
+      .positive("The value must be more than zero.")
+      .max(1_000_000_000, "That value is too large."),
+    valueCurrency: z.enum(currencies, { error: "Pick a currency." }),
+    meetingBooked: checkbox,
+    note: optionalNote,
+    locale: z.string().max(35).optional(),
+  }),
+);
 
 export const noteSchema = z.object({
   handoffId: z.uuid("That package id is not valid."),
@@ -93,6 +101,25 @@ export const factReviewSchema = z
     key: z.string().min(1).max(500),
     action: z.enum(["confirm", "correct", "answer"]),
     value: z.string().trim().max(1000, "Keep the value under 1,000 characters.").optional(),
+    locale: z.string().max(35).optional(),
   })
   .refine((v) => (v.target === "inferred" ? v.action !== "answer" : v.action === "answer"), { path: ["action"], message: "Inferred facts are confirmed or corrected; open questions are answered." })
-  .refine((v) => v.action === "confirm" || (v.value !== undefined && v.value.length > 0), { path: ["value"], message: "Type the right value first." });
+  .refine((v) => v.action === "confirm" || (v.value !== undefined && v.value.length > 0), { path: ["value"], message: "Type the right value first." })
+  // A correction is held to the type of the fact it replaces (a website stays a website), and is
+  // stored the way the agent writes that fact. The key is checked against the package afterwards.
+  .transform((v, ctx) => {
+    if (v.target !== "inferred" || v.action !== "correct" || v.value === undefined) return v;
+    const checked = checkFactValue(v.key, v.value, v.locale);
+    if (checked.ok) return { ...v, value: checked.value };
+    ctx.addIssue({ code: "custom", path: ["value"], message: checked.message });
+    return z.NEVER;
+  });
+
+function readTypedDealValue(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const form = raw as Record<string, unknown>;
+  if (typeof form.valueAmount !== "string") return form;
+  const locale = typeof form.locale === "string" && form.locale.length <= 35 ? form.locale : undefined;
+  const read = parseTypedAmount(form.valueAmount, locale);
+  return { ...form, valueAmount: read.ok ? read.value : read.problem === "empty" ? undefined : form.valueAmount };
+}

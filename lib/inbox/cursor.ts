@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { priorities } from "@/lib/contract/package";
+import { searchMatchTiers } from "@/lib/inbox/search-match";
 
 export const inboxSorts = ["sla_due_at", "created_at", "updated_at", "value", "priority"] as const;
 export type InboxSort = (typeof inboxSorts)[number];
@@ -21,8 +22,12 @@ export const sortKeys: Record<InboxSort, readonly KeyKind[]> = {
   priority: ["priority", "time"],
 };
 
-/** A keyset position: the sort keys and id of the row a page starts after (or ends before). */
-export type Cursor = { values: (string | null)[]; id: string };
+/**
+ * A keyset position: the sort keys and id of the row a page starts after (or ends before). Under a
+ * search, rows come in match tiers (lib/inbox/search-match.ts) before the sort: the cursor holds
+ * the tier of its row too, as its index in searchMatchTiers.
+ */
+export type Cursor = { values: (string | null)[]; id: string; matchTier?: number };
 
 const amount = /^-?\d{1,14}(\.\d{1,2})?$/;
 const clockStates = ["running", "stopped"] as const;
@@ -33,20 +38,25 @@ export const cursorSchema = z
   .max(300)
   .transform((raw, ctx): Cursor => {
     try {
-      const decoded = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+      const decoded = z.array(z.unknown()).parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+      const matchTier = typeof decoded.at(-1) === "number" ? z.number().int().min(0).max(searchMatchTiers.length - 1).parse(decoded.pop()) : undefined;
       const parsed = z.array(z.union([keyValue, z.uuid()])).min(2).max(3).parse(decoded);
       const id = z.uuid().parse(parsed.at(-1));
-      return { values: parsed.slice(0, -1), id };
+      return { values: parsed.slice(0, -1), id, ...(matchTier === undefined ? {} : { matchTier }) };
     } catch {
       ctx.addIssue({ code: "custom", message: "That page link is broken; start from the first page." });
       return z.NEVER;
     }
   });
 
-/** True when the cursor was made for this sort (a hand-edited URL can pair a cursor with another sort). */
-export function cursorFits(sort: InboxSort, cursor: Cursor): boolean {
+/**
+ * True when the cursor was made for this sort, and for a search when there is one (a hand-edited
+ * URL can pair a cursor with another sort, or keep a page link after the search is cleared).
+ */
+export function cursorFits(sort: InboxSort, cursor: Cursor, searching = false): boolean {
   const kinds = sortKeys[sort];
   if (cursor.values.length !== kinds.length) return false;
+  if ((cursor.matchTier !== undefined) !== searching) return false;
   return kinds.every((kind, i) => {
     const value = cursor.values[i];
     if (kind === "amount?") return value === null || amount.test(value);
@@ -75,9 +85,10 @@ export function cursorValues(sort: InboxSort, row: SortableRow): (Date | number 
   }
 }
 
-export function encodeCursor(values: (Date | number | string | null)[], id: string): string {
+export function encodeCursor(values: (Date | number | string | null)[], id: string, matchTier?: number | null): string {
   const plain = values.map((v) => (v instanceof Date ? v.toISOString() : typeof v === "number" ? String(v) : v));
-  return Buffer.from(JSON.stringify([...plain, id])).toString("base64url");
+  const tier = matchTier === undefined || matchTier === null ? [] : [matchTier];
+  return Buffer.from(JSON.stringify([...plain, id, ...tier])).toString("base64url");
 }
 
 export function defaultDirection(sort: InboxSort): "asc" | "desc" {

@@ -41,6 +41,25 @@ describe("compiling a rule set", () => {
     const result = validateRuleSet(rules);
     expect(!result.ok && result.problems.join(" ")).toMatch(/thresholds/);
   });
+
+  it("says what is wrong with each threshold in a sentence, within a bound a real lead can reach", () => {
+    const problemsFor = (thresholds: Record<string, unknown>) => {
+      const rules = clone() as Record<string, unknown>;
+      rules.thresholds = { ...defaultRuleSet.thresholds, ...thresholds };
+      const result = validateRuleSet(rules);
+      return result.ok ? [] : result.problems;
+    };
+    expect(problemsFor({ employees: -1 })).toEqual(["thresholds.employees: The employees threshold cannot be negative."]);
+    expect(problemsFor({ monthlyLeads: 12.5 })).toEqual(["thresholds.monthlyLeads: The leads-a-month threshold must be a whole number."]);
+    expect(problemsFor({ urgentDays: 9_007_199_254_740_991 })).toEqual(["thresholds.urgentDays: The urgency threshold (days) can be at most 365."]);
+    expect(problemsFor({ monthlyLeads: 90_071_992_547_409_910 })).toEqual(["thresholds.monthlyLeads: The leads-a-month threshold can be at most 10,000,000."]);
+    expect(problemsFor({ budget: 5_000_000_000 })).toEqual(["thresholds.budget: The budget threshold can be at most 1,000,000,000."]);
+    expect(problemsFor({ employees: undefined })).toEqual(["thresholds.employees: The employees threshold needs a whole number from 0 to 1,000,000."]);
+    expect(problemsFor({ budget: "lots" })).toEqual(["thresholds.budget: The budget threshold needs a number from 0 to 1,000,000,000."]);
+    expect(problemsFor({ budgetCurrencies: [] })).toEqual(["thresholds.budgetCurrencies: Name at least one budget currency, such as EUR."]);
+    expect(problemsFor({ budgetCurrencies: ["EURO"] })).toEqual(["thresholds.budgetCurrencies.0: A currency is a three-letter code such as EUR or USD."]);
+    expect(problemsFor({ budget: 12_500.5, urgentDays: 0 })).toEqual([]);
+  });
 });
 
 describe("signal detection", () => {

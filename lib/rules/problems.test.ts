@@ -12,7 +12,7 @@ describe("grouping rule set problems by the field they belong to", () => {
     const result = validateRuleSet(rules);
     expect(result.ok).toBe(false);
     const grouped = problemsByPath(result.ok ? [] : result.problems);
-    expect(grouped["thresholds.monthlyLeads"]?.[0]).toMatch(/>=\s?0|at least 0|greater than or equal/i);
+    expect(grouped["thresholds.monthlyLeads"]?.[0]).toBe("The leads-a-month threshold cannot be negative.");
     // Schema problems stop compilation: the condition and pattern problems appear once the threshold is fixed.
     (rules.thresholds as Record<string, unknown>).monthlyLeads = 5;
     const second = validateRuleSet(rules);

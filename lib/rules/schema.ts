@@ -62,15 +62,20 @@ export const ruleSchema = z.object({
   actions: z.array(z.enum(actionTypes)).default([]),
 });
 
+/** The largest value each threshold may take: beyond them a typo, not a lead. */
+export const thresholdMaximums = { employees: 1_000_000, monthlyLeads: 10_000_000, budget: 1_000_000_000, urgentDays: 365 } as const;
+
 export const ruleSetSchema = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(2_000).default(""),
   thresholds: z.object({
-    employees: z.number().int().min(0),
-    monthlyLeads: z.number().int().min(0),
-    budget: z.number().min(0),
-    budgetCurrencies: z.array(z.string().length(3)).min(1),
-    urgentDays: z.number().int().min(0),
+    employees: threshold({ name: "The employees threshold", whole: true, max: thresholdMaximums.employees }),
+    monthlyLeads: threshold({ name: "The leads-a-month threshold", whole: true, max: thresholdMaximums.monthlyLeads }),
+    budget: threshold({ name: "The budget threshold", whole: false, max: thresholdMaximums.budget }),
+    budgetCurrencies: z
+      .array(z.string().regex(/^[A-Z]{3}$/, "A currency is a three-letter code such as EUR or USD."))
+      .min(1, "Name at least one budget currency, such as EUR."),
+    urgentDays: threshold({ name: "The urgency threshold (days)", whole: true, max: thresholdMaximums.urgentDays }),
   }),
   /** Email domains of free mail providers: an address there says nothing about a business. */
   freeEmailDomains: z.array(z.string().min(3)).default([]),
@@ -81,5 +86,19 @@ export const ruleSetSchema = z.object({
 });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+/**
+ * A threshold an admin types: each way it can be wrong gets its own sentence (zod's defaults read
+ * "expected int to be <=9007199254740991"), and the upper bound is one a real lead can reach, so a
+ * stray extra zero is caught instead of switching the rule off.
+ */
+function threshold({ name, whole, max }: { name: string; whole: boolean; max: number }) {
+  const range = `${whole ? "a whole number" : "a number"} from 0 to ${max.toLocaleString("en-US")}`;
+  const number = z.number({ error: `${name} needs ${range}.` });
+  // Number.isInteger rather than .int(): zod's int also refuses anything past 2^53 as "not whole",
+  // which would say two things about one value that is simply too large.
+  const bounded = number.min(0, `${name} cannot be negative.`).max(max, `${name} can be at most ${max.toLocaleString("en-US")}.`);
+  return whole ? bounded.refine(Number.isInteger, `${name} must be a whole number.`) : bounded;
+}
 export type RuleSetInput = z.input<typeof ruleSetSchema>;
 export type Rule = z.infer<typeof ruleSchema>;

@@ -42,7 +42,7 @@ export async function fuzzConsoleForms(options: { runs: number; seed?: number })
   const report = { target: "console forms", tried: 0, accepted: 0, refused: 0, failures: [] as string[] };
   const value = fc.oneof(hostileString, fc.constantFrom("", "0", "-1", "1e309", "NaN", "on", "true", "null", "undefined", "[object Object]", randomUUID(), "not-a-uuid", "2026-02-30T10:00", "other"));
   for (const [name, schema] of Object.entries(forms)) {
-    const keys = Object.keys((schema as unknown as { shape?: Record<string, unknown> }).shape ?? {});
+    const keys = Object.keys(shapeOf(schema));
     const formInput = fc.dictionary(fc.oneof(fc.constantFrom(...keys, "items.0.handoffId", "$ACTION_ID_x"), fc.string({ maxLength: 12 })), value, { maxKeys: keys.length + 2 });
     const jsonInput = fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, fc.jsonValue({ maxDepth: 2 })), { maxKeys: keys.length }));
     const inputs: unknown[] = [
@@ -71,6 +71,14 @@ export async function fuzzConsoleForms(options: { runs: number; seed?: number })
     }
   }
   return report;
+}
+
+// The form's fields: an object schema's shape, also through a preprocess or a transform around it (a pipe).
+function shapeOf(schema: z.ZodType): Record<string, unknown> {
+  const found = schema as unknown as { shape?: Record<string, unknown>; in?: z.ZodType; out?: z.ZodType };
+  if (found.shape) return found.shape;
+  if (found.in && found.out) return { ...shapeOf(found.in), ...shapeOf(found.out) };
+  return {};
 }
 
 function toFormData(entries: Record<string, string>): FormData {

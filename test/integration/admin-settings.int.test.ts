@@ -129,18 +129,18 @@ describe("routing rules", () => {
   it("refuses a bad rule with a message naming the field, writing nothing", async () => {
     const rules = await db.select({ n: dsql<number>`count(*)::int` }).from(routingRules);
     const audits = await auditCount();
-    const cases: [Input, RegExp][] = [
-      [form({ countries: "Spain" }), /^match\.countries\.0: must be a two-letter country code/],
-      [form({ name: "  " }), /^name: must not be empty/],
-      [form({ minEmployees: "500", maxEmployees: "10" }), /^maxEmployees: must not be below the minimum/],
-      [form({ minEmployees: "many" }), /^minEmployees: must be a number/],
-      [form({ targetKind: "user", targetUserId: "" }), /^targetUserId: choose the person/],
-      [form({ targetKind: "somebody" }), /^targetKind: /],
-      [form({ reasons: ["vibes"] }), /^reasons\.0: /],
+    const cases: [Input, string, RegExp][] = [
+      [form({ countries: "Spain" }), "match.countries.0", /^must be a two-letter country code/],
+      [form({ name: "  " }), "name", /^must not be empty/],
+      [form({ minEmployees: "500", maxEmployees: "10" }), "maxEmployees", /^must not be below the minimum/],
+      [form({ minEmployees: "many" }), "minEmployees", /^must be a number/],
+      [form({ targetKind: "user", targetUserId: "" }), "targetUserId", /^choose the person/],
+      [form({ targetKind: "somebody" }), "targetKind", /^(?!targetKind)/],
+      [form({ reasons: ["vibes"] }), "reasons.0", /^(?!reasons)/],
     ];
-    for (const [input, message] of cases) {
+    for (const [input, field, message] of cases) {
       const result = await run(routingActions.createRoutingRuleAction, admin, input);
-      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, code: "bad_request", error: expect.stringMatching(message) });
+      expect(result, JSON.stringify(input)).toMatchObject({ ok: false, code: "bad_request", field, error: expect.stringMatching(message) });
     }
     expect(await run(routingActions.moveRoutingRuleAction, admin, { id: "00000000-0000-4000-8000-000000000000", direction: "up" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await db.select({ n: dsql<number>`count(*)::int` }).from(routingRules)).toEqual(rules);
@@ -173,12 +173,12 @@ describe("SLA policies and team calendars", () => {
   it("refuses bad minutes, a made-up time zone and bad hours, naming the field and writing nothing", async () => {
     const audits = await auditCount();
     const [policyBefore] = await db.select().from(slaPolicies).where(eq(slaPolicies.priority, "normal"));
-    expect(await run(slaActions.saveSlaPolicyAction, admin, { priority: "normal", minutes: "0", maxBreaches: "2" })).toMatchObject({ ok: false, error: expect.stringMatching(/^minutes: must be at least 1/) });
-    expect(await run(slaActions.saveSlaPolicyAction, admin, { priority: "urgent", minutes: "10", maxBreaches: "2" })).toMatchObject({ ok: false, error: expect.stringMatching(/^priority: /) });
+    expect(await run(slaActions.saveSlaPolicyAction, admin, { priority: "normal", minutes: "0", maxBreaches: "2" })).toMatchObject({ ok: false, field: "minutes", error: expect.stringMatching(/^must be at least 1/) });
+    expect(await run(slaActions.saveSlaPolicyAction, admin, { priority: "urgent", minutes: "10", maxBreaches: "2" })).toMatchObject({ ok: false, field: "priority", error: expect.not.stringMatching(/^\w+: /) });
     const [teamBefore] = await db.select().from(teams).where(eq(teams.id, teamId));
-    expect(await run(slaActions.saveTeamCalendarAction, admin, { teamId, timeZone: "Europe/Madird", monOpen: "on", monStart: "09:00", monEnd: "18:00" })).toMatchObject({ ok: false, error: expect.stringMatching(/^timeZone: must be an IANA time zone/) });
-    expect(await run(slaActions.saveTeamCalendarAction, admin, { teamId, timeZone: "Europe/Madrid", tueOpen: "on", tueStart: "9am", tueEnd: "18:00" })).toMatchObject({ ok: false, error: expect.stringMatching(/^tueStart: must be a time as HH:MM/) });
-    expect(await run(slaActions.saveTeamCalendarAction, admin, { teamId, timeZone: "Europe/Madrid", tueOpen: "on", tueStart: "18:00", tueEnd: "09:00" })).toMatchObject({ ok: false, error: "tueEnd: must be after the opening time" });
+    expect(await run(slaActions.saveTeamCalendarAction, admin, { teamId, timeZone: "Europe/Madird", monOpen: "on", monStart: "09:00", monEnd: "18:00" })).toMatchObject({ ok: false, field: "timeZone", error: expect.stringMatching(/^must be an IANA time zone/) });
+    expect(await run(slaActions.saveTeamCalendarAction, admin, { teamId, timeZone: "Europe/Madrid", tueOpen: "on", tueStart: "9am", tueEnd: "18:00" })).toMatchObject({ ok: false, field: "tueStart", error: expect.stringMatching(/^must be a time as HH:MM/) });
+    expect(await run(slaActions.saveTeamCalendarAction, admin, { teamId, timeZone: "Europe/Madrid", tueOpen: "on", tueStart: "18:00", tueEnd: "09:00" })).toMatchObject({ ok: false, field: "tueEnd", error: "must be after the opening time" });
     expect((await db.select().from(teams).where(eq(teams.id, teamId)))[0]).toEqual(teamBefore);
     expect((await db.select().from(slaPolicies).where(eq(slaPolicies.priority, "normal")))[0]).toEqual(policyBefore);
     expect(await auditCount()).toBe(audits);
@@ -224,11 +224,11 @@ describe("users", () => {
 
     const audits = await auditCount();
     const people = (await db.select({ n: dsql<number>`count(*)::int` }).from(users))[0].n;
-    expect(await run(userActions.createUserAction, admin, { name: "Ada again", email: email.toUpperCase(), role: "rep", capacity: "10" })).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/^email: .* already has an account/) });
-    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "not-an-email", role: "rep", capacity: "10" })).toMatchObject({ ok: false, error: expect.stringMatching(/^email: must be an email address/) });
-    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "bo@example.test", role: "rep", capacity: "10", password: "short" })).toMatchObject({ ok: false, error: expect.stringMatching(/^password: must be at least 10 characters/) });
-    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "bo@example.test", role: "owner", capacity: "10" })).toMatchObject({ ok: false, error: expect.stringMatching(/^role: must be one of/) });
-    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "bo@example.test", role: "rep", capacity: "-1" })).toMatchObject({ ok: false, error: expect.stringMatching(/^capacity: must be at least 0/) });
+    expect(await run(userActions.createUserAction, admin, { name: "Ada again", email: email.toUpperCase(), role: "rep", capacity: "10" })).toMatchObject({ ok: false, code: "conflict", error: expect.stringMatching(/^\S+@\S+ already has an account\.$/) });
+    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "not-an-email", role: "rep", capacity: "10" })).toMatchObject({ ok: false, field: "email", error: expect.stringMatching(/^must be an email address/) });
+    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "bo@example.test", role: "rep", capacity: "10", password: "short" })).toMatchObject({ ok: false, field: "password", error: expect.stringMatching(/^must be at least 10 characters/) });
+    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "bo@example.test", role: "owner", capacity: "10" })).toMatchObject({ ok: false, field: "role", error: expect.stringMatching(/^must be one of/) });
+    expect(await run(userActions.createUserAction, admin, { name: "Bo", email: "bo@example.test", role: "rep", capacity: "-1" })).toMatchObject({ ok: false, field: "capacity", error: expect.stringMatching(/^must be at least 0/) });
     expect((await db.select({ n: dsql<number>`count(*)::int` }).from(users))[0].n).toBe(people);
     expect(await auditCount()).toBe(audits);
   });
@@ -283,8 +283,8 @@ describe("API keys", () => {
 
   it("refuses a key without a name or for a team that does not exist, writing nothing", async () => {
     const audits = await auditCount();
-    expect(await run(apiKeyActions.createApiKeyAction, admin, { name: " ", teamId })).toMatchObject({ ok: false, error: "name: must not be empty" });
-    expect(await run(apiKeyActions.createApiKeyAction, admin, { name: "Ghost", teamId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, error: expect.stringMatching(/^teamId: /) });
+    expect(await run(apiKeyActions.createApiKeyAction, admin, { name: " ", teamId })).toMatchObject({ ok: false, field: "name", error: "must not be empty" });
+    expect(await run(apiKeyActions.createApiKeyAction, admin, { name: "Ghost", teamId: "00000000-0000-4000-8000-000000000000" })).toMatchObject({ ok: false, error: "That team no longer exists; reload the page.", fieldErrors: { teamId: expect.any(Array) } });
     expect(await db.select().from(apiKeys).where(eq(apiKeys.name, "Ghost"))).toEqual([]);
     expect(await auditCount()).toBe(audits);
   });
@@ -343,24 +343,24 @@ describe("connections", () => {
   it("refuses a malformed secret or URL naming the field, writing nothing", async () => {
     const audits = await auditCount();
     const [before] = await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "slack"));
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", botToken: "hunter2", apiUrl: slack.apiUrl })).toMatchObject({ ok: false, error: expect.stringMatching(/^botToken: must be a Slack bot token/) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: "http://mail.example.com", from: "Baton <b@example.com>" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must be an smtp:\/\//) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", apiKey: "sk-abcdefgh", model: "" })).toMatchObject({ ok: false, error: expect.stringMatching(/^model: /) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "fax" })).toMatchObject({ ok: false, error: expect.stringMatching(/^kind: /) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", botToken: "hunter2", apiUrl: slack.apiUrl })).toMatchObject({ ok: false, field: "botToken", error: expect.stringMatching(/^must be a Slack bot token/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: "http://mail.example.com", from: "Baton <b@example.com>" })).toMatchObject({ ok: false, field: "url", error: expect.stringMatching(/^must be an smtp:\/\//) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", apiKey: "sk-abcdefgh", model: "" })).toMatchObject({ ok: false, field: "model", error: expect.not.stringMatching(/^\w+: /) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "fax" })).toMatchObject({ ok: false, field: "kind", error: expect.not.stringMatching(/^\w+: /) });
     // A broken SMTP configuration: no host, a port out of range, a sender that is not an address.
     const smtpForm = (over: Input) => run(connectionActions.saveConnectionAction, admin, { kind: "smtp", url: "smtp://mail.example.com:587", from: "Baton <baton@example.com>", ...over });
-    expect(await smtpForm({ url: "smtp://" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must name the mail server's host/), fieldErrors: { url: [expect.any(String)] } });
-    expect(await smtpForm({ url: "smtp://user:pass@:587" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must name the mail server's host/) });
-    expect(await smtpForm({ url: "smtp://mail.example.com:0" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must have a port between 1 and 65535/) });
-    expect(await smtpForm({ url: "smtps://mail.example.com:70000" })).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must have a port between 1 and 65535/) });
-    expect(await smtpForm({ from: "not an address" })).toMatchObject({ ok: false, error: expect.stringMatching(/^from: must be a sender address/), fieldErrors: { from: [expect.any(String)] } });
-    expect(await smtpForm({ from: "Baton <baton@>" })).toMatchObject({ ok: false, error: expect.stringMatching(/^from: must be a sender address/) });
+    expect(await smtpForm({ url: "smtp://" })).toMatchObject({ ok: false, field: "url", error: expect.stringMatching(/^must name the mail server's host/), fieldErrors: { url: [expect.any(String)] } });
+    expect(await smtpForm({ url: "smtp://user:pass@:587" })).toMatchObject({ ok: false, field: "url", error: expect.stringMatching(/^must name the mail server's host/) });
+    expect(await smtpForm({ url: "smtp://mail.example.com:0" })).toMatchObject({ ok: false, field: "url", error: expect.stringMatching(/^must have a port between 1 and 65535/) });
+    expect(await smtpForm({ url: "smtps://mail.example.com:70000" })).toMatchObject({ ok: false, field: "url", error: expect.stringMatching(/^must have a port between 1 and 65535/) });
+    expect(await smtpForm({ from: "not an address" })).toMatchObject({ ok: false, field: "from", error: expect.stringMatching(/^must be a sender address/), fieldErrors: { from: [expect.any(String)] } });
+    expect(await smtpForm({ from: "Baton <baton@>" })).toMatchObject({ ok: false, field: "from", error: expect.stringMatching(/^must be a sender address/) });
     // URL shapes: a Slack webhook is a path on its host; no base URL carries a password; the default channel is a channel.
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", webhookUrl: "https://hooks.slack.com", apiUrl: slack.apiUrl })).toMatchObject({ ok: false, error: expect.stringMatching(/^webhookUrl: must be the whole webhook URL/) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", apiUrl: "https://user:secret@slack.example.com/api/" })).toMatchObject({ ok: false, error: expect.stringMatching(/^apiUrl: must not carry a user name or password/) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", apiUrl: slack.apiUrl, defaultChannel: "sales handoffs!" })).toMatchObject({ ok: false, error: expect.stringMatching(/^defaultChannel: must be a channel name/) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", apiUrl: "ftp://api.hubapi.com" })).toMatchObject({ ok: false, error: expect.stringMatching(/^apiUrl: must be an http\(s\) URL/) });
-    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", baseUrl: "https://api.openai.com/v1?key=1", model: "gpt-4.1-mini" })).toMatchObject({ ok: false, error: expect.stringMatching(/^baseUrl: must not have a query/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", webhookUrl: "https://hooks.slack.com", apiUrl: slack.apiUrl })).toMatchObject({ ok: false, field: "webhookUrl", error: expect.stringMatching(/^must be the whole webhook URL/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", apiUrl: "https://user:secret@slack.example.com/api/" })).toMatchObject({ ok: false, field: "apiUrl", error: expect.stringMatching(/^must not carry a user name or password/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "slack", apiUrl: slack.apiUrl, defaultChannel: "sales handoffs!" })).toMatchObject({ ok: false, field: "defaultChannel", error: expect.stringMatching(/^must be a channel name/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", apiUrl: "ftp://api.hubapi.com" })).toMatchObject({ ok: false, field: "apiUrl", error: expect.stringMatching(/^must be an http\(s\) URL/) });
+    expect(await run(connectionActions.saveConnectionAction, admin, { kind: "llm", baseUrl: "https://api.openai.com/v1?key=1", model: "gpt-4.1-mini" })).toMatchObject({ ok: false, field: "baseUrl", error: expect.stringMatching(/^must not have a query/) });
     expect((await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "slack")))[0]).toEqual(before);
     expect(await db.select().from(connectionSettings).where(inArray(connectionSettings.kind, ["smtp", "llm"]))).toEqual([]);
     expect(await auditCount()).toBe(audits);

@@ -44,7 +44,7 @@ describe("the guard every action and route uses", () => {
   });
 
   it("names the field when the input is bad, and hides unexpected errors", async () => {
-    expect(await runAction(managerOnly, as(manager.id), { amount: "-1" })).toMatchObject({ ok: false, code: "bad_request", error: expect.stringMatching(/^amount: /) });
+    expect(await runAction(managerOnly, as(manager.id), { amount: "-1" })).toMatchObject({ ok: false, code: "bad_request", field: "amount", error: expect.not.stringContaining("amount") });
     const failing = { ...managerOnly, handler: async () => Promise.reject(new Error("connection string postgres://secret")) };
     const result = await runAction(failing, as(manager.id), { amount: "1" });
     expect(result).toMatchObject({ ok: false });

@@ -106,6 +106,54 @@ describe("inbox views and filters", () => {
     expect((await search("qualify inbound")).rows).toHaveLength(2); // in the summary
   });
 
+  it("lists whole-word matches first, then word prefixes, then matches inside a word, each in SLA order, and pages through them both ways", async () => {
+    const team = (await createTeam()).id;
+    const at = (minutes: number) => new Date(base + minutes * 60_000);
+    // SLA order alone would interleave the tiers: the substring matches are due soonest.
+    const named: [string, number][] = [
+      ["Steve Maddox", 0],
+      ["Adam Eve", 1],
+      ["Evelyn Hart", 2],
+      ["Genevieve Roy", 3],
+      ["Eve Laurent", 5],
+      ["Everett Cole", 6],
+      ["Bram Bakker", 4],
+    ];
+    for (const [leadName, minutes] of named) await createHandoff({ teamId: team, leadName, slaDueAt: at(minutes) });
+    const expected = ["Adam Eve", "Eve Laurent", "Evelyn Hart", "Everett Cole", "Steve Maddox", "Genevieve Roy"];
+    const scope = { kind: "team" as const, teamId: team };
+    const pageOf = (options: { after?: Cursor; before?: Cursor; limit: number }) =>
+      listInboxPage({ scope, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", filters: { q: "Eve" }, ...options });
+
+    expect((await pageOf({ limit: 50 })).rows.map((r) => r.leadName)).toEqual(expected);
+    expect(await countOpenByPriority({ scope, status: "all", filters: { q: "Eve" } })).toEqual({ immediate: 6, normal: 0, nurture: 0 });
+
+    // Pages of 2 and of 4 (a page that ends mid-tier and one that crosses two tiers), forwards and back.
+    for (const limit of [2, 4]) {
+      const forward: string[] = [];
+      let after: Cursor | undefined;
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await pageOf({ limit, after });
+        forward.push(...page.rows.map((r) => r.leadName ?? ""));
+        const last = page.rows.at(-1);
+        if (!page.hasNext || !last) break;
+        after = decode(encodeCursor([last.slaDueAt], last.id, last.matchTier));
+      }
+      expect(forward, `forward by ${limit}`).toEqual(expected);
+
+      const backward: string[] = [];
+      let before: Cursor | undefined = decode(encodeCursor([new Date("2100-01-01T00:00:00Z")], "ffffffff-ffff-4fff-bfff-ffffffffffff", 2));
+      for (let guard = 0; guard < 10; guard++) {
+        const page = await pageOf({ limit, before });
+        backward.unshift(...page.rows.map((r) => r.leadName ?? ""));
+        const first = page.rows[0];
+        if (!page.hasPrevious || !first) break;
+        before = decode(encodeCursor([first.slaDueAt], first.id, first.matchTier));
+      }
+      expect(backward, `backward by ${limit}`).toEqual(expected);
+    }
+  });
+
   it("lists unassigned work and filters by reason and channel", async () => {
     const team = (await createTeam()).id;
     const owner = (await createUser({ role: "rep", teamId: team })).id;

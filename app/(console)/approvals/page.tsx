@@ -22,7 +22,6 @@ type Filter = (typeof filters)[number]["value"];
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const { actor } = await pageActor();
-  if (!actor) return null;
   const requested = (await searchParams).status;
   const status: Filter = filters.some((f) => f.value === requested) ? (requested as Filter) : "pending";
   const scope = approvalScopeFor(actor);

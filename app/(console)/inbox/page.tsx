@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { acceptHandoff } from "@/app/(console)/handoffs/actions";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { InboxBulk } from "@/components/inbox/inbox-bulk";
@@ -7,7 +8,6 @@ import { InboxKeyboard } from "@/components/inbox/inbox-keyboard";
 import { InboxLive } from "@/components/inbox/inbox-live";
 import { InboxTable } from "@/components/inbox/inbox-table";
 import { InboxTabs } from "@/components/inbox/inbox-tabs";
-import { Forbidden } from "@/components/layout/forbidden";
 import {
   countAgentOutcomes,
   countByPriorityCapped,
@@ -36,14 +36,14 @@ export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor } = await pageActor();
-  if (!actor) return null;
   const params = parseInboxParams(await searchParams);
   const manager = can(actor.role, "handoffs.read_all");
 
   const views: InboxView[] = manager ? ["mine", "team", "unassigned", "all", "agent", "filtered"] : ["mine", "team", "unassigned", "agent", "filtered"];
   const view = params.view ?? "team";
   if (!views.includes(view)) {
-    return <Forbidden message="The all-teams view is for managers and admins. Your team queue has everything routed to you and your team." />;
+    // HTTP 403 with ./forbidden.tsx, which says why.
+    forbidden();
   }
   const agentView = view === "agent" || view === "filtered";
   const scope = scopeFor(view, actor, manager);
@@ -53,7 +53,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const dir = params.dir ?? defaultDirection(sort);
   const status = agentView ? "all" : params.status;
   // A cursor made for another sort (a hand-edited URL) starts again from the first page.
-  const fits = (cursor: Cursor | undefined) => (cursor && cursorFits(sort, cursor) ? cursor : undefined);
+  const fits = (cursor: Cursor | undefined) => (cursor && cursorFits(sort, cursor, Boolean(params.q)) ? cursor : undefined);
   const filters = {
     q: params.q,
     reason: params.reason,
@@ -102,7 +102,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     size: params.size === 50 ? undefined : String(params.size),
     ...filters,
   };
-  const cursorFor = (row: (typeof page.rows)[number]) => encodeCursor(cursorValues(sort, row), row.id);
+  const cursorFor = (row: (typeof page.rows)[number]) => encodeCursor(cursorValues(sort, row), row.id, row.matchTier);
   const first = page.rows[0];
   const last = page.rows.at(-1);
   const total = agentView ? String(view === "agent" ? outcomes.agent : outcomes.filtered) : tabCount(params.tab, counts, cap);

@@ -7,17 +7,15 @@ import { MetricsCard } from "@/components/metrics/metrics-card";
 import { RangeForm } from "@/components/metrics/range-form";
 import { RuleQualityTable } from "@/components/metrics/rule-quality-table";
 import { TrendChart } from "@/components/metrics/trend-chart";
-import { Forbidden } from "@/components/layout/forbidden";
 import { loadDashboard } from "@/db/queries/metrics";
-import { can, rolesFor } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/roles";
 import { breakdownLabels, metricsSearch, parseMetricsParams, toDay } from "@/lib/metrics/params";
-import { pageActor } from "../page-actor";
+import { pageActorWith } from "../page-actor";
 
 export const metadata: Metadata = { title: "Metrics" };
 
 export default async function MetricsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { actor, forbidden } = await pageActor(...rolesFor("metrics.read"));
-  if (forbidden !== null) return <Forbidden message={`${forbidden} Metrics are for managers and admins.`} />;
+  const actor = await pageActorWith("metrics.read");
 
   const now = new Date();
   const { params, problems } = parseMetricsParams(await searchParams, now);

@@ -12,7 +12,6 @@ export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   const { actor } = await pageActor();
-  if (!actor) return null;
   const [items, preferences] = await Promise.all([listNotifications({ userId: actor.id }), getNotificationPreferences({ userId: actor.id })]);
   const unread = items.filter((n) => !n.readAt).length;
   return (

@@ -17,7 +17,7 @@ export const createApiKeyAction = defineAction({
   handler: async ({ actor, input }) => {
     const generated = generateApiKey();
     const row = await createApiKeyByAdmin({ actor, key: { name: input.name, teamId: input.teamId ?? null, prefix: generated.prefix, keyHash: generated.hash } });
-    if (!row) throw new UserError("bad_request", "teamId: that team no longer exists; reload the page.", { teamId: ["no longer exists"] });
+    if (!row) throw new UserError("bad_request", "That team no longer exists; reload the page.", { teamId: ["no longer exists"] });
     // The only time the key leaves the server: only its hash is stored.
     return { id: row.id, name: row.name, key: generated.key };
   },

@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
 import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { listApiKeysForAdmin } from "@/db/queries/admin-api-keys";
 import { listTeams } from "@/db/queries/users";
-import { rolesFor } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const [keys, teams] = await Promise.all([listApiKeysForAdmin(), listTeams()]);
   return (
     <div className="space-y-6">

@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getFourEyesSettings } from "@/db/queries/approvals";
 import { actionLabels } from "@/lib/approvals/action-params";
-import { rolesFor } from "@/lib/auth/roles";
 import { sensitiveActionTypes } from "@/lib/contract/package";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { saveFourEyesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approval settings" };
 
 export default async function ApprovalSettingsPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const settings = await getFourEyesSettings();
   return (
     <div className="space-y-6">

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/field";
 import { listAuditEntityTypes, namesForAuditIds } from "@/db/queries/admin-audit";
 import { listAuditLog } from "@/db/queries/audit";
 import { auditDiff, formatAuditValue, idsIn } from "@/lib/admin/audit-diff";
-import { rolesFor } from "@/lib/auth/roles";
 import { formatDateTime, humanize } from "@/lib/format";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -31,9 +29,7 @@ const searchSchema = z.object({
 });
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const search = searchSchema.parse(await searchParams);
   const [entries, types] = await Promise.all([listAuditLog({ limit: PAGE_SIZE + 1, entityType: search.type, after: search.after }), listAuditEntityTypes()]);
   const page = entries.slice(0, PAGE_SIZE);
@@ -83,14 +79,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               const changes = auditDiff(entry.before, entry.after);
               return (
                 <li key={entry.id} className="px-4 py-3" data-testid="audit-entry">
-                  <p className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                  <p className="flex flex-wrap items-baseline gap-x-2 text-sm wrap-anywhere">
                     <span className="font-mono text-xs font-medium text-slate-900">{entry.action}</span>
                     <span className="text-slate-600">by {entry.actorEmail}</span>
                     <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
                       {formatDateTime(entry.createdAt)}
                     </time>
                     {entry.entityId ? (
-                      <span className="truncate text-xs text-slate-500" title={entry.entityId}>
+                      <span className="min-w-0 truncate text-xs text-slate-500" title={names.get(entry.entityId) ?? entry.entityId}>
                         {entityName(entry.entityType)} {names.get(entry.entityId) ?? entry.entityId}
                       </span>
                     ) : null}

@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import { ConnectionForm } from "@/components/admin/connection-form";
-import { Forbidden } from "@/components/layout/forbidden";
-import { rolesFor } from "@/lib/auth/roles";
 import { describeConnections } from "@/lib/connections/save-connection";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { resetConnectionAction, saveConnectionAction, testConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Connections" };
 
 export default async function ConnectionsPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const { views, unreadable } = await describeConnections();
   return (
     <div className="space-y-6">

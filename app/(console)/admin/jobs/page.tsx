@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/layout/forbidden";
 import { RetryJobButton } from "@/components/notifications/retry-job-button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { countJobsByQueue, listDeadLetters } from "@/db/queries/jobs";
-import { rolesFor } from "@/lib/auth/roles";
 import { formatDateTime, formatSeconds } from "@/lib/format";
 import { deadLetterQueue, queues } from "@/lib/jobs/queues";
 import { readQueueHealth } from "@/lib/jobs/read-queue-health";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { retryDeadLetterAction } from "./actions";
 
 export const metadata: Metadata = { title: "Background jobs" };
@@ -16,9 +14,7 @@ export const metadata: Metadata = { title: "Background jobs" };
 const states = ["created", "retry", "active", "completed", "failed"] as const;
 
 export default async function JobsPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const [counts, dead, { lags, workers, health, stallSeconds, silentSeconds }] = await Promise.all([countJobsByQueue(), listDeadLetters(), readQueueHealth()]);
   const count = (name: string, state: string) => counts.find((c) => c.name === name && c.state === state)?.count ?? 0;
   const lagOf = (name: string) => lags.find((l) => l.queue === name);

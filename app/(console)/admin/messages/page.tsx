@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { listDeliveries } from "@/db/queries/notifications";
-import { rolesFor } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { readDemoOutbox } from "@/lib/notifications/demo-outbox";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Messages sent" };
@@ -16,9 +14,7 @@ export const metadata: Metadata = { title: "Messages sent" };
 const channelLabels = { slack: "Slack", email: "Email", in_app: "In-app" } as const;
 
 export default async function MessagesPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const settings = env();
   const [log, outbox] = await Promise.all([listDeliveries({ limit: 100 }), readDemoOutbox({ slackUrl: settings.DEMO_SLACK_OUTBOX_URL, smtpUrl: settings.DEMO_SMTP_OUTBOX_URL })]);
   return (

@@ -1,24 +1,20 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
 import { RoutingRuleForm } from "@/components/admin/routing-rule-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { listRoutingRuleRows } from "@/db/queries/admin-routing";
 import { listActiveUsers, listTeams } from "@/db/queries/users";
 import { describeMatch, describeTarget } from "@/lib/admin/describe-routing-rule";
-import { rolesFor } from "@/lib/auth/roles";
 import { FALLBACK_RULE_NAME } from "@/lib/routing/route";
 import { routingMatchSchema, routingTargetSchema } from "@/lib/routing/schema";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { createRoutingRuleAction, deleteRoutingRuleAction, moveRoutingRuleAction, setRoutingRuleEnabledAction, updateRoutingRuleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Routing" };
 
 export default async function RoutingPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const [rows, teams, people] = await Promise.all([listRoutingRuleRows(), listTeams(), listActiveUsers()]);
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));
   const peopleOptions = people.map((p) => ({ id: p.id, name: `${p.name ?? p.email} (${p.role})` }));

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { Forbidden } from "@/components/layout/forbidden";
 import { RulesEditor } from "@/components/rules/rules-editor";
 import { VersionHistory } from "@/components/rules/version-history";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ruleQuality } from "@/db/queries/metrics";
 import { findRuleSetDraft, listRuleSetVersions } from "@/db/queries/rules";
-import { rolesFor } from "@/lib/auth/roles";
 import { formatDateTime } from "@/lib/format";
 import { addDays, parseMetricsParams, toDay } from "@/lib/metrics/params";
 import { activeRuleSet } from "@/lib/rules/published";
 import { precisionByRule } from "@/lib/rules/rule-precision";
 import { ruleSetSchema } from "@/lib/rules/schema";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { publishRulesAction, restoreRulesVersionAction, saveRulesDraftAction, simulateRulesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Escalation rules" };
@@ -19,9 +17,7 @@ export const metadata: Metadata = { title: "Escalation rules" };
 const PRECISION_DAYS = 90;
 
 export default async function RulesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={`${forbidden} The escalation rules are for admins.`} />;
+  await pageActorWith("admin.manage");
 
   const search = await searchParams;
   // Metrics link a fired reason as `rule:signal` (default.escalate:risk.pricing); the editor's row is the rule.

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/field";
 import { listSlaPolicies } from "@/db/queries/admin-sla";
 import { listTeams } from "@/db/queries/users";
 import { weekdays } from "@/lib/admin/team-calendar-input";
-import { rolesFor } from "@/lib/auth/roles";
 import { priorityLabels } from "@/lib/format";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { saveSlaPolicyAction, saveTeamCalendarAction } from "./actions";
 
 export const metadata: Metadata = { title: "SLAs" };
@@ -22,9 +20,7 @@ const calendarLabels = {
 };
 
 export default async function SlasPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const [policies, teams] = await Promise.all([listSlaPolicies(), listTeams()]);
   const zones = Intl.supportedValuesOf("timeZone");
   return (

@@ -32,8 +32,8 @@ export const createUserAction = defineAction({
       actor,
       user: { name: input.name, email: input.email, role: input.role, teamId: input.teamId ?? null, capacity: input.capacity, passwordHash: await hashPassword(input.password ?? generated!) },
     });
-    if (!result.ok && result.reason === "email_taken") throw new UserError("conflict", `email: ${input.email} already has an account.`, { email: ["already has an account"] });
-    if (!result.ok) throw new UserError("bad_request", "teamId: that team no longer exists; reload the page.", { teamId: ["no longer exists"] });
+    if (!result.ok && result.reason === "email_taken") throw new UserError("conflict", `${input.email} already has an account.`, { email: ["already has an account"] });
+    if (!result.ok) throw new UserError("bad_request", "That team no longer exists; reload the page.", { teamId: ["no longer exists"] });
     log.info("user created", { userId: result.user.id, role: input.role });
     return { id: result.user.id, email: result.user.email, generatedPassword: generated };
   },
@@ -62,6 +62,6 @@ export const setUserActiveAction = defineAction({
 function assertChanged(result: ChangeUserResult): void {
   if (result.ok) return;
   if (result.reason === "not_found") throw new UserError("not_found", "That user no longer exists; reload the page.");
-  if (result.reason === "no_team") throw new UserError("bad_request", "teamId: that team no longer exists; reload the page.", { teamId: ["no longer exists"] });
+  if (result.reason === "no_team") throw new UserError("bad_request", "That team no longer exists; reload the page.", { teamId: ["no longer exists"] });
   throw new UserError("conflict", "This is the last active admin: make someone else an admin first, or the workspace would have nobody to manage it.");
 }

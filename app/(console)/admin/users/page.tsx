@@ -1,24 +1,21 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
+import { PersonName } from "@/components/layout/person-name";
 import { ActionForm } from "@/components/admin/action-form";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { listUsersForAdmin } from "@/db/queries/admin-users";
 import { listTeams } from "@/db/queries/users";
-import { rolesFor } from "@/lib/auth/roles";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { createUserAction, setUserActiveAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  const actor = await pageActorWith("admin.manage");
   const [people, teams] = await Promise.all([listUsersForAdmin(), listTeams()]);
   const teamOptions = teams.map((t) => ({ id: t.id, name: t.name }));
   return (
@@ -40,11 +37,11 @@ export default async function UsersPage() {
             <li key={person.id} className="flex flex-wrap items-end gap-3 px-4 py-3" data-testid="user-row" data-email={person.email}>
               <div className="min-w-48 flex-1">
                 <p className="flex items-center gap-2 text-sm font-medium text-slate-900">
-                  {person.name ?? person.email}
+                  <PersonName name={person.name ?? person.email} className="min-w-0" />
                   {person.id === actor.id ? <Badge tone="blue">You</Badge> : null}
                   {person.active ? null : <Badge tone="amber">Deactivated</Badge>}
                 </p>
-                <p className="text-xs text-slate-500">{person.email}</p>
+                <p className="text-xs wrap-anywhere text-slate-500">{person.email}</p>
               </div>
               <ActionForm action={updateUserAction} success={`${person.email} updated.`} fieldLabels={{ role: "Role", teamId: "Team", capacity: "Capacity" }} label={`Change ${person.email}`} className="flex flex-wrap items-end gap-2">
                 <input type="hidden" name="userId" value={person.id} />

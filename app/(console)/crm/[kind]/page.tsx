@@ -13,8 +13,7 @@ export const metadata: Metadata = { title: "CRM" };
 const LIMIT = 200;
 
 export default async function CrmListPage({ params }: { params: Promise<{ kind: string }> }) {
-  const { actor } = await pageActor();
-  if (!actor) return null;
+  await pageActor();
   const page = recordPage((await params).kind);
   if (!page) notFound();
   const { columns, rows } = await tableFor(page);

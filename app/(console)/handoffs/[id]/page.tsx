@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { PersonName } from "@/components/layout/person-name";
+import { forbidden, notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
 import { PackageApprovals } from "@/components/approvals/package-approvals";
 import { CrmSyncPreview } from "@/components/crm/crm-sync-preview";
-import { Forbidden } from "@/components/layout/forbidden";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { FactsReview } from "@/components/package/facts-review";
@@ -40,6 +40,7 @@ import { handoffPackageSchema } from "@/lib/contract/package";
 import { formatDateTime, formatMoney, label, reasonLabels } from "@/lib/format";
 import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { requestedActionViews } from "@/lib/handoffs/requested-action";
 import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
 import { decideApprovalAction } from "../../approvals/actions";
 import { pageActor } from "../../page-actor";
@@ -62,14 +63,14 @@ export const metadata: Metadata = { title: "Handoff package" };
 
 export default async function HandoffPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await pageActor();
-  if (!actor) return null;
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
 
   const found = await getHandoff({ id: id.data });
   if (!found) notFound();
   const { handoff } = found;
-  if (!canViewHandoff(actor, handoff)) return <Forbidden message="This package belongs to another team's queue." />;
+  // HTTP 403 with ./forbidden.tsx, which says why.
+  if (!canViewHandoff(actor, handoff)) forbidden();
 
   // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
   const parsed = handoffPackageSchema.safeParse(handoff.package);
@@ -117,7 +118,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </div>
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
           <p className="text-sm text-slate-600">
-            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner: <span data-testid="owner-name">{found.ownerName ?? "Unassigned"}</span>
+            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner: <PersonName name={found.ownerName ?? "Unassigned"} data-testid="owner-name" />
           </p>
         </div>
         <div className="text-right text-sm">
@@ -174,6 +175,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 }
                 version={handoff.version}
                 allowed={allowed}
+                requestedViews={requestedActionViews({ status: handoff.status, mayAct, mayReassign: can(actor.role, "handoffs.reassign"), ownerName: found.ownerName })}
                 currentOwnerId={handoff.ownerId}
                 assignees={people.filter((p) => p.role !== "admin" || p.id === handoff.ownerId).map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
                 actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}

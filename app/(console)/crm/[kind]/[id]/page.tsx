@@ -14,8 +14,7 @@ import { pageActor } from "../../../page-actor";
 export const metadata: Metadata = { title: "CRM record" };
 
 export default async function CrmRecordPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
-  const { actor } = await pageActor();
-  if (!actor) return null;
+  await pageActor();
   const { kind: segment, id: rawId } = await params;
   const page = recordPage(segment);
   const id = z.uuid().safeParse(rawId);
