@@ -15,7 +15,7 @@ const roundTrip = (token: string) => cursorSchema.parse(token);
 describe("inbox keyset cursors", () => {
   it("carries a search's match tier, and fits only a page that searches", () => {
     const searched = roundTrip(encodeCursor(cursorValues("sla_due_at", row), id, 2));
-    expect(searched).toEqual({ values: ["2026-11-20T10:15:00.123Z"], id, matchTier: 2 });
+    expect(searched).toEqual({ values: ["running", "2026-11-20T10:15:00.123Z"], id, matchTier: 2 });
     expect(cursorFits("sla_due_at", searched, true)).toBe(true);
     expect(cursorFits("sla_due_at", searched, false)).toBe(false);
     expect(cursorFits("sla_due_at", roundTrip(encodeCursor(cursorValues("sla_due_at", row), id)), true)).toBe(false);
