@@ -92,3 +92,25 @@ describe("facts from what the lead wrote", () => {
     expect(run(form("Somos 200 empleados y queremos un agente que califique los leads para la próxima semana.", business)).package?.salesContext.timelineDays).toBe(7);
   });
 });
+
+describe("the next step and the nearest alternative", () => {
+  it("never names a channel the package lacks: a chat lead with no email or phone is answered in the chat", () => {
+    const d = run(chat("We're Halden Group, 900 employees.", "We want an AI agent qualifying our inbound leads this month."));
+    expect(d.package?.nextStep.action).toBe("task");
+    expect(d.package?.nextStep.why).toMatch(/in the chat while it is open/);
+    const withPhone = run(form("We're 900 employees and want an AI agent qualifying our inbound leads this month.", { ...business, phone: "+47 912 34 567" }));
+    expect(withPhone.package?.nextStep.action).toBe("call");
+    const emailOnly = run(form("We're 900 employees and want an AI agent qualifying our inbound leads this month.", business));
+    expect(emailOnly.package?.nextStep.action).toBe("email");
+  });
+
+  it("says why not the other decisions, nearest first", () => {
+    const normal = run(form("We're 300 people and want our web leads qualified by an AI agent.", business));
+    expect(normal.package?.qualification.alternatives?.[0]).toMatch(/^not immediate: no risk, and no timeline within 30 days/);
+    expect(normal.package?.qualification.alternatives).toEqual(expect.arrayContaining([expect.stringMatching(/^not filtered: a business \(Vela Marine\) with a need in scope/)]));
+    const acted = result(form("We're 6 people and want our web leads qualified.", business)).recordPackage;
+    expect(acted?.qualification.alternatives?.[0]).toMatch(/^not escalated: no risk, exception or ambiguity, and below the volume thresholds/);
+    const pitched = result(form("We can deliver 40 qualified meetings a month to your sales team. Would you be open to a call?", business)).recordPackage;
+    expect(pitched?.qualification.alternatives?.[0]).toMatch(/^not escalated: not a buyer/);
+  });
+});
