@@ -22,7 +22,8 @@ export function questionTopic(question: string): AnswerTopic | null {
  */
 export function answerParts(text: string): { words: string; topics: AnswerTopic[] }[] {
   return text
-    .split(/[,;]\s*|(?<=[.!?])\s+|\s+(?:and|y|plus|also)\s+/iu)
+    // A comma inside a number ("20,000") does not split.
+    .split(/,(?!\d)\s*|;\s*|(?<=[.!?])\s+|\s+(?:and|y|plus|also)\s+/iu)
     .map((words) => words.trim())
     .filter((words) => /\p{L}|\d/u.test(words))
     .map((words) => ({ words, topics: topicsOf(words) }));

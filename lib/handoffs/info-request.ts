@@ -106,7 +106,8 @@ function repliesByQuestion(request: InfoRequest, current: InfoQuestion, text: st
     matching.forEach((i) => used.add(i));
     replies.set(question, matching.map((i) => parts[i].words).join(", "));
   }
-  if (replies.size === 0) return new Map([[current, text]]);
+  // Only the question just asked is answered: the whole message is its answer, as the lead wrote it.
+  if (replies.size === 0 || (replies.size === 1 && replies.has(current))) return new Map([[current, text]]);
   // What no topic claimed still answers the question just asked, if that one is left.
   const rest = parts.filter((_, i) => !used.has(i)).map((p) => p.words);
   if (!replies.has(current) && rest.length && !questionTopic(current.text)) replies.set(current, rest.join(", "));
