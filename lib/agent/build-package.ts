@@ -53,7 +53,8 @@ export function buildPackage(input: {
       return fact?.confirmed ? [{ field: key, value: fact.value, fragment: fact.fragment }] : [];
     }),
     ...(facts.need ? [{ field: "need", value: facts.need.value, fragment: facts.need.fragment }] : []),
-    ...(facts.employees ? [{ field: "employees", value: String(facts.employees.value), fragment: facts.employees.fragment }] : []),
+    // A range's lower bound is the agent's reading of what they picked, so it is filed as inferred only.
+    ...(facts.employees && !facts.employees.basis ? [{ field: "employees", value: String(facts.employees.value), fragment: facts.employees.fragment }] : []),
     ...(facts.monthlyLeads ? [{ field: "monthly_leads", value: String(facts.monthlyLeads.value), fragment: facts.monthlyLeads.fragment }] : []),
     ...(facts.budget ? [{ field: "budget", value: `${facts.budget.value.amount} ${facts.budget.value.currency}`, fragment: facts.budget.fragment }] : []),
     ...(facts.timelineDays ? [{ field: "timeline_days", value: String(facts.timelineDays.value), fragment: facts.timelineDays.fragment }] : []),

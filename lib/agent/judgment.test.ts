@@ -72,6 +72,10 @@ describe("facts from what the lead wrote", () => {
     const urgent = "We need our web leads qualified by an AI agent this month.";
     expect(run(form(urgent, { ...business, numemployees: "201-500" }))).toMatchObject({ decision: "escalate", priority: "immediate" });
     expect(run(form(`We're between 60 and 90 people. ${urgent}`, business)).package?.salesContext.employees).toBe(60);
+    // The lower bound is the agent's reading of the range: inferred, with its basis, never filed as stated.
+    const ranged = run(form(urgent, { ...business, numemployees: "201-500" })).package!;
+    expect(ranged.facts.confirmed.some((f) => f.field === "employees")).toBe(false);
+    expect(ranged.facts.inferred).toContainEqual(expect.objectContaining({ field: "employees", value: "201", fragment: "numemployees: 201-500" }));
   });
 
   it("takes the company, not a function, from a title, and the company size, not the sales team's", () => {
