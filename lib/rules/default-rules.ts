@@ -83,6 +83,11 @@ export const defaultRuleSet: RuleSetInput = {
         r`\b(ceiling|cap|limit|tope|l[ií]mite|m[aá]ximo)\b[^.?!]{0,15}\b(is|es|de|of)\s+${amount}`,
         r`\b(can'?t|cannot|won'?t|will not) (go|pay|spend) (above|over|beyond|past|more than)\s+${amount}`,
         r`\bno podemos (pasar de|gastar m[aá]s de|pagar m[aá]s de|superar( los)?)\s+${amount}`,
+        // A counter-offer stated as what they can do: "we can do 11,000 for the full setup, not 14,000".
+        r`\bwe (can|could) (do|pay|offer|go to|stretch to)\s+${amount}(?!\s*(leads?|calls|meetings|users|seats|people|employees|contacts|inquiries|requests|a month|per month|monthly))`,
+        r`\bnot\s+${amount}`,
+        r`\bm[aá]s de lo que (podemos|queremos) (pagar|gastar|invertir)\b`,
+        r`\b(lo )?dej(amos|amoslo|arlo|adlo|áis) en\s+${amount}`,
       ],
       languages: {
         en: [
@@ -104,6 +109,9 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bprice is the (only |main |last )?(blocker|issue|problem|sticking point|obstacle)\b`,
           r`\btalk (numbers|price|pricing)\b`,
           r`\bthen it'?s a yes\b`,
+          // A condition on the price: "if the first month is free, we'll commit today".
+          r`\bif\b[^.?!]{0,40}\b(free|cheaper|discount(ed)?|lower|waived?|off)\b[^.?!]{0,40}\bwe('ll| will)? (commit|sign|buy|go ahead|start)\b`,
+          r`\bwe('ll| will) (commit|sign|go ahead)\b[^.?!]{0,40}\bif (you|the price|the fee)\b`,
           r`\b(bring|get|take) (it|this|that|the (price|proposal|quote|fee|cost|number|audit|project|setup)) down\b`,
         ],
         es: [
@@ -139,6 +147,7 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bprescriptions?\b`,
           r`\btreatment (plans?|histor(y|ies))\b`,
           r`\btherapy (history|sessions|notes)\b`,
+          r`\bmedical (background|details|questions?)\b`,
         ],
         es: [
           r`\bhistorias? cl[ií]nicas?\b`,
@@ -152,6 +161,7 @@ export const defaultRuleSet: RuleSetInput = {
           r`\btratamientos? (m[eé]dicos?|de los pacientes)\b`,
           r`\bdatos (m[eé]dicos|de salud|cl[ií]nicos|sanitarios)\b`,
           r`\bresultados de (an[aá]lisis|laboratorio|pruebas)\b`,
+          r`\b(antecedentes|informaci[oó]n|expedientes?) (m[eé]dic|cl[ií]nic|sanitari)\w*`,
         ],
       },
     },
@@ -203,8 +213,8 @@ export const defaultRuleSet: RuleSetInput = {
       label: "credentials (passwords, logins, API keys)",
       patterns: [r`\b(sk|pk|rk)_(live|test)_\w+`, r`\bxox[bp]-[\w-]+`],
       languages: {
-        en: [r`\bpasswords?\b`, r`\bcredentials\b`, r`\blog ?in details\b`, r`\b(admin|our|my) login\b`, r`\busername and password\b`, r`\bAPI (keys?|tokens?|secrets?)\b`, r`\baccess tokens?\b`],
-        es: [r`\bcontraseñas?\b`, r`\bcredenciales\b`, r`\busuario y (la )?contraseña\b`, r`\b(token|clave) de (la )?API\b`],
+        en: [r`\bpasswords?\b`, r`\bcredentials\b`, r`\b(login|access) (details|codes?)\b`, r`\badmin (access|account) (to|for|on) our\b`, r`\blog ?in details\b`, r`\b(admin|our|my) login\b`, r`\busername and password\b`, r`\bAPI (keys?|tokens?|secrets?)\b`, r`\baccess tokens?\b`],
+        es: [r`\bcontraseñas?\b`, r`\bcredenciales\b`, r`\busuario y (la )?contraseña\b`, r`\b(token|clave) de (la )?API\b`, r`\b(usuario|user)\b[^.?!]{0,30}\b(clave|contraseña|password)\b`, r`\b(acceso|cuenta) de administrador\b`, r`\bdatos de acceso\b`],
       },
     },
 
@@ -263,6 +273,8 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bwe('re| are) an? [\w -]{0,40}\b(agency|firm|provider|vendor|studio|company)\b[^.?!]{0,40}\b(we|that|and) (can|help|offer|build|serve)`,
           r`\bI run an?\b[^.?!]{0,40}\band we offer\b`,
           r`\bwe (source|supply|place|recruit)\b`,
+          r`\bwe (generate|drive|create|deliver|book|run)\b[^.?!]{0,40}\bfor (you|your|consultancies|companies|clients|agencies|businesses|b2b|firms|teams|brands)\b`,
+          r`\b(like|want|happy|love) to offer you\b`,
         ],
         es: [
           r`\bpodemos (llevar|ofrecer|ofreceros|ayudaros|ayudarte|ayudarle|conseguir|posicionar|gestionar|preparar|traducir|encargarnos)\b`,
@@ -274,6 +286,8 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bsomos (una agencia|partners|una empresa de|un equipo de)\b`,
           r`\btraducimos\b`,
           r`\b(les|te|os) (ofrecemos|proponemos)\b`,
+          r`\b(desarrollamos|creamos|diseñamos|generamos|gestionamos|vendemos|distribuimos)\b`,
+          r`\btrabajo en una (agencia|empresa de|consultora de)\b`,
         ],
       },
     },
@@ -294,6 +308,10 @@ export const defaultRuleSet: RuleSetInput = {
           r`\byour competitors\b`,
           r`\bat a fraction of\b`,
           r`\b(can|could|will) show you\b`,
+          r`\b(our )?clients (usually |typically |often )?(see|get|achieve)\b`,
+          r`\b\d+x (more|faster|higher)\b`,
+          r`\bis your (team|company|business|sales team) still\b`,
+          r`\bbelow (list|market|retail) price\b`,
         ],
         es: [
           r`\b(a|para) (vuestro|tu|su) (equipo|empresa|negocio|web)\b`,
@@ -304,6 +322,7 @@ export const defaultRuleSet: RuleSetInput = {
           r`\b(sacar|saquéis) m[aá]s partido\b`,
           r`\bpara su equipo\b`,
           r`\baumenta (las|tus|vuestras|sus) (conversiones|ventas)\b`,
+          r`\bvuestr[oa]s (comerciales|vendedores|clientes|equipos)\b`,
           r`\bvuestros competidores\b`,
         ],
       },
@@ -329,6 +348,9 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bdo you have (\d+|a few|a couple of) minutes\b`,
           r`\bwould a (short|quick|brief) (intro )?(call|chat) make sense\b`,
           r`\b(shall|should) we (set up|book|schedule) a (quick )?(call|demo|chat)\b`,
+          r`\b(grab|spare|have) (\d+|a few) minutes\b`,
+          r`\blet me know (a good time|when you'?re free|if you have time)\b`,
+          r`\bour portfolio\b`,
         ],
         es: [
           r`\b¿?te (interesa|vendr[ií]a bien)\b`,
@@ -342,6 +364,9 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bmuestra gratuita\b`,
           r`\bprecio muy competitivo\b`,
           r`¿hablamos\b`,
+          r`\btienes (\d+|unos) minutos\b`,
+          r`\bos puedo (enviar|mandar|pasar|enseñar)\b`,
+          r`\bnuestro portfolio\b`,
           r`\bcasos de [eé]xito\b`,
         ],
       },
@@ -361,6 +386,7 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bsponsored (episodes|posts|content)\b`,
           r`\bon autopilot\b`,
           r`\bI lead (partnerships|business development|growth) at\b`,
+          r`\bI'?m an? (account executive|sdr|bdr|business development (rep|representative|manager)|partnerships? manager) (at|with|from)\b`,
           r`\blists? of \d[\d,.]* (companies|contacts|leads|decision-makers)\b`,
         ],
         es: [
@@ -370,6 +396,7 @@ export const defaultRuleSet: RuleSetInput = {
           r`\bdesde \d+ ?€ ?/ ?hora\b`,
           r`\bplan de contenidos\b`,
           r`\btenemos una soluci[oó]n\b`,
+          r`\bnuestro equipo de\b`,
           r`\b(listado|lista|base de datos) de \d[\d.,]* (empresas|contactos)\b`,
         ],
       },
@@ -385,6 +412,7 @@ export const defaultRuleSet: RuleSetInput = {
           r`\b(at|from) home\b[^.?!]{0,30}\b(wifi|wi-fi|printer|tv|laptop|computer)\b`,
           r`\b(wifi|wi-fi|printer|tv|laptop|computer)\b[^.?!]{0,30}\bat home\b`,
           r`\bmy (son|daughter)'s\b`,
+          r`\bmy (credit |debit )?card( details)?\b`,
           r`\b(inbox|email|mailbox) (is )?full of spam\b`,
           r`\bfor my (parents|mum|mom|dad|kids|family)\b`,
         ],
