@@ -23,6 +23,11 @@ describe("who offers what to whom", () => {
     expect(run(form("We're 8 people and our contact form leads go nowhere. We want them qualified and sent to HubSpot.", business)).decision).toBe("act");
   });
 
+  it("still acts on a buyer who describes their own business and asks for a call in a seller's words", () => {
+    expect(run(form("We sell industrial pumps and want our web leads qualified before sales calls them. Would you be open to a quick call?", business)).decision).toBe("act");
+    expect(run(form("Fabricamos muebles de oficina y necesitamos que los leads de la web lleguen calificados. ¿Tienes 15 minutos esta semana?", business)).decision).toBe("act");
+  });
+
   it("filters a vendor whose pitch carries a discount and a 'no contract' line instead of escalating it as risk", () => {
     const d = run(form("Our SDR service helps consultancies like yours fill the calendar; sign this month for 25% off, no long-term contract.", business));
     expect(d).toMatchObject({ decision: "filter", reasons: ["no_fit"] });

@@ -240,7 +240,9 @@ export const defaultRuleSet: RuleSetInput = {
       label: "vendor pitching us",
       patterns: [],
       languages: {
-        en: [r`\bwe (offer|provide|sell)\b[^.?!]{0,60}\b(services?|solutions?|software|platform|leads)\b`, r`\b(can|could) book\b[^.?!]{0,30}\bmeetings\b[^.?!]{0,30}\bfor (you|your team)\b`, r`\boutsourced (sdr|sales|lead generation)\b`, r`\bwould you be interested in our\b`, r`\bour (agency|company) (specializes|specialises) in\b`],
+        // "We offer … services" alone is how buyers describe their own business too: offers count as
+        // speech-act cues (offer.*), where it takes two to make a pitch.
+        en: [r`\b(can|could) book\b[^.?!]{0,30}\bmeetings\b[^.?!]{0,30}\bfor (you|your team)\b`, r`\boutsourced (sdr|sales|lead generation)\b`, r`\bwould you be interested in our\b`, r`\bour (agency|company) (specializes|specialises) in\b`],
         es: [r`\bofrecemos (servicios|soluciones)\b`, r`\bnuestros servicios de\b`],
       },
     },
@@ -398,6 +400,24 @@ export const defaultRuleSet: RuleSetInput = {
           r`\btenemos una soluci[oó]n\b`,
           r`\bnuestro equipo de\b`,
           r`\b(listado|lista|base de datos) de \d[\d.,]* (empresas|contactos)\b`,
+        ],
+      },
+    },
+
+    // The speech act of a buyer: a need of their own ("we want an AI agent", "our leads sit in HubSpot").
+    // It outweighs two offer cues: a buyer may describe their business or ask for 15 minutes too.
+    "need.own": {
+      label: "they state a need of their own",
+      patterns: [],
+      languages: {
+        en: [
+          r`\b(we|I) (need|want|are looking for|'re looking for|would like|'d like|require)\b(?! to (help|show|offer|introduce|present|share|partner|connect with you|work with you|reach))`,
+          r`\bour (own )?(leads|inbound|forms?|pipeline|sales team|crm|reps|demo requests|signups)\b[^.?!]{0,40}\b(are|is|get|go|sit|need|needs|don'?t|aren'?t|waste|land|come)\b`,
+          r`\b(and|but|so) (need|want|would like|are looking for)\b(?! to (help|show|offer|introduce|present|share|partner))`,
+        ],
+        es: [
+          r`\b(necesitamos|necesito|queremos|quiero|buscamos|quisi[eé]ramos|nos gustar[ií]a)\b(?! (ayudar|ofrecer|ofreceros|presentar|presentaros|mostrar|enseñar|colaborar con))`,
+          r`\bnuestros (leads|formularios|comerciales)\b[^.?!]{0,40}\b(no|llegan|se pierden|tardan|est[aá]n)\b`,
         ],
       },
     },
@@ -602,8 +622,16 @@ export const defaultRuleSet: RuleSetInput = {
     },
   },
   features: {
-    // A seller's pitch: two of the speech-act cues of an offer to us, or an explicit vendor phrase.
-    vendorPitch: { any: ["noFit.vendor_pitch", { atLeast: 2, of: ["offer.we_deliver", "offer.your_benefit", "offer.pitch_ask", "offer.our_product"] }] },
+    // A seller's pitch: two of the speech-act cues of an offer to us (three when they also state a need
+    // of their own), or an explicit vendor phrase.
+    // A need of their own outweighs two cues, not three.
+    vendorPitch: {
+      any: [
+        "noFit.vendor_pitch",
+        { all: [{ atLeast: 2, of: ["offer.we_deliver", "offer.your_benefit", "offer.pitch_ask", "offer.our_product"] }, { not: "need.own" }] },
+        { atLeast: 3, of: ["offer.we_deliver", "offer.your_benefit", "offer.pitch_ask", "offer.our_product"] },
+      ],
+    },
     // Promotional spam: an explicit spam phrase, or two cues (shouting counts) from a lead that names no company.
     spamLead: { any: ["noFit.spam", { all: [{ atLeast: 2, of: ["shouting", "spam.money_promise", "spam.gambling_crypto", "spam.followers_backlinks", "spam.cheap", "spam.call_to_action", "spam.prize"] }, { not: "companyStated" }] }] },
     // A consumer: personal-life matters and no business behind the lead (no company, a personal mailbox
