@@ -5,14 +5,15 @@ const wordNumbers: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
   a: 1, an: 1, un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, quince: 15, veinte: 20, treinta: 30,
 };
-const numberWord = `(?:\\d[\\d.,]*k?|${Object.keys(wordNumbers).join("|")})`;
+// "500+" counts as 500: a floor is a number too.
+const numberWord = `(?:\\d[\\d.,]*k?\\+?|${Object.keys(wordNumbers).join("|")})`;
 
 /**
  * "1.200" and "1,200" are twelve hundred (a separator followed by exactly three digits);
  * "4.5" is four and a half; "25k" is 25,000; "three" is 3.
  */
 export function parseAmount(raw: string): number | null {
-  const text = raw.trim().toLowerCase();
+  const text = raw.trim().toLowerCase().replace(/\+$/, "");
   if (text in wordNumbers) return wordNumbers[text];
   const match = /^(\d[\d.,]*)\s*(k|m|mil)?$/.exec(text);
   if (!match) return null;
@@ -36,6 +37,7 @@ const employeePatterns = [
   new RegExp(`\\b(${numberWord})\\s+(?:sales ?people|salespeople|sales reps|reps|SDRs|account executives|comerciales|vendedores)\\b`, "gi"),
   new RegExp(`\\b(${numberWord})\\s+(?:employees|people|staff|empleados|personas|trabajadores|colaboradores)\\b`, "gi"),
   new RegExp(`\\bteam of (${numberWord})\\b`, "gi"),
+  new RegExp(`\\b(?:staff|headcount|head count|workforce|plantilla) (?:of|is|de|es)(?: around| about| roughly| approximately| ~| unas?| de unas?)? (${numberWord})`, "gi"),
   new RegExp(`\\b(${numberWord}) of us\\b`, "gi"),
   new RegExp(`\\bequipo de (${numberWord})\\b`, "gi"),
 ];
@@ -105,6 +107,7 @@ export function findTimelineDays(text: string): Fact<number> | null {
     [/\b(on|by|next|this|el|este) (monday|tuesday|wednesday|thursday|friday|lunes|martes|miércoles|jueves|viernes)\b/iu, 7],
     // "Next week" is within the next seven days or so: the lead means soon, not a fortnight.
     [/\b(next week|la (semana )?pr[oó]xima semana|la semana que viene)\b/iu, 7],
+    [/\b(a|one|in a|within a) fortnight\b/iu, 14],
     [/\b(this month|este mes|end of (the )?month|fin de mes|finales de mes)\b/iu, 30],
     [/\b(next month|el (pr[oó]ximo )?mes (que viene|pr[oó]ximo))\b/iu, 60],
     [/\b(this quarter|next quarter|este trimestre|el pr[oó]ximo trimestre)\b/iu, 90],
