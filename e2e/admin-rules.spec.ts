@@ -65,12 +65,18 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
 
   // The same over an uploaded file of events (a test-case line and a broken one).
   await page.getByLabel("or a JSONL file of intake events").check();
-  const file = `${JSON.stringify({ input: midVolumeLead(`${run}-u`, "Olga", 180) })}\nnot json\n`;
+  // Olga's line carries a label: the simulation scores both rule sets against it, per reason.
+  const file = `${JSON.stringify({ input: midVolumeLead(`${run}-u`, "Olga", 180), expect: { decision: "escalate", priority: "normal", reasonsInclude: ["high_value"] } })}\nnot json\n`;
   await page.getByLabel("JSONL file of intake events", { exact: true }).setInputFiles({ name: "leads.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(file) });
   await page.getByRole("button", { name: "Run simulation" }).click();
   await expect(rules.movedLead("Olga")).toContainText("→ escalate · normal");
   await expect(rules.simulationResult()).toContainText("of 1 intakes would be decided differently");
   await expect(rules.simulationResult()).toContainText("line 2: not valid JSON");
+  const labelled = page.getByTestId("simulation-labelled");
+  await expect(labelled).toContainText("Against the labels of 1 labelled leads");
+  await expect(labelled).toContainText("0.0% → 100.0%");
+  await expect(labelled.getByRole("row", { name: /high_value/ })).toContainText("1.00");
+  await labelled.screenshot({ path: "test-results/rules-simulation-labelled.png" });
 
   // A file with nothing readable in it says so, and the previous file's result is gone.
   await page.getByLabel("JSONL file of intake events", { exact: true }).setInputFiles({ name: "broken.jsonl", mimeType: "application/jsonl", buffer: Buffer.from("not json\n") });
@@ -91,6 +97,10 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   expect(escalated).toMatchObject({ decision: "escalate", priority: "normal", reasons: ["high_value"], package: { traceability: { ruleVersion: 2 } } });
   await page.goto(`/handoffs/${escalated.handoffId}`);
   await expect(page.getByText("version 2", { exact: true })).toBeVisible();
+  // The package says why not the other decisions, nearest first.
+  await expect(page.getByText("Why not another decision")).toBeVisible();
+  await expect(page.getByText(/^not immediate: no risk/)).toBeVisible();
+  await page.getByRole("region", { name: "Qualification" }).or(page.locator("[aria-labelledby=qualification-heading]")).first().screenshot({ path: "test-results/package-alternatives.png" });
 
   // Restoring version 1 publishes a copy of it as version 3: the same lead is acted on again.
   await rules.goto();
@@ -120,6 +130,11 @@ test("[ADMIN] the metrics link to a rule lands on it; the page passes axe and fi
   await expect(page.locator("#signals-risk-pricing-es")).toHaveValue(/descuentos/);
   await expect(page.locator("#signals-risk-pricing-en")).toHaveValue(/discounts/);
   await risk.screenshot({ path: "test-results/rules-signals.png" });
+  // A score is a derived fact that counts: at least two of the offer cues make a vendor pitch.
+  const count = page.getByLabel("vendorPitch definition 2: how many");
+  await expect(count).toHaveValue("2");
+  await expect(page.getByLabel("vendorPitch definition 2: kind")).toHaveValue("atLeast");
+  await count.locator("xpath=ancestor::div[3]").screenshot({ path: "test-results/rules-at-least.png" });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await rules.goto();

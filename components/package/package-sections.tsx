@@ -143,6 +143,7 @@ export function QualificationSection({ pkg }: { pkg: HandoffPackage }) {
         <List title="Why it fits" items={q.whyFits} />
         <List title="Why it may not" items={q.whyNot} />
         <List title="What is missing" items={q.missing} />
+        <List title="Why not another decision" items={q.alternatives ?? []} />
       </CardBody>
     </Card>
   );

@@ -65,7 +65,9 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
     case "approval_expired":
       return `expired the request to ${actionPhrase(data.actionType)}: nobody decided in time`;
     case "info_answered":
-      return data.confirmed ? `recorded the lead's answer to “${String(data.question)}”: “${String(data.answer)}”` : `recorded that the lead did not answer “${String(data.question)}”`;
+      return data.confirmed
+        ? `recorded the lead's answer to “${String(data.question)}”: “${String(data.answer)}”${Array.isArray(data.alsoAnswered) && data.alsoAnswered.length ? ` (the same message answered ${data.alsoAnswered.length} more)` : ""}`
+        : `recorded that the lead did not answer “${String(data.question)}”`;
     case "snoozed":
       return typeof data.until === "string" ? `snoozed it until ${formatDateTime(new Date(data.until))}` : "snoozed it";
     case "unsnoozed":

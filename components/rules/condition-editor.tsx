@@ -4,20 +4,22 @@ import { Plus, X } from "lucide-react";
 import type { Condition } from "@/lib/rules/schema";
 import { cn } from "@/lib/cn";
 
-type Kind = "field" | "all" | "any" | "none" | "always" | "never";
+type Kind = "field" | "all" | "any" | "none" | "atLeast" | "always" | "never";
 
 const kindLabels: Record<Kind, string> = {
   field: "Fact",
   all: "All of",
   any: "Any of",
   none: "None of",
+  atLeast: "At least N of",
   always: "Always",
   never: "Never",
 };
 
 /**
  * One condition of the schema's shape, as a form: a fact of the fact sheet (a feature, a signal
- * family or a signal) that is true or false, or an all/any/none group of conditions.
+ * family or a signal) that is true or false, or an all/any/none/at-least-N group of conditions
+ * (at least N of them true: a score, such as two spam cues).
  * `listId` names the datalist of the names a condition may use.
  */
 export function ConditionEditor({
@@ -54,6 +56,17 @@ export function ConditionEditor({
             </option>
           ))}
         </select>
+        {typeof value === "object" && "atLeast" in value ? (
+          <input
+            type="number"
+            min={1}
+            max={value.of.length}
+            aria-label={`${label}: how many`}
+            className="h-8 w-16 rounded-md border border-slate-300 px-2 text-sm"
+            value={value.atLeast}
+            onChange={(e) => onChange({ atLeast: Math.max(1, Math.min(value.of.length, Number(e.target.value) || 1)), of: value.of })}
+          />
+        ) : null}
         {field ? (
           <>
             <input
@@ -117,6 +130,7 @@ function kindOf(value: Condition): Kind {
   if (typeof value === "string") return "field";
   if ("all" in value) return "all";
   if ("any" in value) return "any";
+  if ("atLeast" in value) return "atLeast";
   if (typeof value.not === "string") return "field";
   if (typeof value.not === "object" && "any" in value.not) return "none";
   // Other negations (not of all, not of not) are rare: shown as "none of" their one child.
@@ -133,6 +147,7 @@ function childrenOf(value: Condition): Condition[] | null {
   if (typeof value !== "object") return null;
   if ("all" in value) return value.all;
   if ("any" in value) return value.any;
+  if ("atLeast" in value) return value.of;
   if (typeof value.not === "string") return null;
   if (typeof value.not === "object" && "any" in value.not) return value.not.any;
   return [value.not];
@@ -142,6 +157,7 @@ function withChildren(value: Condition, children: Condition[]): Condition {
   if (typeof value !== "object") return value;
   if ("all" in value) return { all: children };
   if ("any" in value) return { any: children };
+  if ("atLeast" in value) return { atLeast: Math.min(value.atLeast, children.length), of: children };
   return { not: { any: children } };
 }
 
@@ -161,5 +177,7 @@ function convert(value: Condition, kind: Kind): Condition {
       return { any: children };
     case "none":
       return { not: { any: children } };
+    case "atLeast":
+      return { atLeast: Math.min(2, children.length), of: children };
   }
 }

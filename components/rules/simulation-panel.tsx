@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/action";
 import { actionErrorText } from "@/lib/action-error-text";
 import { decisions } from "@/lib/contract/decision";
 import { priorities } from "@/lib/contract/package";
-import { describeOutcome, type SimulationResult } from "@/lib/rules/simulate";
+import { describeOutcome, type LabelledScores, type SimulationResult } from "@/lib/rules/simulate";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type SimulationReply = SimulationResult & { activeVersion: number; problems: string[]; problemCount: number; ms: number };
@@ -120,6 +120,8 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
         <CountsTable caption="Priorities" column="Priority" keys={[...priorities, "none"] as const} before={result.before.priorities} after={result.after.priorities} />
       </div>
 
+      {result.labelled ? <LabelledTable labelled={result.labelled} activeVersion={result.activeVersion} /> : null}
+
       {result.byReason.length > 0 ? (
         <table className="w-full text-left text-xs tabular-nums" data-testid="simulation-by-reason">
           <caption className="mb-1 text-left text-sm font-medium text-slate-800">Reasons among the leads that move</caption>
@@ -182,6 +184,54 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
         </ScrollRegion>
       ) : null}
     </div>
+  );
+}
+
+/** An uploaded case file's labels, scored for both rule sets: the table `npm run triage:eval` prints. */
+function LabelledTable({ labelled, activeVersion }: { labelled: LabelledScores; activeVersion: number }) {
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "–");
+  const ratio = (v: number | null) => (v === null ? "–" : v.toFixed(2));
+  const rows = labelled.before.reasons
+    .map((before, i) => ({ before, after: labelled.after.reasons[i] }))
+    .filter(({ before, after }) => before.truePositive + before.falsePositive + before.falseNegative + after.truePositive + after.falsePositive + after.falseNegative > 0);
+  const cell = "px-2 py-1 text-right";
+  return (
+    <ScrollRegion label="Against the labels" className="overflow-x-auto">
+      <table className="w-full min-w-[520px] text-left text-xs tabular-nums" data-testid="simulation-labelled">
+        <caption className="mb-1 text-left text-sm font-medium text-slate-800">
+          Against the labels of {labelled.cases.toLocaleString("en")} labelled leads: version {activeVersion} and these rules
+        </caption>
+        <thead className="bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-2 py-1 font-medium">Reason</th>
+            <th scope="col" className={`${cell} font-medium`}>Precision now</th>
+            <th scope="col" className={`${cell} font-medium`}>Precision with these rules</th>
+            <th scope="col" className={`${cell} font-medium`}>Recall now</th>
+            <th scope="col" className={`${cell} font-medium`}>Recall with these rules</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="border-t border-slate-100 font-medium">
+            <th scope="row" className="px-2 py-1">Decision accuracy</th>
+            <td className={cell} colSpan={2}>
+              {pct(labelled.before.decisionCorrect, labelled.cases)} → {pct(labelled.after.decisionCorrect, labelled.cases)}
+            </td>
+            <td className={cell} colSpan={2}>
+              unsafe misses {labelled.before.unsafe} → {labelled.after.unsafe}
+            </td>
+          </tr>
+          {rows.map(({ before, after }) => (
+            <tr key={before.reason} className="border-t border-slate-100">
+              <th scope="row" className="px-2 py-1 font-mono font-normal">{before.reason}</th>
+              <td className={cell}>{ratio(before.precision)}</td>
+              <td className={cell}>{ratio(after.precision)}</td>
+              <td className={cell}>{ratio(before.recall)}</td>
+              <td className={cell}>{ratio(after.recall)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

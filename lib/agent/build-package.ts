@@ -1,4 +1,5 @@
 import type { FactSheet } from "@/lib/agent/facts";
+import { whyNotOtherDecisions } from "@/lib/agent/alternatives";
 import { writeSummary } from "@/lib/agent/summarize";
 import { checkSummaryGrounding } from "@/lib/agent/summary-grounding";
 import type { IntakeEvent } from "@/lib/contract/intake";
@@ -6,6 +7,7 @@ import type { CriticalField, DecisionKind } from "@/lib/contract/decision";
 import type { HandoffPackage, Priority } from "@/lib/contract/package";
 import type { FeatureValue, SignalMatch } from "@/lib/rules/compile";
 import type { ReasonWithEvidence } from "@/lib/rules/evaluate";
+import type { RuleSet } from "@/lib/rules/schema";
 
 export type Traceability = { leadId: string | null; conversationId: string | null; intakeId: string | null; crmRecord: string | null };
 
@@ -21,6 +23,7 @@ export function buildPackage(input: {
   missing: CriticalField[];
   questions: string[];
   sensitiveActions: readonly string[];
+  thresholds: RuleSet["thresholds"];
   ruleVersion: number;
   owner: string | null;
   trace: Traceability;
@@ -40,7 +43,7 @@ export function buildPackage(input: {
     referrer: event.source?.referrer ?? null,
     receivedAt: event.receivedAt,
   };
-  const nextStep = chooseNextStep(input.decision, input.reasons.map((r) => r.code), input.owner, facts);
+  const nextStep = chooseNextStep(input.decision, input.reasons.map((r) => r.code), input.owner, facts, event.channel);
   const grounded = input.summary === undefined ? null : checkSummaryGrounding(input.summary, event);
   const scopeLabels = input.signals.filter((s) => s.family === "scope").map((s) => s.label);
 
@@ -50,7 +53,8 @@ export function buildPackage(input: {
       return fact?.confirmed ? [{ field: key, value: fact.value, fragment: fact.fragment }] : [];
     }),
     ...(facts.need ? [{ field: "need", value: facts.need.value, fragment: facts.need.fragment }] : []),
-    ...(facts.employees ? [{ field: "employees", value: String(facts.employees.value), fragment: facts.employees.fragment }] : []),
+    // A range's lower bound is the agent's reading of what they picked, so it is filed as inferred only.
+    ...(facts.employees && !facts.employees.basis ? [{ field: "employees", value: String(facts.employees.value), fragment: facts.employees.fragment }] : []),
     ...(facts.monthlyLeads ? [{ field: "monthly_leads", value: String(facts.monthlyLeads.value), fragment: facts.monthlyLeads.fragment }] : []),
     ...(facts.budget ? [{ field: "budget", value: `${facts.budget.value.amount} ${facts.budget.value.currency}`, fragment: facts.budget.fragment }] : []),
     ...(facts.timelineDays ? [{ field: "timeline_days", value: String(facts.timelineDays.value), fragment: facts.timelineDays.fragment }] : []),
@@ -107,6 +111,7 @@ export function buildPackage(input: {
         ...(on("business") && !on("volume") && (facts.employees || facts.monthlyLeads || facts.budget) ? ["below the volume thresholds (team size, monthly leads, budget)"] : []),
       ],
       missing: input.missing.map(String),
+      alternatives: whyNotOtherDecisions({ decision: input.decision, priority: input.priority, features, facts, missing: input.missing, thresholds: input.thresholds }),
     },
     reasons: input.reasons.map((reason) => ({
       code: reason.code,
@@ -140,7 +145,7 @@ function fitBasis(on: (name: string) => boolean, scope: string[]): string {
   return "not enough information yet";
 }
 
-function chooseNextStep(decision: DecisionKind, codes: string[], owner: string | null, facts: FactSheet): HandoffPackage["nextStep"] {
+function chooseNextStep(decision: DecisionKind, codes: string[], owner: string | null, facts: FactSheet, channel: HandoffPackage["source"]["channel"]): HandoffPackage["nextStep"] {
   const firstName = facts.identity.name?.value.split(" ")[0];
   const them = firstName ?? "the lead";
   if (decision === "filter") return { action: "discard", owner, why: "No fit for the offer: send the polite reply and close." };
@@ -150,11 +155,16 @@ function chooseNextStep(decision: DecisionKind, codes: string[], owner: string |
       ? { action: "email", owner, why: `Send ${them} the open questions; the package moves to review when they answer.` }
       : { action: "nurture", owner, why: "Keep the conversation going until the lead gives a way to reach them and what they need." };
   }
-  if (codes.includes("risk")) return { action: "call", owner, why: `Risk: a person calls ${them} before anything else is sent; no automatic replies or commitments.` };
-  if (codes.includes("sensitive_action")) return { action: "approve_action", owner, why: "Review the action the agent proposes, then approve or deny it." };
-  if (codes.includes("high_value")) return { action: "call", owner, why: `High value: call ${them} to book the diagnosis while the need is fresh.` };
-  if (codes.includes("offer_exception")) return { action: "call", owner, why: "Outside the standard offer: check feasibility and price before answering." };
-  return { action: "call", owner, why: `Call ${them} to clarify the objective before proposing anything.` };
+  if (codes.includes("sensitive_action") && !codes.includes("risk")) return { action: "approve_action", owner, why: "Review the action the agent proposes, then approve or deny it." };
+  // The step names only a channel the package holds: a call needs a phone number, an email an address;
+  // with neither, the person answers in the chat while it is open and the agent keeps asking for an email.
+  const reach = facts.identity.phone ? "call" : facts.identity.email ? "email" : null;
+  const how = reach === "call" ? `call ${them}` : reach === "email" ? `email ${them}` : channel === "chat" ? `reply to ${them} in the chat while it is open (no email or phone yet; the agent keeps asking for one)` : `find a way to reach ${them} (no email or phone given)`;
+  const action = reach ?? "task";
+  if (codes.includes("risk")) return { action, owner, why: `Risk: a person should ${how} before anything else is sent; no automatic replies or commitments.` };
+  if (codes.includes("high_value")) return { action, owner, why: `High value: ${how} to book the diagnosis while the need is fresh.` };
+  if (codes.includes("offer_exception")) return { action, owner, why: `Outside the standard offer: check feasibility and price, then ${how}.` };
+  return { action, owner, why: `Clarify the objective before proposing anything: ${how}.` };
 }
 
 export function consequenceOf(type: string, params: Record<string, unknown>): string {

@@ -25,6 +25,7 @@ export function baseFeatures(facts: FactSheet, event: IntakeEvent, ruleSet: Rule
       ? yes("business.email_domain", facts.emailDomain)
       : no;
 
+  const shouted = shoutedSentence(facts.leadText);
   const sensitive = (event.proposedActions ?? []).filter((a) => (ruleSet.sensitiveActions as string[]).includes(a.type));
   const missing: CriticalField[] = [];
   if (!identity.email) missing.push("email");
@@ -36,6 +37,8 @@ export function baseFeatures(facts: FactSheet, event: IntakeEvent, ruleSet: Rule
     missing,
     features: {
       business,
+      companyStated: identity.company?.confirmed ? yes("business.company", identity.company.fragment) : no,
+      shouting: shouted ? yes("text.shouting", shouted) : no,
       freeEmail: facts.freeEmail && identity.email ? yes("email.free_provider", identity.email.value) : no,
       volume: volumeEvidence.length ? { value: true, evidence: volumeEvidence } : no,
       urgentTimeline: facts.timelineDays && facts.timelineDays.value <= t.urgentDays ? yes("urgency.timeline", facts.timelineDays.fragment) : no,
@@ -49,4 +52,27 @@ export function baseFeatures(facts: FactSheet, event: IntakeEvent, ruleSet: Rule
       missingNeed: missing.includes("need") ? { value: true, evidence: [missingEvidence("need")] } : no,
     },
   };
+}
+
+// Four capitalised words in a row, two of them long: "MAKE $5,000 A WEEK FROM HOME". A list of
+// acronyms ("AI, CRM, SEO, PPC") is short words only, so it does not count.
+function shoutedSentence(text: string): string | null {
+  // Most leads have no four capitals in a row: skip the word walk for them (triage runs on every lead).
+  if (!/\p{Lu}{4}/u.test(text)) return null;
+  for (const line of text.split("\n")) {
+    let run = 0;
+    let long = 0;
+    for (const word of line.split(/[^\p{L}]+/u)) {
+      if (!word) continue;
+      if (word === word.toUpperCase() && word !== word.toLowerCase()) {
+        run++;
+        if (word.length >= 4) long++;
+        if (run >= 4 && long >= 2) return line.slice(0, 240);
+      } else {
+        run = 0;
+        long = 0;
+      }
+    }
+  }
+  return null;
 }

@@ -4,7 +4,8 @@ import type { IntakeEvent } from "@/lib/contract/intake";
 
 const emailPattern = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/u;
 const phonePattern = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}/;
-const capitalisedPhrase = String.raw`(\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\d&'’.-]*){0,4})`;
+// Capitalised words, with the small joining words company names keep inside ("Vías del Norte", "Hollis & Grant").
+const capitalisedPhrase = String.raw`(\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:(?:&|de|del|la|las|los|y|of)\s+)?\p{Lu}[\p{L}\d&'’.-]*){0,4})`;
 
 /**
  * Who the lead is. The sender's `contact` wins, then form fields (HubSpot names count), then what
@@ -46,8 +47,14 @@ function validEmail(fact: Fact | null): Fact | null {
 const companyCues = [
   new RegExp(String.raw`\b(?:from|at|with|of|for)\s+${capitalisedPhrase}`, "gu"),
   new RegExp(String.raw`\b(?:founder|co-founder|CEO|CTO|COO|CRO|owner|director|head of sales|manager)\s+(?:of|at)\s+${capitalisedPhrase}`, "giu"),
-  new RegExp(String.raw`\b(?:de|en)\s+${capitalisedPhrase}`, "gu"),
+  new RegExp(String.raw`\b(?:de|en|desde)\s+${capitalisedPhrase}`, "gu"),
+  // A chat introduces the company in a sentence: "We're Stellar Insurance, around 2,000 employees",
+  // "Our company, Lumen Solar, gets…", "Somos Seguros Atlántico", "Northgate Software here".
+  new RegExp(String.raw`\b(?:[Ww]e'?re|[Ww]e are|[Oo]ur company(?: is)?,?|[Mm]y company(?: is)?,?|[Tt]he company is|I represent|I'?m with|[Ss]omos|[Rr]epresento a|[Nn]uestra (?:empresa|compañía)(?: es)?,?|[Mm]i empresa(?: es)?,?)\s+${capitalisedPhrase}`, "gu"),
+  new RegExp(String.raw`(?:^|[!.,]\s+)${capitalisedPhrase}\s+(?:here|aquí)\b`, "gu"),
 ];
+// Words that name a function inside a company, never the company: "Head of Revenue Operations".
+const functionWords = new Set(["sales", "revenue", "operations", "marketing", "growth", "business", "development", "customer", "success", "partnerships", "finance", "it", "hr", "people", "product", "engineering", "ventas", "marketing", "operaciones", "desarrollo", "negocio"]);
 const personName = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})`;
 const nameCues = [
   new RegExp(String.raw`\b(?:I'?m|I am|my name is|this is|soy|me llamo|mi nombre es)\s+${personName}`, "u"),
@@ -116,6 +123,7 @@ function phoneFromText(text: string): Fact | null {
 
 function looksLikeCompany(value: string): boolean {
   const words = value.split(/\s+/);
+  if (words.every((w) => functionWords.has(w.toLowerCase()))) return false;
   if (value.length < 3 || words.length > 5) return false;
   if (stopNames.has(value.toLowerCase()) || stopNames.has(words[0].toLowerCase())) return false;
   return !/^(I|We|Our|The|My|Hi|Hello|Hola|Monday|Tuesday|Wednesday|Thursday|Friday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(words[0]);
@@ -137,5 +145,5 @@ function sentenceWith(text: string, needle: string): string {
 const stopNames = new Set([
   "hubspot", "salesforce", "pipedrive", "microsoft", "microsoft dynamics", "dynamics", "zoho", "ai", "crm", "sales", "legal", "legal counsel",
   "we", "our", "the", "i", "you", "your", "hi", "hello", "hola", "thanks", "gracias", "please", "can", "could", "would", "is", "are",
-  "english", "spanish", "linkedin", "google", "wordpress", "slack", "excel", "ia", "nda", "dpa", "sla",
+  "english", "spanish", "german", "french", "hello", "hey", "linkedin", "google", "wordpress", "slack", "excel", "ia", "nda", "dpa", "sla",
 ]);

@@ -4,6 +4,10 @@ import type { Intent } from "@/lib/contract/package";
 
 const needCue =
   /\b(need|needs|want|wants|looking for|require|requires|would like|we'd like|interested in|help (us|me|with)|can you|could you|can your|is it possible|is that possible|how (can|do|much)|let's|move forward|struggl\w*|problem|issue|unqualified|duplicated|not working|launching|planning|plan to|project|proyecto|planeamos|necesit\w*|queremos|quisiéramos|quisieramos|buscamos|nos gustaría|nos gustaria|pueden|podéis|podrían|ayuda|problema)\b/iu;
+// Sentences that say something, but not what the lead wants: a question about what we need from them,
+// "just researching", a note about paying an invoice.
+const notANeed =
+  /^(?:¿\s*)?(?:what|which|who|why|qu[eé]|cu[aá]l|qui[eé]n|por qu[eé])\b[^.!?]*\b(?:you|your|necesit[aá]is|necesitas|necesitan|quer[eé]is)\b[^.!]*\?$|\bjust (?:researching|browsing|looking|exploring)\b|\bsolo (?:estoy |estamos )?(?:mirando|investigando|curioseando)\b|\b(?:paid|pay|settled|resend|sent|pagamos|pagado|pagar|reenviar)\b[^.!?]{0,40}\b(?:invoice|bill|factura|receipt|recibo)\b/iu;
 const greeting = /^(hi|hello|hey|hola|buenas|good (morning|afternoon)|thanks|thank you|gracias|ok|okay)\b[\s,.!]*$/iu;
 
 /**
@@ -11,7 +15,7 @@ const greeting = /^(hi|hello|hey|hola|buenas|good (morning|afternoon)|thanks|tha
  * instruct the agent, greet, or only say who they are do not count.
  */
 export function extractNeed(text: string, ignore: (sentence: string) => boolean): Fact | null {
-  const sentences = splitSentences(text).filter((s) => !ignore(s) && !greeting.test(s));
+  const sentences = splitSentences(text).filter((s) => !ignore(s) && !greeting.test(s) && !notANeed.test(s));
   const asked = sentences.find((s) => needCue.test(s) && wordCount(s) >= 4);
   if (asked) return { value: asked, fragment: asked, confirmed: true };
   // A substantial message without a cue still says what they are after.

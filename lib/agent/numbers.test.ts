@@ -42,5 +42,15 @@ describe("numbers the lead writes", () => {
     expect(findTimelineDays("launching on Monday")?.value).toBe(7);
     expect(findTimelineDays("a project for the second half of next year")?.value).toBe(365);
     expect(findTimelineDays("no dates here")).toBeNull();
+    expect(findTimelineDays("Go-live in a fortnight.")?.value).toBe(14);
+    expect(findTimelineDays("Lo queremos para la próxima semana.")?.value).toBe(7);
+  });
+
+  it("reads head counts as companies state them, and a floor like 500+", () => {
+    expect(findEmployees("Headcount is around 300.")?.value).toBe(300);
+    expect(findEmployees("Staff of 75 across three offices.")?.value).toBe(75);
+    expect(findEmployees("About 250 employees with 18 sales reps.")?.value).toBe(250);
+    expect(findEmployees("We're 200-500 people.")).toMatchObject({ value: 200, basis: expect.stringMatching(/lower end/) });
+    expect(findMonthlyLeads("500+ inbound leads/month land in Pipedrive.")?.value).toBe(500);
   });
 });

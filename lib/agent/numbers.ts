@@ -5,14 +5,15 @@ const wordNumbers: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
   a: 1, an: 1, un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, quince: 15, veinte: 20, treinta: 30,
 };
-const numberWord = `(?:\\d[\\d.,]*k?|${Object.keys(wordNumbers).join("|")})`;
+// "500+" counts as 500: a floor is a number too.
+const numberWord = `(?:\\d[\\d.,]*k?\\+?|${Object.keys(wordNumbers).join("|")})`;
 
 /**
  * "1.200" and "1,200" are twelve hundred (a separator followed by exactly three digits);
  * "4.5" is four and a half; "25k" is 25,000; "three" is 3.
  */
 export function parseAmount(raw: string): number | null {
-  const text = raw.trim().toLowerCase();
+  const text = raw.trim().toLowerCase().replace(/\+$/, "");
   if (text in wordNumbers) return wordNumbers[text];
   const match = /^(\d[\d.,]*)\s*(k|m|mil)?$/.exec(text);
   if (!match) return null;
@@ -31,17 +32,39 @@ export function parseRangeLowerBound(raw: string): number | null {
 }
 
 const employeePatterns = [
-  new RegExp(`\\b(${numberWord})[- ](?:person|people|employee|staff|strong)\\b`, "i"),
+  new RegExp(`\\b(${numberWord})[- ](?:person|people|employee|staff|strong)\\b`, "gi"),
   // Sales headcount is a floor for company size.
-  new RegExp(`\\b(${numberWord})\\s+(?:sales ?people|salespeople|sales reps|reps|SDRs|account executives|comerciales|vendedores)\\b`, "i"),
-  new RegExp(`\\b(${numberWord})\\s+(?:employees|people|staff|empleados|personas|trabajadores|colaboradores)\\b`, "i"),
-  new RegExp(`\\bteam of (${numberWord})\\b`, "i"),
-  new RegExp(`\\b(${numberWord}) of us\\b`, "i"),
-  new RegExp(`\\bequipo de (${numberWord})\\b`, "i"),
+  new RegExp(`\\b(${numberWord})\\s+(?:sales ?people|salespeople|sales reps|reps|SDRs|account executives|comerciales|vendedores)\\b`, "gi"),
+  new RegExp(`\\b(${numberWord})\\s+(?:employees|people|staff|empleados|personas|trabajadores|colaboradores)\\b`, "gi"),
+  new RegExp(`\\bteam of (${numberWord})\\b`, "gi"),
+  new RegExp(`\\b(?:staff|headcount|head count|workforce|plantilla) (?:of|is|de|es)(?: around| about| roughly| approximately| ~| unas?| de unas?)? (${numberWord})`, "gi"),
+  new RegExp(`\\b(${numberWord}) of us\\b`, "gi"),
+  new RegExp(`\\bequipo de (${numberWord})\\b`, "gi"),
 ];
+// A range counts from its lower end: "200-500 employees", "between 200 and 300 people", "entre 200 y 300 empleados".
+const employeeRange = new RegExp(`\\b(?:between |entre )?(\\d[\\d.,]*)\\s*(?:-|–|to|and|y|a)\\s*\\d[\\d.,]*\\s+(?:employees|people|staff|empleados|personas|trabajadores)\\b`, "i");
 
+/**
+ * The head count of the first sentence that gives one. Within that sentence the largest count wins:
+ * "about 250 employees with 18 sales reps" is a company of 250, the reps a part of it.
+ */
 export function findEmployees(text: string): Fact<number> | null {
-  return firstNumberFact(text, employeePatterns, (n) => n >= 1 && n < 10_000_000);
+  for (const sentence of splitSentences(text)) {
+    const range = employeeRange.exec(sentence);
+    const lower = range ? parseAmount(range[1]) : null;
+    if (lower !== null && lower >= 1) return { value: lower, fragment: sentence, confirmed: true, basis: "the lower end of the range they gave" };
+    let best: number | null = null;
+    for (const pattern of employeePatterns) {
+      pattern.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = pattern.exec(sentence)) !== null) {
+        const value = parseAmount(match[1]);
+        if (value !== null && value >= 1 && value < 10_000_000 && (best === null || value > best)) best = value;
+      }
+    }
+    if (best !== null) return { value: best, fragment: sentence, confirmed: true };
+  }
+  return null;
 }
 
 const leadUnit = "(?:leads?|inquiries|enquiries|sign-?ups|requests|contacts|prospects|solicitudes|consultas|contactos|registros)";
@@ -61,7 +84,7 @@ const budgetWords = /\b(budget|set aside|to spend|invest|allocated|approved|earm
 
 /** A sum of money in a sentence about budget, with its currency (a bare percentage is not a budget). */
 export function findBudget(text: string): Fact<{ amount: number; currency: string }> | null {
-  const money = /(?:([$€£])\s?(\d[\d.,]*\s?(?:k|m)?)|(\d[\d.,]*\s?(?:k|m|mil)?)\s?(usd|eur|gbp|dollars|euros|pounds|dólares|[$€£]))(?![\d%])/giu;
+  const money = /(?:([$€£]|\b(?:usd|eur|gbp)\b)\s?(\d[\d.,]*\s?(?:k|m)?)|(\d[\d.,]*\s?(?:k|m|mil)?)\s?(usd|eur|gbp|dollars|euros|pounds|dólares|[$€£]))(?![\d%])/giu;
   for (const sentence of splitSentences(text)) {
     if (!budgetWords.test(sentence)) continue;
     for (const match of sentence.matchAll(money)) {
@@ -82,7 +105,9 @@ export function findTimelineDays(text: string): Fact<number> | null {
     [/\b(tomorrow|mañana)\b/iu, 1],
     [/\b(this week|esta semana)\b/iu, 7],
     [/\b(on|by|next|this|el|este) (monday|tuesday|wednesday|thursday|friday|lunes|martes|miércoles|jueves|viernes)\b/iu, 7],
-    [/\b(next week|la (semana )?pr[oó]xima semana|la semana que viene)\b/iu, 14],
+    // "Next week" is within the next seven days or so: the lead means soon, not a fortnight.
+    [/\b(next week|la (semana )?pr[oó]xima semana|la semana que viene)\b/iu, 7],
+    [/\b(a|one|in a|within a) fortnight\b/iu, 14],
     [/\b(this month|este mes|end of (the )?month|fin de mes|finales de mes)\b/iu, 30],
     [/\b(next month|el (pr[oó]ximo )?mes (que viene|pr[oó]ximo))\b/iu, 60],
     [/\b(this quarter|next quarter|este trimestre|el pr[oó]ximo trimestre)\b/iu, 90],

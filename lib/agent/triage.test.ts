@@ -124,6 +124,7 @@ describe("the package", () => {
     // Everything non-critical is known here (timeline, volume, tools, budget): nothing left to ask.
     expect(d.package?.facts.openQuestions).toEqual(d.questions);
     expect(d.questions).toEqual([]);
-    expect(d.package?.nextStep.action).toBe("call");
+    // No phone number was given: the next step names the channel the package has, never a call.
+    expect(d.package?.nextStep.action).toBe("email");
   });
 });

@@ -46,6 +46,7 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
         missing,
         questions,
         sensitiveActions: ruleSet.sensitiveActions,
+        thresholds: ruleSet.thresholds,
         ruleVersion: rules.version,
         owner: options.owner ?? null,
         trace: options.trace ?? noTrace,

@@ -152,7 +152,7 @@ function replyBase(transcript: { author: "lead" | "agent" | "human"; text: strin
   return {
     language: facts.language,
     transcript,
-    lead: { name: facts.identity.name?.value ?? null, email: facts.identity.email?.value ?? null },
+    lead: { name: facts.identity.name?.value ?? null, email: facts.identity.email?.value ?? null, phone: facts.identity.phone?.value ?? null },
     bookingUrl: options.bookingUrl ?? DEFAULT_BOOKING_URL,
   };
 }

@@ -102,6 +102,23 @@ describe("nextReply: filter, act, escalate", () => {
     const decision = { decision: "escalate" as const, missingFields: ["email" as const], questions: [] };
     expect(nextReply(input({ decision })).text).toBe(`${lines.en.escalate(null, null)} ${lines.en.reachYou} ${criticalQuestion("email", "en")}`);
   });
+
+  it("after the handoff it keeps asking for a way to reach the lead, once a turn, until there is one", () => {
+    const decision = { decision: "escalate" as const, missingFields: ["email" as const], questions: [] };
+    const asked = `${lines.en.reachYou} ${criticalQuestion("email", "en")}`;
+    const transcript = [
+      { author: "lead" as const, text: "We're 900 people and need an AI agent this month." },
+      { author: "agent" as const, text: `${lines.en.escalate(null, null)} ${asked}` },
+      { author: "lead" as const, text: "We mostly use HubSpot." },
+      { author: "agent" as const, text: `${lines.en.escalateAgain} ${asked}` },
+      { author: "lead" as const, text: "And the team is in Madrid." },
+    ];
+    const reply = nextReply(input({ decision, previous: "escalate", transcript }));
+    expect(reply.text).toBe(`${lines.en.escalateAgain} ${asked}`);
+    expect(reply.text?.split(criticalQuestion("email", "en")).length).toBe(2);
+    // A phone number is a channel too: then the agent stops asking.
+    expect(nextReply(input({ decision, previous: "escalate", transcript, lead: { name: null, email: null, phone: "+34 600 111 222" } })).text).toBe(lines.en.escalateAgain);
+  });
 });
 
 describe("nextReply: single voice", () => {

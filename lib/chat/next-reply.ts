@@ -14,7 +14,7 @@ export type NextReplyInput = {
   language: Language;
   /** The stored transcript, the lead's new message last. */
   transcript: readonly TranscriptLine[];
-  lead: { name: string | null; email: string | null };
+  lead: { name: string | null; email: string | null; phone?: string | null };
   /** Set when a person owns the lead: the agent then hands over instead of answering. */
   takeover: { ownerName: string | null; announced: boolean } | null;
   bookingUrl: string;
@@ -45,8 +45,10 @@ export function nextReply(input: NextReplyInput): NextReply {
     case "escalate": {
       const first = input.previous !== "escalate";
       const base = first ? w.escalate(firstName(input.lead.name), input.lead.email) : w.escalateAgain;
-      // Escalated without a way to reach the lead: the person needs it, so ask (within the limit).
-      const ask = nextCriticalQuestion(input, decision.missingFields);
+      // Handed off with no way to reach the lead (no email, no phone): ask for an email on every turn,
+      // once, until there is one; the person taking over needs a channel. Other gaps are asked within the limit.
+      const noChannel = decision.missingFields.includes("email") && !input.lead.phone;
+      const ask = noChannel ? { question: criticalQuestion("email", input.language) } : nextCriticalQuestion(input, decision.missingFields.filter((f) => f !== "email"));
       return { kind: "escalate", text: ask ? `${base} ${w.reachYou} ${ask.question}` : base };
     }
     case "ask":

@@ -96,6 +96,8 @@ export const handoffPackageSchema = z.object({
     whyFits: z.array(z.string()),
     whyNot: z.array(z.string()),
     missing: z.array(z.string()),
+    /** Why not the other decisions, nearest first ("not immediate: no timeline"); absent on packages stored before it. */
+    alternatives: z.array(z.string()).optional(),
   }),
   reasons: z.array(packageReasonSchema),
   summary: z.string(),

@@ -35,7 +35,15 @@ export async function takeChatAnswer(options: { handoffId: string; message: { id
       event: {
         type: "info_answered",
         actorKind: "agent",
-        data: { question: applied.answered.text, answer: applied.answered.answer, confirmed: applied.confirmed, remaining, requestId: request.id },
+        data: {
+          question: applied.answered.text,
+          answer: applied.answered.answer,
+          // The same message answered these too ("We use Pipedrive, about 400 leads a month, in 6 weeks").
+          ...(applied.also.length ? { alsoAnswered: applied.also.map((q) => ({ question: q.text, answer: q.answer })) } : {}),
+          confirmed: applied.confirmed,
+          remaining,
+          requestId: request.id,
+        },
       },
     });
     if (updated) return chatLineFor(applied.request, { first: false, ownerName });

@@ -54,6 +54,21 @@ describe("the lead's answers in chat", () => {
     expect(second.pkg.facts.confirmed.map((f) => f.field)).toEqual([open[0], "How many reps?"]);
   });
 
+  it("lets one message answer several questions, each with its own words, and does not ask those again", () => {
+    const asked = ["Which CRM and tools do you use today?", "Roughly how many inbound leads do you get a month, and how big is the team?", "When do you need this in place?", "Who signs off on it?"];
+    const withOpen = { facts: { confirmed: [], inferred: [], openQuestions: asked.slice(0, 3) } } as unknown as HandoffPackage;
+    const applied = applyLeadAnswer(request(asked), withOpen, { text: "We use Pipedrive, about 400 leads a month, we need it in 6 weeks", messageId: "m1", at, declined: false })!;
+    expect(applied.request?.questions.map((q) => q.answer)).toEqual(["We use Pipedrive", "about 400 leads a month", "we need it in 6 weeks", null]);
+    expect(applied.pkg.facts.confirmed).toEqual([
+      { field: asked[0], value: "We use Pipedrive", fragment: "We use Pipedrive" },
+      { field: asked[1], value: "about 400 leads a month", fragment: "about 400 leads a month" },
+      { field: asked[2], value: "we need it in 6 weeks", fragment: "we need it in 6 weeks" },
+    ]);
+    expect(applied.pkg.facts.openQuestions).toEqual([]);
+    // The next question asked is the one still unanswered, not the CRM question again.
+    expect(chatLineFor(applied.request, { first: false, ownerName: null })).toBe(`Thanks! And finally: ${asked[3]}`);
+  });
+
   it("records a refusal without confirming anything, and ignores a message it already recorded", () => {
     const declined = applyLeadAnswer(request([open[0], open[1]]), pkg(), { text: "I'd rather not say", messageId: "m1", at, declined: true })!;
     expect(declined.confirmed).toBe(false);

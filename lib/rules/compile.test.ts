@@ -115,6 +115,24 @@ describe("derived features", () => {
   });
 });
 
+describe("counting conditions (at least N of)", () => {
+  const yes = { value: true, evidence: [{ source: "x", fragment: "x" }] };
+  it("holds when at least N of its conditions do, with their evidence", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.features = { ...rules.features, twoOfThree: { atLeast: 2, of: ["risk", "scope", "volume"] } };
+    const compiled = compileRuleSet(rules, 2);
+    expect(compiled.deriveFeatures({ risk: yes, volume: yes }).twoOfThree).toEqual({ value: true, evidence: [yes.evidence[0], yes.evidence[0]] });
+    expect(compiled.deriveFeatures({ risk: yes }).twoOfThree.value).toBe(false);
+  });
+
+  it("refuses a count larger than its list and names inside it that do not exist", () => {
+    const rules = structuredClone(defaultRuleSet);
+    rules.features = { ...rules.features, never: { atLeast: 3, of: ["risk", "nosuch"] } };
+    const result = validateRuleSet(rules);
+    expect(!result.ok && result.problems).toEqual(expect.arrayContaining(["features.never: at least 3 of 2 conditions can never hold", 'features.never: unknown feature or signal "nosuch"']));
+  });
+});
+
 describe("keyword lists per language", () => {
   it("names a broken pattern by its language list", () => {
     const rules = structuredClone(defaultRuleSet);

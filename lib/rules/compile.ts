@@ -8,7 +8,9 @@ export type FeatureValue = { value: boolean; evidence: Evidence[] };
 /** Facts the extractor computes; a rule set may name these besides its own signals and features. */
 export const extractedFeatures = [
   "business",
+  "companyStated",
   "freeEmail",
+  "shouting",
   "volume",
   "urgentTimeline",
   "sensitiveAction",
@@ -137,6 +139,11 @@ function evaluate(condition: Condition, features: Record<string, FeatureValue>):
   if (typeof condition === "boolean") return { value: condition, evidence: [] };
   if (typeof condition === "string") return features[condition] ?? { value: false, evidence: [] };
   if ("not" in condition) return { value: !evaluate(condition.not, features).value, evidence: [] };
+  if ("atLeast" in condition) {
+    const matched = condition.of.map((c) => evaluate(c, features)).filter((p) => p.value);
+    const value = matched.length >= condition.atLeast;
+    return { value, evidence: value ? matched.flatMap((p) => p.evidence) : [] };
+  }
   const parts = ("all" in condition ? condition.all : condition.any).map((c) => evaluate(c, features));
   if ("all" in condition) {
     const value = parts.every((p) => p.value);
@@ -165,12 +172,19 @@ function detect(signals: CompiledSignal[], text: string, email: string | null): 
 
 // A run of digits long enough to be a card number counts only if its check digit is right:
 // order numbers and phone numbers are not sensitive data.
+// exec on the compiled (global) pattern itself: matchAll would copy the regular expression on every
+// call, and triage calls this for every signal of every lead.
 function findMatch(pattern: RegExp, text: string): { index: number; length: number } | null {
-  for (const match of text.matchAll(pattern)) {
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    if (match[0].length === 0) pattern.lastIndex++;
     const digits = match[0].replace(/[ -]/g, "");
     if (/^\d{13,19}$/.test(digits) && !luhnValid(digits)) continue;
-    return { index: match.index ?? 0, length: match[0].length };
+    pattern.lastIndex = 0;
+    return { index: match.index, length: match[0].length };
   }
+  pattern.lastIndex = 0;
   return null;
 }
 
@@ -236,6 +250,7 @@ function namesIn(condition: Condition): string[] {
   if (typeof condition === "boolean") return [];
   if (typeof condition === "string") return [condition];
   if ("not" in condition) return namesIn(condition.not);
+  if ("atLeast" in condition) return condition.of.flatMap(namesIn);
   return ("all" in condition ? condition.all : condition.any).flatMap(namesIn);
 }
 
@@ -246,5 +261,10 @@ function checkNames(condition: Condition, known: Set<string>, where: string, pro
     return;
   }
   if ("not" in condition) return checkNames(condition.not, known, where, problems);
+  if ("atLeast" in condition) {
+    if (condition.atLeast > condition.of.length) problems.push(`${where}: at least ${condition.atLeast} of ${condition.of.length} conditions can never hold`);
+    for (const c of condition.of) checkNames(c, known, where, problems);
+    return;
+  }
   for (const c of "all" in condition ? condition.all : condition.any) checkNames(c, known, where, problems);
 }

@@ -1,6 +1,8 @@
 import type { RuleSetInput } from "@/lib/rules/schema";
 
 const r = String.raw;
+// An amount of money as leads write it: "18k", "€9,000", "12.000 €", "$17,500", "15,000 EUR", "3,000 to 2,200 euros".
+const amount = r`(?:[$€£]\s?\d[\d.,]*\s?k?\b|\b\d[\d.,]*\s?(?:k|mil)?\s?(?:€|euros?\b|eur\b|usd\b|dollars\b|d[oó]lares\b)|\b\d+(?:[.,]\d+)?\s?k\b|\b\d{1,3}(?:[.,]\d{3})+\b)`;
 
 /**
  * The rule set a new install starts with: triage-contract.md section 3, as data. Admins change it
@@ -61,6 +63,161 @@ export const defaultRuleSet: RuleSetInput = {
       },
     },
 
+    // A counter-offer: an amount with a comparison or a condition ("18k is too much; if you can do 12k we sign").
+    "risk.negotiation": {
+      label: "price negotiation (a counter-offer)",
+      patterns: [
+        // One pattern for everything that starts with the amount (scanned once, not once per phrasing): "18k is too much",
+        // "€7,000 instead of €9,000", "12k es mucho", "16,000 would get it signed", "10k max".
+        r`${amount}(?:[^.?!]{0,40}\b(?:is|are|seems?|feels?|sounds?)\s+(?:too (?:much|high|steep|expensive)|steep|a lot|more than we)|[^.?!]{0,12}\b(?:instead of|rather than|vs\.?|versus)\s+${amount}|\s+(?:es|son|nos parece|se nos va)[^.?!]{0,20}\b(?:mucho|demasiado|caro|de presupuesto)|\s+(?:would|will|could) (?:get|make) (?:it|this|us)\b|\s+(?:max|maximum|tops|at most|m[aá]ximo|como m[aá]ximo)\b)`,
+        r`\bfrom\s+${amount}\s+to\s+${amount}`,
+        r`\b(closer to|down to|go to|go up to|max(imum)? of|at most|no more than|cap (it )?at)\s+${amount}`,
+        r`\b(por|en|a)\s+${amount}[^.?!]{0,20}\b(cerramos|firmamos|seguimos|empezamos|arrancamos)\b`,
+        r`\b(en vez de|en lugar de)\s+${amount}`,
+        // The amount is the condition of a yes: "at $9k we're in", "con 13.000 € lo aprobamos".
+        r`\b(at|for|with)\s+${amount}[^.?!]{0,30}\b(we'?re in|we are in|we'?ll sign|we will sign|we sign|it'?s a (yes|deal)|you have a deal)\b`,
+        r`\bcon\s+${amount}[^.?!]{0,30}\b(lo |la )?(aprobamos|firmamos|cerramos|seguimos|empezamos|contratamos)\b`,
+        r`\b(baje|bajar|bajara|quede|dejar) (a|en)\s+${amount}`,
+        r`\b\d{1,2}\s?% (reduction|lower|less|cheaper|menos|de rebaja)\b`,
+        // A ceiling on what they will pay: "our ceiling is 8k", "10k max", "can't go above €20,000", "un tope de 10.000 €".
+        r`\b(ceiling|cap|limit|tope|l[ií]mite|m[aá]ximo)\b[^.?!]{0,15}\b(is|es|de|of)\s+${amount}`,
+        r`\b(can'?t|cannot|won'?t|will not) (go|pay|spend) (above|over|beyond|past|more than)\s+${amount}`,
+        r`\bno podemos (pasar de|gastar m[aá]s de|pagar m[aá]s de|superar( los)?)\s+${amount}`,
+        // A counter-offer stated as what they can do: "we can do 11,000 for the full setup, not 14,000".
+        r`\bwe (can|could) (do|pay|offer|go to|stretch to)\s+${amount}(?!\s*(leads?|calls|meetings|users|seats|people|employees|contacts|inquiries|requests|a month|per month|monthly))`,
+        r`\bnot\s+${amount}`,
+        r`\bm[aá]s de lo que (podemos|queremos) (pagar|gastar|invertir)\b`,
+        r`\b(lo )?dej(amos|amoslo|arlo|adlo|áis) en\s+${amount}`,
+      ],
+      languages: {
+        en: [
+          r`\bif you (can |could )?(do|go|make it|come down|drop|knock|bring (it|that) down|get (it|the \w+) down|lower)\b`,
+          r`\bmatch (that|the|their|this|our) (price|quote|offer|rate)\b`,
+          r`\bbeat\s+(that|their|the|this|an?|[$€£]|\d)`,
+          r`\b(another|other|a) (consultancy|agency|vendor|provider|competitor|company)\b[^.?!]{0,40}\b(quoted|offered|charges|offers)\b`,
+          r`\bcompetitor\b[^.?!]{0,40}\b(quoted|offered|cheaper|half)\b`,
+          r`\b(any|some) flexibility on\b`,
+          r`\bbest you can do on (the )?price\b`,
+          r`\b(what'?s|what is) your best (price|offer|rate)\b`,
+          r`\b(take it or leave it|meet (us )?in the middle|split the difference)\b`,
+          r`\bknock\b[^.?!]{0,20}\boff\b`,
+          r`\b(fee|price|cost|rate)s? drops?\b`,
+          r`\b(beyond|outside|above|exceeds?|more than) (what|our)\b[^.?!]{0,30}\b(approve|afford|budget|spend)\b`,
+          r`\b(shave|take)\b[^.?!]{0,30}\boff\b`,
+          r`\bsharpen (the|your) (number|price|pencil|offer|quote)\b`,
+          r`\b(priciest|most expensive|more expensive than)\b`,
+          r`\bprice is the (only |main |last )?(blocker|issue|problem|sticking point|obstacle)\b`,
+          r`\btalk (numbers|price|pricing)\b`,
+          r`\bthen it'?s a yes\b`,
+          // A condition on the price: "if the first month is free, we'll commit today".
+          r`\bif\b[^.?!]{0,40}\b(free|cheaper|discount(ed)?|lower|waived?|off)\b[^.?!]{0,40}\bwe('ll| will)? (commit|sign|buy|go ahead|start)\b`,
+          r`\bwe('ll| will) (commit|sign|go ahead)\b[^.?!]{0,40}\bif (you|the price|the fee)\b`,
+          r`\b(bring|get|take) (it|this|that|the (price|proposal|quote|fee|cost|number|audit|project|setup)) down\b`,
+        ],
+        es: [
+          r`\bsi (nos )?(lo )?(dej[aá]is|dejas|dejan|baj[aá]is|bajas|bajan|rebaj[aá]is|hac[eé]is|ajust[aá]is)\b`,
+          r`\bsi igual[aá]is\b`,
+          r`\b(nos )?ofrece(n)? lo mismo por\b`,
+          r`\b(un )?(mejor precio|precio mejor)\b`,
+          r`\bqu[eé] margen\b`,
+          r`\bse nos va de presupuesto\b`,
+          r`\bes (mucho|demasiado) para nosotros\b`,
+          r`\bfuera de nuestro (alcance|presupuesto)\b`,
+          r`\blo vemos caro\b`,
+          r`\bcu[aá]nto (pod[eé]is|puedes|pueden) (ajustar|bajar|mejorar|rebajar)\b`,
+          r`\b(el precio|la cuota|la tarifa|el importe)\b[^.?!]{0,20}\bbaj(e|ar|ara|éis)\b`,
+          r`\bun \d{1,2}\s?% menos\b`,
+          r`\bpod[eé]is (ajustar|bajar|rebajar) (la propuesta|el precio|el presupuesto|la cuota)\b`,
+        ],
+      },
+    },
+    // Sensitive data as categories, not a handful of words: a person decides before the agent touches it.
+    "risk.health_data": {
+      label: "health data (patients, diagnoses, medical records)",
+      patterns: [r`\bHIPAA\b`, r`\bPHI\b`, r`\b(EHR|EMR)s?\b`],
+      languages: {
+        en: [
+          r`\bpatients?'?s?\s+(histor(y|ies)|records?|data|files?|notes|charts?|results|lab results|test results|conditions?|information)\b`,
+          r`\b(medical|clinical|health) (records?|histor(y|ies)|data|conditions?|information|notes|files?)\b`,
+          r`\bdiagnos(es|ed)\b`,
+          r`\b(previous|prior|medical|their|patients?'?) diagnosis\b`,
+          r`\b(lab|test|blood) results\b`,
+          r`\bsymptoms?\b`,
+          r`\bmedications?\b`,
+          r`\bprescriptions?\b`,
+          r`\btreatment (plans?|histor(y|ies))\b`,
+          r`\btherapy (history|sessions|notes)\b`,
+          r`\bmedical (background|details|questions?)\b`,
+        ],
+        es: [
+          r`\bhistorias? cl[ií]nicas?\b`,
+          r`\bhistorial(es)? (m[eé]dicos?|cl[ií]nicos?)\b`,
+          r`\bexpedientes? (m[eé]dicos?|cl[ií]nicos?)\b`,
+          r`\bdiagn[oó]sticos\b`,
+          r`\bdiagn[oó]stico (m[eé]dico|cl[ií]nico)\b`,
+          r`\bs[ií]ntomas\b`,
+          r`\bmedicaci[oó]n\b`,
+          r`\brecetas? m[eé]dicas?\b`,
+          r`\btratamientos? (m[eé]dicos?|de los pacientes)\b`,
+          r`\bdatos (m[eé]dicos|de salud|cl[ií]nicos|sanitarios)\b`,
+          r`\bresultados de (an[aá]lisis|laboratorio|pruebas)\b`,
+          r`\b(antecedentes|informaci[oó]n|expedientes?) (m[eé]dic|cl[ií]nic|sanitari)\w*`,
+        ],
+      },
+    },
+    "risk.financial_data": {
+      label: "financial data (bank accounts, income, credit)",
+      patterns: [r`\bIBAN\b`, r`\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}\b`],
+      languages: {
+        en: [
+          // "Account details" alone is a customer account: only a bank's counts.
+          r`\bbank (statements?|details|account (numbers?|details))\b`,
+          r`\b(bank|banking|checking|savings|current) accounts?\b`,
+          r`\b(sort|routing) codes?\b`,
+          r`\b(salary|payroll) (details|slips?|data|information)\b`,
+          r`\b(payslips?|pay stubs?)\b`,
+          r`\bcredit (score|history|report|rating)s?\b`,
+          r`\b(annual|monthly) income\b`,
+          r`\btax returns?\b`,
+          r`\b(credit )?card numbers?\b`,
+        ],
+        es: [
+          r`\bextractos? bancarios?\b`,
+          r`\bn[oó]minas\b`,
+          r`\bdatos bancarios\b`,
+          r`\bn[uú]mero de (la )?cuenta\b`,
+          r`\bcuenta bancaria\b`,
+          r`\bdeclaraci[oó]n de la renta\b`,
+          r`\bingresos (anuales|mensuales)\b`,
+          r`\bhistorial crediticio\b`,
+        ],
+      },
+    },
+    "risk.identity_data": {
+      label: "identity documents and numbers",
+      patterns: [r`\bSSN\b`, r`\bDNI\b`, r`\bNIE\b`],
+      languages: {
+        en: [
+          r`\bpassports?\b`,
+          r`\bdates? of birth\b`,
+          r`\bdriver'?s licen[cs]es?\b`,
+          r`\bsocial security\b`,
+          r`\bnational (id|identity|insurance)\b`,
+          r`\bID (cards?|scans?|documents?|numbers?)\b`,
+          r`\btax id\b`,
+        ],
+        es: [r`\bpasaportes?\b`, r`\bseguridad social\b`, r`\bfechas? de nacimiento\b`, r`\bcarn[eé] de conducir\b`, r`\bdocumentos? de identidad\b`],
+      },
+    },
+    "risk.credentials": {
+      label: "credentials (passwords, logins, API keys)",
+      patterns: [r`\b(sk|pk|rk)_(live|test)_\w+`, r`\bxox[bp]-[\w-]+`],
+      languages: {
+        en: [r`\bpasswords?\b`, r`\bcredentials\b`, r`\b(login|access) (details|codes?)\b`, r`\badmin (access|account) (to|for|on) our\b`, r`\blog ?in details\b`, r`\b(admin|our|my) login\b`, r`\busername and password\b`, r`\bAPI (keys?|tokens?|secrets?)\b`, r`\baccess tokens?\b`],
+        es: [r`\bcontraseñas?\b`, r`\bcredenciales\b`, r`\busuario y (la )?contraseña\b`, r`\b(token|clave) de (la )?API\b`, r`\b(usuario|user)\b[^.?!]{0,30}\b(clave|contraseña|password)\b`, r`\b(acceso|cuenta) de administrador\b`, r`\bdatos de acceso\b`],
+      },
+    },
+
     // No fit: polite filter.
     "noFit.job_seeker": {
       label: "job seeker",
@@ -83,7 +240,9 @@ export const defaultRuleSet: RuleSetInput = {
       label: "vendor pitching us",
       patterns: [],
       languages: {
-        en: [r`\bwe (offer|provide|sell)\b[^.?!]{0,60}\b(services?|solutions?|software|platform|leads)\b`, r`\b(can|could) book\b[^.?!]{0,30}\bmeetings\b[^.?!]{0,30}\bfor (you|your team)\b`, r`\boutsourced (sdr|sales|lead generation)\b`, r`\bwould you be interested in our\b`, r`\bour (agency|company) (specializes|specialises) in\b`],
+        // "We offer … services" alone is how buyers describe their own business too: offers count as
+        // speech-act cues (offer.*), where it takes two to make a pitch.
+        en: [r`\b(can|could) book\b[^.?!]{0,30}\bmeetings\b[^.?!]{0,30}\bfor (you|your team)\b`, r`\boutsourced (sdr|sales|lead generation)\b`, r`\bwould you be interested in our\b`, r`\bour (agency|company) (specializes|specialises) in\b`],
         es: [r`\bofrecemos (servicios|soluciones)\b`, r`\bnuestros servicios de\b`],
       },
     },
@@ -103,11 +262,257 @@ export const defaultRuleSet: RuleSetInput = {
         es: [r`\bmi (tel[eé]fono|m[oó]vil|ordenador|port[aá]til|impresora|nieto|nieta|hijo|hija)\b`, r`\bmis fotos\b`],
       },
     },
+    // The speech act of a seller: an offer to us (what they deliver, for our team, and the ask for a call).
+    // Two of these make a vendor pitch (features.vendorPitch); a buyer describes their own problem instead.
+    "offer.we_deliver": {
+      label: "they offer to deliver something to us",
+      patterns: [],
+      languages: {
+        en: [
+          r`\bwe (can|could|will|'ll) (deliver|provide|bring|book|generate|put|get you|fill|send you|build|take care of|handle|extend|help you|help your|set up a trial|prepare)\b`,
+          r`\bwe (help|partner with|work with) (agencies|consultancies|companies|businesses|firms|teams|founders|b2b)\b`,
+          r`\bwe (offer|provide|sell|specialize in|specialise in)\b`,
+          r`\bwe('re| are) an? [\w -]{0,40}\b(agency|firm|provider|vendor|studio|company)\b[^.?!]{0,40}\b(we|that|and) (can|help|offer|build|serve)`,
+          r`\bI run an?\b[^.?!]{0,40}\band we offer\b`,
+          r`\bwe (source|supply|place|recruit)\b`,
+          r`\bwe (generate|drive|create|deliver|book|run)\b[^.?!]{0,40}\bfor (you|your|consultancies|companies|clients|agencies|businesses|b2b|firms|teams|brands)\b`,
+          r`\b(like|want|happy|love) to offer you\b`,
+        ],
+        es: [
+          r`\bpodemos (llevar|ofrecer|ofreceros|ayudaros|ayudarte|ayudarle|conseguir|posicionar|gestionar|preparar|traducir|encargarnos)\b`,
+          r`\bayudamos a (empresas|consultoras|agencias|negocios|equipos)\b`,
+          r`\bofrecemos\b`,
+          r`\bgestionamos\b[^.?!]{0,40}\bde m[aá]s de\b`,
+          r`\bcontamos con un equipo\b`,
+          r`\b(le|te|os) escribo (para|porque) (ofrecer|presentar|ayudamos|contarte)`,
+          r`\bsomos (una agencia|partners|una empresa de|un equipo de)\b`,
+          r`\btraducimos\b`,
+          r`\b(les|te|os) (ofrecemos|proponemos)\b`,
+          r`\b(desarrollamos|creamos|diseñamos|generamos|gestionamos|vendemos|distribuimos)\b`,
+          r`\btrabajo en una (agencia|empresa de|consultora de)\b`,
+        ],
+      },
+    },
+    "offer.your_benefit": {
+      label: "the benefit is ours, in their words (your team, companies like yours)",
+      patterns: [],
+      languages: {
+        en: [
+          r`\b(to|for) your (sales )?(team|reps|company|business|calendar|brand|site|website)\b`,
+          r`\b(on|into|in) your (calendar|crm)\b`,
+          r`\blike yours\b`,
+          r`\bextend your\b`,
+          r`\byour (website|site|brand) (could|would|will|loads)\b`,
+          r`\bsaves? (you|your)\b`,
+          r`\byou only pay\b|\bor you don'?t pay\b`,
+          r`\bwho handles\b[^.?!]{0,30}\bat your company\b`,
+          r`\b(reach|listeners|audience)\b[^.?!]{0,20}\b\d+k?\b`,
+          r`\byour competitors\b`,
+          r`\bat a fraction of\b`,
+          r`\b(can|could|will) show you\b`,
+          r`\b(our )?clients (usually |typically |often )?(see|get|achieve)\b`,
+          r`\b\d+x (more|faster|higher)\b`,
+          r`\bis your (team|company|business|sales team) still\b`,
+          r`\bbelow (list|market|retail) price\b`,
+        ],
+        es: [
+          r`\b(a|para) (vuestro|tu|su) (equipo|empresa|negocio|web)\b`,
+          r`\bcomo la (vuestra|tuya|suya)\b`,
+          r`\bpara vosotros\b`,
+          r`\bvuestra web\b`,
+          r`\bos ahorra\b`,
+          r`\b(sacar|saquéis) m[aá]s partido\b`,
+          r`\bpara su equipo\b`,
+          r`\baumenta (las|tus|vuestras|sus) (conversiones|ventas)\b`,
+          r`\bvuestr[oa]s (comerciales|vendedores|clientes|equipos)\b`,
+          r`\bvuestros competidores\b`,
+        ],
+      },
+    },
+    "offer.pitch_ask": {
+      label: "they ask for a call or demo to show us their offer",
+      patterns: [],
+      languages: {
+        en: [
+          r`\bwould you be (open|interested)\b`,
+          r`\bopen to a (quick )?(call|chat|demo)\b`,
+          r`\bworth a (quick )?(\d+-minute )?(chat|call)\b`,
+          r`\b(can|may|shall) I (send|share|show|set up)\b`,
+          r`\blet me know if you'?d be open\b`,
+          r`\bI'?d love to (show|give|share|walk)\b`,
+          r`\b(free|quick) (trial|sample|audit|mockup|demo)\b`,
+          r`\b\d+-minute (demo|call|chat)\b`,
+          r`\bwant our (media kit|deck|brochure|rate card)\b`,
+          r`\binterested in (a few|some) (cvs|profiles|samples)\b`,
+          r`\bno long-term contract\b|\bcancel any ?time\b`,
+          r`\bhappy to send( over)?\b`,
+          r`\bcase studies\b`,
+          r`\bdo you have (\d+|a few|a couple of) minutes\b`,
+          r`\bwould a (short|quick|brief) (intro )?(call|chat) make sense\b`,
+          r`\b(shall|should) we (set up|book|schedule) a (quick )?(call|demo|chat)\b`,
+          r`\b(grab|spare|have) (\d+|a few) minutes\b`,
+          r`\blet me know (a good time|when you'?re free|if you have time)\b`,
+          r`\bour portfolio\b`,
+        ],
+        es: [
+          r`\b¿?te (interesa|vendr[ií]a bien)\b`,
+          r`\b¿?os (env[ií]o|preparo|interesa)\b`,
+          r`\b¿?estar[ií]ais abiertos\b`,
+          r`\bme gustar[ií]a (presentaros|presentarte|presentarle|mostraros|enseñaros)\b`,
+          r`\bsin compromiso\b`,
+          r`\bsin permanencia\b`,
+          r`\b¿?agendamos\b`,
+          r`\bnos encantar[ií]a prepararte\b`,
+          r`\bmuestra gratuita\b`,
+          r`\bprecio muy competitivo\b`,
+          r`¿hablamos\b`,
+          r`\btienes (\d+|unos) minutos\b`,
+          r`\bos puedo (enviar|mandar|pasar|enseñar)\b`,
+          r`\bnuestro portfolio\b`,
+          r`\bcasos de [eé]xito\b`,
+        ],
+      },
+    },
+    "offer.our_product": {
+      label: "they describe their own product or team",
+      patterns: [],
+      languages: {
+        en: [
+          r`\bour ([\w-]+ ){0,3}(tool|platform|software|app|solution|product|api|packages|specialists|developers|podcast)\b`,
+          r`\bour (agency|services|nearshore team)\b`,
+          r`\bwe('ve| have) (built|helped|developed)\b`,
+          r`\bhave helped \d+\+? (startups|companies|clients|firms|agencies|brands|businesses)\b`,
+          r`\b(verified|b2b) contact lists\b`,
+          r`\bdecision-maker emails\b`,
+          r`\bper (meeting|appointment) (held|booked)\b`,
+          r`\bsponsored (episodes|posts|content)\b`,
+          r`\bon autopilot\b`,
+          r`\bI lead (partnerships|business development|growth) at\b`,
+          r`\bI'?m an? (account executive|sdr|bdr|business development (rep|representative|manager)|partnerships? manager) (at|with|from)\b`,
+          r`\blists? of \d[\d,.]* (companies|contacts|leads|decision-makers)\b`,
+        ],
+        es: [
+          r`\bnuestr[oa]s? (herramienta|software|plataforma|servicios|soluci[oó]n|producto|agencia)\b`,
+          r`\bbases de datos de contactos\b`,
+          r`\bya lo usan\b`,
+          r`\bdesde \d+ ?€ ?/ ?hora\b`,
+          r`\bplan de contenidos\b`,
+          r`\btenemos una soluci[oó]n\b`,
+          r`\bnuestro equipo de\b`,
+          r`\b(listado|lista|base de datos) de \d[\d.,]* (empresas|contactos)\b`,
+        ],
+      },
+    },
+
+    // The speech act of a buyer: a need of their own ("we want an AI agent", "our leads sit in HubSpot").
+    // It outweighs two offer cues: a buyer may describe their business or ask for 15 minutes too.
+    "need.own": {
+      label: "they state a need of their own",
+      patterns: [],
+      languages: {
+        en: [
+          r`\b(we|I) (need|want|are looking for|'re looking for|would like|'d like|require)\b(?! to (help|show|offer|introduce|present|share|partner|connect with you|work with you|reach))`,
+          r`\bour (own )?(leads|inbound|forms?|pipeline|sales team|crm|reps|demo requests|signups)\b[^.?!]{0,40}\b(are|is|get|go|sit|need|needs|don'?t|aren'?t|waste|land|come)\b`,
+          r`\b(and|but|so) (need|want|would like|are looking for)\b(?! to (help|show|offer|introduce|present|share|partner))`,
+        ],
+        es: [
+          r`\b(necesitamos|necesito|queremos|quiero|buscamos|quisi[eé]ramos|nos gustar[ií]a)\b(?! (ayudar|ofrecer|ofreceros|presentar|presentaros|mostrar|enseñar|colaborar con))`,
+          r`\bnuestros (leads|formularios|comerciales)\b[^.?!]{0,40}\b(no|llegan|se pierden|tardan|est[aá]n)\b`,
+        ],
+      },
+    },
+
+    // A consumer's personal life: with no business behind the lead, not a sales lead.
+    "personal.life": {
+      label: "a personal-life matter (home, family, own devices or accounts)",
+      patterns: [],
+      languages: {
+        en: [
+          r`\bmy (own )?(inbox|email account|bank|card|laptop|computer|wifi|wi-fi|tv|smart tv|printer|tablet|iphone|phone|music|instagram|facebook|netflix|gym|membership|landlord|flat|apartment|house|home|car|parents|mum|mom|dad|mother|father|daughter|son|kids|children|wife|husband|wedding|electricity bill|bill)\b`,
+          r`\b(at|from) home\b[^.?!]{0,30}\b(wifi|wi-fi|printer|tv|laptop|computer)\b`,
+          r`\b(wifi|wi-fi|printer|tv|laptop|computer)\b[^.?!]{0,30}\bat home\b`,
+          r`\bmy (son|daughter)'s\b`,
+          r`\bmy (credit |debit )?card( details)?\b`,
+          r`\b(inbox|email|mailbox) (is )?full of spam\b`,
+          r`\bfor my (parents|mum|mom|dad|kids|family)\b`,
+        ],
+        es: [
+          r`\bmi (ordenador|port[aá]til|m[oó]vil|tel[eé]fono|banco|tarjeta|correo|casa|piso|hijo|hija|madre|padre|marido|mujer|wifi|pantalla|compañ[ií]a de tel[eé]fono|cumpleaños|boda)\b`,
+          r`\bde casa\b`,
+          r`\bmis (fotos|hijos|padres)\b`,
+          r`\bde mi (madre|padre|hijo|hija|familia)\b`,
+          r`\bme ha cobrado\b`,
+          r`\b(correo|buz[oó]n)( de entrada)? lleno de spam\b`,
+          r`\bse me ha roto\b`,
+        ],
+      },
+    },
+
+    // The lead writes about our own service: a customer of ours, whatever their mailbox.
+    "customer.our_service": {
+      label: "they write about our service (our agent, integration, invoice)",
+      patterns: [],
+      languages: {
+        en: [r`\byour (agent|integration|bot|chatbot|service|product|platform|invoice|system|sync|setup|team)\b`],
+        es: [r`\bvuestr[oa]s? (agente|integraci[oó]n|bot|servicio|producto|plataforma|factura|sistema|equipo)\b`],
+      },
+    },
+
+    // Promotional spam: cues that count toward a score (features.spamLead), none decisive alone.
+    "spam.money_promise": {
+      label: "promises of money (guaranteed returns, earn from home)",
+      patterns: [r`\$\$+`],
+      languages: {
+        en: [r`\bguaranteed (returns?|profits?|income)\b`, r`\b(returns?|profits?) guaranteed\b`, r`\b\d+% (monthly|weekly|daily) returns?\b`, r`\bdouble your (money|bitcoin|investment|crypto)\b`, r`\b(make|earn)\b[^.?!]{0,20}\b(a|per|every) (week|day|month)\b[^.?!]{0,20}\bfrom home\b`, r`\bwork from home and earn\b`, r`\bget rich\b`, r`\binheritance\b`, r`\btransfer the funds\b`, r`\b100% (guaranteed|safe|free)\b`],
+        es: [r`\brentabilidad garantizada\b`, r`\bbeneficio garantizado\b`, r`\bduplica tu dinero\b`, r`\bgana\b[^.?!]{0,20}\b(al mes|a la semana|al d[ií]a)\b`, r`\bdesde casa sin\b`, r`\bpr[eé]stamos r[aá]pidos\b`, r`\bsin aval\b`],
+      },
+    },
+    "spam.gambling_crypto": {
+      label: "casino, betting, crypto or forex",
+      patterns: [],
+      languages: {
+        en: [r`\bcasino\b`, r`\bcrypto(currency)? (token|coin|giveaway|airdrop)\b`, r`\bnew crypto\b`, r`\bbitcoin\b`, r`\bforex\b`, r`\bbetting\b`, r`\bfree spins\b`, r`\bfirst deposit\b`],
+        es: [r`\bcasino\b`, r`\bcriptomonedas?\b`, r`\bapuestas\b`, r`\bgiros gratis\b`, r`\bprimer dep[oó]sito\b`],
+      },
+    },
+    "spam.followers_backlinks": {
+      label: "followers, likes or backlinks for sale",
+      patterns: [],
+      languages: {
+        en: [r`\b\d+k?\s+(real |instagram |tiktok )?(followers|likes|views)\b`, r`\bbacklinks?\b`, r`\bguest posts?\b`, r`\bhigh DA\b`, r`\bboost your (google )?ranking\b`],
+        es: [r`\bseguidores\b`, r`\bbacklinks?\b`, r`\benlaces de calidad\b`, r`\bsubir tu web en google\b`],
+      },
+    },
+    "spam.cheap": {
+      label: "a price hook (cheap, replicas, % off, only $9.99)",
+      patterns: [r`\b\d{2}% off\b`, r`\bonly [$€£]\s?\d`, r`\bpor solo \d`],
+      languages: {
+        en: [r`\bcheap\b`, r`\breplicas?\b`, r`\bone weird trick\b`],
+        es: [r`\bbarat[oa]s\b`, r`\br[eé]plicas\b`, r`\bdesde \d+ ?€\b`, r`\b\d{2}% de descuento\b`],
+      },
+    },
+    "spam.call_to_action": {
+      label: "a pushy call to action (buy now, limited stock, claim it)",
+      patterns: [],
+      languages: {
+        en: [r`\bbuy now\b`, r`\border (today|now)\b`, r`\blimited (stock|time)\b`, r`\bplay now\b`, r`\bsign up free\b`, r`\bfast delivery\b`, r`\bjoin the vip\b`, r`\bclaim (your|it|now)\b`, r`\bclick (the link|now|here)\b`],
+        es: [r`\bcompra (ahora|ya)\b`, r`\bunidades limitadas\b`, r`\bjuega ya\b`, r`\bp[ií]delo ya\b`, r`\bentrega inmediata\b`, r`\brecl[aá]malo\b`, r`\bhaz clic\b`],
+      },
+    },
+    "spam.prize": {
+      label: "a prize or selection announcement",
+      patterns: [r`!{3,}`, r`¡{2,}`],
+      languages: {
+        en: [r`\bcongratulations\b`, r`\byou have been selected\b`, r`\byou('ve| have) won\b`, r`\bfree iphone\b`, r`\bwinner\b`, r`\bdear friend\b`],
+        es: [r`\benhorabuena\b`, r`\bhas ganado\b`, r`\bhas sido seleccionad[oa]\b`],
+      },
+    },
+
     "outOfScope.service": {
       label: "a service we do not offer",
       patterns: [],
       languages: {
-        en: [r`\b(web |website )?hosting\b`, r`\blogo( design)?\b`, r`\bSEO\b`, r`\bweb ?design\b`, r`\bbuild (a|our|my) (web ?site|app)\b`, r`\bsocial media (management|posts)\b`, r`\bdomain name\b`, r`\bprint(ing)? (flyers|business cards)\b`],
+        en: [r`\b(web |website )?hosting\b`, r`\blogo( design)?\b`, r`\bSEO\b`, r`\bweb ?design\b`, r`\bbuild (a|our|my) (web ?site|app)\b`, r`\bsocial media (management|posts)\b`, r`\b(manage|run|handle|post on)\b[^.?!]{0,20}\b(instagram|facebook|tiktok|social media)\b`, r`\b(instagram|facebook|tiktok) (posts|account|page)\b`, r`\bdomain name\b`, r`\bprint(ing)? (flyers|business cards)\b`],
         es: [r`\bdiseño (de )?(logo|web)\b`, r`\balojamiento web\b`, r`\bposicionamiento\b`],
       },
     },
@@ -125,7 +530,7 @@ export const defaultRuleSet: RuleSetInput = {
       label: "lead qualification",
       patterns: [],
       languages: {
-        en: [r`\bqualif(y|ies|ying|ied|ication)\b`, r`\bunqualified\b`, r`\blead scoring\b`, r`\b(inbound|web|website|form) leads\b`, r`\bsignups?\b`, r`\bleads\b`],
+        en: [r`\bqualif(y|ies|ying|ied|ication)\b`, r`\bunqualified\b`, r`\blead scoring\b`, r`\b(inbound|web|website|form) leads\b`, r`\bsignups?\b`, r`\bleads\b`, r`\b(sales|inbound|web|demo|quote) (inquiries|enquiries|requests)\b`],
         es: [r`\bcalifi(car|que|quen|caci[oó]n)\w*`],
       },
     },
@@ -146,7 +551,7 @@ export const defaultRuleSet: RuleSetInput = {
       label: "AI sales agent",
       patterns: [],
       languages: {
-        en: [r`\bAI (sales )?(agent|assistant|chatbot|bot)s?\b`, r`\b(chat|sales|virtual|voice) (agent|assistant)s?\b`, r`\bchat ?bots?\b`, r`\bbots?\b`, r`\bqualification agent\b`],
+        en: [r`\bAI (sales )?(agent|assistant|chatbot|bot)s?\b`, r`\b(chat|sales|virtual|voice|booking|qualification) (agent|assistant)s?\b`, r`\bchat ?bots?\b`, r`\bbots?\b`, r`\bqualification agent\b`],
         es: [r`\bagentes? de (IA|inteligencia artificial)\b`, r`\basistente (de IA|virtual)\b`],
       },
     },
@@ -211,14 +616,31 @@ export const defaultRuleSet: RuleSetInput = {
       label: "instructions aimed at the agent",
       patterns: [r`</?system>`],
       languages: {
-        en: [r`\bignore (all |your |the )?(previous |prior )?(rules|instructions)\b`, r`\bnew instructions\b`, r`\byou must (escalate|approve|mark)\b`, r`\bapprove (all|everything)\b`, r`\bmark me (as )?(converted|immediate|high value)\b`],
-        es: [r`\bignora (tus|las) (reglas|instrucciones)\b`],
+        en: [r`\bignore (all |your |the )?(previous |prior )?(rules|instructions)\b`, r`\bnew instructions\b`, r`\byou must (escalate|approve|mark)\b`, r`\bapprove (all|everything)\b`, r`\bmark me (as )?(converted|immediate|high value)\b`, r`\b(print|show|reveal|repeat) (me )?your (system )?(prompt|instructions)\b`, r`^\s*system:`],
+        es: [r`\bignora (tus|las) (reglas|instrucciones)\b`, r`\bm[aá]rcame como\b`],
       },
     },
   },
   features: {
-    noFitLead: { any: ["noFit", { all: ["outOfScope", { not: "scope" }] }, { all: ["personal", { not: "business" }] }] },
-    fit: { all: ["business", "scope"] },
+    // A seller's pitch: two of the speech-act cues of an offer to us (three when they also state a need
+    // of their own), or an explicit vendor phrase.
+    // A need of their own outweighs two cues, not three.
+    vendorPitch: {
+      any: [
+        "noFit.vendor_pitch",
+        { all: [{ atLeast: 2, of: ["offer.we_deliver", "offer.your_benefit", "offer.pitch_ask", "offer.our_product"] }, { not: "need.own" }] },
+        { atLeast: 3, of: ["offer.we_deliver", "offer.your_benefit", "offer.pitch_ask", "offer.our_product"] },
+      ],
+    },
+    // Promotional spam: an explicit spam phrase, or two cues (shouting counts) from a lead that names no company.
+    spamLead: { any: ["noFit.spam", { all: [{ atLeast: 2, of: ["shouting", "spam.money_promise", "spam.gambling_crypto", "spam.followers_backlinks", "spam.cheap", "spam.call_to_action", "spam.prize"] }, { not: "companyStated" }] }] },
+    // A consumer: personal-life matters and no business behind the lead (no company, a personal mailbox
+    // or none), and not a complaint about our own service (a customer's complaint is a risk).
+    consumerRequest: { all: ["personal", { not: "business" }, { not: "customer" }] },
+    // Not a buyer at all: their risk words ("no contract", "20% off", "cancel my gym") are not a risk to us.
+    notABuyer: { any: ["vendorPitch", "spamLead", "consumerRequest"] },
+    noFitLead: { any: ["noFit", "notABuyer", { all: ["outOfScope", { not: "scope" }] }] },
+    fit: { all: ["business", "scope", { not: "notABuyer" }] },
     highValue: { all: ["fit", "volume"] },
     urgent: { any: ["urgentTimeline", "urgency"] },
     offerException: { all: ["exception", { any: ["business", "scope"] }] },
@@ -227,8 +649,8 @@ export const defaultRuleSet: RuleSetInput = {
   rules: [
     {
       id: "default.filter.no_fit",
-      description: "A no-fit signal and no risk signal: filter politely.",
-      when: { all: ["noFitLead", { not: "risk" }] },
+      description: "A no-fit signal and no risk signal: filter politely. A vendor pitch, spam or a consumer's request filters even with risk words in it: they are not a buyer's terms.",
+      when: { any: ["notABuyer", { all: ["noFitLead", { not: "risk" }] }] },
       decision: "filter",
       priority: null,
       reasons: [{ code: "no_fit", evidence: "noFitLead" }],

@@ -6,7 +6,8 @@ import { decisions } from "@/lib/contract/decision";
 // Conditions name features: a signal family ("risk"), one signal ("risk.pricing"), a fact the
 // extractor computes ("business", "volume", …) or a feature the rule set derives itself.
 
-export type Condition = boolean | string | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+// `atLeast` counts: true when at least that many of its conditions hold (a score, e.g. spam cues).
+export type Condition = boolean | string | { all: Condition[] } | { any: Condition[] } | { not: Condition } | { atLeast: number; of: Condition[] };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
@@ -15,6 +16,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ all: z.array(conditionSchema).min(1).max(50) }).strict(),
     z.object({ any: z.array(conditionSchema).min(1).max(50) }).strict(),
     z.object({ not: conditionSchema }).strict(),
+    z.object({ atLeast: z.number().int().min(1).max(50), of: z.array(conditionSchema).min(1).max(50) }).strict(),
   ]),
 );
 

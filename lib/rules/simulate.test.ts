@@ -65,6 +65,30 @@ describe("simulating a rule change", () => {
   });
 });
 
+describe("simulating against labelled cases", () => {
+  it("scores both rule sets per reason when the intakes carry labels", () => {
+    const labelled = parseIntakeJsonl(
+      [
+        JSON.stringify({ input: midVolume, expect: { decision: "escalate", priority: "normal", reasonsInclude: ["high_value"] } }),
+        JSON.stringify({ input: smallFit, expect: { decision: "act", reasonsInclude: ["low_risk_fit"] } }),
+        JSON.stringify({ input: spam, expect: { decision: "filter", reasonsInclude: ["no_fit"] } }),
+      ].join("\n"),
+    );
+    expect(labelled.problems).toEqual([]);
+    const result = simulateRuleChange({ intakes: labelled.intakes, active, candidate: withThreshold(100) });
+    expect(result.labelled).toMatchObject({ cases: 3, before: { decisionCorrect: 2 }, after: { decisionCorrect: 3 } });
+    const highValue = (s: NonNullable<typeof result.labelled>["before"]) => s.reasons.find((r) => r.reason === "high_value");
+    expect(highValue(result.labelled!.before)).toMatchObject({ truePositive: 0, falseNegative: 1, recall: 0 });
+    expect(highValue(result.labelled!.after)).toMatchObject({ truePositive: 1, falseNegative: 0, recall: 1, precision: 1 });
+    expect(simulateRuleChange({ intakes: [{ id: "x", event: spam }], active, candidate: active }).labelled).toBeNull();
+  });
+
+  it("names a line whose label is not one", () => {
+    const { problems } = parseIntakeJsonl(JSON.stringify({ input: spam, expect: { decision: "maybe" } }));
+    expect(problems[0]).toMatch(/^line 1: expect\.decision/);
+  });
+});
+
 describe("reading an uploaded JSONL of intake events", () => {
   it("accepts bare events and test cases, and names each bad line", () => {
     const text = [JSON.stringify(midVolume), JSON.stringify({ input: smallFit, expected: {} }), "", "{oops", JSON.stringify({ channel: "fax", receivedAt: "now" })].join("\n");

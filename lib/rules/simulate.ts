@@ -1,6 +1,7 @@
+import { scoreCases, type EvalReport, type Expectation, type LabelledCase } from "@/lib/agent/eval/score-cases";
 import type { FactSheet } from "@/lib/agent/facts";
 import { evaluateEvent } from "@/lib/agent/triage";
-import { decisions, type DecisionKind } from "@/lib/contract/decision";
+import { decisions, type DecisionKind, type TriageDecision } from "@/lib/contract/decision";
 import type { IntakeEvent } from "@/lib/contract/intake";
 import { priorities, type Priority, type ReasonCode } from "@/lib/contract/package";
 import type { CompiledRuleSet } from "@/lib/rules/compile";
@@ -10,7 +11,13 @@ export type SimulatedIntake = {
   id: string;
   event: IntakeEvent;
   handoffId?: string | null;
+  /** What the contract says should come of it, when the intake is a labelled case. */
+  expect?: Expectation;
 };
+
+/** Both rule sets scored against the labels: the per-reason table of `npm run triage:eval`. */
+export type LabelledScores = { cases: number; before: LabelledScore; after: LabelledScore };
+export type LabelledScore = Pick<EvalReport, "decisionCorrect" | "priority" | "reasons" | "unsafe">;
 
 export type SimulatedOutcome = { decision: DecisionKind; priority: Priority | null; reasons: ReasonCode[]; ruleId: string };
 
@@ -29,6 +36,8 @@ export type SimulationResult = {
   byReason: { reason: ReasonCode; gained: number; lost: number }[];
   /** "escalate · normal → escalate · immediate" and how many leads took that path. */
   byTransition: { from: string; to: string; count: number }[];
+  /** Present when some intakes carry labels (an uploaded case file). */
+  labelled: LabelledScores | null;
 };
 
 /**
@@ -47,11 +56,19 @@ export function simulateRuleChange(input: { intakes: SimulatedIntake[]; active: 
   const reasonShift = new Map<ReasonCode, { gained: number; lost: number }>();
   const transitions = new Map<string, { from: string; to: string; count: number }>();
 
+  const labelledCases: LabelledCase[] = [];
+  const decided = new Map<LabelledCase, { before: TriageDecision; after: TriageDecision }>();
+
   for (const intake of input.intakes) {
     const old = evaluateEvent(intake.event, active);
     const next = evaluateEvent(intake.event, candidate, shareFacts ? old.facts : undefined);
     const from = outcomeOf(old.evaluation);
     const to = outcomeOf(next.evaluation);
+    if (intake.expect) {
+      const labelled: LabelledCase = { input: { ...intake.event, externalId: intake.event.externalId ?? intake.id }, expect: intake.expect };
+      labelledCases.push(labelled);
+      decided.set(labelled, { before: scored(from, old.missing), after: scored(to, next.missing) });
+    }
     count(before, from);
     count(after, to);
     if (from.decision === to.decision && from.priority === to.priority) continue;
@@ -81,7 +98,23 @@ export function simulateRuleChange(input: { intakes: SimulatedIntake[]; active: 
     movedCount,
     byReason: [...reasonShift].map(([reason, shift]) => ({ reason, ...shift })).sort((a, b) => b.gained + b.lost - (a.gained + a.lost) || a.reason.localeCompare(b.reason)),
     byTransition: [...transitions.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    labelled: labelledCases.length
+      ? {
+          cases: labelledCases.length,
+          before: scoreOf(scoreCases(labelledCases, (c) => decided.get(c)?.before)),
+          after: scoreOf(scoreCases(labelledCases, (c) => decided.get(c)?.after)),
+        }
+      : null,
   };
+}
+
+// The rules' verdict in the decision's shape, without a package: the labels score decision, priority and reasons.
+function scored(outcome: SimulatedOutcome, missing: TriageDecision["missingFields"]): TriageDecision {
+  return { externalId: "", decision: outcome.decision, priority: outcome.priority, reasons: outcome.reasons, missingFields: missing, questions: [], actions: [], package: null };
+}
+
+function scoreOf(report: EvalReport): LabelledScore {
+  return { decisionCorrect: report.decisionCorrect, priority: report.priority, reasons: report.reasons, unsafe: report.unsafe };
 }
 
 export function describeOutcome(outcome: Pick<SimulatedOutcome, "decision" | "priority">): string {
