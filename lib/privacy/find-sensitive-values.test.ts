@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { textWithSensitiveValue } from "@/test/chaos/sensitive-strings";
 import { findSensitiveValues } from "./find-sensitive-values";
 import { maskDeep, maskText } from "./mask-text";
 import { sharedValuesIn } from "./describe-masks";
@@ -128,5 +130,17 @@ describe("masking JSON and reading masks back", () => {
       "the lead shared a password (removed)",
       "the lead shared a password or access token (removed)",
     ]);
+  });
+});
+
+describe("any such value, generated, inside arbitrary text", () => {
+  it("never survives masking, written with or without separators", () => {
+    fc.assert(
+      fc.property(textWithSensitiveValue, ({ value, text }) => {
+        const out = maskText(text).value.replace(/[\s-]/g, "");
+        expect(out).not.toContain(value.replace(/[\s-]/g, ""));
+      }),
+      { numRuns: 2_000, seed: 20_261_201 },
+    );
   });
 });

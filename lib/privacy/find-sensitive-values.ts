@@ -25,13 +25,29 @@ const mayHoldSensitiveValue = /\d{3}|pass|pwd|contrase|clave|secret|token|api.?k
 function cards(text: string): SensitiveMatch[] {
   const out: SensitiveMatch[] = [];
   // Not after "+" or a digit (a phone number's country code), not running into more digits.
-  for (const m of text.matchAll(/(?<![\d+\-])\d(?:[ -]?\d){12,18}(?![\d])/g)) {
-    const raw = m[0];
-    const digits = raw.replace(/\D/g, "");
-    if (!/^[2-6]/.test(digits) || !cardGrouping(raw, digits.length) || !passesLuhn(digits)) continue;
-    out.push({ kind: "card", start: m.index, end: m.index + raw.length, masked: maskFor("card", digits) });
+  const candidate = /(?<![\d+\-])\d(?:[ -]?\d){12,18}(?![\d])/g;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    const card = cardAt(m[0]);
+    if (card) {
+      out.push({ kind: "card", start: m.index, end: m.index + card.length, masked: maskFor("card", card) });
+      candidate.lastIndex = m.index + card.length;
+    } else {
+      // "5 4111 1111 1111 1111": a digit before the card is no card, but the card after it still is.
+      candidate.lastIndex = m.index + 1;
+    }
   }
   return out;
+}
+
+/** The longest card number the run starts with (a trailing group may be something else: "…1111 20"). */
+function cardAt(raw: string): string | null {
+  for (let end = raw.length; end > 0; end = raw.slice(0, end).search(/[ -]\d*$/)) {
+    const written = raw.slice(0, end);
+    const digits = written.replace(/\D/g, "");
+    if (digits.length < 13) return null;
+    if (/^[2-6]/.test(digits) && cardGrouping(written, digits.length) && passesLuhn(digits)) return written;
+  }
+  return null;
 }
 
 /** Written the way cards are printed: one run of 14-19 digits, groups of four, or Amex's 4-6-5. */
@@ -50,24 +66,32 @@ const ibanLengths: Record<string, number> = {
 
 function ibans(text: string): SensitiveMatch[] {
   const out: SensitiveMatch[] = [];
-  for (const m of text.matchAll(/\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}/gi)) {
-    const country = m[0].slice(0, 2).toUpperCase();
-    // The end of the IBAN: the country's length, or the longest prefix that passes the check.
-    const positions = [...m[0]].flatMap((ch, i) => (ch === " " ? [] : [i]));
-    const lengths = ibanLengths[country] ? [ibanLengths[country]] : Array.from({ length: 20 }, (_, i) => 34 - i);
-    for (const length of lengths) {
-      if (positions.length < length) continue;
-      const end = positions[length - 1] + 1;
-      const candidate = m[0].slice(0, end).replace(/ /g, "").toUpperCase();
-      // A valid IBAN that runs straight into another letter or digit is part of something else.
-      if (/[A-Z0-9]/i.test(text[m.index + end] ?? "") && !/ /.test(m[0].slice(end, end + 1))) continue;
-      if (passesIbanMod97(candidate)) {
-        out.push({ kind: "iban", start: m.index, end: m.index + end, masked: maskFor("iban", candidate) });
-        break;
-      }
+  const candidate = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}/gi;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    const end = ibanEnd(text, m.index, m[0]);
+    if (end === null) {
+      candidate.lastIndex = m.index + 1;
+      continue;
     }
+    out.push({ kind: "iban", start: m.index, end: m.index + end, masked: maskFor("iban", m[0].slice(0, end).replace(/ /g, "")) });
+    candidate.lastIndex = m.index + end;
   }
   return out;
+}
+
+/** Where the IBAN starting the candidate ends: the country's length, or the longest prefix that passes the check. */
+function ibanEnd(text: string, at: number, raw: string): number | null {
+  const country = raw.slice(0, 2).toUpperCase();
+  const positions = [...raw].flatMap((ch, i) => (ch === " " ? [] : [i]));
+  const lengths = ibanLengths[country] ? [ibanLengths[country]] : Array.from({ length: 20 }, (_, i) => 34 - i);
+  for (const length of lengths) {
+    if (positions.length < length) continue;
+    const end = positions[length - 1] + 1;
+    // A valid IBAN that runs straight into another letter or digit is part of something else.
+    if (/[A-Z0-9]/i.test(text[at + end] ?? "")) continue;
+    if (passesIbanMod97(raw.slice(0, end).replace(/ /g, "").toUpperCase())) return end;
+  }
+  return null;
 }
 
 // "password: …", "my password is …", "contraseña: …", "la clave es …", "pwd=…", "CVV 123".
