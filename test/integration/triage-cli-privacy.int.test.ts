@@ -11,7 +11,8 @@ const require = createRequire(import.meta.url);
 function runTriage(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // No database: the dry run uses the shipped default rules, as a new user's first try does.
-    const { DATABASE_URL: _, ...env } = process.env;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.DATABASE_URL;
     const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/triage.ts", file], { env: { ...env, LOG_LEVEL: "debug" } });
     let stdout = "";
     let stderr = "";
