@@ -11,3 +11,4 @@ export * from "./sla";
 export * from "./notifications";
 export * from "./audit";
 export * from "./connections";
+export * from "./privacy";

@@ -65,6 +65,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (options.slaCheckCron !== null && queues.weeklySummary.name in options.handlers) {
     await boss.schedule(queues.weeklySummary.name, "0 7 * * 1", {});
   }
+  // Daily at 03:17 UTC: raw intakes and transcripts past the retention setting are anonymised.
+  if (options.slaCheckCron !== null && queues.privacyRetention.name in options.handlers) await boss.schedule(queues.privacyRetention.name, "17 3 * * *", {});
   log.info("worker started", { queues: Object.keys(options.handlers) });
 
   return {
