@@ -108,7 +108,7 @@ export async function exportLeadData({ email }: { email: string }) {
     leads: leadRows,
     intakes: intakeRows,
     conversations: conversationRows.map((c) => ({ ...c, messages: messageRows.filter((m) => m.conversationId === c.id) })),
-    handoffs: handoffRows.map(({ searchText: _search, ...h }) => ({ ...h, timeline: eventRows.filter((e) => e.handoffId === h.id) })),
+    handoffs: handoffRows.map((h) => ({ ...h, timeline: eventRows.filter((e) => e.handoffId === h.id) })),
     notifications: notificationRows,
     deliveries: deliveryRows,
     approvalRequests: approvalRows,
@@ -237,7 +237,7 @@ export async function anonymiseExpiredRecords({ days, now, batch = 1_000 }: { da
   for (;;) {
     const rows = await db.execute<{ id: string }>(dsql`
       update ${intakes} set raw = ${JSON.stringify(RETAINED_RAW)}::jsonb, response = null
-      where id in (select id from ${intakes} where created_at < ${cutoff} and raw <> ${JSON.stringify(RETAINED_RAW)}::jsonb and raw <> '{"erased": true}'::jsonb limit ${batch} for update skip locked)
+      where id in (select id from ${intakes} where created_at < ${cutoff.toISOString()}::timestamptz and raw <> ${JSON.stringify(RETAINED_RAW)}::jsonb and raw <> '{"erased": true}'::jsonb limit ${batch} for update skip locked)
       returning id`);
     intakeCount += rows.length;
     if (rows.length < batch) break;
@@ -245,7 +245,7 @@ export async function anonymiseExpiredRecords({ days, now, batch = 1_000 }: { da
   for (;;) {
     const rows = await db.execute<{ id: string }>(dsql`
       update ${messages} set text = ${RETAINED_MESSAGE}
-      where id in (select id from ${messages} where sent_at < ${cutoff} and text <> ${RETAINED_MESSAGE} limit ${batch} for update skip locked)
+      where id in (select id from ${messages} where sent_at < ${cutoff.toISOString()}::timestamptz and text <> ${RETAINED_MESSAGE} limit ${batch} for update skip locked)
       returning id`);
     messageCount += rows.length;
     if (rows.length < batch) break;
