@@ -14,6 +14,7 @@ export function LeadDataForms({ exportAction, eraseAction }: { exportAction: For
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <ActionForm action={exportAction} success="Export ready: the file is downloading." fieldLabels={{ email: "Email" }} onDone={download} label="Export a lead's data" className="space-y-3">
+        <h3 className="text-sm font-semibold text-slate-900">Export (right of access)</h3>
         <div>
           <Label htmlFor="export-email">Email address</Label>
           <Input id="export-email" name="email" type="email" required maxLength={320} autoComplete="off" placeholder="ana@acme.io" />
@@ -32,6 +33,7 @@ export function LeadDataForms({ exportAction, eraseAction }: { exportAction: For
           confirm="Erase everything about this person? This cannot be undone. Packages stay, anonymised, so the metrics keep their counts."
           className="space-y-3"
         >
+          <h3 className="text-sm font-semibold text-slate-900">Erase (right to erasure)</h3>
           <div>
             <Label htmlFor="erase-email">Email address</Label>
             <Input id="erase-email" name="email" type="email" required maxLength={320} autoComplete="off" placeholder="ana@acme.io" />

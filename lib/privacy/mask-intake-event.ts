@@ -7,6 +7,9 @@ import { maskDeep, type MaskedValue } from "@/lib/privacy/mask-text";
  * (intake API, chat, the triage command) before the event is stored, triaged, logged or sent.
  */
 export function maskIntakeEvent(event: IntakeEvent): { event: IntakeEvent; removed: MaskedValue[] } {
-  const masked = maskDeep(event);
-  return { event: masked.value, removed: masked.removed };
+  // The sender's id is a machine's key, not the lead's words: masking a long numeric id that happens
+  // to pass the Luhn check would make two different leads one ("•••• 4242") and break idempotency.
+  const { externalId, ...rest } = event;
+  const masked = maskDeep(rest);
+  return { event: { ...(masked.value as Omit<IntakeEvent, "externalId">), ...(externalId === undefined ? {} : { externalId }) } as IntakeEvent, removed: masked.removed };
 }
