@@ -26,24 +26,24 @@ export function valuesIn(text: string): string[] {
 }
 
 /**
- * Every text, varchar, json and jsonb column of every table (Baton's and pg-boss's) that holds one of
- * the values, separators dropped: the list of `schema.table.column: value` it was found in.
+ * Every table (Baton's and pg-boss's) whose rows hold one of the values in any column, text and
+ * jsonb included, separators dropped: the list of `schema.table: value` it was found in. One scan
+ * per table and value over the row's text form, so a big shared test database is read quickly.
  */
 export async function sensitiveValuesInDatabase(values: readonly string[] = Object.values(sensitiveValues)): Promise<string[]> {
-  const columns = await db.execute<{ table_schema: string; table_name: string; column_name: string }>(dsql`
-    select c.table_schema, c.table_name, c.column_name from information_schema.columns c
-    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-    where c.table_schema not in ('pg_catalog', 'information_schema') and c.data_type in ('text', 'character varying', 'json', 'jsonb', 'ARRAY')`);
+  const tables = await db.execute<{ table_schema: string; table_name: string }>(dsql`
+    select t.table_schema, t.table_name from information_schema.tables t
+    where t.table_type = 'BASE TABLE' and t.table_schema not in ('pg_catalog', 'information_schema')
+      and exists (select 1 from information_schema.columns c where c.table_schema = t.table_schema and c.table_name = t.table_name
+                  and c.data_type in ('text', 'character varying', 'json', 'jsonb', 'ARRAY'))`);
   const found: string[] = [];
-  for (const c of columns) {
-    const column = dsql.raw(`${quote(c.table_schema)}.${quote(c.table_name)}`);
-    const name = dsql.raw(quote(c.column_name));
-    // One query per column: which of the values occur in it at all.
+  for (const t of tables) {
+    const table = dsql.raw(`${quote(t.table_schema)}.${quote(t.table_name)}`);
     const patterns = dsql.join(values.map((v) => dsql`(${`%${joined(v).replace(/[%_\\]/g, "\\$&")}%`}::text, ${v}::text)`), dsql`, `);
     const rows = await db.execute<{ value: string }>(dsql`
       select p.value from (values ${patterns}) as p(pattern, value)
-      where exists (select 1 from ${column} where regexp_replace(${name}::text, '[[:space:]-]', '', 'g') like p.pattern)`);
-    for (const row of rows) found.push(`${c.table_schema}.${c.table_name}.${c.column_name}: ${row.value}`);
+      where exists (select 1 from ${table} r where regexp_replace(r::text, '[[:space:]-]', '', 'g') like p.pattern)`);
+    for (const row of rows) found.push(`${t.table_schema}.${t.table_name}: ${row.value}`);
   }
   return found;
 }
