@@ -50,4 +50,16 @@ describe("log redaction", () => {
     const data = { handoffId: "6f1c", count: 3, tags: ["a", "b"], at: "https://example.com/path?q=1", nothing: null, when: new Date("2026-11-25T10:00:00Z") };
     expect(redact(data)).toEqual(data);
   });
+
+  it("masks the card numbers, IBANs, passwords, tokens and ids a lead wrote, wherever a log line quotes them", () => {
+    const out = JSON.stringify(
+      redact({
+        error: new Error("insert failed: 'pay with 4111 1111 1111 1111 or ES91 2100 0418 4502 0005 1332'"),
+        lead: { text: "mi contraseña es Madrid2024 y mi DNI 12345678Z", key: "ghp_abcdefghijklmnopqrstuvwxyz0123456789" },
+      }),
+    );
+    for (const value of ["4111 1111 1111 1111", "ES91 2100", "Madrid2024", "12345678Z", "ghp_abcdef"]) expect(out).not.toContain(value);
+    expect(out).toContain("•••• 1111");
+    expect(out).toContain("•••78Z");
+  });
 });

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { maskText } from "@/lib/privacy/mask-text";
 
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -25,7 +26,7 @@ export type Logger = {
 export function createLogger(base: Record<string, unknown> = {}): Logger {
   const write = (level: Level, msg: string, context: Record<string, unknown> = {}) => {
     if (order[level] < order[env().LOG_LEVEL]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...redact({ ...base, ...context }) });
+    const line = JSON.stringify({ time: new Date().toISOString(), level, msg: redactText(msg), ...redact({ ...base, ...context }) });
     // stderr keeps stdout free for commands whose output is data (npm run triage).
     process.stderr.write(line + "\n");
   };
@@ -46,9 +47,9 @@ export function redact(value: Record<string, unknown>): Record<string, unknown> 
   return out;
 }
 
-/** A string with the secrets it quotes replaced. */
+/** A string with the secrets it quotes replaced, and any card number, IBAN, password or id a lead wrote masked. */
 export function redactText(text: string): string {
-  return secretInText.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text);
+  return maskText(secretInText.reduce((acc, [pattern, replacement]) => acc.replace(pattern, replacement), text)).value;
 }
 
 function redactValue(v: unknown): unknown {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { triage } from "@/lib/agent/triage";
 import { describeIntakeErrors, intakeEventSchema } from "@/lib/contract/intake";
+import { maskIntakeEvent } from "@/lib/privacy/mask-intake-event";
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
 import { env } from "@/lib/env";
@@ -36,7 +37,8 @@ input.split("\n").forEach((line, index) => {
     console.error(`${where}: ${describeIntakeErrors(parsed.error).join("; ")}`);
     return;
   }
-  process.stdout.write(JSON.stringify(triage(parsed.data, rules).decision) + "\n");
+  // Masked as the intake API masks it: a dry run prints no card number, password or id either.
+  process.stdout.write(JSON.stringify(triage(maskIntakeEvent(parsed.data).event, rules).decision) + "\n");
 });
 if (bad) console.error(`${bad} line(s) could not be triaged`);
 process.exit(bad ? 1 : 0);

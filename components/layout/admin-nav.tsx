@@ -13,6 +13,7 @@ export const adminSections = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/api-keys", label: "API keys" },
   { href: "/admin/connections", label: "Connections" },
+  { href: "/admin/privacy", label: "Privacy" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/messages", label: "Messages" },

@@ -12,3 +12,4 @@ export * from "./notifications";
 export * from "./audit";
 export * from "./connections";
 export * from "./jobs";
+export * from "./privacy";

@@ -4,6 +4,7 @@ import { baseFeatures } from "@/lib/agent/features";
 import { buildPackage, type Traceability } from "@/lib/agent/build-package";
 import { openQuestions } from "@/lib/agent/questions";
 import { canonicalExternalId } from "@/lib/agent/external-id";
+import { sensitiveValueSignals } from "@/lib/agent/sensitive-value-signals";
 import type { IntakeEvent } from "@/lib/contract/intake";
 import type { HandoffPackage } from "@/lib/contract/package";
 import type { TriageDecision } from "@/lib/contract/decision";
@@ -89,7 +90,7 @@ export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { tr
 export function evaluateEvent(event: IntakeEvent, rules: CompiledRuleSet, knownFacts?: FactSheet) {
   const injection = (sentence: string) => rules.hasFamily(sentence, "injection");
   const facts = knownFacts ?? extractFacts(event, { freeEmailDomains: rules.ruleSet.freeEmailDomains, ignoreSentence: injection });
-  const signals = rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null });
+  const signals = [...rules.detectSignals({ text: facts.leadText, email: facts.identity.email?.value ?? null }), ...sensitiveValueSignals(event)];
   const { features, missing } = baseFeatures(facts, event, rules.ruleSet);
   return { facts, signals, missing, evaluation: evaluateRules(rules, features, signals) };
 }

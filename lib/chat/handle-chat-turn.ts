@@ -19,6 +19,7 @@ import { chatFacts } from "@/lib/chat/chat-facts";
 import { chatIntakeEvent } from "@/lib/chat/chat-intake-event";
 import { defaultChatLimits, type ChatLimits } from "@/lib/chat/chat-limits";
 import { parseChatRequest } from "@/lib/chat/chat-request";
+import { withPrivacyNotice } from "@/lib/chat/privacy-notice";
 import { chatConversationId, chatExternalId } from "@/lib/chat/conversation-id";
 import { nextReply, type NextReply } from "@/lib/chat/next-reply";
 import { decisionStrength, planHandoffUpdate } from "@/lib/chat/plan-handoff-update";
@@ -26,6 +27,7 @@ import { isRefusal } from "@/lib/chat/read-answers";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { takeChatAnswer } from "@/lib/handoffs/chat-answers";
 import { getBoss } from "@/lib/jobs/boss";
+import { maskText } from "@/lib/privacy/mask-text";
 import type { Logger } from "@/lib/logger";
 import { activeRuleSet } from "@/lib/rules/published";
 
@@ -68,9 +70,11 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   if (transcript.filter((m) => m.author === "lead").length >= limits.maxLeadMessages) {
     return { ok: false, status: 409, code: "conflict", message: `This conversation has reached its limit of ${limits.maxLeadMessages} messages. Reload the page to start a new one.` };
   }
+  // Masked before it is stored: the card number, password or id the lead typed goes no further than this line.
+  const { value: text, removed } = maskText(parsed.data.text);
   const last = transcript.at(-1);
-  const retry = last?.author === "lead" && last.text === parsed.data.text && Date.now() - last.sentAt.getTime() < RETRY_WINDOW_MS;
-  if (!retry) transcript = [...transcript, await appendChatMessage({ conversationId, author: "lead", text: parsed.data.text })];
+  const retry = last?.author === "lead" && last.text === text && Date.now() - last.sentAt.getTime() < RETRY_WINDOW_MS;
+  if (!retry) transcript = [...transcript, await appendChatMessage({ conversationId, author: "lead", text })];
 
   const externalId = chatExternalId(conversationId);
   const event = chatIntakeEvent({ externalId, transcript });
@@ -82,9 +86,10 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   const lastLine = transcript.at(-1)!;
   const followUp = stored ? await takeChatAnswer({ handoffId: stored.id, message: lastLine, declined: isRefusal(lastLine.text) }) : null;
   if (stored && followUp) {
-    await appendChatMessage({ conversationId, author: "agent", text: followUp });
+    const reply = withPrivacyNotice({ kind: "ask", text: followUp }, removed, facts.language);
+    await appendChatMessage({ conversationId, author: "agent", text: reply.text! });
     options.log.info("chat turn", { conversationId, reply: "info_request", handoffId: stored.id });
-    return { ok: true, conversationId, reply: { kind: "ask", text: followUp }, handoffId: stored.id, ownerName: null };
+    return { ok: true, conversationId, reply, handoffId: stored.id, ownerName: null };
   }
 
   // Single voice: once a person owns the lead (here or on another channel), the agent only says who took over.
@@ -92,7 +97,11 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   if (person) {
     if (person.leadId) await linkConversationLead({ conversationId, leadId: person.leadId });
     const firstToSay = await setConversationHandler({ conversationId, from: "agent", to: "human" });
-    const reply = nextReply({ ...replyBase(transcript, facts, options), decision: noDecision, previous: null, takeover: { ownerName: person.ownerName, announced: !firstToSay } });
+    const reply = withPrivacyNotice(
+      nextReply({ ...replyBase(transcript, facts, options), decision: noDecision, previous: null, takeover: { ownerName: person.ownerName, announced: !firstToSay } }),
+      removed,
+      facts.language,
+    );
     if (reply.text) await appendChatMessage({ conversationId, author: "agent", text: reply.text });
     options.log.info("chat turn", { conversationId, reply: reply.kind, handoffId: stored?.id ?? null });
     return { ok: true, conversationId, reply, handoffId: stored?.id ?? null, ownerName: person.ownerName };
@@ -135,12 +144,16 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
 
   // The agent answers with the strongest decision the conversation reached: a lead escalated stays escalated.
   const keepStored = !heldBack && stored && decisionStrength(stored) > decisionStrength(decision);
-  const reply = nextReply({
-    ...replyBase(transcript, facts, options),
-    decision: keepStored ? { ...decision, decision: stored.decision } : decision,
-    previous: stored?.decision ?? null,
-    takeover: null,
-  });
+  const reply = withPrivacyNotice(
+    nextReply({
+      ...replyBase(transcript, facts, options),
+      decision: keepStored ? { ...decision, decision: stored.decision } : decision,
+      previous: stored?.decision ?? null,
+      takeover: null,
+    }),
+    removed,
+    facts.language,
+  );
   if (reply.text) await appendChatMessage({ conversationId, author: "agent", text: reply.text });
   options.log.info("chat turn", { conversationId, decision: decision.decision, priority: decision.priority, reply: reply.kind, handoffId });
   return { ok: true, conversationId, reply, handoffId, ownerName: null };

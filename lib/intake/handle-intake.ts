@@ -10,6 +10,7 @@ import { UNSTORABLE_MESSAGE, unstorableAt } from "@/lib/http/unstorable-text";
 import { bearerToken, hashApiKey, verifySignature } from "@/lib/intake/credentials";
 import { getBoss } from "@/lib/jobs/boss";
 import type { Logger } from "@/lib/logger";
+import { maskIntakeEvent } from "@/lib/privacy/mask-intake-event";
 import { activeRuleSet } from "@/lib/rules/published";
 
 export const MAX_INTAKE_BYTES = 256 * 1024;
@@ -54,7 +55,8 @@ export async function handleIntake(request: { headers: Headers; body: string }, 
     return { status: 400, body: { error: { code: "bad_request", message: problems[0], problems } } };
   }
 
-  const event = parsed.data;
+  // Masked here, before anything is stored, triaged, logged or sent: the original never goes further.
+  const { event } = maskIntakeEvent(parsed.data);
   const externalId = event.externalId ?? canonicalExternalId(event);
   const intakeId = randomUUID();
   const conversationId = event.messages?.length ? randomUUID() : null;

@@ -1,6 +1,7 @@
 import { approvalExecuteJob, approvalExpireJob, approvalNotifyJob } from "@/lib/jobs/handlers/approvals";
 import { crmSyncJob } from "@/lib/jobs/handlers/crm-sync";
 import { notifyJob } from "@/lib/jobs/handlers/notify";
+import { privacyCrmEraseJob, privacyRetentionJob } from "@/lib/jobs/handlers/privacy";
 import { remindJob } from "@/lib/jobs/handlers/remind";
 import { slaCheckJob } from "@/lib/jobs/handlers/sla-check";
 import { weeklySummaryJob } from "@/lib/jobs/handlers/weekly-summary";
@@ -22,6 +23,8 @@ export function jobHandlers(options: { notify?: NotifySettings; only?: readonly 
     [queues.approvalNotify.name]: approvalNotifyJob(options.notify),
     [queues.approvalExecute.name]: approvalExecuteJob(options.notify),
     [approvalExpireJob.queue]: approvalExpireJob,
+    [privacyCrmEraseJob.queue]: privacyCrmEraseJob,
+    [privacyRetentionJob.queue]: privacyRetentionJob,
   };
   if (!options.only) return all;
   const unknown = options.only.filter((name) => !(name in all));

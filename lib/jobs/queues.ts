@@ -41,6 +41,10 @@ export const queues = {
   approvalExecute: { name: "approval-execute", schema: z.object({ approvalId: z.uuid() }), options: { ...retries, expireInSeconds: 120, heartbeatSeconds: 10 } },
   /** The sweep the worker schedules every minute: pending requests past their time expire. */
   approvalExpire: { name: "approval-expire", schema: z.object({ at: z.iso.datetime().optional() }), options: { retryLimit: 1, retryDelay: 5, expireInSeconds: 60 } },
+  /** HubSpot's GDPR delete for the contacts of an erased lead, by HubSpot id (never the email: jobs are kept after they run). */
+  privacyCrmErase: { name: "privacy-crm-erase", schema: z.object({ contactIds: z.array(z.string().regex(/^\d+$/)).min(1).max(100) }), options: { ...retries, expireInSeconds: 120 } },
+  /** The daily retention sweep: raw intakes and transcripts older than the retention setting are anonymised. */
+  privacyRetention: { name: "privacy-retention", schema: z.object({ at: z.iso.datetime().optional() }), options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 600 } },
   slaCheck: { name: "sla-check", schema: z.object({ at: z.iso.datetime().optional() }), options: { retryLimit: 1, retryDelay: 5, expireInSeconds: 60 } },
 } as const;
 

@@ -78,6 +78,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (options.slaCheckCron !== null && queues.weeklySummary.name in options.handlers) {
     await boss.schedule(queues.weeklySummary.name, "0 7 * * 1", {});
   }
+  // Daily at 03:17 UTC: raw intakes and transcripts past the retention setting are anonymised.
+  if (options.slaCheckCron !== null && queues.privacyRetention.name in options.handlers) await boss.schedule(queues.privacyRetention.name, "17 3 * * *", {});
   const capacity = { jobSlots: slots.size, ...pools };
   const watch = options.watch === undefined ? { heartbeatSeconds: settings.WORKER_HEARTBEAT_SECONDS, stallSeconds: settings.WORKER_STALL_MINUTES * 60, appUrl: settings.APP_URL } : options.watch;
   const watchdog = watch ? startWatchdog({ queues: Object.keys(options.handlers), capacity, log, ...watch }) : null;

@@ -6,7 +6,9 @@ import { isUnstorable } from "@/lib/http/unstorable-text";
 import { generateApiKey } from "@/lib/intake/credentials";
 import { getBoss } from "@/lib/jobs/boss";
 import { createTeam } from "../support/factories";
+import { joined, sensitiveValuesInDatabase } from "../support/sensitive-values";
 import { awkwardCharacters, badDates, badEmails, hostileString } from "./hostile-strings";
+import { textWithSensitiveValue } from "./sensitive-strings";
 
 /**
  * Bad input against the public endpoints, through their real route handlers with real Request
@@ -22,7 +24,9 @@ type Expect =
   /** Accepted, or refused naming `field`. */
   | { kind: "either"; field: string }
   /** Must be accepted, and `stored` read back equals `value`. */
-  | { kind: "accepted"; value?: string; stored?: (id: string) => Promise<unknown> };
+  | { kind: "accepted"; value?: string; stored?: (id: string) => Promise<unknown> }
+  /** Must be accepted, and the sensitive `value` (separators dropped) found nowhere in what `stored` reads back. */
+  | { kind: "masked"; value: string; stored: (id: string) => Promise<unknown> };
 
 type Case = { label: string; body: string; headers?: Record<string, string>; expect: Expect };
 
@@ -68,9 +72,9 @@ async function runCases(target: string, cases: Case[], call: (c: Case) => Promis
       report.refused++;
       const message = errorMessage(text);
       if (!message) fail(c, `refused (${response.status}) without a message: ${text.slice(0, 200)}`);
-      if (c.expect.kind === "accepted") fail(c, `refused (${response.status}): ${message}`);
+      if (c.expect.kind === "accepted" || c.expect.kind === "masked") fail(c, `refused (${response.status}): ${message}`);
       if (c.expect.kind === "refused" && c.expect.status && response.status !== c.expect.status) fail(c, `answered ${response.status}, expected ${c.expect.status}: ${message}`);
-      const field = c.expect.kind === "accepted" ? undefined : c.expect.field;
+      const field = c.expect.kind === "accepted" || c.expect.kind === "masked" ? undefined : c.expect.field;
       if (field && response.status === 400 && !message?.includes(field)) fail(c, `the message does not name ${field}: ${message}`);
       const written = changed(before, after);
       if (written.length) fail(c, `refused, yet rows were written: ${written.join(", ")}`);
@@ -78,10 +82,20 @@ async function runCases(target: string, cases: Case[], call: (c: Case) => Promis
     }
     report.accepted++;
     if (c.expect.kind === "refused") fail(c, `accepted (${response.status}), expected a refusal`);
+    if (c.expect.kind === "masked") {
+      const stored = JSON.stringify((await c.expect.stored(c.label)) ?? null);
+      if (!stored || stored.includes("(no intake row)") || stored === "null") fail(c, `nothing stored to check: ${stored}`);
+      else if (joined(stored).includes(joined(c.expect.value))) fail(c, `stored the sensitive value unmasked: ${stored.slice(0, 160)}`);
+    }
     if (c.expect.kind === "accepted" && c.expect.stored) {
       const stored = await c.expect.stored(c.label);
       if (stored !== c.expect.value) fail(c, `stored ${JSON.stringify(stored)?.slice(0, 120)} instead of ${JSON.stringify(c.expect.value)?.slice(0, 120)}`);
     }
+  }
+  // Not only where the cases read back: no column of any table may hold one of the values.
+  const sensitive = cases.flatMap((c) => (c.expect.kind === "masked" ? [c.expect.value] : []));
+  if (sensitive.length) {
+    for (const where of await sensitiveValuesInDatabase(sensitive)) if (report.failures.length < MAX_FAILURES) report.failures.push(`${target}: a sensitive value reached the database at ${where}`);
   }
   return report;
 }
@@ -168,6 +182,22 @@ export function intakeCases(runs: number, seed = 20_261_125): Case[] {
     cases.push({ label: "hostile field name", body: JSON.stringify(lead(externalId, { fields: { [key]: "x", message: "Hello" } })), expect: { kind: "either", field: "fields" } });
   }
 
+  // Card numbers, IBANs, DNIs, tokens and passwords anywhere a lead writes: accepted, and masked before they are stored.
+  for (const [{ value, text }, where] of sample(fc.tuple(textWithSensitiveValue.filter((t) => !isUnstorable(t.text)), fc.constantFrom("fields", "hubspot-list", "messages", "contact", "unknown-key")))) {
+    const externalId = id();
+    const over =
+      where === "fields"
+        ? { fields: { message: text } }
+        : where === "hubspot-list"
+          ? { fields: [{ name: "message", value: text }, { name: "notes", value: text }] }
+          : where === "messages"
+            ? { channel: "chat", messages: [{ from: "lead", text }, { from: "agent", text: "What's your company?" }] }
+            : where === "contact"
+              ? { contact: { name: "Ines Marsh", email: `ines+${externalId.slice(-8)}@harbourline.io`, company: text, role: text } }
+              : { extra: { note: text, nested: [{ text }] } };
+    cases.push({ label: `a sensitive value in ${where}`, body: JSON.stringify(lead(externalId, over)), expect: { kind: "masked", value, stored: () => storedIntake(externalId, (raw) => raw) } });
+  }
+
   // Big and deep.
   const big = (n: number) => "x".repeat(n);
   cases.push({ label: "body over 256 KB", body: JSON.stringify(lead(id(), { fields: { message: big(300_000) } })), expect: { kind: "refused", status: 413 } });
@@ -222,6 +252,10 @@ export function chatCases(runs: number, seed = 20_261_126): Case[] {
   for (const text of [...awkwardCharacters, ...sample(hostileString)].filter((t) => t.trim().length > 0 && t.length <= 2_000)) {
     const body = turn(text);
     cases.push({ label: "hostile text", body: JSON.stringify(body), expect: isUnstorable(text) ? { kind: "refused", status: 400 } : { kind: "accepted", value: text.trim(), stored: () => storedChatLine(body.sessionId) } });
+  }
+  for (const { value, text } of sample(textWithSensitiveValue).filter((t) => t.text.trim().length <= 2_000 && !isUnstorable(t.text))) {
+    const body = turn(text);
+    cases.push({ label: "a sensitive value", body: JSON.stringify(body), expect: { kind: "masked", value, stored: () => storedChatLine(body.sessionId) } });
   }
   cases.push({ label: "empty text", body: JSON.stringify(turn("   \n\t ")), expect: { kind: "refused", status: 400 } });
   cases.push({ label: "2,001 characters", body: JSON.stringify(turn("x".repeat(2_001))), expect: { kind: "refused", status: 400 } });

@@ -72,6 +72,8 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
   const associations: Association[] = [];
   const associationKeys = new Set<string>();
   const requests: RecordedRequest[] = [];
+  const gdprDeleted: string[] = [];
+  const gdprBlocklist: string[] = [];
   const window: number[] = [];
   const stats = { requests: 0, accepted: 0, overLimit: 0, rateLimited: 0 };
   let nextId = 1001;
@@ -133,7 +135,9 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
       const [status, payload] = route(req.method ?? "GET", url, body);
       record(status);
       await options.beforeRespond?.({ method: req.method ?? "GET", path: url.pathname, status });
-      if (!res.destroyed) sendJson(res, status, payload);
+      if (res.destroyed) return;
+      if (status === 204) res.writeHead(204).end();
+      else sendJson(res, status, payload);
     } catch (error) {
       if (!(error instanceof HubSpotError)) throw error;
       record(error.status);
@@ -221,7 +225,37 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
       }
       return [200, { status: "COMPLETE", results: inputs.map((i) => associate(from, String(record(i.from).id), to, String(record(i.to).id))), startedAt: new Date().toISOString(), completedAt: new Date().toISOString() }];
     }
+    if (method === "POST" && p === "/crm/v3/objects/contacts/gdpr-delete") return gdprDelete(record(body));
     throw new HubSpotError(404, `No route for ${method} ${p}`, "OBJECT_NOT_FOUND");
+  }
+
+  // POST /crm/v3/objects/contacts/gdpr-delete { objectId, idProperty? } → 204, no body: the contact and
+  // its associations are gone for good. By email, an address with no contact is blocklisted instead.
+  function gdprDelete(input: Record<string, unknown>): [number, unknown] {
+    if (typeof input.objectId !== "string" || !input.objectId) throw new HubSpotError(400, "Invalid input JSON: objectId is required", "VALIDATION_ERROR");
+    if (input.idProperty !== undefined && input.idProperty !== "email" && input.idProperty !== "hs_object_id") {
+      throw new HubSpotError(400, `${String(input.idProperty)} is not a unique property of contacts`, "VALIDATION_ERROR");
+    }
+    const contacts = objects.get("contacts")!;
+    const found =
+      input.idProperty === "email" ? [...contacts.values()].find((o) => o.properties.email === String(input.objectId).toLowerCase()) : contacts.get(String(input.objectId));
+    if (!found) {
+      if (input.idProperty === "email") {
+        gdprBlocklist.push(String(input.objectId).toLowerCase());
+        return [204, null];
+      }
+      throw new HubSpotError(404, "Object not found.  objectId are usually numeric.", "OBJECT_NOT_FOUND");
+    }
+    contacts.delete(found.id);
+    for (let i = associations.length - 1; i >= 0; i--) {
+      const a = associations[i];
+      if ((a.fromType === "contacts" && a.fromId === found.id) || (a.toType === "contacts" && a.toId === found.id)) {
+        associationKeys.delete(`${a.fromType}/${a.fromId}>${a.toType}/${a.toId}`);
+        associations.splice(i, 1);
+      }
+    }
+    gdprDeleted.push(found.id);
+    return [204, null];
   }
 
   function objectType(name: string): string {
@@ -324,6 +358,9 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
     /** Every live record of a type (`contacts`, `notes`, …). */
     records: (type: string) => [...objects.get(type)!.values()],
     associations,
+    /** Contact ids removed by a GDPR delete, and emails blocklisted by one. */
+    gdprDeleted,
+    gdprBlocklist,
     associationsOf: (type: string, id: string) => associations.filter((a) => (a.fromType === type && a.fromId === id) || (a.toType === type && a.toId === id)),
     /** Answer every request with this status (e.g. 503) until `null`. */
     setOutage: (status: number | null) => void (outage = status),

@@ -39,6 +39,9 @@ export const actionExpectations: Record<string, ActionExpectation> = {
   "app/(console)/admin/users/actions.ts#setUserActiveAction": { kind: "action", allowed: admins },
   "app/(console)/admin/users/actions.ts#updateUserAction": { kind: "action", allowed: admins },
   "app/(console)/admin/jobs/actions.ts#retryDeadLetterAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/privacy/actions.ts#eraseLeadDataAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/privacy/actions.ts#exportLeadDataAction": { kind: "action", allowed: admins },
+  "app/(console)/admin/privacy/actions.ts#saveRetentionAction": { kind: "action", allowed: admins },
   "app/(console)/admin/rules/actions.ts#publishRulesAction": { kind: "action", allowed: admins },
   "app/(console)/admin/rules/actions.ts#restoreRulesVersionAction": { kind: "action", allowed: admins },
   "app/(console)/admin/rules/actions.ts#saveRulesDraftAction": { kind: "action", allowed: admins },
@@ -123,6 +126,7 @@ export const pageExpectations: Record<string, PageExpectation> = {
   "/admin/api-keys": { kind: "console", allowed: admins, sample: "/admin/api-keys" },
   "/admin/connections": { kind: "console", allowed: admins, sample: "/admin/connections" },
   "/admin/audit": { kind: "console", allowed: admins, sample: "/admin/audit" },
+  "/admin/privacy": { kind: "console", allowed: admins, sample: "/admin/privacy" },
   "/admin/jobs": { kind: "console", allowed: admins, sample: "/admin/jobs" },
   "/admin/messages": { kind: "console", allowed: admins, sample: "/admin/messages" },
 };
