@@ -1,21 +1,17 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
-import { Forbidden } from "@/components/layout/forbidden";
 import { LeadDataForms } from "@/components/privacy/lead-data-forms";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/field";
 import { readRetentionDays } from "@/db/queries/privacy";
-import { rolesFor } from "@/lib/auth/roles";
-import { pageActor } from "../../page-actor";
+import { pageActorWith } from "../../page-actor";
 import { eraseLeadDataAction, exportLeadDataAction, saveRetentionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Privacy" };
 
 export default async function PrivacyPage() {
-  const { actor, forbidden } = await pageActor(...rolesFor("admin.manage"));
-  if (!actor) return null;
-  if (forbidden) return <Forbidden message={forbidden} />;
+  await pageActorWith("admin.manage");
   const retentionDays = await readRetentionDays();
   return (
     <div className="space-y-6">
