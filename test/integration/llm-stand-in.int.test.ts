@@ -8,6 +8,7 @@ import { resetEnvCache } from "@/lib/env";
 import { compileRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
 import { startOpenAiStandIn, type OpenAiStandIn } from "../stand-ins/openai";
+import { brightlaneExtraction, brightlaneMessage } from "../support/llm-answers";
 
 // The whole LLM path over real HTTP: env → provider → AI SDK → an OpenAI-compatible server on 127.0.0.1.
 const timeoutMs = 400;
@@ -35,20 +36,9 @@ afterAll(async () => {
   await standIn.close();
 });
 
-const message = "We're a sales crew of about eighty people at Brightlane. We need an AI agent to qualify the leads from our HubSpot forms.";
+const message = brightlaneMessage;
 const lead = event({ contact: { name: "Tom Reyes", email: "tom@brightlane.io", company: "Brightlane" }, fields: { message } });
-const nobody = { name: null, email: null, phone: null, company: null, role: null, website: null };
-const answer: LlmExtraction = {
-  identity: nobody,
-  need: { value: "an AI agent to qualify the leads from our HubSpot forms", fragment: "We need an AI agent to qualify the leads from our HubSpot forms.", confirmed: true, basis: null },
-  intent: { value: "diagnosis", basis: "they ask for an AI agent" },
-  employees: { value: 80, fragment: "about eighty people", confirmed: true, basis: null },
-  monthlyLeads: null,
-  budget: null,
-  timelineDays: null,
-  tools: [{ value: "HubSpot", fragment: "our HubSpot forms", confirmed: true, basis: null }],
-  summary: ["Tom Reyes leads a sales crew of about eighty people at Brightlane.", "They need an AI agent to qualify their HubSpot form leads.", "Email: tom@brightlane.io.", "No budget given.", "No timeline given."].join("\n"),
-};
+const answer = brightlaneExtraction;
 
 describe.each([
   { api: "responses" as const, path: "/v1/responses" },

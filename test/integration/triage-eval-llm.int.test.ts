@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LlmExtraction } from "@/lib/agent/llm/schema";
 import { startOpenAiStandIn, type OpenAiStandIn } from "../stand-ins/openai";
+import { brightlaneExtraction, brightlaneMessage } from "../support/llm-answers";
 
 // `npm run triage:eval -- CASES --llm` end to end: the command, the configured model over real HTTP
 // (the OpenAI-compatible stand-in), the rules deciding on the model's facts, the report.
@@ -14,23 +14,12 @@ let standIn: OpenAiStandIn;
 let casesFile: string;
 
 // "about eighty people": a head count in words the deterministic reader does not know, the model does.
-const message = "We're a sales crew of about eighty people at Brightlane. We need an AI agent to qualify the leads from our HubSpot forms.";
+const message = brightlaneMessage;
 const labelled = {
   input: { externalId: "eval-llm-1", channel: "form", receivedAt: "2026-11-24T08:30:00Z", contact: { name: "Tom Reyes", email: "tom@brightlane.io", company: "Brightlane" }, fields: { message } },
   expect: { decision: "escalate", priority: "normal", reasonsInclude: ["high_value"] },
 };
-const nobody = { name: null, email: null, phone: null, company: null, role: null, website: null };
-const answer: LlmExtraction = {
-  identity: nobody,
-  need: { value: "an AI agent to qualify the leads from our HubSpot forms", fragment: "We need an AI agent to qualify the leads from our HubSpot forms.", confirmed: true, basis: null },
-  intent: { value: "diagnosis", basis: "they ask for an AI agent" },
-  employees: { value: 80, fragment: "about eighty people", confirmed: true, basis: null },
-  monthlyLeads: null,
-  budget: null,
-  timelineDays: null,
-  tools: [{ value: "HubSpot", fragment: "our HubSpot forms", confirmed: true, basis: null }],
-  summary: ["Tom Reyes leads a sales crew of about eighty people at Brightlane.", "They need an AI agent to qualify their HubSpot form leads.", "Email: tom@brightlane.io.", "No budget given.", "No timeline given."].join("\n"),
-};
+const answer = brightlaneExtraction;
 
 beforeAll(async () => {
   standIn = await startOpenAiStandIn();
