@@ -407,7 +407,7 @@ describe("connections: test before saving, and back to the environment", () => {
     expect(works).toMatchObject({ ok: true, data: { ok: true, message: expect.stringContaining("accepted the connection") } });
     const closed = await closedPort();
     expect(await run(connectionActions.testConnectionAction, admin, form({ url: `smtp://127.0.0.1:${closed}` }))).toMatchObject({ ok: true, data: { ok: false, message: expect.stringMatching(/^Connection refused/) } });
-    expect(await run(connectionActions.testConnectionAction, admin, form({ url: "smtp://" }))).toMatchObject({ ok: false, error: expect.stringMatching(/^url: must name the mail server's host/) });
+    expect(await run(connectionActions.testConnectionAction, admin, form({ url: "smtp://" }))).toMatchObject({ ok: false, field: "url", error: expect.stringMatching(/^must name the mail server's host/) });
     expect(await db.select().from(connectionSettings).where(eq(connectionSettings.kind, "smtp"))).toEqual([]);
     expect(await auditCount()).toBe(audits);
     expect((await loadConnectionSettings()).smtp.source).toBe("environment");

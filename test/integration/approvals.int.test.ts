@@ -478,7 +478,7 @@ describe("four-eyes", () => {
     const { saveFourEyesAction } = await import("@/app/(console)/admin/approvals/actions");
     const who = await admin();
     const run = (input: Record<string, string>) => runAction(actionDefinitionOf(saveFourEyesAction)!, (roles) => authorizeUser({ userId: who.id, allowed: roles }), input);
-    expect(await run({ actionType: "wire_money" })).toMatchObject({ ok: false, error: expect.stringMatching(/^actionType: must be one of/) });
+    expect(await run({ actionType: "wire_money" })).toMatchObject({ ok: false, field: "actionType", error: expect.stringMatching(/^must be one of/) });
     try {
       expect(await run({ actionType: "send_email", fourEyes: "false" })).toMatchObject({ ok: true, data: { fourEyes: false } });
       const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "approval_setting.update")).orderBy(desc(auditLog.id)).limit(1);

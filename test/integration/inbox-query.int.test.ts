@@ -137,18 +137,18 @@ describe("inbox views and filters", () => {
         forward.push(...page.rows.map((r) => r.leadName ?? ""));
         const last = page.rows.at(-1);
         if (!page.hasNext || !last) break;
-        after = decode(encodeCursor([last.slaDueAt], last.id, last.matchTier));
+        after = decode(encodeCursor(cursorValues("sla_due_at", last), last.id, last.matchTier));
       }
       expect(forward, `forward by ${limit}`).toEqual(expected);
 
       const backward: string[] = [];
-      let before: Cursor | undefined = decode(encodeCursor([new Date("2100-01-01T00:00:00Z")], "ffffffff-ffff-4fff-bfff-ffffffffffff", 2));
+      let before: Cursor | undefined = decode(encodeCursor(["stopped", new Date("2100-01-01T00:00:00Z")], "ffffffff-ffff-4fff-bfff-ffffffffffff", 2));
       for (let guard = 0; guard < 10; guard++) {
         const page = await pageOf({ limit, before });
         backward.unshift(...page.rows.map((r) => r.leadName ?? ""));
         const first = page.rows[0];
         if (!page.hasPrevious || !first) break;
-        before = decode(encodeCursor([first.slaDueAt], first.id, first.matchTier));
+        before = decode(encodeCursor(cursorValues("sla_due_at", first), first.id, first.matchTier));
       }
       expect(backward, `backward by ${limit}`).toEqual(expected);
     }
