@@ -19,6 +19,9 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 if [ -n "${DATABASE_URL:-}" ]; then where="the server in DATABASE_URL"; else where="embedded"; fi
 step "integration tests (real Postgres: ${where})"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+# The integration project can exit 0 with failed tests (its global set-up's teardown runs last): its
+# own report decides, so a failure stops here instead of surfacing only in the summary.
+node -e 'const r = JSON.parse(require("fs").readFileSync("test-results/integration.json", "utf8")); if (!r.success || r.numFailedTests > 0 || r.numFailedTestSuites > 0) { console.error(`integration: ${r.numFailedTests} tests and ${r.numFailedTestSuites} files failed`); process.exit(1); }'
 step "next build"
 npx next build
 step "end-to-end (Playwright, Chromium)"
