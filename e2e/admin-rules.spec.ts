@@ -130,10 +130,10 @@ test("[ADMIN] the metrics link to a rule lands on it; the page passes axe and fi
   await expect(page.locator("#signals-risk-pricing-es")).toHaveValue(/descuentos/);
   await expect(page.locator("#signals-risk-pricing-en")).toHaveValue(/discounts/);
   await risk.screenshot({ path: "test-results/rules-signals.png" });
-  // A score is a derived fact that counts: at least two of the offer cues make a vendor pitch.
-  const count = page.getByLabel("vendorPitch definition 2: how many");
-  await expect(count).toHaveValue("2");
-  await expect(page.getByLabel("vendorPitch definition 2: kind")).toHaveValue("atLeast");
+  // A score is a derived fact that counts: three of the offer cues make a vendor pitch whatever else the lead says.
+  const count = page.getByLabel("vendorPitch definition 3: how many");
+  await expect(count).toHaveValue("3");
+  await expect(page.getByLabel("vendorPitch definition 3: kind")).toHaveValue("atLeast");
   await count.locator("xpath=ancestor::div[3]").screenshot({ path: "test-results/rules-at-least.png" });
 
   await page.setViewportSize({ width: 390, height: 844 });

@@ -1,5 +1,6 @@
 "use client";
 
+import { actionErrorText } from "@/lib/action-error-text";
 import { useState, useTransition } from "react";
 import { ActionForm, type FormAction } from "@/components/admin/action-form";
 import { Badge } from "@/components/ui/badge";
@@ -131,7 +132,7 @@ export function ConnectionForm({
                 const form = document.getElementById(formId);
                 if (!(form instanceof HTMLFormElement)) return;
                 const answer = await test(new FormData(form));
-                setResult(answer.ok ? answer.data : { ok: false, message: readable(answer.error, labels) });
+                setResult(answer.ok ? answer.data : { ok: false, message: actionErrorText(answer, labels) });
               })
             }
           >
