@@ -13,6 +13,7 @@ import { startSlackStandIn } from "../stand-ins/slack";
 import { startSmtpStandIn } from "../stand-ins/smtp";
 import { createTeam, createUser } from "../support/factories";
 import { spawnWorkerProcess, standInNotifyEnv } from "../support/worker-process";
+import { pgArray } from "../support/pg-array";
 import { waitFor } from "../support/wait-for";
 import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 
@@ -168,7 +169,3 @@ function countBy(values: string[]): Map<string, number> {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** A Postgres array literal of ids (uuids: nothing to escape), bound as one parameter. */
-function pgArray(values: string[]): string {
-  return `{${values.join(",")}}`;
-}

@@ -13,6 +13,7 @@ import { formIntake } from "../support/crm-intake";
 import { discardPendingCrmJobs } from "../support/crm-queue-worker";
 import { createTeam, createUser } from "../support/factories";
 import { spawnWorkerProcess } from "../support/worker-process";
+import { pgArray } from "../support/pg-array";
 import { waitFor } from "../support/wait-for";
 import { countHubSpotRecords } from "./worker-kill";
 import { type FaultOutcome, type Log } from "./fault-outcome";
@@ -166,7 +167,3 @@ async function stallNoticesFor(userId: string) {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** A Postgres array literal of ids (uuids: nothing to escape), bound as one parameter. */
-function pgArray(values: string[]): string {
-  return `{${values.join(",")}}`;
-}

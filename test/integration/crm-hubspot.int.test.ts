@@ -15,6 +15,7 @@ import { startHubSpotStandIn, type HubSpotStandIn, type StandInOptions } from ".
 import { formIntake } from "../support/crm-intake";
 import { crmJobStates, discardPendingCrmJobs, startCrmQueueWorker, waitForCrmQueue } from "../support/crm-queue-worker";
 import { createTeam, createUser } from "../support/factories";
+import { pgArray } from "../support/pg-array";
 import { waitFor } from "../support/wait-for";
 
 let teamId: string;
@@ -167,7 +168,7 @@ describe("crm-sync into HubSpot (stand-in)", () => {
     }
     // The outage lasts until every sync has met it (failed once and waits for its retry), not a fixed 30 s.
     await waitFor("every sync to fail against the outage", async () => {
-      const [row] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where name = 'crm-sync' and data->>'handoffId' = any(${`{${ids.join(",")}}`}::text[]) and (retry_count >= 1 or state = 'retry')`);
+      const [row] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where name = 'crm-sync' and data->>'handoffId' = any(${pgArray(ids)}::text[]) and (retry_count >= 1 or state = 'retry')`);
       return Number(row.n) === ids.length;
     }, 120_000, 250);
     expect(hub.records("contacts")).toHaveLength(0);

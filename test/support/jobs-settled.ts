@@ -1,5 +1,6 @@
 import { sql as dsql } from "drizzle-orm";
 import { db } from "@/db";
+import { pgArray } from "./pg-array";
 import { waitFor } from "./wait-for";
 
 /**
@@ -13,7 +14,7 @@ export async function waitForJobsSettled(what: string, options: { queues: string
     async () => {
       const [row] = await db.execute<{ n: number }>(dsql`
         select count(*)::int as n from pgboss.job
-        where name = any(${`{${options.queues.join(",")}}`}::text[]) and data->>${options.key} = ${options.value} and state < 'completed'`);
+        where name = any(${pgArray(options.queues)}::text[]) and data->>${options.key} = ${options.value} and state < 'completed'`);
       return Number(row.n) === 0;
     },
     options.timeoutMs ?? 30_000,
