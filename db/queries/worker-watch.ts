@@ -76,19 +76,19 @@ export async function listWorkerBeats(): Promise<WorkerBeat[]> {
 
 /**
  * Records which queues are stalled now, and forgets those that have not been for `quietSeconds`.
- * Returns the stalls nobody was told of yet, claimed for this caller: of several watching workers,
+ * Returns the queues whose stall nobody was told of yet, claimed for this caller: of several watching workers,
  * one tells.
  */
-export async function claimNewStalls({ stalled, quietSeconds }: { stalled: { queue: string; oldestJobId: string | null }[]; quietSeconds: number }): Promise<{ queue: string; stalledSince: Date }[]> {
+export async function claimNewStalls({ stalled, quietSeconds }: { stalled: { queue: string; oldestJobId: string | null }[]; quietSeconds: number }): Promise<string[]> {
   const names = stalled.map((s) => s.queue);
   await watchSql`delete from queue_stalls where not (queue = any(${names}::text[])) and last_seen_at < now() - make_interval(secs => ${quietSeconds})`;
   if (stalled.length === 0) return [];
   for (const s of stalled) {
     await watchSql`insert into queue_stalls (queue, oldest_job_id) values (${s.queue}, ${s.oldestJobId}) on conflict (queue) do update set oldest_job_id = excluded.oldest_job_id, last_seen_at = now()`;
   }
-  const claimed = await watchSql<{ queue: string; stalled_since: Date }[]>`
-    update queue_stalls set alerted_at = now() where queue = any(${names}::text[]) and alerted_at is null returning queue, stalled_since`;
-  return claimed.map((r) => ({ queue: r.queue, stalledSince: new Date(r.stalled_since) }));
+  const claimed = await watchSql<{ queue: string }[]>`
+    update queue_stalls set alerted_at = now() where queue = any(${names}::text[]) and alerted_at is null returning queue`;
+  return claimed.map((r) => r.queue);
 }
 
 /** The people told about a stuck queue: active managers and admins, with their email. */

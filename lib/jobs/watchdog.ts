@@ -25,7 +25,7 @@ const EMAIL_TIMEOUT_MS = 15_000;
  * and by email when email works, once per stall. A beat or a check that fails is logged and tried
  * again on the next tick; nothing here waits without a bound.
  */
-export function startWatchdog(options: WatchdogOptions): { id: string; stop: () => Promise<void>; tick: () => Promise<void> } {
+export function startWatchdog(options: WatchdogOptions): { stop: () => Promise<void> } {
   const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const { log } = options;
   let running: Promise<void> | null = null;
@@ -39,7 +39,7 @@ export function startWatchdog(options: WatchdogOptions): { id: string; stop: () 
       // A queue counts as moving again only after a quiet spell, so one that flaps is one stall.
       const quietSeconds = Math.max(60, options.stallSeconds);
       const fresh = await claimNewStalls({ stalled: stalled.map((l) => ({ queue: l.queue, oldestJobId: l.oldestReadyJobId })), quietSeconds });
-      for (const stall of fresh) await tell(stall.queue, lags.find((l) => l.queue === stall.queue));
+      for (const queue of fresh) await tell(queue, lags.find((l) => l.queue === queue));
     } catch (error) {
       log.warn("worker heartbeat or queue check failed; trying again", { error: error instanceof Error ? error.message : String(error) });
     }
@@ -73,8 +73,6 @@ export function startWatchdog(options: WatchdogOptions): { id: string; stop: () 
   timer.unref();
 
   return {
-    id,
-    tick,
     stop: async () => {
       clearInterval(timer);
       await running;

@@ -27,7 +27,7 @@ export type WorkerOptions = {
 
 const BATCH_SIZE = 4;
 
-export type RunningWorker = { boss: PgBoss; slots: JobSlots; stop: (options?: { graceful?: boolean }) => Promise<void> };
+export type RunningWorker = { boss: PgBoss; stop: (options?: { graceful?: boolean }) => Promise<void> };
 
 /**
  * Runs the queues' handlers in this process. Each job is parsed with its schema first: a payload that
@@ -87,7 +87,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   return {
     boss,
-    slots,
     stop: async ({ graceful = true } = {}) => {
       await watchdog?.stop();
       await boss.stop({ graceful, close: true, timeout: 10_000 });
