@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 // Overridable so two checkouts can run their e2e suites side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const embeddedPgPort = process.env.E2E_PG_PORT ?? "54369";
+const embeddedPgPort = process.env.E2E_PG_PORT ?? "25369";
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium, never a downloaded browser (no internet here). Flags that work as root.
@@ -37,6 +37,15 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: "", BATON_DATA_DIR: ".data/e2e", EMBEDDED_PG_PORT: embeddedPgPort, AUTH_SECRET: "", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+    // The demo's mailbox (Dovecot) on a port of this checkout's own: the email spec appends to it.
+    env: {
+      DATABASE_URL: "",
+      BATON_DATA_DIR: ".data/e2e",
+      EMBEDDED_PG_PORT: embeddedPgPort,
+      DEMO_IMAP_PORT: process.env.E2E_IMAP_PORT ?? String(port + 10_000),
+      AUTH_SECRET: "",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
 });

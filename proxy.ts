@@ -2,7 +2,8 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig, isPublicPath } from "@/lib/auth/config";
 import { env } from "@/lib/env";
-import { pageSecurityHeaders } from "@/lib/security/headers";
+import { allowedWidgetOrigins } from "@/lib/chat/widget-origins";
+import { isChatWidgetPath, pageSecurityHeaders } from "@/lib/security/headers";
 
 // Redirects signed-out visitors of the console to /login. Pages, actions and routes still check
 // the session and role themselves: this is a convenience, not the security boundary.
@@ -10,12 +11,13 @@ import { pageSecurityHeaders } from "@/lib/security/headers";
 // policy from the request headers and puts the nonce on its own scripts.
 const { auth } = NextAuth(authConfig);
 
-export const proxy = auth((request) => {
+export const proxy = auth(async (request) => {
   const { pathname } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const settings = env();
   const headers = pageSecurityHeaders(pathname, nonce, {
-    widgetOrigins: settings.CHAT_WIDGET_ALLOWED_ORIGINS ?? [],
+    // The sites an admin allowed on /admin/connections (else the environment's); read only for the widget's pages.
+    widgetOrigins: isChatWidgetPath(pathname) ? (await allowedWidgetOrigins()).origins : [],
     dev: settings.NODE_ENV === "development",
     https: new URL(settings.APP_URL).protocol === "https:",
   });
@@ -30,7 +32,7 @@ export const proxy = auth((request) => {
   } else {
     const forwarded = new Headers(request.headers);
     forwarded.set("x-nonce", nonce);
-    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
     response = NextResponse.next({ request: { headers: forwarded } });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -41,5 +43,6 @@ export const proxy = auth((request) => {
 // should pay for a session check it does not use (the intake endpoint runs hot). Their security
 // headers come from next.config.ts.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|jpg)$).*)"],
+  // widget.js is the embed script other sites load (public/): no session, no page headers.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|widget\\.js$|.*\\.(?:png|svg|ico|jpg)$).*)"],
 };

@@ -37,7 +37,10 @@ export async function startAppServer(options: { env: Record<string, string | und
   let forwarded = 0;
   let dropped = 0;
   const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n").filter((l) => l.trim())) {
+    for (const line of chunk
+      .toString()
+      .split("\n")
+      .filter((l) => l.trim())) {
       if (forwarded++ < MAX_FORWARDED_LINES) options.log(`[next] ${line}`);
       else dropped++;
     }
@@ -60,7 +63,9 @@ export async function startAppServer(options: { env: Record<string, string | und
   const healthy = await waitForHealth(`${url}/api/health`, () => running);
   if (!healthy || !child.pid) {
     await stop();
-    throw new Error(running ? `the app did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s` : "the app exited during start-up (see [next] lines above)");
+    throw new Error(
+      running ? `the app did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s` : "the app exited during start-up (see [next] lines above)",
+    );
   }
   return { url, pid: child.pid, build, stop };
 }

@@ -6,9 +6,9 @@ import { embeddedUrl, startEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 
 export const BENCH_DATABASE = "baton_bench";
-// Apart from the app's (.data, 54329) and the tests' (.data/test, 54349), so a bench never touches their data.
+// Apart from the app's (.data, 25329) and the tests' (.data/test, 25349), so a bench never touches their data.
 const EMBEDDED_DATA_DIR = ".data/bench";
-const EMBEDDED_PORT = 54359;
+const EMBEDDED_PORT = 25359;
 
 export type BenchDatabase = {
   /** The dedicated bench database and its name. */
@@ -114,7 +114,9 @@ function migrationsDigest(): string {
   const folder = resolve(process.cwd(), "db/migrations");
   const hash = createHash("sha256");
   hash.update(readFileSync(join(folder, "meta/_journal.json")));
-  for (const file of readdirSync(folder).filter((f) => f.endsWith(".sql")).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
     hash.update(file).update(readFileSync(join(folder, file)));
   }
   return hash.digest("hex").slice(0, 16);

@@ -5,9 +5,7 @@ import type { BenchDatabase } from "./bench-database";
  * (a rate such as leads/s, a ratio, a count), in the value's own unit.
  */
 export type Budget =
-  | { kind: "p95_below_ms"; ms: number }
-  | { kind: "at_least"; unit: string; value: number }
-  | { kind: "at_most"; unit: string; value: number };
+  { kind: "p95_below_ms"; ms: number } | { kind: "at_least"; unit: string; value: number } | { kind: "at_most"; unit: string; value: number };
 
 /** A figure that is not a latency: a throughput, a ratio or a count, with its unit. */
 export type Quantity = { amount: number; unit: string };

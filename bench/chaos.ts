@@ -23,22 +23,59 @@ export const chaosBench: BenchModule = {
     const survived = result.faults.filter((f) => f.lost === 0 && f.duplicated === 0 && f.problems.length === 0).length;
     const tried = result.fuzz.reduce((n, f) => n + f.tried, 0);
     const measurements: Measurement[] = [
-      { bench: "chaos", scenario: `load held: POST /api/v1/intake, ${result.load.connections} connections, ${result.load.seconds} s`, runs: result.load.ok, ...result.load.latency, value: { amount: Math.round(result.load.perSecond), unit: "intakes/s" } },
-      { bench: "chaos", scenario: "faults survived", runs: result.faults.length, value: { amount: survived, unit: "faults" }, budget: { kind: "at_least", unit: "faults", value: result.faults.length } },
-      { bench: "chaos", scenario: "bad inputs mishandled (500, half-written, unclear)", runs: tried, value: { amount: result.fuzz.reduce((n, f) => n + f.failures.length, 0), unit: "inputs" }, budget: NONE("inputs") },
+      {
+        bench: "chaos",
+        scenario: `load held: POST /api/v1/intake, ${result.load.connections} connections, ${result.load.seconds} s`,
+        runs: result.load.ok,
+        ...result.load.latency,
+        value: { amount: Math.round(result.load.perSecond), unit: "intakes/s" },
+      },
+      {
+        bench: "chaos",
+        scenario: "faults survived",
+        runs: result.faults.length,
+        value: { amount: survived, unit: "faults" },
+        budget: { kind: "at_least", unit: "faults", value: result.faults.length },
+      },
+      {
+        bench: "chaos",
+        scenario: "bad inputs mishandled (500, half-written, unclear)",
+        runs: tried,
+        value: { amount: result.fuzz.reduce((n, f) => n + f.failures.length, 0), unit: "inputs" },
+        budget: NONE("inputs"),
+      },
       { bench: "chaos", scenario: "records lost", runs: result.faults.length + 1, value: { amount: result.lost, unit: "records" }, budget: NONE("records") },
-      { bench: "chaos", scenario: "records duplicated", runs: result.faults.length + 1, value: { amount: result.duplicated, unit: "records" }, budget: NONE("records") },
+      {
+        bench: "chaos",
+        scenario: "records duplicated",
+        runs: result.faults.length + 1,
+        value: { amount: result.duplicated, unit: "records" },
+        budget: NONE("records"),
+      },
     ];
     return { measurements, details: { table, result } };
   },
 };
 
 async function runChaosScript(options: { databaseUrl: string; seconds?: number; log: (line: string) => void }): Promise<{ table: string; result: ChaosJson }> {
-  const args = ["--import", "tsx", "--conditions=react-server", "scripts/chaos.ts", "--json", ...(options.seconds ? ["--seconds", String(options.seconds)] : [])];
+  const args = [
+    "--import",
+    "tsx",
+    "--conditions=react-server",
+    "scripts/chaos.ts",
+    "--json",
+    ...(options.seconds ? ["--seconds", String(options.seconds)] : []),
+  ];
   const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: options.databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => chunk.toString().split("\n").filter((l) => l.startsWith("[chaos]")).forEach((l) => options.log(l.replace("[chaos] ", "chaos: "))));
+  child.stderr.on("data", (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter((l) => l.startsWith("[chaos]"))
+      .forEach((l) => options.log(l.replace("[chaos] ", "chaos: "))),
+  );
   await new Promise((resolve) => child.once("exit", resolve));
   const lines = stdout.trim().split("\n");
   const json = lines.at(-1) ?? "";

@@ -23,12 +23,12 @@ export const scenarios: Scenario[] = [
     identity: "business",
     text: {
       en: [
-        (c) => `We are ${c.employees % 30 + 4} people and want our contact form leads qualified and sent to ${c.crm} automatically.`,
-        (c) => `Small team here (${c.employees % 20 + 3} of us). Could your AI agent follow up our website leads and book calls for us? We use ${c.crm}.`,
+        (c) => `We are ${(c.employees % 30) + 4} people and want our contact form leads qualified and sent to ${c.crm} automatically.`,
+        (c) => `Small team here (${(c.employees % 20) + 3} of us). Could your AI agent follow up our website leads and book calls for us? We use ${c.crm}.`,
         (c) => `Hi, ${c.first} from ${c.company}. We need help automating the follow-up of our inbound leads, it takes us days to reply.`,
       ],
       es: [
-        (c) => `Somos ${c.employees % 30 + 4} personas y queremos que los leads del formulario se califiquen y pasen a ${c.crm} automáticamente.`,
+        (c) => `Somos ${(c.employees % 30) + 4} personas y queremos que los leads del formulario se califiquen y pasen a ${c.crm} automáticamente.`,
         (c) => `Hola, soy ${c.first} de ${c.company}. Necesitamos automatizar el seguimiento de los leads de la web, tardamos días en contestar.`,
         () => `Buscamos un asistente virtual que conteste a los leads del formulario y reserve llamadas con el equipo comercial.`,
       ],
@@ -40,13 +40,18 @@ export const scenarios: Scenario[] = [
     fields: (c) => ({ numemployees: `${c.employees}`, monthly_leads: `${c.monthlyLeads}` }),
     text: {
       en: [
-        (c) => `${c.company} has ${c.employees} employees and gets about ${c.monthlyLeads} inbound leads a month. We want an AI agent to qualify them and hand the good ones to sales.`,
-        (c) => `Our sales team can't keep up with ${c.monthlyLeads} web leads per month. We'd like an AI sales agent that qualifies them and routes them in ${c.crm}. We need this live this month.`,
-        (c) => `Looking for lead qualification for our ${c.employees}-person company, budget around $${c.budget.toLocaleString("en")}. Timeline: within 3 weeks.`,
+        (c) =>
+          `${c.company} has ${c.employees} employees and gets about ${c.monthlyLeads} inbound leads a month. We want an AI agent to qualify them and hand the good ones to sales.`,
+        (c) =>
+          `Our sales team can't keep up with ${c.monthlyLeads} web leads per month. We'd like an AI sales agent that qualifies them and routes them in ${c.crm}. We need this live this month.`,
+        (c) =>
+          `Looking for lead qualification for our ${c.employees}-person company, budget around $${c.budget.toLocaleString("en")}. Timeline: within 3 weeks.`,
       ],
       es: [
-        (c) => `En ${c.company} somos ${c.employees} empleados y recibimos unos ${c.monthlyLeads} leads al mes. Queremos un agente de IA que los califique y pase los buenos a ventas.`,
-        (c) => `Nuestro equipo comercial no da abasto con ${c.monthlyLeads} leads mensuales. Necesitamos automatizar la calificación cuanto antes, usamos ${c.crm}.`,
+        (c) =>
+          `En ${c.company} somos ${c.employees} empleados y recibimos unos ${c.monthlyLeads} leads al mes. Queremos un agente de IA que los califique y pase los buenos a ventas.`,
+        (c) =>
+          `Nuestro equipo comercial no da abasto con ${c.monthlyLeads} leads mensuales. Necesitamos automatizar la calificación cuanto antes, usamos ${c.crm}.`,
         (c) => `Tenemos un presupuesto de ${c.budget.toLocaleString("es")} € para automatizar el proceso comercial de ${c.company}.`,
       ],
     },
@@ -111,16 +116,28 @@ export const scenarios: Scenario[] = [
     name: "filter: job seeker",
     identity: "free",
     text: {
-      en: [() => `Are you hiring? I would love to join your team, my CV is attached.`, () => `Hello, I'm applying for the job opening in sales. Do you have internships?`],
-      es: [() => `¿Tenéis vacantes? Me encantaría trabajar con vosotros, os envío mi CV.`, () => `Hola, vi una oferta de empleo de comercial y quería enviar mi currículum.`],
+      en: [
+        () => `Are you hiring? I would love to join your team, my CV is attached.`,
+        () => `Hello, I'm applying for the job opening in sales. Do you have internships?`,
+      ],
+      es: [
+        () => `¿Tenéis vacantes? Me encantaría trabajar con vosotros, os envío mi CV.`,
+        () => `Hola, vi una oferta de empleo de comercial y quería enviar mi currículum.`,
+      ],
     },
   },
   {
     name: "filter: student research",
     identity: "student",
     text: {
-      en: [() => `I'm a student writing my thesis on sales chatbots, could I interview you?`, () => `Could you fill in a short survey for my university project about lead management?`],
-      es: [() => `Estoy haciendo mi TFG sobre chatbots de ventas, ¿podría haceros una entrevista?`, () => `¿Podríais responder una encuesta para mi tesis sobre CRM?`],
+      en: [
+        () => `I'm a student writing my thesis on sales chatbots, could I interview you?`,
+        () => `Could you fill in a short survey for my university project about lead management?`,
+      ],
+      es: [
+        () => `Estoy haciendo mi TFG sobre chatbots de ventas, ¿podría haceros una entrevista?`,
+        () => `¿Podríais responder una encuesta para mi tesis sobre CRM?`,
+      ],
     },
   },
   {
@@ -131,7 +148,10 @@ export const scenarios: Scenario[] = [
         () => `We offer outsourced SDR services and can book 20 meetings a month for your team. Would you be interested in our program?`,
         () => `Buy now!!! Limited time offer on cheap pills, click here.`,
       ],
-      es: [() => `Ofrecemos servicios de generación de leads B2B. Nuestros servicios de prospección os pueden interesar.`, () => `Haz clic aquí y gana un premio, oferta sin receta.`],
+      es: [
+        () => `Ofrecemos servicios de generación de leads B2B. Nuestros servicios de prospección os pueden interesar.`,
+        () => `Haz clic aquí y gana un premio, oferta sin receta.`,
+      ],
     },
   },
   {
@@ -139,7 +159,10 @@ export const scenarios: Scenario[] = [
     identity: "free",
     text: {
       en: [() => `My printer won't connect to the wifi, can you help me fix it?`, () => `I need a new logo and SEO for my website, how much would that be?`],
-      es: [() => `Mi portátil no enciende y tengo todas mis fotos dentro, ¿me podéis ayudar?`, () => `Necesito diseño de logo y alojamiento web para mi tienda.`],
+      es: [
+        () => `Mi portátil no enciende y tengo todas mis fotos dentro, ¿me podéis ayudar?`,
+        () => `Necesito diseño de logo y alojamiento web para mi tienda.`,
+      ],
     },
   },
   {
@@ -162,8 +185,14 @@ export const scenarios: Scenario[] = [
     name: "escalate: ambiguity",
     identity: "business",
     text: {
-      en: [() => `We're not sure where to start: maybe a chatbot, or maybe better reporting on our pipeline. Open to ideas.`, () => `We might need automation or a new CRM or both, we haven't decided yet.`],
-      es: [() => `No sabemos por dónde empezar, quizás un chatbot o quizás mejorar el CRM. Abiertos a ideas.`, () => `Tenemos varias cosas en mente y no lo tenemos claro todavía.`],
+      en: [
+        () => `We're not sure where to start: maybe a chatbot, or maybe better reporting on our pipeline. Open to ideas.`,
+        () => `We might need automation or a new CRM or both, we haven't decided yet.`,
+      ],
+      es: [
+        () => `No sabemos por dónde empezar, quizás un chatbot o quizás mejorar el CRM. Abiertos a ideas.`,
+        () => `Tenemos varias cosas en mente y no lo tenemos claro todavía.`,
+      ],
     },
   },
   {

@@ -15,7 +15,7 @@ export async function ensureEvents(options: { url: string; handoffs: number; log
   const sql = postgres(options.url, { max: 1, onnotice: () => {} });
   const target = options.handoffs * EVENTS_PER_HANDOFF;
   try {
-    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from handoff_events`;
+    const [{ n }] = await sql<[{ n: number }]>`select count(*)::int as n from handoff_events`;
     if (n === target) {
       options.log(`reusing ${target.toLocaleString("en")} timeline events`);
       return { events: n, reused: true, seconds: 0 };
@@ -70,7 +70,7 @@ export async function ensureEvents(options: { url: string; handoffs: number; log
 export async function countColumnDrift(url: string): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const [{ n }] = await sql<{ n: number }[]>`
+    const [{ n }] = await sql<[{ n: number }]>`
       select count(*)::int as n
       from (select id, first_action_at, poor_escalation_at from handoffs tablesample system (1)) h
       left join lateral (

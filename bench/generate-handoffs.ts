@@ -14,11 +14,7 @@ export type HandoffDataset = { rows: number; reused: boolean; seconds: number };
  * A bench database holding `rows` handoffs, reused when an earlier run left exactly that behind
  * (regenerating a million rows takes over a minute), otherwise rebuilt from an empty database.
  */
-export async function ensureHandoffs(options: {
-  database: BenchDatabase;
-  rows: number;
-  log: (line: string) => void;
-}): Promise<HandoffDataset> {
+export async function ensureHandoffs(options: { database: BenchDatabase; rows: number; log: (line: string) => void }): Promise<HandoffDataset> {
   const mark = { dataset: "handoffs", generator: GENERATOR_VERSION, rows: options.rows };
   if ((await isReusable(options.database, mark)) && (await countHandoffs(options.database.url)) === options.rows) {
     options.log(`reusing ${options.rows.toLocaleString("en")} handoffs in the bench database`);
@@ -58,7 +54,7 @@ export async function generateHandoffs(options: { url: string; rows: number; log
 
     // One anchor for every chunk: created_at then rises with the row number, as it does in a
     // table filled over a year, and the heap is in roughly the order production's would be.
-    const [{ anchor }] = await sql<{ anchor: Date }[]>`select date_trunc('second', now()) as anchor`;
+    const [{ anchor }] = await sql<[{ anchor: Date }]>`select date_trunc('second', now()) as anchor`;
     for (let from = 1; from <= options.rows; from += CHUNK) {
       const to = Math.min(from + CHUNK - 1, options.rows);
       await sql.unsafe(insertHandoffsSql, [from, to, options.rows, anchor.toISOString()]);
@@ -98,7 +94,7 @@ async function countHandoffs(url: string): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ n: number }[]>`select count(*)::int as n from handoffs`;
-    return row.n;
+    return row!.n;
   } catch {
     return -1;
   } finally {

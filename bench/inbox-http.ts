@@ -26,7 +26,13 @@ export const inboxHttpBench: BenchModule = {
     const { teamId, company } = await prepareLogin(database.url);
     const server = await startAppServer({
       log,
-      env: { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn", OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined },
+      env: {
+        DATABASE_URL: database.url,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        LOG_LEVEL: "warn",
+        OPENAI_API_KEY: undefined,
+        OPENAI_BASE_URL: undefined,
+      },
     });
     const measurements: Measurement[] = [];
     const details: Record<string, unknown> = { build: server.build };
@@ -40,7 +46,12 @@ export const inboxHttpBench: BenchModule = {
       ];
       for (const page of pages) {
         log(`inbox-http: ${page.name} (${WARMUP} warm-up + ${Math.min(runs, MAX_RUNS)} runs)`);
-        const samples = await measureLatency({ runs: Math.min(runs, MAX_RUNS), warmup: WARMUP, draw: () => page.path, operation: (path) => getPage(server.url, path, cookie) });
+        const samples = await measureLatency({
+          runs: Math.min(runs, MAX_RUNS),
+          warmup: WARMUP,
+          draw: () => page.path,
+          operation: (path) => getPage(server.url, path, cookie),
+        });
         measurements.push({ bench: "inbox-http", scenario: page.name, ...summarise(samples), budget: PAGE_BUDGET });
       }
       details.team = teamId;
@@ -70,10 +81,10 @@ async function prepareLogin(url: string): Promise<{ teamId: string; company: str
     const hash = await hashPassword(BENCH_LOGIN.password);
     await sql`
       insert into users (id, email, name, role, team_id, password_hash, active)
-      values (gen_random_uuid()::text, ${BENCH_LOGIN.email}, 'Bench Manager', 'manager', ${team.id}, ${hash}, true)
+      values (gen_random_uuid()::text, ${BENCH_LOGIN.email}, 'Bench Manager', 'manager', ${team!.id}, ${hash}, true)
       on conflict ((lower(email))) do update set password_hash = excluded.password_hash, team_id = excluded.team_id, role = 'manager', active = true`;
     const [row] = await sql<{ name: string }[]>`select company_name as name from handoffs where company_name is not null limit 1`;
-    return { teamId: team.id, company: row.name };
+    return { teamId: team!.id, company: row!.name };
   } finally {
     await sql.end({ timeout: 5 });
   }

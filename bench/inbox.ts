@@ -1,12 +1,18 @@
 import postgres from "postgres";
 import { priorities, type Priority } from "@/lib/contract/package";
-import type { InboxFilters, InboxScope, StatusFilter } from "@/db/queries/handoffs";
+import type { InboxFilters, InboxScope, StatusFilter } from "@/db/queries/inbox";
 import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort } from "@/lib/inbox/cursor";
 import type { BenchModule, Budget, Measurement } from "./bench-module";
 import { ensureHandoffs } from "./generate-handoffs";
 import { measureLatency, summarise } from "./latency";
 
 const PAGE_SIZE = 50;
+// The sorts the inbox's column headers offer, in the direction a click first gives.
+const allTabSorts: { sort: InboxSort; dir: "asc" | "desc" }[] = [
+  { sort: "sla_due_at", dir: "asc" },
+  { sort: "created_at", dir: "desc" },
+  { sort: "value", dir: "desc" },
+];
 const WARMUP = 50;
 // The issue's budget for one inbox page at 1M handoffs on the 2-core reference machine.
 const PAGE_BUDGET = { kind: "p95_below_ms", ms: 20 } as const;
@@ -24,7 +30,7 @@ export const inboxBench: BenchModule = {
     const dataset = await ensureHandoffs({ database, rows, log });
     const { owners, teams, names, companies } = await drawableParameters(database.url);
     // Imported only now: db/index.ts binds its pool to DATABASE_URL, which run.ts has pointed here.
-    const { listInboxPage, countOpenByPriority, countByPriorityCapped, listCampaigns, COUNT_CAP, SEARCH_COUNT_CAP } = await import("@/db/queries/handoffs");
+    const { listInboxPage, countOpenByPriority, countByPriorityCapped, listCampaigns, COUNT_CAP, SEARCH_COUNT_CAP } = await import("@/db/queries/inbox");
 
     // Each timed call is the app's call for one inbox page: a tab, 50 rows, most urgent SLA first.
     const page = (scope: InboxScope, priority: Priority, status: StatusFilter, after?: Cursor, q?: string) =>
@@ -62,7 +68,7 @@ export const inboxBench: BenchModule = {
           const priority = pick(priorities);
           const last = (await page(all, priority, "pending")).rows.at(-1);
           if (!last) throw new Error(`the ${priority} tab has no pending handoffs to page through`);
-          return { priority, after: { values: [last.slaDueAt.toISOString()], id: last.id } };
+          return { priority, after: cursorSchema.parse(encodeCursor(cursorValues("sla_due_at", last), last.id)) };
         },
         run: ({ priority, after }) => page(all, priority, "pending", after),
       }),
@@ -90,6 +96,32 @@ export const inboxBench: BenchModule = {
         draw: () => ({ teamId: pick(teams) }),
         run: ({ teamId }) => sorted({ scope: { kind: "team", teamId }, priority: "all", sort: "priority", dir: "asc" }),
       }),
+      // The All tab (every priority) under each sort a person can click, all teams and one team, and
+      // the keyset's second page: no priority to lead an index with, so each sort needs its own.
+      ...allTabSorts.flatMap(({ sort, dir }) => [
+        scenario({
+          name: `All tab by ${sort} ${dir}, all teams, open`,
+          budgeted: true,
+          draw: () => ({}),
+          run: () => sorted({ scope: all, priority: "all", sort, dir }),
+        }),
+        scenario({
+          name: `All tab by ${sort} ${dir}, team, open`,
+          budgeted: true,
+          draw: () => ({ teamId: pick(teams) }),
+          run: ({ teamId }) => sorted({ scope: { kind: "team", teamId }, priority: "all", sort, dir }),
+        }),
+        scenario({
+          name: `page 2 (keyset) of All tab by ${sort} ${dir}, all teams, open`,
+          budgeted: true,
+          draw: async () => {
+            const last = (await sorted({ scope: all, priority: "all", sort, dir })).rows.at(-1);
+            if (!last) throw new Error(`the All tab by ${sort} has no open handoffs to page through`);
+            return { after: cursorSchema.parse(encodeCursor(cursorValues(sort, last), last.id)) };
+          },
+          run: ({ after }) => sorted({ scope: all, priority: "all", sort, dir, after }),
+        }),
+      ]),
       scenario({
         name: "owner filter, all teams, tab, open",
         budgeted: true,
@@ -100,7 +132,8 @@ export const inboxBench: BenchModule = {
         name: "created in the last 30 days, team, tab, open",
         budgeted: true,
         draw: () => ({ priority: pick(priorities), teamId: pick(teams) }),
-        run: ({ priority, teamId }) => sorted({ scope: { kind: "team", teamId }, priority, sort: "sla_due_at", dir: "asc", filters: { from: daysAgo(30), to: daysAgo(0) } }),
+        run: ({ priority, teamId }) =>
+          sorted({ scope: { kind: "team", teamId }, priority, sort: "sla_due_at", dir: "asc", filters: { from: daysAgo(30), to: daysAgo(0) } }),
       }),
       // Search: a person's name (a few hundred matches) in a team's open queue, and a company name
       // (tens of thousands of matches) across all teams, the broadest search a manager can run.
@@ -250,8 +283,12 @@ async function drawableParameters(url: string): Promise<{ owners: string[]; team
       select u.id from users u where exists (select 1 from handoffs h where h.owner_id = u.id)`;
     const teams = await sql<{ id: string }[]>`
       select t.id from teams t where exists (select 1 from handoffs h where h.team_id = t.id)`;
-    const names = await sql<{ name: string }[]>`select distinct lead_name as name from (select lead_name from handoffs tablesample system (1) limit 2000) s where lead_name is not null limit 200`;
-    const companies = await sql<{ name: string }[]>`select distinct company_name as name from (select company_name from handoffs tablesample system (1) limit 2000) s where company_name is not null limit 50`;
+    const names = await sql<
+      { name: string }[]
+    >`select distinct lead_name as name from (select lead_name from handoffs tablesample system (1) limit 2000) s where lead_name is not null limit 200`;
+    const companies = await sql<
+      { name: string }[]
+    >`select distinct company_name as name from (select company_name from handoffs tablesample system (1) limit 2000) s where company_name is not null limit 50`;
     if (owners.length === 0 || teams.length === 0) throw new Error("the bench database has no owned or team handoffs");
     return { owners: owners.map((r) => r.id), teams: teams.map((r) => r.id), names: names.map((r) => r.name), companies: companies.map((r) => r.name) };
   } finally {
@@ -260,5 +297,5 @@ async function drawableParameters(url: string): Promise<{ owners: string[]; team
 }
 
 function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)];
+  return items[Math.floor(Math.random() * items.length)]!;
 }

@@ -38,7 +38,7 @@ export async function runSqlBaseline(options: {
       while (done < MAX_PER_WORKER && performance.now() < until) {
         const n = seq++;
         const ids = { mark: markFor(n), externalId: `${options.prefix}-${n}`, intakeId: randomUUID(), conversationId: randomUUID() };
-        const rows = fillIntakeRows(options.plans[n % options.plans.length], ids);
+        const rows = fillIntakeRows(options.plans[n % options.plans.length]!, ids);
         const started = performance.now();
         await sql.begin((tx) => writeIntake(tx, rows, { ...ids, teamId: options.teamId, tables }));
         samples?.push(performance.now() - started);
@@ -63,7 +63,9 @@ export async function runSqlBaseline(options: {
 
 /** Where pg-boss keeps each queue's jobs (created by the app's own getBoss before the baseline runs). */
 export async function jobTables(sql: postgres.Sql): Promise<JobTables> {
-  const rows = await sql<{ name: string; table: string }[]>`select name, table_name as table from pgboss.queue where name in ${sql([queues.crmSync.name, queues.notify.name])}`;
+  const rows = await sql<
+    { name: string; table: string }[]
+  >`select name, table_name as table from pgboss.queue where name in ${sql([queues.crmSync.name, queues.notify.name])}`;
   const table = (name: string) => {
     const row = rows.find((r) => r.name === name);
     if (!row) throw new Error(`pg-boss has no queue ${name} in the bench database`);
@@ -86,23 +88,23 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
 
   let companyId: string | null = null;
   if (rows.company?.domain) {
-    [{ id: companyId }] = await tx<{ id: string }[]>`
+    [{ id: companyId }] = await tx<[{ id: string }]>`
       insert into companies (name, domain) values (${rows.company.name}, ${rows.company.domain})
       on conflict (domain) where domain is not null do update set updated_at = now() returning id`;
   } else if (rows.company) {
-    [{ id: companyId }] = await tx<{ id: string }[]>`insert into companies (name) values (${rows.company.name}) returning id`;
+    [{ id: companyId }] = await tx<[{ id: string }]>`insert into companies (name) values (${rows.company.name}) returning id`;
   }
 
   const lead = rows.lead;
   const [{ id: leadId }] = lead.email
-    ? await tx<{ id: string }[]>`
+    ? await tx<[{ id: string }]>`
         insert into leads (name, email, phone, role, website, company_id)
         values (${lead.name}, ${lead.email}, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId})
         on conflict (lower(email)) where email is not null do update set
           name = coalesce(leads.name, excluded.name), phone = coalesce(leads.phone, excluded.phone),
           role = coalesce(leads.role, excluded.role), company_id = coalesce(leads.company_id, excluded.company_id), updated_at = now()
         returning id`
-    : await tx<{ id: string }[]>`
+    : await tx<[{ id: string }]>`
         insert into leads (name, email, phone, role, website, company_id)
         values (${lead.name}, null, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId}) returning id`;
 
@@ -111,7 +113,12 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
     await tx`insert into conversations (id, lead_id, channel) values (${ids.conversationId}, ${leadId}, ${rows.conversation.channel})`;
     const lines = rows.conversation.messages;
     if (lines.length) {
-      const values = lines.map((m, i) => ({ conversation_id: ids.conversationId, author: m.author, text: m.text, sent_at: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)) }));
+      const values = lines.map((m, i) => ({
+        conversation_id: ids.conversationId,
+        author: m.author,
+        text: m.text,
+        sent_at: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
+      }));
       await tx`insert into messages ${tx(values, "conversation_id", "author", "text", "sent_at")}`;
     }
   }
@@ -121,7 +128,7 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
   if (h) {
     const now = new Date();
     const filtered = h.decision === "filter";
-    [{ id: handoffId }] = await tx<{ id: string }[]>`
+    [{ id: handoffId }] = await tx<[{ id: string }]>`
       insert into handoffs (lead_id, company_id, intake_id, conversation_id, decision, priority, status, discard_reason, closed_at, team_id,
         sla_due_at, reasons, intent, fit, channel, campaign, rule_version, agent_source, package, lead_name, lead_email, company_name, summary, created_at, updated_at)
       values (${leadId}, ${companyId}, ${ids.intakeId}, ${conversationId}, ${h.decision}, ${h.priority}, ${filtered ? "discarded" : "pending"},

@@ -104,7 +104,7 @@ async function settle(sql: postgres.Sql, like: string): Promise<void> {
   let last = -1;
   let steady = 0;
   while (Date.now() < until && steady < 3) {
-    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from intakes where external_id like ${like}`;
+    const [{ n }] = await sql<[{ n: number }]>`select count(*)::int as n from intakes where external_id like ${like}`;
     steady = n === last ? steady + 1 : 0;
     last = n;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));

@@ -61,7 +61,7 @@ export async function runHttpLoad(options: {
           const externalId = `${options.prefix}-${n}`;
           ledger.set(externalId, { status: null });
           context.externalId = externalId;
-          return { ...request, body: options.bodies[n % options.bodies.length]({ mark: markFor(n), externalId }) };
+          return { ...request, body: options.bodies[n % options.bodies.length]!({ mark: markFor(n), externalId }) };
         },
         onResponse: (status, body, context) => {
           const externalId = String(context.externalId);

@@ -70,16 +70,68 @@ export const intakeLoadBench: BenchModule = {
     log("intake: (c) counting what was written against what was answered");
     const check = await checkIntakes({ url, prefix: "http", ledger });
     const ratio = endpoint.perSecond / baseline.perSecond;
-    const failed = endpoint.refused + endpoint.errors + endpoint.mismatched + warmup.refused + warmup.errors + warmup.mismatched + paced.refused + paced.errors + paced.mismatched;
+    const failed =
+      endpoint.refused +
+      endpoint.errors +
+      endpoint.mismatched +
+      warmup.refused +
+      warmup.errors +
+      warmup.mismatched +
+      paced.refused +
+      paced.errors +
+      paced.mismatched;
 
     const measurements: Measurement[] = [
-      { bench: "intake", scenario: `raw SQL baseline, ${CONCURRENCY} workers`, ...baseline.latency, runs: baseline.intakes, value: { amount: Math.round(baseline.perSecond), unit: "intakes/s" } },
-      { bench: "intake", scenario: `POST /api/v1/intake, ${CONCURRENCY} connections`, ...endpoint.latency, runs: endpoint.ok, value: { amount: Math.round(endpoint.perSecond), unit: "intakes/s" }, budget: P95_BUDGET },
-      { bench: "intake", scenario: `POST /api/v1/intake, paced at ${PACED_RATE}/s over ${PACED_CONNECTIONS} connections`, ...paced.latency, runs: paced.ok, value: { amount: Math.round(paced.perSecond), unit: "intakes/s" } },
-      { bench: "intake", scenario: "endpoint / baseline throughput", runs: endpoint.ok, value: { amount: Math.round(ratio * 1000) / 1000, unit: "× baseline" }, budget: RATIO_BUDGET },
-      { bench: "intake", scenario: "requests refused or failed under load", runs: ledger.size, value: { amount: failed, unit: "requests" }, budget: NONE("requests") },
-      { bench: "intake", scenario: "lost intakes (2xx without its rows)", runs: check.responses2xx, value: { amount: check.lost, unit: "intakes" }, budget: NONE("intakes") },
-      { bench: "intake", scenario: "duplicated intakes (rows beyond the 2xx)", runs: check.responses2xx, value: { amount: check.duplicated, unit: "intakes" }, budget: NONE("intakes") },
+      {
+        bench: "intake",
+        scenario: `raw SQL baseline, ${CONCURRENCY} workers`,
+        ...baseline.latency,
+        runs: baseline.intakes,
+        value: { amount: Math.round(baseline.perSecond), unit: "intakes/s" },
+      },
+      {
+        bench: "intake",
+        scenario: `POST /api/v1/intake, ${CONCURRENCY} connections`,
+        ...endpoint.latency,
+        runs: endpoint.ok,
+        value: { amount: Math.round(endpoint.perSecond), unit: "intakes/s" },
+        budget: P95_BUDGET,
+      },
+      {
+        bench: "intake",
+        scenario: `POST /api/v1/intake, paced at ${PACED_RATE}/s over ${PACED_CONNECTIONS} connections`,
+        ...paced.latency,
+        runs: paced.ok,
+        value: { amount: Math.round(paced.perSecond), unit: "intakes/s" },
+      },
+      {
+        bench: "intake",
+        scenario: "endpoint / baseline throughput",
+        runs: endpoint.ok,
+        value: { amount: Math.round(ratio * 1000) / 1000, unit: "× baseline" },
+        budget: RATIO_BUDGET,
+      },
+      {
+        bench: "intake",
+        scenario: "requests refused or failed under load",
+        runs: ledger.size,
+        value: { amount: failed, unit: "requests" },
+        budget: NONE("requests"),
+      },
+      {
+        bench: "intake",
+        scenario: "lost intakes (2xx without its rows)",
+        runs: check.responses2xx,
+        value: { amount: check.lost, unit: "intakes" },
+        budget: NONE("intakes"),
+      },
+      {
+        bench: "intake",
+        scenario: "duplicated intakes (rows beyond the 2xx)",
+        runs: check.responses2xx,
+        value: { amount: check.duplicated, unit: "intakes" },
+        budget: NONE("intakes"),
+      },
     ];
 
     return {
@@ -94,7 +146,13 @@ export const intakeLoadBench: BenchModule = {
         appBuild: build,
         appPoolMax: env().DATABASE_POOL_MAX,
         baseline: { ...baseline, perSecond: Math.round(baseline.perSecond) },
-        endpoint: { ...endpoint, perSecond: Math.round(endpoint.perSecond), firstRequestMs, warmup: { ok: warmup.ok, perSecond: Math.round(warmup.perSecond) }, profile },
+        endpoint: {
+          ...endpoint,
+          perSecond: Math.round(endpoint.perSecond),
+          firstRequestMs,
+          warmup: { ok: warmup.ok, perSecond: Math.round(warmup.perSecond) },
+          profile,
+        },
         ratio: Math.round(ratio * 1000) / 1000,
         check,
       },
@@ -121,7 +179,15 @@ export async function holdIntakeLoad(options: { database: BenchDatabase; seconds
 
 // The app started for this run only, the first request alone (it pays for start-up: pg-boss, the
 // rule set, the route's modules), a warm-up under load, then the measured load; stopped whatever happens.
-async function measureEndpoint(options: { url: string; apiKey: string; bodies: Body[]; loadSeconds: number; ledger: Ledger; log: (line: string) => void; paced?: false }) {
+async function measureEndpoint(options: {
+  url: string;
+  apiKey: string;
+  bodies: Body[];
+  loadSeconds: number;
+  ledger: Ledger;
+  log: (line: string) => void;
+  paced?: false;
+}) {
   const server = await startAppServer({
     log: options.log,
     env: {
@@ -136,7 +202,15 @@ async function measureEndpoint(options: { url: string; apiKey: string; bodies: B
     },
   });
   try {
-    const load = { url: server.url, apiKey: options.apiKey, bodies: options.bodies, connections: CONCURRENCY, prefix: "http", sequence: { next: HTTP_SEQUENCE_START }, ledger: options.ledger };
+    const load = {
+      url: server.url,
+      apiKey: options.apiKey,
+      bodies: options.bodies,
+      connections: CONCURRENCY,
+      prefix: "http",
+      sequence: { next: HTTP_SEQUENCE_START },
+      ledger: options.ledger,
+    };
     const firstRequestMs = await postOne(load);
     const warmup = await runHttpLoad({ ...load, seconds: WARMUP_SECONDS });
     options.log(`intake: endpoint warm-up ${Math.round(warmup.perSecond)} intakes/s; measuring ${CONCURRENCY} connections for ${options.loadSeconds} s`);
@@ -147,7 +221,10 @@ async function measureEndpoint(options: { url: string; apiKey: string; bodies: B
     // when the instance is busy but not saturated (closed-loop 32 connections measure saturation).
     // Few connections: autocannon fires each connection's share on its own timer, so 32 paced
     // connections arrive in bursts of 32 and measure the burst, not the rate.
-    const paced = options.paced === false ? null : await runHttpLoad({ ...load, connections: PACED_CONNECTIONS, seconds: Math.min(15, options.loadSeconds), overallRate: PACED_RATE });
+    const paced =
+      options.paced === false
+        ? null
+        : await runHttpLoad({ ...load, connections: PACED_CONNECTIONS, seconds: Math.min(15, options.loadSeconds), overallRate: PACED_RATE });
     return { endpoint, paced, warmup, firstRequestMs, profile: profiled, build: server.build };
   } finally {
     await server.stop();
@@ -160,8 +237,8 @@ async function insertTeamAndKey(url: string): Promise<{ teamId: string; apiKey: 
   try {
     const key = generateApiKey();
     const [team] = await sql<{ id: string }[]>`insert into teams (name) values ('Bench intake') returning id`;
-    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Bench intake load', ${key.prefix}, ${key.hash}, ${team.id})`;
-    return { teamId: team.id, apiKey: key.key };
+    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Bench intake load', ${key.prefix}, ${key.hash}, ${team!.id})`;
+    return { teamId: team!.id, apiKey: key.key };
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -187,7 +264,7 @@ async function postOne(load: { url: string; apiKey: string; bodies: Body[]; pref
   const response = await fetch(`${load.url}/api/v1/intake`, {
     method: "POST",
     headers: { authorization: `Bearer ${load.apiKey}`, "content-type": "application/json" },
-    body: load.bodies[0]({ mark: markFor(n), externalId }),
+    body: load.bodies[0]!({ mark: markFor(n), externalId }),
     signal: AbortSignal.timeout(60_000),
   });
   const text = await response.text();

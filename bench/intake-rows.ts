@@ -3,6 +3,7 @@ import type { TriageDecision } from "@/lib/contract/decision";
 import type { IntakeEvent } from "@/lib/contract/intake";
 import type { HandoffPackage } from "@/lib/contract/package";
 import type { CompiledRuleSet } from "@/lib/rules/compile";
+import { handoffColumnsFromPackage } from "@/lib/handoffs/package-columns";
 
 // Placeholders for what differs between two intakes of the same corpus event: letters only, so
 // they pass for part of an email address and triage reads nothing into them.
@@ -87,17 +88,18 @@ export function planIntakeRows(event: IntakeEvent, rules: CompiledRuleSet, agent
             decision: decision.decision,
             priority: decision.priority,
             reasons: decision.reasons,
-            intent: pkg.intent,
-            fit: pkg.qualification.fit,
+            ...handoffColumnsFromPackage(pkg),
             channel: event.channel,
             campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
             ruleVersion: rules.version,
             package: JSON.stringify(pkg),
-            leadName: identity?.name ?? null,
-            leadEmail: identity?.email ?? null,
-            companyName: identity?.company ?? null,
-            summary: pkg.summary,
-            eventData: JSON.stringify({ decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: rules.version, agentSource }),
+            eventData: JSON.stringify({
+              decision: decision.decision,
+              priority: decision.priority,
+              reasons: decision.reasons,
+              ruleVersion: rules.version,
+              agentSource,
+            }),
           }
         : null,
     response: JSON.stringify(response),
@@ -107,7 +109,7 @@ export function planIntakeRows(event: IntakeEvent, rules: CompiledRuleSet, agent
 /** One intake's rows: the placeholders replaced by this intake's ids (every string, wherever it sits). */
 export function fillIntakeRows(rows: IntakeRows, ids: IntakeIds): IntakeRows {
   const values: Record<string, string> = { mark: ids.mark, ext: ids.externalId, intake: ids.intakeId, conv: ids.conversationId };
-  return fillStrings(rows, (text) => (text.includes("zqx") ? text.replace(tokenPattern, (_, name: string) => values[name]) : text));
+  return fillStrings(rows, (text) => (text.includes("zqx") ? text.replace(tokenPattern, (_, name: string) => values[name] ?? "") : text));
 }
 
 /** The package and response once the lead and handoff exist, as recordIntake builds them. */

@@ -96,7 +96,10 @@ function sampleActivity(url: string): { stop: () => Promise<ActivitySummary> } {
       return {
         samples,
         meanSessions: Object.fromEntries([...byWait].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, mean(n)])),
-        lockWaits: [...lockWaits].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([query, n]) => ({ query, samples: n })),
+        lockWaits: [...lockWaits]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([query, n]) => ({ query, samples: n })),
       };
     },
   };
@@ -127,7 +130,9 @@ function processTreeTicks(pid: number): { total: number; system: number } {
 
 function childrenOf(pid: number): number[] {
   try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
   } catch {
     return [];
   }

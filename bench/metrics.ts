@@ -61,7 +61,7 @@ async function latestDay(url: string): Promise<[string]> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ day: string }[]>`select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD') as day from handoffs`;
-    return [row.day];
+    return [row!.day];
   } finally {
     await sql.end({ timeout: 5 });
   }

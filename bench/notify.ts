@@ -40,7 +40,11 @@ export const notifyBench: BenchModule = {
     await runMigrations(database.url);
     const sql = postgres(database.url, { max: 2, onnotice: () => {} });
     const quiet = createLogger({ bench: "notify" });
-    const settings = { appUrl: "http://127.0.0.1:3000", slack: { webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl }, smtp: { url: smtp.url, from: "Baton <baton@bench.test>" } };
+    const settings = {
+      appUrl: "http://127.0.0.1:3000",
+      slack: { webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl },
+      smtp: { url: smtp.url, from: "Baton <baton@bench.test>" },
+    };
     try {
       const { teamId, keyToken } = await setUp(sql, generateApiKey());
       // (a) Drain: the jobs are queued first, then a worker process is started and timed to the last delivery.
@@ -49,15 +53,25 @@ export const notifyBench: BenchModule = {
       const { PgBoss } = await import("pg-boss");
       const sender = new PgBoss({ connectionString: database.url, max: 2, supervise: false, schedule: false });
       await sender.start();
-      for (let i = 0; i < ids.length; i += 1000) await sender.insert("notify", ids.slice(i, i + 1000).map((handoffId) => ({ data: { handoffId, event: "created" } })));
+      for (let i = 0; i < ids.length; i += 1000)
+        await sender.insert(
+          "notify",
+          ids.slice(i, i + 1000).map((handoffId) => ({ data: { handoffId, event: "created" } })),
+        );
       await sender.stop({ close: true });
       const slackBefore = slack.messages.length;
       const started = performance.now();
-      const drainer = await startWorkerProcess({ databaseUrl: database.url, slackWebhookUrl: slack.webhookUrl, smtpUrl: smtp.url, from: settings.smtp.from, appUrl: settings.appUrl });
+      const drainer = await startWorkerProcess({
+        databaseUrl: database.url,
+        slackWebhookUrl: slack.webhookUrl,
+        smtpUrl: smtp.url,
+        from: settings.smtp.from,
+        appUrl: settings.appUrl,
+      });
       const deadline = Date.now() + 20 * 60_000;
       let sent = 0;
       while (Date.now() < deadline) {
-        [{ sent }] = await sql<{ sent: number }[]>`select count(*)::int as sent from deliveries where handoff_id = any(${ids}) and status = 'sent'`;
+        [{ sent }] = await sql<[{ sent: number }]>`select count(*)::int as sent from deliveries where handoff_id = any(${ids}) and status = 'sent'`;
         if (sent >= ids.length * 3) break;
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
@@ -84,7 +98,7 @@ export const notifyBench: BenchModule = {
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         const startedAt = performance.now();
         calls.push(
-          handleIntake({ headers: new Headers({ authorization: `Bearer ${keyToken}` }), body: JSON.stringify(lead(i)) }, { databaseUrl: database.url, log: quiet }).then((reply) => {
+          handleIntake({ headers: new Headers({ authorization: `Bearer ${keyToken}` }), body: JSON.stringify(lead(i)) }, { log: quiet }).then((reply) => {
             intakeMs.push(performance.now() - startedAt);
             if (typeof reply.body.handoffId === "string") sentAt.set(reply.body.handoffId, startedAt);
           }),
@@ -100,13 +114,41 @@ export const notifyBench: BenchModule = {
       await stopBoss();
 
       const measurements: Measurement[] = [
-        { bench: "notify", scenario: `${JOBS} queued notify jobs drained (${CONCURRENCY} loops of 4)`, runs: drainedJobs, value: { amount: Math.round(drainedJobs / drainSeconds), unit: "jobs/s" } },
-        { bench: "notify", scenario: "queued jobs not drained within 20 minutes", runs: ids.length, value: { amount: ids.length - drainedJobs, unit: "jobs" }, budget: NONE("jobs") },
-        { bench: "notify", scenario: "deliveries sent while draining (in-app, email, Slack)", runs: ids.length * 3, value: { amount: Math.round(sent / drainSeconds), unit: "deliveries/s" } },
-        { bench: "notify", scenario: "Slack messages beyond one per package", runs: ids.length, value: { amount: Math.max(0, slackDuplicates), unit: "messages" }, budget: NONE("messages") },
+        {
+          bench: "notify",
+          scenario: `${JOBS} queued notify jobs drained (${CONCURRENCY} loops of 4)`,
+          runs: drainedJobs,
+          value: { amount: Math.round(drainedJobs / drainSeconds), unit: "jobs/s" },
+        },
+        {
+          bench: "notify",
+          scenario: "queued jobs not drained within 20 minutes",
+          runs: ids.length,
+          value: { amount: ids.length - drainedJobs, unit: "jobs" },
+          budget: NONE("jobs"),
+        },
+        {
+          bench: "notify",
+          scenario: "deliveries sent while draining (in-app, email, Slack)",
+          runs: ids.length * 3,
+          value: { amount: Math.round(sent / drainSeconds), unit: "deliveries/s" },
+        },
+        {
+          bench: "notify",
+          scenario: "Slack messages beyond one per package",
+          runs: ids.length,
+          value: { amount: Math.max(0, slackDuplicates), unit: "messages" },
+          budget: NONE("messages"),
+        },
         { bench: "notify", scenario: `intake call alone (acknowledged), ${INTAKE_RATE} intakes/s`, ...summarise(intakeMs), runs: intakeMs.length },
         { bench: "notify", scenario: `intake → Slack message, ${INTAKE_RATE} intakes/s`, ...summarise(samples), runs: samples.length, budget: P95_BUDGET },
-        { bench: "notify", scenario: "intakes whose Slack message never came", runs: sentAt.size, value: { amount: missing, unit: "intakes" }, budget: NONE("intakes") },
+        {
+          bench: "notify",
+          scenario: "intakes whose Slack message never came",
+          runs: sentAt.size,
+          value: { amount: missing, unit: "intakes" },
+          budget: NONE("intakes"),
+        },
       ];
       return { measurements, details: { jobs: JOBS, drainSeconds: Math.round(drainSeconds * 10) / 10, intakes: total, concurrency: CONCURRENCY } };
     } finally {
@@ -151,10 +193,10 @@ async function setUp(sql: postgres.Sql, key: { key: string; prefix: string; hash
   const [team] = await sql<{ id: string }[]>`insert into teams (name) values (${`Bench notify ${suffix}`}) returning id`;
   for (let i = 0; i < 4; i++) {
     // A high cap: the bench measures delivery, not the routing fallback.
-    await sql`insert into users (id, email, name, role, team_id, capacity) values (gen_random_uuid()::text, ${`bench-rep-${i}-${suffix}@bench.test`}, ${`Bench Rep ${i}`}, 'rep', ${team.id}, 1000000)`;
+    await sql`insert into users (id, email, name, role, team_id, capacity) values (gen_random_uuid()::text, ${`bench-rep-${i}-${suffix}@bench.test`}, ${`Bench Rep ${i}`}, 'rep', ${team!.id}, 1000000)`;
   }
-  await sql`insert into api_keys (name, prefix, key_hash, team_id) values (${`Bench notify ${suffix}`}, ${key.prefix}, ${key.hash}, ${team.id})`;
-  return { teamId: team.id, keyToken: key.key };
+  await sql`insert into api_keys (name, prefix, key_hash, team_id) values (${`Bench notify ${suffix}`}, ${key.prefix}, ${key.hash}, ${team!.id})`;
+  return { teamId: team!.id, keyToken: key.key };
 }
 
 async function insertHandoffs(sql: postgres.Sql, teamId: string, count: number): Promise<string[]> {
@@ -163,7 +205,17 @@ async function insertHandoffs(sql: postgres.Sql, teamId: string, count: number):
     source: { channel: "form", receivedAt: new Date().toISOString() },
     need: "Qualify inbound leads",
     intent: "diagnosis",
-    salesContext: { urgency: null, timelineDays: null, volume: null, employees: 120, monthlyLeads: null, budget: null, team: null, currentTools: [], affectedProcess: null },
+    salesContext: {
+      urgency: null,
+      timelineDays: null,
+      volume: null,
+      employees: 120,
+      monthlyLeads: null,
+      budget: null,
+      team: null,
+      currentTools: [],
+      affectedProcess: null,
+    },
     qualification: { fit: "good", whyFits: [], whyNot: [], missing: [] },
     reasons: [{ code: "high_value", evidence: "120 employees", rule: "default.high_value" }],
     summary: "Bench Lead at Bench Co wants to qualify inbound leads.\nThey have 120 employees.\nThey want it this month.\nNo tools named.\nNo budget named.",
@@ -186,6 +238,11 @@ function lead(i: number) {
     externalId: `bench-notify-${Date.now()}-${i}`,
     channel: "form",
     receivedAt: new Date().toISOString(),
-    fields: { email: `lead${i}@bench-${i}.example.com`, company: `Bench ${i}`, numemployees: "120", message: "We need an AI agent to qualify our 500 monthly leads this week." },
+    fields: {
+      email: `lead${i}@bench-${i}.example.com`,
+      company: `Bench ${i}`,
+      numemployees: "120",
+      message: "We need an AI agent to qualify our 500 monthly leads this week.",
+    },
   };
 }

@@ -50,7 +50,11 @@ export const rulesSimBench: BenchModule = {
       let last: Awaited<ReturnType<typeof simulateRulesCommand.handler>> | null = null;
       for (let run = 0; run < RUNS; run++) {
         const started = performance.now();
-        last = await simulateRulesCommand.handler({ actor, log: quiet, input: { source: "recent", rules: candidate as Record<string, unknown>, limit: INTAKES } });
+        last = await simulateRulesCommand.handler({
+          actor,
+          log: quiet,
+          input: { source: "recent", rules: candidate as Record<string, unknown>, limit: INTAKES },
+        });
         samples.push(performance.now() - started);
         log(`rules-sim: run ${run + 1}: ${last.total} intakes, ${last.movedCount} move, ${Math.round(samples.at(-1)!)} ms`);
       }

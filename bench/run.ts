@@ -5,10 +5,13 @@ import { z } from "zod";
 import { env, resetEnvCache } from "@/lib/env";
 import { openBenchDatabase } from "./bench-database";
 import { chaosBench } from "./chaos";
+import { chatBench } from "./chat";
 import type { BenchModule, Measurement } from "./bench-module";
 import { crmSyncBench } from "./crm-sync";
+import { emailBench } from "./email";
 import { inboxBench } from "./inbox";
 import { inboxHttpBench } from "./inbox-http";
+import { knowledgeBench } from "./knowledge";
 import { intakeLoadBench } from "./intake-load";
 import { metricsBench } from "./metrics";
 import { notifyBench } from "./notify";
@@ -16,11 +19,24 @@ import { formatTable, verdict, writeResults } from "./report";
 import { rulesSimBench } from "./rules-sim";
 import { triageBench } from "./triage";
 
-// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|rules-sim|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
+// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|email|rules-sim|chat|kb|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
 // every bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches. The chaos run (npm run test:chaos) comes after it, and its table closes the output.
-const modules: BenchModule[] = [triageBench, inboxBench, inboxHttpBench, metricsBench, crmSyncBench, notifyBench, rulesSimBench, intakeLoadBench, chaosBench];
+const modules: BenchModule[] = [
+  triageBench,
+  inboxBench,
+  inboxHttpBench,
+  metricsBench,
+  crmSyncBench,
+  notifyBench,
+  emailBench,
+  rulesSimBench,
+  chatBench,
+  knowledgeBench,
+  intakeLoadBench,
+  chaosBench,
+];
 
 const argsSchema = z.object({
   rows: z.coerce.number().int().min(1_000).default(1_000_000),
@@ -29,10 +45,15 @@ const argsSchema = z.object({
   seconds: z.coerce.number().int().min(1).optional(),
   only: z.enum(modules.map((m) => m.name) as [string, ...string[]]).optional(),
   /** The bench database's name on the server (default baton_bench). */
-  database: z.string().regex(/^[a-z_][a-z0-9_]*$/, "a lower-case database name").optional(),
+  database: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, "a lower-case database name")
+    .optional(),
 });
 const args = argsSchema.parse(
-  parseArgs({ options: { rows: { type: "string" }, runs: { type: "string" }, seconds: { type: "string" }, only: { type: "string" }, database: { type: "string" } } }).values,
+  parseArgs({
+    options: { rows: { type: "string" }, runs: { type: "string" }, seconds: { type: "string" }, only: { type: "string" }, database: { type: "string" } },
+  }).values,
 );
 const log = (line: string) => console.error(`[bench] ${line}`);
 
@@ -64,7 +85,12 @@ try {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       passed: !failed,
-      machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((n) => Math.round(n * 100) / 100) } },
+      machine: {
+        cpus: cpus().length,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((n) => Math.round(n * 100) / 100) },
+      },
       database: { embedded: database.embedded, server: await serverVersion(database.url) },
       options: args,
       benches: details,
@@ -85,7 +111,7 @@ async function serverVersion(url: string): Promise<string> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql<{ version: string }[]>`select current_setting('server_version') as version`;
-    return row.version;
+    return row!.version;
   } finally {
     await sql.end({ timeout: 5 });
   }

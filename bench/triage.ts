@@ -30,13 +30,13 @@ export const triageBench: BenchModule = {
     log(`triage: ${WARMUP_SECONDS} s warm-up + ${measureSeconds} s measured`);
     let sink = 0;
     runFor(WARMUP_SECONDS, (i) => {
-      sink += triage(events[i % events.length], rules).decision.reasons.length;
+      sink += triage(events[i % events.length]!, rules).decision.reasons.length;
     });
     const samples = new Float64Array(MAX_LEADS);
     const started = performance.now();
     const count = runFor(measureSeconds, (i) => {
       const t0 = performance.now();
-      sink += triage(events[i % events.length], rules).decision.reasons.length;
+      sink += triage(events[i % events.length]!, rules).decision.reasons.length;
       samples[i] = performance.now() - t0;
     });
     const elapsed = (performance.now() - started) / 1000;
@@ -47,7 +47,13 @@ export const triageBench: BenchModule = {
     const rate = count / elapsed;
     const micros = (ms: number) => Math.round(ms * 1000);
     const measurements: Measurement[] = [
-      { bench: "triage", scenario: `throughput, default rules, ${events.length} events, 1 core`, runs: count, value: { amount: Math.round(rate), unit: "leads/s" }, budget: THROUGHPUT_BUDGET },
+      {
+        bench: "triage",
+        scenario: `throughput, default rules, ${events.length} events, 1 core`,
+        runs: count,
+        value: { amount: Math.round(rate), unit: "leads/s" },
+        budget: THROUGHPUT_BUDGET,
+      },
       { bench: "triage", scenario: "per-lead latency p50", runs: count, value: { amount: micros(latency.p50Ms), unit: "µs" } },
       { bench: "triage", scenario: "per-lead latency p95", runs: count, value: { amount: micros(latency.p95Ms), unit: "µs" } },
     ];

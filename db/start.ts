@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
+import { seedDefaultKnowledge } from "@/db/seed/default-knowledge";
 import { env } from "@/lib/env";
 
 export type StartedDatabase = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -15,10 +16,12 @@ export async function startDatabase(log: (line: string) => void = () => {}): Pro
   const settings = env();
   if (settings.DATABASE_URL) {
     await runMigrations(settings.DATABASE_URL);
+    await seedDefaultKnowledge(settings.DATABASE_URL);
     return { url: settings.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({ dataDir: settings.BATON_DATA_DIR, port: settings.EMBEDDED_PG_PORT, log });
   await runMigrations(server.url);
+  await seedDefaultKnowledge(server.url);
   return { url: server.url, embedded: true, stop: server.stop };
 }
 

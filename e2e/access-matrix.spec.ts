@@ -35,7 +35,12 @@ async function samples(browser: Browser) {
   }
   const crmContact = (await contact.getAttribute("href"))!.split("/").pop()!;
   await page.context().close();
-  return { handoff, crmContact };
+  // A knowledge base article (the demo starts with the default ones): only an admin lists them.
+  const adminPage = await signedInPage(browser, "admin");
+  await adminPage.goto("/admin/knowledge");
+  const article = (await adminPage.getByTestId("article-row").first().getByRole("link").first().getAttribute("href"))!.split("/").pop()!;
+  await adminPage.context().close();
+  return { handoff, crmContact, article };
 }
 
 test("[ANONYMOUS][REP][MANAGER][ADMIN] every console page admits exactly the roles the matrix allows", async ({ browser }) => {
@@ -45,7 +50,7 @@ test("[ANONYMOUS][REP][MANAGER][ADMIN] every console page admits exactly the rol
     const page = await signedInPage(browser, caller);
     for (const [pattern, expected] of Object.entries(pageExpectations)) {
       if (expected.kind !== "console") continue;
-      const url = expected.sample.replace(":handoff", ids.handoff).replace(":crmContact", ids.crmContact);
+      const url = expected.sample.replace(":handoff", ids.handoff).replace(":crmContact", ids.crmContact).replace(":article", ids.article);
       const response = await page.goto(url);
       const where = `${caller} on ${pattern} (${url})`;
       if (caller === "anonymous") {
@@ -64,11 +69,12 @@ test("[ANONYMOUS][REP][MANAGER][ADMIN] every console page admits exactly the rol
 });
 
 test("[ANONYMOUS][REP][MANAGER][ADMIN] session-authenticated routes answer 401, 403 or 200 as the matrix says", async ({ browser }) => {
+  const sample = await samples(browser);
   for (const caller of callers) {
     const page = await signedInPage(browser, caller);
     for (const [key, expected] of Object.entries(routeExpectations)) {
       if (expected.kind !== "session") continue;
-      const response = await page.request.get(expected.path, { maxRedirects: 0 });
+      const response = await page.request.get(expected.path.replace(":handoff", sample.handoff), { maxRedirects: 0 });
       if (caller === "anonymous") {
         // proxy.ts sends a signed-out browser to sign in before the route's own 401 is reached.
         expect([401, 307], `${caller} on ${key}`).toContain(response.status());
@@ -99,7 +105,9 @@ test("[ANONYMOUS] public pages render without a session, redirects lead where th
   await signedIn.context().close();
 });
 
-test("[REP] a view the role does not have answers 403 with the notice; an unknown page answers 404 with the console's card and a way back", async ({ browser }) => {
+test("[REP] a view the role does not have answers 403 with the notice; an unknown page answers 404 with the console's card and a way back", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "rep");
   const allTeams = await page.goto("/inbox?view=all");
   expect(allTeams?.status()).toBe(403);

@@ -27,7 +27,11 @@ async function postIntake(request: APIRequestContext, body: Record<string, unkno
   return response.json();
 }
 
-test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intake is decided by the new version; the old one can be restored", async ({ page, request, signInAs }) => {
+test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intake is decided by the new version; the old one can be restored", async ({
+  page,
+  request,
+  signInAs,
+}) => {
   test.setTimeout(90_000);
   const run = String(Date.now());
   // An intake the current rules act on: the simulation should show it moving.
@@ -67,7 +71,9 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   await page.getByLabel("or a JSONL file of intake events").check();
   // Olga's line carries a label: the simulation scores both rule sets against it, per reason.
   const file = `${JSON.stringify({ input: midVolumeLead(`${run}-u`, "Olga", 180), expect: { decision: "escalate", priority: "normal", reasonsInclude: ["high_value"] } })}\nnot json\n`;
-  await page.getByLabel("JSONL file of intake events", { exact: true }).setInputFiles({ name: "leads.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(file) });
+  await page
+    .getByLabel("JSONL file of intake events", { exact: true })
+    .setInputFiles({ name: "leads.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(file) });
   await page.getByRole("button", { name: "Run simulation" }).click();
   await expect(rules.movedLead("Olga")).toContainText("→ escalate · normal");
   await expect(rules.simulationResult()).toContainText("of 1 intakes would be decided differently");
@@ -79,7 +85,9 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   await labelled.screenshot({ path: "test-results/rules-simulation-labelled.png" });
 
   // A file with nothing readable in it says so, and the previous file's result is gone.
-  await page.getByLabel("JSONL file of intake events", { exact: true }).setInputFiles({ name: "broken.jsonl", mimeType: "application/jsonl", buffer: Buffer.from("not json\n") });
+  await page
+    .getByLabel("JSONL file of intake events", { exact: true })
+    .setInputFiles({ name: "broken.jsonl", mimeType: "application/jsonl", buffer: Buffer.from("not json\n") });
   await page.getByRole("button", { name: "Run simulation" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "No intake event could be read from the file" })).toBeVisible();
   await expect(rules.simulationResult()).toHaveCount(0);
@@ -100,7 +108,11 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   // The package says why not the other decisions, nearest first.
   await expect(page.getByText("Why not another decision")).toBeVisible();
   await expect(page.getByText(/^not immediate: no risk/)).toBeVisible();
-  await page.getByRole("region", { name: "Qualification" }).or(page.locator("[aria-labelledby=qualification-heading]")).first().screenshot({ path: "test-results/package-alternatives.png" });
+  await page
+    .getByRole("region", { name: "Qualification" })
+    .or(page.locator("[aria-labelledby=qualification-heading]"))
+    .first()
+    .screenshot({ path: "test-results/package-alternatives.png" });
 
   // Restoring version 1 publishes a copy of it as version 3: the same lead is acted on again.
   await rules.goto();
@@ -185,9 +197,8 @@ async function signedIn(browser: Browser, who: keyof typeof users): Promise<Page
 async function replay(page: Page, action: Request, path: string): Promise<string> {
   const headers = action.headers();
   const response = await page.request.post(path, {
-    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: { "next-action": headers["next-action"] ?? "", "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
     data: action.postData() ?? "",
   });
   return response.text();
 }
-

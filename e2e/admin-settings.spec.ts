@@ -1,45 +1,48 @@
 import { readFileSync } from "node:fs";
 import { seriousViolations } from "./axe";
 import { expect, test } from "./fixtures";
-import { LoginPage } from "./pages/login-page";
+import { emailedLink, invitedAndSignedIn } from "./pages/account-emails";
 
 // adminSections from components/layout/admin-nav.tsx, read as text: that file is a client component
 // (next/link) that Playwright's loader cannot import. Every page the nav links is checked.
-const adminSections = [...readFileSync("components/layout/admin-nav.tsx", "utf8").matchAll(/\{ href: "(\/admin\/[a-z-]+)", label: "([^"]+)" \}/g)].map(([, href, label]) => ({ href, label }));
+const adminSections = [...readFileSync("components/layout/admin-nav.tsx", "utf8").matchAll(/\{ href: "(\/admin\/[a-z-]+)", label: "([^"]+)" \}/g)].map(
+  ([, href = "", label = ""]) => ({ href, label }),
+);
 const myPages = ["/admin/routing", "/admin/slas", "/admin/approvals", "/admin/users", "/admin/api-keys", "/admin/connections", "/admin/audit"];
 
 const intake = (externalId: string) => ({
   externalId,
   channel: "form",
   receivedAt: new Date().toISOString(),
-  fields: { firstname: "Mara", lastname: "Quint", email: "mara@quint-logistics.de", company: "Quint Logistics", message: "Looking for pricing for a team of 40." },
+  fields: {
+    firstname: "Mara",
+    lastname: "Quint",
+    email: "mara@quint-logistics.de",
+    company: "Quint Logistics",
+    message: "Looking for pricing for a team of 40.",
+  },
 });
 
-test("[ADMIN][CREATE_USER] creates a user with a generated password, who can then sign in", async ({ page, signInAs }) => {
+test("[ADMIN][INVITE_USER] invites a person, who sets a password from the emailed link and signs in; the admin then sees their last sign-in", async ({
+  browser,
+  page,
+  signInAs,
+}) => {
   await signInAs("admin");
-  await page.goto("/admin/users");
   const email = `e2e-${Date.now()}@baton.demo`;
-  const form = page.getByRole("form", { name: "New user" });
-  await form.getByLabel("Name").fill("Iris Okafor");
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("rep");
   // No team: the demo's round-robin stays as the specs after this one expect it.
-  await form.getByLabel("Team").selectOption("");
-  await form.getByRole("button", { name: "Create user" }).click();
-  const password = (await page.getByTestId("generated-password").textContent())?.trim() ?? "";
-  expect(password.length).toBeGreaterThanOrEqual(16);
-  await expect(page.locator(`[data-testid="user-row"][data-email="${email}"]`)).toBeVisible();
+  const invitee = await invitedAndSignedIn(browser, page, { name: "Iris Okafor", email, password: "iris-okafor-password", team: "" });
+  await expect(invitee.getByTestId("current-user")).toHaveText("Iris Okafor");
+  // The link worked once: opened again, it says so and offers no form.
+  const link = await emailedLink(email, "/login/invite");
+  await invitee.goto(link);
+  await expect(invitee.getByTestId("link-problem")).toHaveText(/already used/);
+  await expect(invitee.getByRole("form", { name: "Choose a password" })).toHaveCount(0);
 
-  // Shown once: a reload does not bring it back.
-  await page.reload();
-  await expect(page.getByTestId("generated-password")).toHaveCount(0);
-  expect(await page.content()).not.toContain(password);
-
-  await page.context().clearCookies();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(email, password);
-  await expect(page).toHaveURL(/\/inbox/);
+  await page.goto("/admin/users");
+  const row = page.locator(`[data-testid="user-row"][data-email="${email}"]`);
+  await expect(row.getByTestId("last-sign-in")).toHaveText(/^Last signed in .+ with a password$/);
+  await invitee.context().close();
 });
 
 test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revokes it and it is refused", async ({ page, request, signInAs }) => {
@@ -75,7 +78,12 @@ test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revo
   await expect(page.getByTestId("audit-entry").first()).toContainText(`API key ${name}`);
   await expect(page.getByTestId("audit-entry").nth(1)).toContainText("api_key.create");
   // The key's team reads as its name, not its id.
-  await expect(page.getByTestId("audit-entry").nth(1).getByRole("row", { name: /^Team / })).toContainText(teamName);
+  await expect(
+    page
+      .getByTestId("audit-entry")
+      .nth(1)
+      .getByRole("row", { name: /^Team / }),
+  ).toContainText(teamName);
   expect(await page.content()).not.toContain(key);
 });
 
@@ -149,7 +157,10 @@ test("[ADMIN][CONNECTIONS] tests Slack and SMTP as configured, and never shows a
   await expect(llm.getByTestId("secret-state-apiKey")).toHaveText("Not set.");
 });
 
-test("[ADMIN][CONNECTIONS] refuses a broken SMTP configuration naming the field, tests values before saving, and returns a service to the environment", async ({ page, signInAs }) => {
+test("[ADMIN][CONNECTIONS] refuses a broken SMTP configuration naming the field, tests values before saving, and returns a service to the environment", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("admin");
   await page.goto("/admin/connections");
   const smtp = page.getByTestId("connection-smtp");
@@ -202,7 +213,12 @@ test("[ADMIN][APPROVALS] turns four-eyes off and on for an action type, audited"
   await email.getByRole("button", { name: "Turn on" }).click();
   await expect(email.getByTestId("four-eyes-state")).toContainText("Four-eyes on");
   await page.goto("/admin/audit");
-  await expect(page.getByTestId("audit-entry").filter({ hasText: /approval setting/i }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("audit-entry")
+      .filter({ hasText: /approval setting/i })
+      .first(),
+  ).toBeVisible();
 });
 
 for (const who of ["rep", "manager"] as const) {
@@ -231,4 +247,3 @@ test("[ADMIN] the admin settings pages have no serious or critical axe violation
     }
   }
 });
-

@@ -20,7 +20,11 @@ async function signInAsOwner(page: Page, signInAs: (who: keyof typeof users) => 
   return "Sam Ortiz";
 }
 
-test("[REP] an intake proposes an email; the owner edits and approves it in the console; the SMTP server receives exactly that email", async ({ page, request, signInAs }, testInfo) => {
+test("[REP] an intake proposes an email; the owner edits and approves it in the console; the SMTP server receives exactly that email", async ({
+  page,
+  request,
+  signInAs,
+}, testInfo) => {
   // Two axe passes, a worker round trip and three sign-ins on a machine shared with other suites.
   test.slow();
   const stamp = Date.now();
@@ -39,7 +43,13 @@ test("[REP] an intake proposes an email; the owner edits and approves it in the 
         numemployees: "120",
         message: "We get 800 leads a month and need an AI agent that qualifies them this month. Please email me the plan.",
       },
-      proposedActions: [{ type: "send_email", params: { to: leadEmail, subject: "Your qualification plan", body: "Hi Greta,\n\nHere is the plan we discussed." }, reason: "The lead asked for the plan by email." }],
+      proposedActions: [
+        {
+          type: "send_email",
+          params: { to: leadEmail, subject: "Your qualification plan", body: "Hi Greta,\n\nHere is the plan we discussed." },
+          reason: "The lead asked for the plan by email.",
+        },
+      ],
     },
   });
   expect(response.status()).toBe(200);
@@ -83,7 +93,9 @@ test("[REP] an intake proposes an email; the owner edits and approves it in the 
   }).toPass({ timeout: 20_000 });
 
   await page.goto(`/handoffs/${body.handoffId}`);
-  await expect(page.getByTestId("timeline-entry").filter({ hasText: `${owner} approved the request to send an email (after editing it) in the console` })).toHaveCount(1);
+  await expect(
+    page.getByTestId("timeline-entry").filter({ hasText: `${owner} approved the request to send an email (after editing it) in the console` }),
+  ).toHaveCount(1);
   await expect(page.getByTestId("timeline-entry").filter({ hasText: `ran the approved action: sent the email "${subject}" to ${leadEmail}` })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath("package-after-approval.png"), fullPage: true });
   await page.setViewportSize(phone);
@@ -109,7 +121,14 @@ test("[REP] a request on a colleague's package shows without the buttons; a mana
       externalId: `e2e-approvals-deal-${stamp}`,
       channel: "form",
       receivedAt: new Date().toISOString(),
-      fields: { firstname: "Oskar", lastname: `Deal${stamp % 1000}`, email: `oskar.${stamp}@kestrel-approvals.example`, company: "Kestrel Logistics", numemployees: "120", message: "We get 800 leads a month and need an AI agent that qualifies them this month." },
+      fields: {
+        firstname: "Oskar",
+        lastname: `Deal${stamp % 1000}`,
+        email: `oskar.${stamp}@kestrel-approvals.example`,
+        company: "Kestrel Logistics",
+        numemployees: "120",
+        message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
+      },
       proposedActions: [{ type: "create_deal", params: { name: "Kestrel qualification", amount: 18000, currency: "EUR" } }],
     },
   });
@@ -126,7 +145,12 @@ test("[REP] a request on a colleague's package shows without the buttons; a mana
   }
   await signInAs("manager");
   await page.goto("/approvals?status=pending");
-  await expect(page.getByTestId("approval-card").filter({ hasText: `Oskar Deal${stamp % 1000}` }).getByRole("button", { name: "Approve" })).toBeVisible();
+  await expect(
+    page
+      .getByTestId("approval-card")
+      .filter({ hasText: `Oskar Deal${stamp % 1000}` })
+      .getByRole("button", { name: "Approve" }),
+  ).toBeVisible();
 });
 
 /**
@@ -134,7 +158,7 @@ test("[REP] a request on a colleague's package shows without the buttons; a mana
  * row) and the demo's own signing secret: the e2e suite cannot read the SMTP stand-in's mail bodies.
  */
 async function emailedLink(handoffId: string, decision: "approve" | "deny") {
-  const sql = postgres(embeddedUrl(Number(process.env.E2E_PG_PORT ?? 54369)), { max: 1, onnotice: () => {} });
+  const sql = postgres(embeddedUrl(Number(process.env.E2E_PG_PORT ?? 25369)), { max: 1, onnotice: () => {} });
   try {
     const rows = await sql<{ id: string; approval_id: string; recipient_id: string; expires_at: Date }[]>`
       select t.id, t.approval_id, t.recipient_id, t.expires_at from approval_link_tokens t
@@ -156,7 +180,14 @@ test("[EMAIL] the approval email's deny link opens a confirmation page; only its
       externalId: `e2e-approvals-link-${stamp}`,
       channel: "form",
       receivedAt: new Date().toISOString(),
-      fields: { firstname: "Lena", lastname: `Link${stamp % 1000}`, email: `lena.${stamp}@fjord-approvals.example`, company: "Fjord Cargo", numemployees: "120", message: "We get 800 leads a month and need an AI agent that qualifies them this month." },
+      fields: {
+        firstname: "Lena",
+        lastname: `Link${stamp % 1000}`,
+        email: `lena.${stamp}@fjord-approvals.example`,
+        company: "Fjord Cargo",
+        numemployees: "120",
+        message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
+      },
       proposedActions: [{ type: "update_crm_status", params: { status: "IN_PROGRESS" }, reason: "The lead replied to our first email." }],
     },
   });
@@ -188,7 +219,11 @@ test("[EMAIL] the approval email's deny link opens a confirmation page; only its
   await expect(page.getByTestId("confirm-error")).toContainText("not issued by Baton");
 });
 
-test("[REP] a deal whose stage the CRM does not take is corrected on the card with a stage select, then approved", async ({ page, request, signInAs }, testInfo) => {
+test("[REP] a deal whose stage the CRM does not take is corrected on the card with a stage select, then approved", async ({
+  page,
+  request,
+  signInAs,
+}, testInfo) => {
   const stamp = Date.now();
   const response = await request.post("/api/v1/intake", {
     headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
@@ -196,7 +231,14 @@ test("[REP] a deal whose stage the CRM does not take is corrected on the card wi
       externalId: `e2e-approvals-stage-${stamp}`,
       channel: "form",
       receivedAt: new Date().toISOString(),
-      fields: { firstname: "Vera", lastname: `Stage${stamp % 1000}`, email: `vera.${stamp}@kestrel-approvals.example`, company: "Kestrel Logistics", numemployees: "120", message: "We get 800 leads a month and need an AI agent that qualifies them this month." },
+      fields: {
+        firstname: "Vera",
+        lastname: `Stage${stamp % 1000}`,
+        email: `vera.${stamp}@kestrel-approvals.example`,
+        company: "Kestrel Logistics",
+        numemployees: "120",
+        message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
+      },
       proposedActions: [{ type: "create_deal", params: { name: `Kestrel audit ${stamp}`, stage: "Qualified to buy" } }],
     },
   });

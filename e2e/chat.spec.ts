@@ -4,7 +4,13 @@ import { expect, test } from "./fixtures";
 // A phone-sized frame: the widget is meant to be embedded in an iframe on the seller's site.
 const phone = { width: 390, height: 720 };
 
-test("[LEAD][REP] a chat ends in a handoff the rep finds in the inbox with its transcript; once accepted, the chat says who is taking over", async ({ browser, page, signInAs, inboxPage, packagePage }, testInfo) => {
+test("[LEAD][REP] a chat ends in a handoff the rep finds in the inbox with its transcript; once accepted, the chat says who is taking over", async ({
+  browser,
+  page,
+  signInAs,
+  inboxPage,
+  packagePage,
+}, testInfo) => {
   const leadContext = await browser.newContext({ viewport: phone });
   const leadPage = await leadContext.newPage();
   const chat = new ChatPage(leadPage);
@@ -13,7 +19,10 @@ test("[LEAD][REP] a chat ends in a handoff the rep finds in the inbox with its t
 
   await chat.say("Hi, I'm Marta Vidal from Northwind Logistics.", "What is the best email address to reach you?");
   await chat.say("marta.vidal@northwind-logistics.com", "What would you like help with");
-  await chat.say("We get about 600 inbound leads a month and need an AI agent to qualify them, ideally live this month.", "I'm passing this to a person on our sales team");
+  await chat.say(
+    "We get about 600 inbound leads a month and need an AI agent to qualify them, ideally live this month.",
+    "I'm passing this to a person on our sales team",
+  );
   await expect(chat.agentMessages().last()).toContainText("marta.vidal@northwind-logistics.com");
   await leadPage.screenshot({ path: testInfo.outputPath("chat-mid-conversation.png") });
 
@@ -48,7 +57,10 @@ test("[LEAD][REP] a chat ends in a handoff the rep finds in the inbox with its t
   await chat.say("Great, thanks!", null);
 
   await page.reload();
-  await page.getByTestId("transcript").getByText(/Conversation \(10 messages\)/).click();
+  await page
+    .getByTestId("transcript")
+    .getByText(/Conversation \(10 messages\)/)
+    .click();
   await expect(page.getByTestId("transcript")).toContainText("Great, thanks!");
   await leadContext.close();
 });
@@ -56,7 +68,11 @@ test("[LEAD][REP] a chat ends in a handoff the rep finds in the inbox with its t
 test("[LEAD] sees why a message was not sent, and gets the text back to try again", async ({ page, chatPage }) => {
   await chatPage.goto();
   await page.route("**/api/chat", (route) =>
-    route.fulfill({ status: 429, contentType: "application/json", body: JSON.stringify({ error: { code: "rate_limited", message: "You're sending messages too quickly. Please wait 20 seconds and try again." } }) }),
+    route.fulfill({
+      status: 429,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "rate_limited", message: "You're sending messages too quickly. Please wait 20 seconds and try again." } }),
+    }),
   );
   await chatPage.input().fill("Hello, anyone there?");
   await chatPage.sendButton().click();

@@ -17,7 +17,11 @@ test("[REP] the inbox and a package page have no serious or critical axe violati
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("[MANAGER] the inbox with filters, selection and the bulk discard dialog has no serious or critical axe violations", async ({ page, signInAs, inboxPage }) => {
+test("[MANAGER] the inbox with filters, selection and the bulk discard dialog has no serious or critical axe violations", async ({
+  page,
+  signInAs,
+  inboxPage,
+}) => {
   await signInAs("manager");
   await inboxPage.goto("?view=all&tab=all&status=all&sort=value");
   const names = await inboxPage.openRowNames(2);

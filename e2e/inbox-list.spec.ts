@@ -75,7 +75,7 @@ test("[MANAGER] sorts the All tab by priority, then SLA, across pages", async ({
   await inboxPage.goto("?view=all&tab=all&status=all&size=25");
   await expect(page.getByRole("columnheader", { name: "Priority" })).toHaveAttribute("aria-sort", "ascending");
   const first = (await inboxPage.columnTexts("priority")).map((p) => priorityRank[p]);
-  expect(first).toEqual([...first].sort((a, b) => a - b));
+  expect(first).toEqual([...first].sort((a, b) => a! - b!));
   const firstNames = await inboxPage.leadNames();
 
   await page.getByRole("link", { name: "Next" }).click();
@@ -83,7 +83,7 @@ test("[MANAGER] sorts the All tab by priority, then SLA, across pages", async ({
   const second = (await inboxPage.columnTexts("priority")).map((p) => priorityRank[p]);
   expect(second.length).toBeGreaterThan(0);
   expect(second[0]).toBeGreaterThanOrEqual(first.at(-1)!);
-  expect(second).toEqual([...second].sort((a, b) => a - b));
+  expect(second).toEqual([...second].sort((a, b) => a! - b!));
   await page.getByRole("link", { name: "Previous" }).click();
   await expect.poll(() => inboxPage.leadNames()).toEqual(firstNames);
 });
@@ -101,7 +101,12 @@ test("[MANAGER] bulk reassigns selected packages to a rep", async ({ page, signI
   for (const name of names) await expect(inboxPage.rowFor(name).locator('td[data-column="ownerName"]')).toHaveText("Priya Nair");
 });
 
-test("[MANAGER] bulk discards with a reason after confirming, and reports the package someone changed meanwhile", async ({ page, context, signInAs, inboxPage }) => {
+test("[MANAGER] bulk discards with a reason after confirming, and reports the package someone changed meanwhile", async ({
+  page,
+  context,
+  signInAs,
+  inboxPage,
+}) => {
   // Frozen timers: the list must not refresh itself between the other tab's change and the discard.
   await page.clock.install();
   await signInAs("manager");
@@ -113,7 +118,13 @@ test("[MANAGER] bulk discards with a reason after confirming, and reports the pa
 
   // Someone accepts one of them in another tab after this list was drawn.
   const other = await context.newPage();
-  await other.goto(await inboxPage.rowFor(names[2]).getByTestId("lead-link").getAttribute("href").then((h) => h!));
+  await other.goto(
+    await inboxPage
+      .rowFor(names[2]!)
+      .getByTestId("lead-link")
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   const changed = other.getByTestId("package-actions");
   await changed.getByRole("button", { name: "Accept" }).click();
   await expect(other.getByTestId("status-badge").first()).toHaveText("Accepted");
@@ -132,13 +143,13 @@ test("[MANAGER] bulk discards with a reason after confirming, and reports the pa
     await inboxPage.goto(`?view=all&tab=all&status=all&q=${encodeURIComponent(name)}`);
     return inboxPage.rowFor(name).getByTestId("status-badge").innerText();
   };
-  expect([await statusOf(names[0]), await statusOf(names[1]), await statusOf(names[2])]).toEqual(["Discarded", "Discarded", "Accepted"]);
+  expect([await statusOf(names[0]!), await statusOf(names[1]!), await statusOf(names[2]!)]).toEqual(["Discarded", "Discarded", "Accepted"]);
 });
 
 test("[REP] sees no bulk actions, and the server refuses a rep's replayed bulk discard", async ({ page, browser, signInAs, inboxPage }) => {
   await signInAs("manager");
   await inboxPage.goto("?view=all&tab=immediate");
-  const [name] = await inboxPage.openRowNames(1);
+  const [name = ""] = await inboxPage.openRowNames(1);
   await inboxPage.selectRows([name]);
   // Capture the manager's bulk discard request and stop it before it reaches the server.
   let captured: { headers: Record<string, string>; body: string } | null = null;
@@ -165,7 +176,7 @@ test("[REP] sees no bulk actions, and the server refuses a rep's replayed bulk d
 
   const { headers, body } = captured!;
   const response = await repPage.request.post("/inbox", {
-    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: headers["accept"] ?? "text/x-component" },
+    headers: { "next-action": headers["next-action"] ?? "", "content-type": headers["content-type"] ?? "", accept: headers["accept"] ?? "text/x-component" },
     data: body,
   });
   expect(await response.text()).toContain("you are signed in as rep");

@@ -40,10 +40,12 @@ test("[REP][MANAGER] each sees the other viewing the same package, and who acted
   // Leaving the package page takes the rep off it at once.
   await page.getByRole("main").getByRole("link", { name: "Inbox" }).click();
   await expect(page).toHaveURL(/\/inbox/);
-  await expect.poll(async () => {
-    await manager.reload();
-    return managerInbox.rowFor(leadName).getByTestId("row-viewers").count();
-  }).toBe(0);
+  await expect
+    .poll(async () => {
+      await manager.reload();
+      return managerInbox.rowFor(leadName).getByTestId("row-viewers").count();
+    })
+    .toBe(0);
   await managerContext.close();
 });
 

@@ -44,7 +44,12 @@ test("[REP] search and a reason filter narrow the list, and survive a reload", a
 test("[MANAGER] sees what the agent filtered on its own", async ({ page, request, signInAs, inboxPage }) => {
   const response = await request.post("/api/v1/intake", {
     headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
-    data: { externalId: `e2e-spam-${Date.now()}`, channel: "form", receivedAt: new Date().toISOString(), fields: { email: "deals@pill-promo.biz", message: "Cheap meds online, no prescription, click now" } },
+    data: {
+      externalId: `e2e-spam-${Date.now()}`,
+      channel: "form",
+      receivedAt: new Date().toISOString(),
+      fields: { email: "deals@pill-promo.biz", message: "Cheap meds online, no prescription, click now" },
+    },
   });
   expect(await response.json()).toMatchObject({ decision: "filter" });
   await signInAs("manager");

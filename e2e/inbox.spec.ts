@@ -8,7 +8,12 @@ test("[ANON] is sent to sign in, and a wrong password says so clearly", async ({
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("[REP] sees the three tabs with counts, opens an immediate package, accepts it and sees it on the timeline", async ({ page, signInAs, inboxPage, packagePage }) => {
+test("[REP] sees the three tabs with counts, opens an immediate package, accepts it and sees it on the timeline", async ({
+  page,
+  signInAs,
+  inboxPage,
+  packagePage,
+}) => {
   await signInAs("rep");
   for (const tab of ["immediate", "normal", "nurture"] as const) {
     await expect(inboxPage.tab(tab)).toBeVisible();

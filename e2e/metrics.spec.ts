@@ -39,20 +39,33 @@ test.describe("manager metrics", () => {
     const download = await metrics.download("breakdown");
     expect(download.suggestedFilename()).toBe(`baton-by-owner-${quarterAgo}-to-${today}.csv`);
     const [header, ...records] = parseCsv(await readFile(await download.path(), "utf8"));
-    expect(header.slice(0, 3)).toEqual(["Owner", "Handoffs created", "Accepted"]);
+    expect(header!.slice(0, 3)).toEqual(["Owner", "Handoffs created", "Accepted"]);
     expect(records).toHaveLength(ownerRows);
-    const column = (name: string) => records.map((record) => record[header.indexOf(name)]);
-    expect(column("Handoffs created").map(Number).reduce((a, b) => a + b, 0)).toBe(created);
+    const column = (name: string) => records.map((record) => record[header!.indexOf(name)]);
+    expect(
+      column("Handoffs created")
+        .map(Number)
+        .reduce((a, b) => a + b, 0),
+    ).toBe(created);
     // What the screen shows, with the unit in the header; the raw figure beside it.
-    const screen = (nth: number) => metrics.breakdownRows().locator(`td:nth-of-type(${nth})`).allTextContents();
-    expect(column("Acceptance rate (%)").map((v) => (v === "" ? "—" : `${v}%`))).toEqual(await screen(7));
-    expect(column("Time to first action (median)")).toEqual(await screen(10));
-    expect(column("Converted value")).toEqual(await screen(14));
+    // Found by its header, not its position: a new column must not shift what is compared. The first
+    // header is the row header's (a th), so a header's index is its td's position in the row.
+    const screenHeaders = (await page.getByTestId("breakdown-table").getByRole("columnheader").allTextContents()).map((h) => h.trim());
+    const screen = (name: string) => {
+      const index = screenHeaders.indexOf(name);
+      expect(index, `the screen's "${name}" column`).toBeGreaterThan(0);
+      return metrics.breakdownRows().locator(`td:nth-of-type(${index})`).allTextContents();
+    };
+    expect(column("Acceptance rate (%)").map((v) => (v === "" ? "—" : `${v}%`))).toEqual(await screen("Acceptance rate"));
+    expect(column("Time to first action (median)")).toEqual(await screen("Time to first action (median)"));
+    expect(column("Converted value")).toEqual(await screen("Converted value"));
     expect(header).toContain("Time to first action (median) (seconds)");
     expect(header).toContain("Acceptance rate (fraction)");
 
     const rules = await metrics.download("rules");
-    expect((await readFile(await rules.path(), "utf8")).split("\r\n")[0]).toBe("rule,rule version,packages,accepted,converted,discarded,flagged poor,good,bad,precision (%),precision (fraction)");
+    expect((await readFile(await rules.path(), "utf8")).split("\r\n")[0]).toBe(
+      "rule,rule version,packages,accepted,converted,discarded,flagged poor,good,bad,precision (%),precision (fraction)",
+    );
   });
 
   test("a wrong range in the URL is named, and the default is shown", async ({ page, signInAs }) => {

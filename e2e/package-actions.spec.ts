@@ -23,7 +23,7 @@ async function newFormPackage(request: APIRequestContext, name: string) {
         firstname: first,
         lastname: last,
         jobtitle: "Head of Sales",
-        email: `${first.toLowerCase()}@kestrel-logistics.example`,
+        email: `${first!.toLowerCase()}@kestrel-logistics.example`,
         company: "Kestrel Logistics",
         numemployees: "120",
         message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
@@ -35,19 +35,28 @@ async function newFormPackage(request: APIRequestContext, name: string) {
   return { id: body.handoffId, facts: body.package.facts };
 }
 
-test("[LEAD][REP] requests more info on a chat package: the agent asks in the chat, the lead answers there, the package is updated", async ({ browser, page, signInAs, inboxPage, packagePage }, testInfo) => {
+test("[LEAD][REP] requests more info on a chat package: the agent asks in the chat, the lead answers there, the package is updated", async ({
+  browser,
+  page,
+  signInAs,
+  inboxPage,
+  packagePage,
+}, testInfo) => {
   const leadContext = await browser.newContext({ viewport: phone });
   const chat = new ChatPage(await leadContext.newPage());
   await chat.goto();
   await chat.say("Hi, I'm Lucía Ferrer from Tidewater Freight. Reach me at lucia.ferrer@tidewater-freight.com", /What would you like help with/);
-  await chat.say("We receive about 900 inbound leads a month and need an AI agent to qualify them, ideally live this month.", "I'm passing this to a person on our sales team");
+  await chat.say(
+    "We receive about 900 inbound leads a month and need an AI agent to qualify them, ideally live this month.",
+    "I'm passing this to a person on our sales team",
+  );
 
   await signInAs("rep");
   await inboxPage.goto("?sort=created_at&tab=immediate");
   await inboxPage.rowFor("Lucía Ferrer").getByTestId("lead-link").click();
   await packagePage.expectLoaded("Lucía Ferrer");
   // Routing may have handed the chat lead to either EMEA rep: act as whoever owns it.
-  const handoffId = /\/handoffs\/([0-9a-f-]{36})/.exec(page.url())![1];
+  const handoffId = /\/handoffs\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   const owner = await signInAsOwner(page, signInAs, handoffId);
   await packagePage.expectLoaded("Lucía Ferrer");
   await packagePage.accept();
@@ -62,10 +71,16 @@ test("[LEAD][REP] requests more info on a chat package: the agent asks in the ch
   await page.screenshot({ path: testInfo.outputPath("package-info-requested.png"), fullPage: true });
 
   // The open widget picks the agent's question up by itself; the lead answers each in turn.
-  await expect(chat.agentMessages().last()).toContainText(`${owner} from our team has 2 quick questions so they can help you properly. First: ${asked}`, { timeout: 15_000 });
+  await expect(chat.agentMessages().last()).toContainText(`${owner} from our team has 2 quick questions so they can help you properly. First: ${asked}`, {
+    timeout: 15_000,
+  });
   await chat.say("HubSpot, plus a lot of spreadsheets.", "Thanks! And finally: When would you like to start?");
   await chat.say("In January.", `Thank you! I've passed your answers on to ${owner}.`);
-  await chat.agentMessages().last().page().screenshot({ path: testInfo.outputPath("chat-info-answered.png") });
+  await chat
+    .agentMessages()
+    .last()
+    .page()
+    .screenshot({ path: testInfo.outputPath("chat-info-answered.png") });
 
   await page.reload();
   await expect(packagePage.infoRequest()).toHaveCount(0);
@@ -146,7 +161,12 @@ test("[REP] hands an accepted package back to the agent, with a reason", async (
   await expect(packagePage.timeline().first()).toContainText("Budget only next year; let the agent nurture them.");
 });
 
-test("[REP] confirms one inferred fact, corrects another and answers an open question, each in one click", async ({ page, request, signInAs, packagePage }, testInfo) => {
+test("[REP] confirms one inferred fact, corrects another and answers an open question, each in one click", async ({
+  page,
+  request,
+  signInAs,
+  packagePage,
+}, testInfo) => {
   const lead = await newFormPackage(request, "Maja Lund");
   expect(lead.facts.inferred.length).toBeGreaterThanOrEqual(2);
   expect(lead.facts.openQuestions.length).toBeGreaterThanOrEqual(1);
@@ -155,7 +175,10 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   expect(inferredBefore).toBe(lead.facts.inferred.length);
   await page.screenshot({ path: testInfo.outputPath("package-facts-before.png"), fullPage: true });
 
-  const confirmButton = packagePage.inferredFacts().first().getByRole("button", { name: /^Confirm / });
+  const confirmButton = packagePage
+    .inferredFacts()
+    .first()
+    .getByRole("button", { name: /^Confirm / });
   const confirmedField = (await confirmButton.getAttribute("aria-label"))!.replace(/^Confirm /, "");
   await confirmButton.click();
   await expect(packagePage.toast(`Confirmed: ${confirmedField}.`)).toBeVisible();
@@ -163,7 +186,10 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await expect(packagePage.confirmedFacts().last()).toContainText(`Confirmed by ${owner}`);
   await expect(packagePage.timeline().first()).toContainText(`${owner} confirmed ${confirmedField}`);
 
-  const correctButton = packagePage.inferredFacts().first().getByRole("button", { name: /^Correct / });
+  const correctButton = packagePage
+    .inferredFacts()
+    .first()
+    .getByRole("button", { name: /^Correct / });
   const correctedField = (await correctButton.getAttribute("aria-label"))!.replace(/^Correct /, "");
   await correctButton.click();
   const input = page.getByLabel(`Right value for ${correctedField}`, { exact: true });
@@ -173,7 +199,14 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await expect(page.locator("#fact-value-error")).toContainText(new RegExp(`^${correctedField}`, "i"));
   await expect(packagePage.inferredFacts()).toHaveCount(inferredBefore - 1);
   // A right value of each kind of inferred fact the agent writes.
-  const rightValue: Record<string, string> = { intent: "audit", fit: "partial", urgent: "no", employees: "45", company: "Kranich Logistik", website: "kestrel-logistics.example" };
+  const rightValue: Record<string, string> = {
+    intent: "audit",
+    fit: "partial",
+    urgent: "no",
+    employees: "45",
+    company: "Kranich Logistik",
+    website: "kestrel-logistics.example",
+  };
   const corrected = rightValue[correctedField] ?? "Checked on the phone";
   await input.fill(corrected);
   await page.getByRole("button", { name: "Save correction" }).click();
@@ -182,7 +215,11 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await expect(packagePage.timeline().first()).toContainText(`${owner} corrected ${correctedField}`);
 
   const questions = lead.facts.openQuestions.length;
-  await packagePage.openQuestions().first().getByRole("button", { name: /^Answer: / }).click();
+  await packagePage
+    .openQuestions()
+    .first()
+    .getByRole("button", { name: /^Answer: / })
+    .click();
   await page.getByRole("button", { name: "Save answer" }).click();
   await expect(page.locator("#fact-value-error")).toHaveText("Type the right value first.");
   await page.getByLabel(/^Answer to: /).fill("About 25,000 EUR this year");
@@ -196,7 +233,13 @@ test("[REP] confirms one inferred fact, corrects another and answers an open que
   await page.screenshot({ path: testInfo.outputPath("package-facts-mobile.png"), fullPage: true });
 });
 
-test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is refused with the conflict message", async ({ browser, page, request, signInAs, packagePage }) => {
+test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is refused with the conflict message", async ({
+  browser,
+  page,
+  request,
+  signInAs,
+  packagePage,
+}) => {
   const lead = await newFormPackage(request, "Nils Ek");
   await signInAsOwner(page, signInAs, lead.id);
   const url = page.url();
@@ -211,13 +254,22 @@ test("[REP][MANAGER] a confirmation on a package someone changed meanwhile is re
   await new PackagePage(otherPage).snoozeUntilTomorrow();
   await expect(new PackagePage(otherPage).snoozedBadge()).toBeVisible();
 
-  await packagePage.inferredFacts().first().getByRole("button", { name: /^Confirm / }).click();
+  await packagePage
+    .inferredFacts()
+    .first()
+    .getByRole("button", { name: /^Confirm / })
+    .click();
   await expect(packagePage.toast(/Morgan Lee changed this package a moment ago.*Nothing was changed/)).toBeVisible();
   await expect(packagePage.snoozedBadge()).toBeVisible();
   await other.close();
 });
 
-test("[REP] presses c on a pending package: told to accept first, accepts and converts in one step, typing the value as people write it", async ({ page, request, signInAs, packagePage }, testInfo) => {
+test("[REP] presses c on a pending package: told to accept first, accepts and converts in one step, typing the value as people write it", async ({
+  page,
+  request,
+  signInAs,
+  packagePage,
+}, testInfo) => {
   const lead = await newFormPackage(request, "Petra Lindqvist");
   await signInAsOwner(page, signInAs, lead.id);
   // What the inbox's c key opens.

@@ -5,7 +5,11 @@ import { expect, test } from "./fixtures";
 // The counts the metrics page shows for the whole range: an erasure anonymises, it never drops a package.
 const kpis = ["created", "accepted", "inFollowUp", "discarded", "converted", "meetings"] as const;
 
-test("[ADMIN][PRIVACY] exports a lead's data, then erases it: nothing is found by the email afterwards and the metrics keep their counts", async ({ page, request, signInAs }) => {
+test("[ADMIN][PRIVACY] exports a lead's data, then erases it: nothing is found by the email afterwards and the metrics keep their counts", async ({
+  page,
+  request,
+  signInAs,
+}) => {
   const email = `olga.${Date.now()}@erasure-freight.eu`;
   const intake = await request.post("/api/v1/intake", {
     headers: { Authorization: `Bearer ${DEMO_API_KEY}` },

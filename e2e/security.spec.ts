@@ -69,7 +69,11 @@ test("[ANONYMOUS] /login, /chat and the API carry the security headers; only /ch
   expect(directive(again, "script-src")).not.toBe(directive(login, "script-src"));
 });
 
-test("[REP] the console's pages carry the headers, a session cookie that is HttpOnly and SameSite=Lax, and nonced scripts", async ({ page, context, signInAs }) => {
+test("[REP] the console's pages carry the headers, a session cookie that is HttpOnly and SameSite=Lax, and nonced scripts", async ({
+  page,
+  context,
+  signInAs,
+}) => {
   await signInAs("rep");
   const response = await page.goto("/inbox");
   const headers = headersOf(response);
@@ -84,7 +88,13 @@ test("[REP] the console's pages carry the headers, a session cookie that is Http
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
 });
 
-test("[MANAGER] /login, /inbox, a package page, /metrics and /chat render and hydrate with no CSP violation", async ({ page, browser, loginPage, inboxPage, packagePage }) => {
+test("[MANAGER] /login, /inbox, a package page, /metrics and /chat render and hydrate with no CSP violation", async ({
+  page,
+  browser,
+  loginPage,
+  inboxPage,
+  packagePage,
+}) => {
   const problems = await watchForViolations(page);
   await loginPage.goto();
   await loginPage.signIn(users.manager, PASSWORD);
@@ -110,7 +120,12 @@ test("[MANAGER] /login, /inbox, a package page, /metrics and /chat render and hy
   expect(leadProblems).toEqual([]);
 });
 
-test("[API][MANAGER] HTML and script in a lead's message and company render as text on the inbox and the package page", async ({ page, request, loginPage, packagePage }) => {
+test("[API][MANAGER] HTML and script in a lead's message and company render as text on the inbox and the package page", async ({
+  page,
+  request,
+  loginPage,
+  packagePage,
+}) => {
   const problems = await watchForViolations(page);
   const marker = `Xss${Date.now()}`;
   const company = `<img src=x onerror="window.__pwned=1;alert('company')">Evil Corp`;
@@ -143,7 +158,13 @@ test("[API][MANAGER] HTML and script in a lead's message and company render as t
   expect(problems).toEqual([]);
 });
 
-test("[LEAD][MANAGER] HTML in a chat message shows as text in the widget and in the package's transcript", async ({ page, browser, loginPage, inboxPage, packagePage }) => {
+test("[LEAD][MANAGER] HTML in a chat message shows as text in the widget and in the package's transcript", async ({
+  page,
+  browser,
+  loginPage,
+  inboxPage,
+  packagePage,
+}) => {
   const leadContext = await browser.newContext();
   const leadPage = await leadContext.newPage();
   const leadProblems = await watchForViolations(leadPage);
@@ -152,7 +173,10 @@ test("[LEAD][MANAGER] HTML in a chat message shows as text in the widget and in 
   await chat.goto();
   await chat.say("Hi, I'm Ivo Kral from Brno Parcel.", "What is the best email address to reach you?");
   await chat.say("ivo.kral@brno-parcel.example", "What would you like help with");
-  await chat.say(`We get about 700 inbound leads a month and need an AI agent to qualify them this month. ${payload}`, "I'm passing this to a person on our sales team");
+  await chat.say(
+    `We get about 700 inbound leads a month and need an AI agent to qualify them this month. ${payload}`,
+    "I'm passing this to a person on our sales team",
+  );
   await expect(chat.leadMessages().last()).toContainText(payload);
   expect(await leadPage.locator('img[src="x"]').count()).toBe(0);
   expect(await leadPage.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();

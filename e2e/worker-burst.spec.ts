@@ -5,7 +5,11 @@ import { expect, test } from "./fixtures";
 // the burst that once deadlocked it.
 type Health = { ok: boolean; worker: { silent: boolean } | null; queues: Record<string, { ready: number; running: number; stuck: boolean }> | null };
 
-test("[ADMIN][JOBS] a burst of 300 intakes naming one company drains: every package synced to the CRM, the jobs page keeps up", async ({ page, request, signInAs }) => {
+test("[ADMIN][JOBS] a burst of 300 intakes naming one company drains: every package synced to the CRM, the jobs page keeps up", async ({
+  page,
+  request,
+  signInAs,
+}) => {
   test.setTimeout(300_000);
   const run = Date.now().toString(36);
   const ids: string[] = [];
@@ -20,7 +24,12 @@ test("[ADMIN][JOBS] a burst of 300 intakes naming one company drains: every pack
             externalId: `burst-${run}-${i}`,
             channel: "form",
             receivedAt: new Date().toISOString(),
-            fields: { email: `buyer${i}@burstco-${run}.io`, company: `Burstco ${run}`, numemployees: "120", message: "We need an AI agent to qualify our 500 monthly leads this week." },
+            fields: {
+              email: `buyer${i}@burstco-${run}.io`,
+              company: `Burstco ${run}`,
+              numemployees: "120",
+              message: "We need an AI agent to qualify our 500 monthly leads this week.",
+            },
           },
         });
         expect(response.status(), await response.text()).toBe(200);

@@ -8,7 +8,9 @@ describe("actionErrorText", () => {
 
   it("labels a nested path by the longest label key it starts with", () => {
     const labels = { match: "Conditions", "match.countries": "Countries" };
-    expect(actionErrorText({ field: "match.countries.0", error: "must be a two-letter country code" }, labels)).toBe("Countries: must be a two-letter country code");
+    expect(actionErrorText({ field: "match.countries.0", error: "must be a two-letter country code" }, labels)).toBe(
+      "Countries: must be a two-letter country code",
+    );
   });
 
   it("shows the message alone, as a sentence, when the form has no label for the field", () => {

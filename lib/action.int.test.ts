@@ -49,7 +49,10 @@ describe("runAction and a refused field", () => {
     const definition = {
       name: "test.convert",
       roles: ["rep"] as const,
-      schema: z.object({ valueAmount: z.coerce.number().positive("The value must be more than zero."), until: z.coerce.date({ error: "Pick a date and time to snooze until." }) }),
+      schema: z.object({
+        valueAmount: z.coerce.number().positive("The value must be more than zero."),
+        until: z.coerce.date({ error: "Pick a date and time to snooze until." }),
+      }),
       handler: async () => "done",
     };
     const run = (input: Record<string, unknown>) => runAction(definition, async () => actor, input as never);

@@ -30,8 +30,7 @@ export type ActionDefinition<S extends z.ZodType, T> = {
  * is logged with its cause and shown as a generic message.
  */
 export function defineAction<S extends z.ZodType, T>(definition: ActionDefinition<S, T>) {
-  const action = (input: FormData | z.input<S>): Promise<ActionResult<T>> =>
-    runAction(definition, (roles) => requireRole(...roles), input);
+  const action = (input: FormData | z.input<S>): Promise<ActionResult<T>> => runAction(definition, (roles) => requireRole(...roles), input);
   // Kept on the function, out of sight, so the access-control matrix can find every action's roles
   // and run it as each role through runAction with a real user, without exporting the definitions.
   Object.defineProperty(action, actionDefinitionKey, { value: definition, enumerable: false });

@@ -24,7 +24,10 @@ describe("CHAT_WIDGET_ALLOWED_ORIGINS", () => {
     expect(withOrigins("")).toBeUndefined();
   });
 
-  it.each(["https://www.example.com/widget", "www.example.com", "javascript:alert(1)", "https://a.example.com; script-src *", "*"])("refuses %s, naming the setting", (value) => {
-    expect(() => withOrigins(value)).toThrow(/CHAT_WIDGET_ALLOWED_ORIGINS.*origin like https:\/\/www\.example\.com/);
-  });
+  it.each(["https://www.example.com/widget", "www.example.com", "javascript:alert(1)", "https://a.example.com; script-src *", "*"])(
+    "refuses %s, naming the setting",
+    (value) => {
+      expect(() => withOrigins(value)).toThrow(/CHAT_WIDGET_ALLOWED_ORIGINS.*origin like https:\/\/www\.example\.com/);
+    },
+  );
 });

@@ -27,10 +27,7 @@ export class UserError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json(
-      { error: { code: this.code, message: this.message, fieldErrors: this.fieldErrors } },
-      { status: this.status },
-    );
+    return Response.json({ error: { code: this.code, message: this.message, fieldErrors: this.fieldErrors } }, { status: this.status });
   }
 }
 

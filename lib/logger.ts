@@ -56,7 +56,12 @@ function redactValue(v: unknown): unknown {
   if (typeof v === "string") return redactText(v);
   if (v instanceof Error) {
     const cause = (v as { cause?: unknown }).cause;
-    return { name: v.name, message: redactText(v.message), stack: v.stack ? redactText(v.stack) : undefined, ...(cause === undefined ? {} : { cause: redactValue(cause) }) };
+    return {
+      name: v.name,
+      message: redactText(v.message),
+      stack: v.stack ? redactText(v.stack) : undefined,
+      ...(cause === undefined ? {} : { cause: redactValue(cause) }),
+    };
   }
   if (v instanceof URL) return redactText(v.toString());
   if (v instanceof Date) return v;

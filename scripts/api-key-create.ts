@@ -4,7 +4,7 @@ import { generateApiKey } from "@/lib/intake/credentials";
 
 // npm run apikey:create -- --name "Website forms" [--team "Inbound EMEA"]
 // Prints the key once; only its hash is stored. Leads sent with it land in the team's queue.
-const usage = 'usage: npm run apikey:create -- --name NAME [--team TEAM]';
+const usage = "usage: npm run apikey:create -- --name NAME [--team TEAM]";
 const argsSchema = z.object({ name: z.string().trim().min(1, "--name is required").max(200), team: z.string().trim().min(1).max(200).optional() });
 const parsed = argsSchema.safeParse(parseArgs({ options: { name: { type: "string" }, team: { type: "string" } } }).values);
 if (!parsed.success) {
@@ -15,7 +15,7 @@ if (!parsed.success) {
 const { startDatabase } = await import("@/db/start");
 const database = await startDatabase((line) => console.error(line));
 try {
-  const { findTeamByName } = await import("@/db/queries/users");
+  const { findTeamByName } = await import("@/db/queries/teams");
   const { insertApiKey } = await import("@/db/queries/intake");
   const team = parsed.data.team ? await findTeamByName({ name: parsed.data.team }) : null;
   if (parsed.data.team && !team) {

@@ -54,7 +54,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (values.json) {
     console.log(JSON.stringify({ ...result, budgetKb: budget }, null, 2));
   } else {
-    for (const c of [...result.chunks].sort((a, b) => b.gzipBytes - a.gzipBytes)) console.log(`${kb(c.gzipBytes).padStart(8)} KB gzip  ${kb(c.bytes).padStart(8)} KB  ${c.file}`);
+    for (const c of [...result.chunks].sort((a, b) => b.gzipBytes - a.gzipBytes))
+      console.log(`${kb(c.gzipBytes).padStart(8)} KB gzip  ${kb(c.bytes).padStart(8)} KB  ${c.file}`);
     console.log(`First-load JS of ${result.route}: ${kb(result.gzipBytes)} KB gzip (${kb(result.bytes)} KB raw)${budget ? `, budget ${budget} KB gzip` : ""}`);
   }
   if (budget && result.gzipBytes > budget * 1024) {

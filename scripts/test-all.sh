@@ -10,6 +10,8 @@ step() { printf '\n==> %s\n' "$*"; }
 
 step "lint"
 npm run --silent lint
+step "format (Prettier: npm run format writes it)"
+npm run --silent format:check
 step "type-check"
 npm run --silent typecheck
 step "schema and migrations agree"

@@ -19,7 +19,14 @@ import { env } from "@/lib/env";
 const usage = "usage: npm run triage:eval -- CASES.jsonl [--llm] [--api chat|responses] [--rules RULES.json] [--min 0.97] [--max-unsafe 0]";
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { llm: { type: "boolean" }, api: { type: "string" }, rules: { type: "string" }, min: { type: "string" }, "max-unsafe": { type: "string" }, help: { type: "boolean" } },
+  options: {
+    llm: { type: "boolean" },
+    api: { type: "string" },
+    rules: { type: "string" },
+    min: { type: "string" },
+    "max-unsafe": { type: "string" },
+    help: { type: "boolean" },
+  },
 });
 if (values.help || positionals.length !== 1) {
   console.error(usage);
@@ -44,7 +51,7 @@ try {
   process.exit(2);
 }
 
-const { cases, problems } = parseLabelledCases(readFileSync(positionals[0], "utf8"));
+const { cases, problems } = parseLabelledCases(readFileSync(positionals[0]!, "utf8"));
 if (problems.length) {
   for (const p of problems) console.error(`${positionals[0]} ${p}`);
   process.exit(2);
@@ -58,7 +65,12 @@ if (values.llm) {
     console.error("--llm: OPENAI_API_KEY is not set (and OPENAI_BASE_URL for a compatible server)");
     process.exit(2);
   }
-  const model = await languageModel({ apiKey: settings.OPENAI_API_KEY, baseURL: settings.OPENAI_BASE_URL, model: settings.OPENAI_MODEL, api: values.api as LlmApi | undefined });
+  const model = await languageModel({
+    apiKey: settings.OPENAI_API_KEY,
+    baseURL: settings.OPENAI_BASE_URL,
+    model: settings.OPENAI_MODEL,
+    api: values.api as LlmApi | undefined,
+  });
   const sources = new Map<string, number>();
   // One at a time: a shared model endpoint, and the order of the misses stays the file's.
   for (const c of cases) {

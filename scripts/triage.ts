@@ -18,7 +18,7 @@ if (values.help || positionals.length !== 1) {
 }
 
 const rules = await loadRules(values.rules);
-const input = readFileSync(positionals[0] === "-" ? 0 : positionals[0], "utf8");
+const input = readFileSync(positionals[0] === "-" ? 0 : positionals[0]!, "utf8");
 let bad = 0;
 input.split("\n").forEach((line, index) => {
   if (!line.trim()) return;

@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 
 // npm run user:create -- --email ana@acme.io --role admin [--name "Ana Ruiz"] [--team "Inbound EMEA"] [--password-stdin]
 // Without a password the CLI asks for one on a terminal, or generates one and prints it once.
-const usage = 'usage: npm run user:create -- --email EMAIL --role rep|manager|admin [--name NAME] [--team TEAM] [--capacity N] [--password-stdin]';
+const usage = "usage: npm run user:create -- --email EMAIL --role rep|manager|admin [--name NAME] [--team TEAM] [--capacity N] [--password-stdin]";
 
 const { values } = (() => {
   try {
@@ -40,7 +40,8 @@ const generated = input.password ? null : randomBytes(12).toString("base64url");
 const { startDatabase } = await import("@/db/start");
 const database = await startDatabase((line) => console.error(line));
 try {
-  const { upsertTeam, upsertUser } = await import("@/db/queries/users");
+  const { upsertUser } = await import("@/db/queries/users");
+  const { upsertTeam } = await import("@/db/queries/teams");
   const team = input.team ? await upsertTeam({ name: input.team }) : null;
   const { user, created } = await upsertUser({
     email: input.email,
@@ -50,7 +51,7 @@ try {
     teamId: team?.id ?? null,
     capacity: input.capacity,
   });
-  console.log(`${created ? "created" : "updated"} ${user.role} ${user.email}${team ? ` in team ${team.name}` : ""}`);
+  console.log(`${created ? "created" : "updated"} ${user!.role} ${user!.email}${team ? ` in team ${team.name}` : ""}`);
   if (generated) console.log(`password (shown once): ${generated}`);
 } finally {
   const { sql } = await import("@/db");
@@ -66,7 +67,9 @@ function fail(message: string): never {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function prompt(): Promise<string> {

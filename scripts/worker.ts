@@ -2,6 +2,8 @@ import { databaseUrl } from "@/db";
 import { env } from "@/lib/env";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { startWorker } from "@/lib/jobs/worker";
+import { startMailboxReader } from "@/lib/email/mailbox-reader";
+import { mailboxSettings } from "@/lib/email/mailbox-settings";
 import { logger } from "@/lib/logger";
 
 // One worker process: the background jobs (notifications, reminders, SLA checks, CRM sync). `npm run
@@ -18,10 +20,20 @@ const worker = await startWorker({
   superviseSeconds: settings.WORKER_SUPERVISE_SECONDS,
 }).catch((error: unknown) => {
   // The worker never starts a database: with DATABASE_URL unset it uses the app's embedded one.
-  const where = settings.DATABASE_URL ? "DATABASE_URL" : `the app's embedded Postgres on port ${settings.EMBEDDED_PG_PORT} (start the app first, or set DATABASE_URL)`;
+  const where = settings.DATABASE_URL
+    ? "DATABASE_URL"
+    : `the app's embedded Postgres on port ${settings.EMBEDDED_PG_PORT} (start the app first, or set DATABASE_URL)`;
   log.error(`worker could not start: is ${where} reachable?`, { error });
   process.exit(1);
 });
+
+// The sales mailbox, read beside the jobs (MAILBOX_READER=off leaves it to another worker): a new
+// email becomes a package, a reply joins its thread. Idempotent by Message-ID, so two readers are safe.
+const mailbox =
+  settings.MAILBOX_READER === "off"
+    ? null
+    : startMailboxReader({ settings: mailboxSettings, log: log.child({ component: "mailbox" }), pollSeconds: settings.MAILBOX_POLL_SECONDS });
+const stopAll = () => Promise.all([mailbox?.stop(), worker.stop()]);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -30,7 +42,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     log.info("worker stopping", { signal });
     // Graceful: jobs in hand finish (or are given back) before the process exits.
-    worker.stop().finally(() => process.exit(0));
+    stopAll().finally(() => process.exit(0));
   });
 }
 
@@ -40,6 +52,6 @@ if (process.connected) {
     if (stopping) return;
     stopping = true;
     log.warn("worker supervisor gone: stopping");
-    worker.stop().finally(() => process.exit(0));
+    stopAll().finally(() => process.exit(0));
   });
 }

@@ -4,6 +4,7 @@ declare module "next-auth" {
   interface User {
     role: UserRole;
     teamId?: string | null;
+    sessionVersion?: number;
   }
   interface Session {
     user: {
@@ -12,6 +13,8 @@ declare module "next-auth" {
       email?: string | null;
       role: UserRole;
       teamId: string | null;
+      sessionVersion: number;
+      sessionId: string | null;
     };
   }
 }
@@ -21,5 +24,9 @@ declare module "@auth/core/jwt" {
     uid?: string;
     role: UserRole;
     teamId?: string | null;
+    /** The user's session version when this token was issued. */
+    sv?: number;
+    /** This session's own id, the one a password change keeps. */
+    sid?: string;
   }
 }

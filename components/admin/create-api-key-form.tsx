@@ -8,11 +8,27 @@ import { Input, Label, Select } from "@/components/ui/field";
 
 type Created = { id: string; name: string; key: string };
 
-export function CreateApiKeyForm({ action, teams }: { action: FormAction<Created>; teams: { id: string; name: string }[] }) {
+export function CreateApiKeyForm({
+  action,
+  teams,
+  scopes,
+}: {
+  action: FormAction<Created>;
+  teams: { id: string; name: string }[];
+  scopes: { value: string; label: string }[];
+}) {
   const [created, setCreated] = useState<Created | null>(null);
   return (
     <div className="space-y-3">
-      <ActionForm action={action} success={(d) => `Key "${d.name}" created.`} fieldLabels={{ name: "Name", teamId: "Team" }} onDone={setCreated} resetOnSuccess label="New API key" className="flex flex-wrap items-end gap-3">
+      <ActionForm
+        action={action}
+        success={(d) => `Key "${d.name}" created.`}
+        fieldLabels={{ name: "Name", teamId: "Team", scopes: "Scopes" }}
+        onDone={setCreated}
+        resetOnSuccess
+        label="New API key"
+        className="flex flex-wrap items-end gap-3"
+      >
         <div className="w-64">
           <Label htmlFor="new-key-name">Name (where it is used)</Label>
           <Input id="new-key-name" name="name" required maxLength={200} placeholder="Website forms" />
@@ -28,6 +44,18 @@ export function CreateApiKeyForm({ action, teams }: { action: FormAction<Created
             ))}
           </Select>
         </div>
+        <fieldset className="w-full">
+          <legend className="text-sm font-medium text-slate-700">Scopes (REST API keys act as you: your role decides what they may touch)</legend>
+          <div className="mt-1 grid gap-1 sm:grid-cols-2">
+            {scopes.map((scope) => (
+              <label key={scope.value} className="flex items-center gap-2 text-sm text-slate-700">
+                <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "intake:write"} />
+                <code className="font-mono text-xs">{scope.value}</code>
+                <span className="text-slate-500">{scope.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <Button type="submit">Create key</Button>
       </ActionForm>
       {created ? (

@@ -37,12 +37,33 @@ const targetKinds = [
   { value: "user", label: "One person" },
 ] as const;
 
-export function RoutingRuleForm({ action, initial, teams, people, submitLabel, idPrefix }: { action: FormAction<{ id: string }>; initial: RuleFormValues; teams: Option[]; people: Option[]; submitLabel: string; idPrefix: string }) {
+export function RoutingRuleForm({
+  action,
+  initial,
+  teams,
+  people,
+  submitLabel,
+  idPrefix,
+}: {
+  action: FormAction<{ id: string }>;
+  initial: RuleFormValues;
+  teams: Option[];
+  people: Option[];
+  submitLabel: string;
+  idPrefix: string;
+}) {
   const [kind, setKind] = useState<RoutingTarget["kind"]>(initial.target.kind);
   const id = (name: string) => `${idPrefix}-${name}`;
   const m = initial.match;
   return (
-    <ActionForm action={action} success={submitLabel === "Add rule" ? "Routing rule added." : "Routing rule saved."} fieldLabels={fieldLabels} resetOnSuccess={!initial.id} label={submitLabel === "Add rule" ? "New routing rule" : `Edit ${initial.name}`} className="space-y-4">
+    <ActionForm
+      action={action}
+      success={submitLabel === "Add rule" ? "Routing rule added." : "Routing rule saved."}
+      fieldLabels={fieldLabels}
+      resetOnSuccess={!initial.id}
+      label={submitLabel === "Add rule" ? "New routing rule" : `Edit ${initial.name}`}
+      className="space-y-4"
+    >
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -54,7 +75,8 @@ export function RoutingRuleForm({ action, initial, teams, people, submitLabel, i
             <input type="checkbox" name="enabled" defaultChecked={initial.enabled} className="size-4 rounded border-slate-300" /> Enabled
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" name="respectCapacity" defaultChecked={initial.respectCapacity} className="size-4 rounded border-slate-300" /> Skip people at their capacity
+            <input type="checkbox" name="respectCapacity" defaultChecked={initial.respectCapacity} className="size-4 rounded border-slate-300" /> Skip people at
+            their capacity
           </label>
         </div>
       </div>

@@ -29,7 +29,12 @@ export function ApprovalCard({
   const lead = [row.leadName ?? row.leadEmail ?? "Unknown lead", row.companyName].filter(Boolean).join(", ");
   const result = approval.result as { ok?: boolean; error?: string; messageId?: string; crmId?: string; url?: string | null } | null;
   return (
-    <article aria-labelledby={headingId} className="rounded-md border border-slate-200 bg-white p-3 text-sm" data-testid="approval-card" data-status={approval.status}>
+    <article
+      aria-labelledby={headingId}
+      className="rounded-md border border-slate-200 bg-white p-3 text-sm"
+      data-testid="approval-card"
+      data-status={approval.status}
+    >
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 id={headingId} className="font-medium text-slate-900">
@@ -72,7 +77,10 @@ export function ApprovalCard({
       {approval.status === "approved" ? (
         <p className="mt-1 text-xs" data-testid="approval-result">
           {approval.executedAt ? (
-            <span className="text-emerald-700">Done {formatDateTime(approval.executedAt)}{result?.messageId ? ` · Message-ID ${result.messageId}` : result?.crmId ? ` · CRM record ${result.crmId}` : ""}</span>
+            <span className="text-emerald-700">
+              Done {formatDateTime(approval.executedAt)}
+              {result?.messageId ? ` · Message-ID ${result.messageId}` : result?.crmId ? ` · CRM record ${result.crmId}` : ""}
+            </span>
           ) : result?.ok === false ? (
             <span className="text-red-700">Could not run: {result.error}</span>
           ) : (

@@ -102,7 +102,13 @@ export function ApprovalDecisionForm(props: {
 }
 
 function ParamInput({ field, id, value, errors }: { field: ParamField; id: string; value: string; errors?: string[] }) {
-  const common = { id, name: field.name, defaultValue: value, "aria-invalid": Boolean(errors?.length), "aria-describedby": errors?.length ? `${id}-error` : undefined };
+  const common = {
+    id,
+    name: field.name,
+    defaultValue: value,
+    "aria-invalid": Boolean(errors?.length),
+    "aria-describedby": errors?.length ? `${id}-error` : undefined,
+  };
   const known = field.options?.some((o) => o.value === value);
   return (
     <div className={field.input === "textarea" ? "sm:col-span-2" : undefined}>
@@ -124,7 +130,12 @@ function ParamInput({ field, id, value, errors }: { field: ParamField; id: strin
       ) : field.input === "textarea" ? (
         <Textarea {...common} rows={6} maxLength={field.maxLength} />
       ) : (
-        <Input {...common} type={field.input === "number" ? "text" : field.input} inputMode={field.input === "number" ? "decimal" : undefined} maxLength={field.maxLength} />
+        <Input
+          {...common}
+          type={field.input === "number" ? "text" : field.input}
+          inputMode={field.input === "number" ? "decimal" : undefined}
+          maxLength={field.maxLength}
+        />
       )}
       <FieldError id={`${id}-error`} messages={errors} />
     </div>

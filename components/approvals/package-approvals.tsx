@@ -5,7 +5,17 @@ import type { ApprovalRow } from "@/db/queries/approvals";
 import { mayApprove, type FourEyesSettings } from "@/lib/approvals/four-eyes";
 
 /** The package page's approval requests, pending first; decided ones show who decided, where, and what running them did. */
-export function PackageApprovals({ rows, decide, actorId, fourEyes }: { rows: ApprovalRow[]; decide: DecideApprovalAction | null; actorId: string; fourEyes: FourEyesSettings }) {
+export function PackageApprovals({
+  rows,
+  decide,
+  actorId,
+  fourEyes,
+}: {
+  rows: ApprovalRow[];
+  decide: DecideApprovalAction | null;
+  actorId: string;
+  fourEyes: FourEyesSettings;
+}) {
   if (rows.length === 0) return null;
   const pending = rows.filter((r) => r.approval.status === "pending").length;
   return (

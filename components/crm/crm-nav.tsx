@@ -10,7 +10,10 @@ export function CrmNav({ current }: { current: RecordPage }) {
           key={page}
           href={`/crm/${page}`}
           aria-current={page === current ? "page" : undefined}
-          className={cn("-mb-px border-b-2 px-3 py-2 font-medium", page === current ? "border-brand-600 text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800")}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2 font-medium",
+            page === current ? "border-brand-600 text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800",
+          )}
         >
           {recordPages[page].title}
         </Link>

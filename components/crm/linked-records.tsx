@@ -33,7 +33,13 @@ export function LinkedRecords({ linked }: { linked: Linked }) {
                     <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{section.heading}</dt>
                     {section.lines.map((line, i) => (
                       <dd key={i} className="text-slate-800">
-                        {section.heading === "Package" && note.handoffId ? <Link className="text-brand-700 underline" href={`/handoffs/${note.handoffId}`}>Open the package</Link> : line}
+                        {section.heading === "Package" && note.handoffId ? (
+                          <Link className="text-brand-700 underline" href={`/handoffs/${note.handoffId}`}>
+                            Open the package
+                          </Link>
+                        ) : (
+                          line
+                        )}
                       </dd>
                     ))}
                   </div>
@@ -53,7 +59,9 @@ export function LinkedRecords({ linked }: { linked: Linked }) {
                 <li key={task.id}>
                   <div className="flex items-start justify-between gap-2">
                     <p className="font-medium text-slate-900">{task.subject}</p>
-                    <Badge tone={task.status === "COMPLETED" ? "green" : task.priority === "HIGH" ? "red" : "slate"}>{task.status === "COMPLETED" ? "Done" : `${label({}, task.priority.toLowerCase())} priority`}</Badge>
+                    <Badge tone={task.status === "COMPLETED" ? "green" : task.priority === "HIGH" ? "red" : "slate"}>
+                      {task.status === "COMPLETED" ? "Done" : `${label({}, task.priority.toLowerCase())} priority`}
+                    </Badge>
                   </div>
                   <p className="text-xs text-slate-500">
                     Due {formatDateTime(task.dueAt)} · {ownerName ?? ownerEmail ?? "No owner yet"}
@@ -72,7 +80,9 @@ export function LinkedRecords({ linked }: { linked: Linked }) {
                 <li key={r.href} className="flex items-baseline gap-2">
                   <span className="w-16 shrink-0 text-xs text-slate-500">{r.kind}</span>
                   <div className="min-w-0">
-                    <Link href={r.href} className="break-words text-brand-700 underline">{r.name}</Link>
+                    <Link href={r.href} className="break-words text-brand-700 underline">
+                      {r.name}
+                    </Link>
                     {r.detail ? <p className="break-words text-xs text-slate-500">{r.detail}</p> : null}
                   </div>
                 </li>

@@ -7,7 +7,13 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
 import { actionErrorText } from "@/lib/action-error-text";
 
-export function SyncNowButton({ handoffId, sync }: { handoffId: string; sync: (input: { handoffId: string }) => Promise<ActionResult<{ handoffId: string }>> }) {
+export function SyncNowButton({
+  handoffId,
+  sync,
+}: {
+  handoffId: string;
+  sync: (input: { handoffId: string }) => Promise<ActionResult<{ handoffId: string }>>;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

@@ -106,7 +106,12 @@ export function InboxBulk({
           </p>
           <label className="flex items-center gap-1.5 text-slate-600">
             Reassign to
-            <select value={owner} onChange={(e) => setOwner(e.target.value)} className="h-8 max-w-48 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900" data-testid="bulk-owner">
+            <select
+              value={owner}
+              onChange={(e) => setOwner(e.target.value)}
+              className="h-8 max-w-48 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900"
+              data-testid="bulk-owner"
+            >
               <option value="">Pick a person…</option>
               <option value="unassigned">Nobody (back to the queue)</option>
               {assignees.map((a) => (
@@ -182,7 +187,9 @@ function DiscardDialog({
         <h2 id="bulk-discard-title" className="text-base font-semibold text-slate-900">
           Discard {count} {count === 1 ? "package" : "packages"}?
         </h2>
-        <p className="text-sm text-slate-600">They close for good, with this reason on each timeline. Packages someone changed since you loaded the list are left alone.</p>
+        <p className="text-sm text-slate-600">
+          They close for good, with this reason on each timeline. Packages someone changed since you loaded the list are left alone.
+        </p>
         <label className="block text-sm font-medium text-slate-700">
           Reason
           <select
@@ -202,7 +209,13 @@ function DiscardDialog({
         </label>
         <label className="block text-sm font-medium text-slate-700">
           Note {reason === "other" ? "(required)" : "(optional)"}
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-normal" />
+          <textarea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={2}
+            maxLength={2000}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm font-normal"
+          />
         </label>
         <div className="flex justify-end gap-2">
           <Button variant="secondary" size="sm" onClick={onCancel}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Search } from "lucide-react";
-import type { InboxFilters } from "@/db/queries/handoffs";
+import type { InboxFilters } from "@/db/queries/inbox";
 import { cn } from "@/lib/cn";
 import { channels, intents, reasonCodes } from "@/lib/contract/package";
 import { channelLabels, humanize, reasonLabels } from "@/lib/format";
@@ -81,7 +81,14 @@ export function InboxFilters({
       {/* A plain GET form: the filters live in the URL, work without JavaScript and survive a reload. */}
       {/* Keyed by the filters: a client-side navigation (Clear, a view link) must reset what the inputs show. */}
       <form key={JSON.stringify(filters)} method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
-        {Object.entries({ view: baseParams.view, tab: baseParams.tab, status: baseParams.status, sort: baseParams.sort, dir: baseParams.dir, size: baseParams.size })
+        {Object.entries({
+          view: baseParams.view,
+          tab: baseParams.tab,
+          status: baseParams.status,
+          sort: baseParams.sort,
+          dir: baseParams.dir,
+          size: baseParams.size,
+        })
           .filter(([, v]) => v)
           .map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
@@ -103,7 +110,12 @@ export function InboxFilters({
         <FilterSelect name="channel" label="Channel" value={filters.channel} options={channels.map((c) => [c, channelLabels[c]] as const)} />
         <FilterSelect name="intent" label="Intent" value={filters.intent} options={intents.map((i) => [i, humanize(i)] as const)} />
         <FilterSelect name="campaign" label="Campaign" value={filters.campaign} options={campaigns.map((c) => [c, c] as const)} />
-        <FilterSelect name="owner" label="Owner" value={filters.owner} options={[["none", "Unassigned"] as const, ...owners.map((o) => [o.id, o.label] as const)]} />
+        <FilterSelect
+          name="owner"
+          label="Owner"
+          value={filters.owner}
+          options={[["none", "Unassigned"] as const, ...owners.map((o) => [o.id, o.label] as const)]}
+        />
         {teams ? <FilterSelect name="team" label="Team" value={filters.team} options={teams.map((t) => [t.id, t.name] as const)} /> : null}
         <DateInput name="from" label="Created from" value={filters.from} />
         <DateInput name="to" label="Created to" value={filters.to} />
@@ -128,7 +140,10 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
         name={name}
         defaultValue={value ?? ""}
         aria-label={label}
-        className={cn("h-9 max-w-44 rounded-md border bg-white px-2 text-sm shadow-sm", value ? "border-brand-500 text-slate-900" : "border-slate-300 text-slate-600")}
+        className={cn(
+          "h-9 max-w-44 rounded-md border bg-white px-2 text-sm shadow-sm",
+          value ? "border-brand-500 text-slate-900" : "border-slate-300 text-slate-600",
+        )}
       >
         <option value="">{label}: any</option>
         {options.map(([v, text]) => (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
@@ -30,6 +30,8 @@ const shortcuts = [
   ["?", "This list of keys"],
 ] as const;
 
+const noSubscription = () => () => {};
+
 const panelKeys: Record<string, "discard" | "convert" | "reassign"> = { d: "discard", c: "convert", r: "reassign" };
 
 /**
@@ -39,7 +41,21 @@ const panelKeys: Record<string, "discard" | "convert" | "reassign"> = { d: "disc
 export function InboxKeyboard({ accept, children }: { accept: AcceptAction; children: ReactNode }) {
   const router = useRouter();
   const [rows, setRows] = useState<KeyRow[]>([]);
+  // The keys read the rows from here: the table reports them in its first effect, before this
+  // component's own effects run, so the very first j after hydration already has them.
+  const rowsRef = useRef<KeyRow[]>([]);
+  const reportRows = useCallback((next: KeyRow[]) => {
+    rowsRef.current = next;
+    setRows(next);
+  }, []);
   const [focusedId, setFocusedId] = useState<string | null>(null);
+  // False in the server render and through hydration, true in the render after it: by then React has
+  // run the hydration's effects, so the keys listen and the table has reported its rows.
+  const keysReady = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [helpOpen, setHelpOpen] = useState(false);
   const [, startTransition] = useTransition();
   const accepting = useRef(false);
@@ -48,12 +64,13 @@ export function InboxKeyboard({ accept, children }: { accept: AcceptAction; chil
 
   const move = useCallback(
     (step: 1 | -1) => {
-      if (rows.length === 0) return;
-      const index = rows.findIndex((row) => row.id === focusedId);
-      const next = index === -1 ? 0 : Math.min(rows.length - 1, Math.max(0, index + step));
-      setFocusedId(rows[next].id);
+      const current = rowsRef.current;
+      if (current.length === 0) return;
+      const index = current.findIndex((row) => row.id === focusedId);
+      const next = index === -1 ? 0 : Math.min(current.length - 1, Math.max(0, index + step));
+      setFocusedId(current[next]!.id);
     },
-    [rows, focusedId],
+    [focusedId],
   );
 
   const acceptFocused = useCallback(
@@ -118,9 +135,9 @@ export function InboxKeyboard({ accept, children }: { accept: AcceptAction; chil
   }, [focusedId]);
 
   return (
-    <Context.Provider value={{ focusedId: focused?.id ?? null, setRows }}>
+    <Context.Provider value={{ focusedId: focused?.id ?? null, setRows: reportRows }}>
       {children}
-      <div className="flex justify-end">
+      <div className="flex justify-end" data-keys-ready={keysReady ? "true" : undefined}>
         <button type="button" onClick={() => setHelpOpen(true)} className="text-xs text-slate-500 hover:text-slate-900" data-testid="shortcuts-button">
           Keyboard shortcuts <kbd className="rounded border border-slate-300 bg-white px-1 font-mono">?</kbd>
         </button>

@@ -97,9 +97,7 @@ const dataColumns = [
   column.accessor("slaDueAt", {
     id: "sla_due_at",
     header: "SLA",
-    cell: (info) => (
-      <SlaCountdown subject={info.row.original} serverNow={(info.table.options.meta as TableMeta).now} />
-    ),
+    cell: (info) => <SlaCountdown subject={info.row.original} serverNow={(info.table.options.meta as TableMeta).now} />,
   }),
   column.accessor("leadName", {
     header: "Lead",
@@ -169,7 +167,11 @@ const dataColumns = [
       return (
         <span className="inline-flex flex-wrap gap-1">
           <StatusBadge status={info.getValue()} />
-          {snoozed ? <Badge tone="slate" data-testid="snoozed-badge">Snoozed</Badge> : null}
+          {snoozed ? (
+            <Badge tone="slate" data-testid="snoozed-badge">
+              Snoozed
+            </Badge>
+          ) : null}
         </span>
       );
     },
@@ -246,9 +248,19 @@ export function InboxTable({
                     className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
                   >
                     {header.column.getCanSort() ? (
-                      <button type="button" onClick={header.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase hover:text-slate-900">
+                      <button
+                        type="button"
+                        onClick={header.column.getToggleSortingHandler()}
+                        className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                      >
                         <table.FlexRender header={header} />
-                        {sorted === "asc" ? <ArrowUp className="size-3" aria-hidden /> : sorted === "desc" ? <ArrowDown className="size-3" aria-hidden /> : <ArrowUpDown className="size-3 opacity-40" aria-hidden />}
+                        {sorted === "asc" ? (
+                          <ArrowUp className="size-3" aria-hidden />
+                        ) : sorted === "desc" ? (
+                          <ArrowDown className="size-3" aria-hidden />
+                        ) : (
+                          <ArrowUpDown className="size-3 opacity-40" aria-hidden />
+                        )}
                       </button>
                     ) : (
                       <table.FlexRender header={header} />

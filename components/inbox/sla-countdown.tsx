@@ -32,7 +32,12 @@ export function SlaCountdown({ subject, serverNow, labelled = false }: { subject
     };
   }, [display.running]);
   const text = (
-    <span className={cn("whitespace-nowrap tabular-nums", styles[display.state])} data-sla={display.state} data-testid="sla" title={`Due ${subject.slaDueAt.toISOString()}`}>
+    <span
+      className={cn("whitespace-nowrap tabular-nums", styles[display.state])}
+      data-sla={display.state}
+      data-testid="sla"
+      title={`Due ${subject.slaDueAt.toISOString()}`}
+    >
       {display.text}
     </span>
   );

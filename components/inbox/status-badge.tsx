@@ -14,7 +14,11 @@ const statusTones: Record<HandoffStatus, BadgeTone> = {
 const priorityTones: Record<HandoffPriority, BadgeTone> = { immediate: "red", normal: "blue", nurture: "slate" };
 
 export function StatusBadge({ status }: { status: HandoffStatus }) {
-  return <Badge tone={statusTones[status]} data-testid="status-badge">{statusLabels[status]}</Badge>;
+  return (
+    <Badge tone={statusTones[status]} data-testid="status-badge">
+      {statusLabels[status]}
+    </Badge>
+  );
 }
 
 export function PriorityBadge({ priority }: { priority: HandoffPriority | null }) {

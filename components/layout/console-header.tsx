@@ -39,12 +39,12 @@ export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOu
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <NotificationBell unread={unread} />
-          <div className="max-w-[10rem] text-right leading-tight">
+          <Link href="/profile" className="block max-w-[10rem] rounded-md px-1 text-right leading-tight hover:bg-slate-100" title="Your profile">
             <p className="truncate font-medium text-slate-900" data-testid="current-user" title={actor.name ?? actor.email}>
               {actor.name ?? actor.email}
             </p>
             <p className="text-xs text-slate-500">{roleLabels[actor.role]}</p>
-          </div>
+          </Link>
           <form action={signOut}>
             <button type="submit" className="rounded-md p-2 text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label="Sign out" title="Sign out">
               <LogOut className="size-4" aria-hidden />

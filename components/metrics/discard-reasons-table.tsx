@@ -9,9 +9,15 @@ export function DiscardReasonsTable({ rows }: { rows: DiscardReasonRow[] }) {
     <table className="w-full text-left text-xs tabular-nums" data-testid="discard-reasons-table">
       <thead className="bg-slate-50 text-slate-600">
         <tr>
-          <th scope="col" className="px-3 py-2 font-medium">Reason</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">Packages</th>
-          <th scope="col" className="px-3 py-2 text-right font-medium">Share</th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            Reason
+          </th>
+          <th scope="col" className="px-3 py-2 text-right font-medium">
+            Packages
+          </th>
+          <th scope="col" className="px-3 py-2 text-right font-medium">
+            Share
+          </th>
         </tr>
       </thead>
       <tbody>

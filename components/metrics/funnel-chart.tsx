@@ -24,7 +24,11 @@ export function FunnelChart({ funnel }: { funnel: FunnelCounts }) {
                 <span className="font-semibold text-slate-900" data-testid={`funnel-${step}`}>
                   {funnel[step].toLocaleString("en")}
                 </span>
-                {base !== null ? <span className="ml-2 text-slate-500">{formatRate(ratio(funnel[step], base.n))} of {base.of}</span> : null}
+                {base !== null ? (
+                  <span className="ml-2 text-slate-500">
+                    {formatRate(ratio(funnel[step], base.n))} of {base.of}
+                  </span>
+                ) : null}
               </span>
             </div>
             <div className="mt-1 h-2.5 rounded-full bg-slate-100" aria-hidden>

@@ -4,7 +4,19 @@ import type { ExportTable } from "@/lib/metrics/export";
 import { ExportLink } from "./export-link";
 
 /** A dashboard section: a title, what it shows in one line, its CSV, then the content. */
-export function MetricsCard({ title, definition, table, search, children }: { title: string; definition: string; table: ExportTable; search: string; children: ReactNode }) {
+export function MetricsCard({
+  title,
+  definition,
+  table,
+  search,
+  children,
+}: {
+  title: string;
+  definition: string;
+  table: ExportTable;
+  search: string;
+  children: ReactNode;
+}) {
   const id = `metrics-${table}`;
   return (
     <Card aria-labelledby={id} data-testid={id} className="min-w-0">

@@ -8,11 +8,23 @@ export function RangeForm({ params, today, hrefFor }: { params: MetricsParams; t
     <form method="get" action="/metrics" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Date range" data-testid="range-form">
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         From
-        <input type="date" name="from" defaultValue={params.range.from} max={today} className="h-9 rounded-md border border-slate-300 px-2 text-sm text-slate-900" />
+        <input
+          type="date"
+          name="from"
+          defaultValue={params.range.from}
+          max={today}
+          className="h-9 rounded-md border border-slate-300 px-2 text-sm text-slate-900"
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         To
-        <input type="date" name="to" defaultValue={params.range.to} max={today} className="h-9 rounded-md border border-slate-300 px-2 text-sm text-slate-900" />
+        <input
+          type="date"
+          name="to"
+          defaultValue={params.range.to}
+          max={today}
+          className="h-9 rounded-md border border-slate-300 px-2 text-sm text-slate-900"
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
         Trend

@@ -12,11 +12,21 @@ export function RuleQualityTable({ rows, linkRules }: { rows: RuleQualityRow[]; 
       <table className="w-full min-w-[640px] text-left text-xs tabular-nums" data-testid="rule-quality-table">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Rule</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium" title={ruleQualityDefinitions.produced}>Packages</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium" title={ruleQualityDefinitions.good}>Accepted or converted</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium" title={ruleQualityDefinitions.bad}>Discarded or flagged</th>
-            <th scope="col" className="px-3 py-2 font-medium">Precision</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Rule
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium" title={ruleQualityDefinitions.produced}>
+              Packages
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium" title={ruleQualityDefinitions.good}>
+              Accepted or converted
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium" title={ruleQualityDefinitions.bad}>
+              Discarded or flagged
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Precision
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -41,7 +51,10 @@ export function RuleQualityTable({ rows, linkRules }: { rows: RuleQualityRow[]; 
               <td className="px-3 py-2">
                 <div className="flex items-center gap-2">
                   <div className="h-2 w-24 rounded-full bg-slate-100" aria-hidden>
-                    <div className={row.precision !== null && row.precision < 0.5 ? "h-2 rounded-full bg-amber-500" : "h-2 rounded-full bg-green-600"} style={{ width: `${(row.precision ?? 0) * 100}%` }} />
+                    <div
+                      className={row.precision !== null && row.precision < 0.5 ? "h-2 rounded-full bg-amber-500" : "h-2 rounded-full bg-green-600"}
+                      style={{ width: `${(row.precision ?? 0) * 100}%` }}
+                    />
                   </div>
                   <span>{formatRate(row.precision)}</span>
                 </div>

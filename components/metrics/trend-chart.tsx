@@ -48,7 +48,14 @@ export function TrendChart({ points, every }: { points: TrendPoint[]; every: "da
           ) : null,
         )}
         {series.map((s) => (
-          <polyline key={s.key} fill="none" stroke={s.color} strokeWidth="2" strokeLinejoin="round" points={points.map((p, i) => `${x(i)},${y(p[s.key])}`).join(" ")} />
+          <polyline
+            key={s.key}
+            fill="none"
+            stroke={s.color}
+            strokeWidth="2"
+            strokeLinejoin="round"
+            points={points.map((p, i) => `${x(i)},${y(p[s.key])}`).join(" ")}
+          />
         ))}
       </svg>
       {/* The same numbers for screen readers and anyone who prefers a table. */}

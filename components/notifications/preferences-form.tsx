@@ -49,7 +49,14 @@ export function PreferencesForm({ initial, save }: { initial: Preferences; save:
       </fieldset>
       <div>
         <Label htmlFor="slack-target">Slack member or channel id (optional)</Label>
-        <Input id="slack-target" name="slackTarget" defaultValue={initial.slackTarget ?? ""} placeholder="U024BE7LH or #sales-emea" aria-invalid={Boolean(errors?.slackTarget)} aria-describedby="slack-target-error" />
+        <Input
+          id="slack-target"
+          name="slackTarget"
+          defaultValue={initial.slackTarget ?? ""}
+          placeholder="U024BE7LH or #sales-emea"
+          aria-invalid={Boolean(errors?.slackTarget)}
+          aria-describedby="slack-target-error"
+        />
         <FieldError id="slack-target-error" messages={errors?.slackTarget} />
       </div>
       <Button type="submit" size="sm" disabled={pending}>

@@ -6,7 +6,15 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/action";
 
-export function RetryJobButton({ queue, jobId, retry }: { queue: string; jobId: string; retry: (input: { queue: string; jobId: string }) => Promise<ActionResult<{ retried: boolean }>> }) {
+export function RetryJobButton({
+  queue,
+  jobId,
+  retry,
+}: {
+  queue: string;
+  jobId: string;
+  retry: (input: { queue: string; jobId: string }) => Promise<ActionResult<{ retried: boolean }>>;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

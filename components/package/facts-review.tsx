@@ -70,10 +70,29 @@ export function FactsReview({ handoffId, version, facts, reviewedBy, review }: F
                   <p className="text-xs text-slate-500">Basis: {fact.basis}</p>
                   {review && editing !== id ? (
                     <div className="mt-1 flex gap-1">
-                      <Button size="sm" variant="secondary" className="h-7 px-2 text-xs" disabled={pending} aria-label={`Confirm ${humanize(fact.field).toLowerCase()}`} onClick={() => send({ target: "inferred", index: String(i), key: fact.field, action: "confirm" }, `Confirmed: ${humanize(fact.field).toLowerCase()}.`)}>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        className="h-7 px-2 text-xs"
+                        disabled={pending}
+                        aria-label={`Confirm ${humanize(fact.field).toLowerCase()}`}
+                        onClick={() =>
+                          send(
+                            { target: "inferred", index: String(i), key: fact.field, action: "confirm" },
+                            `Confirmed: ${humanize(fact.field).toLowerCase()}.`,
+                          )
+                        }
+                      >
                         <Check className="size-3.5" aria-hidden /> Confirm
                       </Button>
-                      <Button size="sm" variant="ghost" className="h-7 px-2 text-xs" disabled={pending} aria-label={`Correct ${humanize(fact.field).toLowerCase()}`} onClick={() => setEditing(id)}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="h-7 px-2 text-xs"
+                        disabled={pending}
+                        aria-label={`Correct ${humanize(fact.field).toLowerCase()}`}
+                        onClick={() => setEditing(id)}
+                      >
                         <Pencil className="size-3.5" aria-hidden /> Correct
                       </Button>
                     </div>
@@ -86,7 +105,12 @@ export function FactsReview({ handoffId, version, facts, reviewedBy, review }: F
                       pending={pending}
                       errors={fieldErrors.value}
                       onCancel={() => setEditing(null)}
-                      onSubmit={(value) => send({ target: "inferred", index: String(i), key: fact.field, action: "correct", value }, `Corrected: ${humanize(fact.field).toLowerCase()}.`)}
+                      onSubmit={(value) =>
+                        send(
+                          { target: "inferred", index: String(i), key: fact.field, action: "correct", value },
+                          `Corrected: ${humanize(fact.field).toLowerCase()}.`,
+                        )
+                      }
                     />
                   ) : null}
                 </li>
@@ -104,7 +128,14 @@ export function FactsReview({ handoffId, version, facts, reviewedBy, review }: F
                 <li key={`${q}-${i}`} data-testid="open-question">
                   <p>{q}</p>
                   {review && editing !== id ? (
-                    <Button size="sm" variant="ghost" className="mt-1 h-7 px-2 text-xs" disabled={pending} aria-label={`Answer: ${q}`} onClick={() => setEditing(id)}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="mt-1 h-7 px-2 text-xs"
+                      disabled={pending}
+                      aria-label={`Answer: ${q}`}
+                      onClick={() => setEditing(id)}
+                    >
                       <Pencil className="size-3.5" aria-hidden /> Answer
                     </Button>
                   ) : null}
@@ -135,7 +166,15 @@ function fieldLabel(field: string): string {
   return field.endsWith("?") ? field : `${humanize(field)}:`;
 }
 
-function ValueForm(props: { label: string; initial: string; submitText: string; pending: boolean; errors?: string[]; onCancel: () => void; onSubmit: (value: string) => void }) {
+function ValueForm(props: {
+  label: string;
+  initial: string;
+  submitText: string;
+  pending: boolean;
+  errors?: string[];
+  onCancel: () => void;
+  onSubmit: (value: string) => void;
+}) {
   const [value, setValue] = useState(props.initial);
   return (
     <form
@@ -145,7 +184,15 @@ function ValueForm(props: { label: string; initial: string; submitText: string; 
         props.onSubmit(value);
       }}
     >
-      <Input aria-label={props.label} value={value} onChange={(e) => setValue(e.target.value)} maxLength={1000} autoFocus aria-invalid={Boolean(props.errors)} aria-describedby="fact-value-error" />
+      <Input
+        aria-label={props.label}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        maxLength={1000}
+        autoFocus
+        aria-invalid={Boolean(props.errors)}
+        aria-describedby="fact-value-error"
+      />
       <FieldError id="fact-value-error" messages={props.errors} />
       <div className="flex gap-1">
         <Button type="submit" size="sm" className="h-7 px-2 text-xs" disabled={props.pending}>

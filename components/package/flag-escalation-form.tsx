@@ -41,7 +41,7 @@ export function FlagEscalationForm({ handoffId, reasons, flag }: { handoffId: st
       >
         <div>
           <Label htmlFor="flag-reason">Which reason was wrong?</Label>
-          <Select id="flag-reason" name="reason" defaultValue={reasons[0].code}>
+          <Select id="flag-reason" name="reason" defaultValue={reasons[0]!.code}>
             {reasons.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.label}

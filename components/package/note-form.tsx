@@ -37,7 +37,14 @@ export function NoteForm({ handoffId, addNote }: { handoffId: string; addNote: (
       <label htmlFor="note-text" className="sr-only">
         Note
       </label>
-      <Textarea id="note-text" name="note" placeholder="Add a note for the team…" maxLength={2000} aria-invalid={Boolean(error)} aria-describedby="note-error" />
+      <Textarea
+        id="note-text"
+        name="note"
+        placeholder="Add a note for the team…"
+        maxLength={2000}
+        aria-invalid={Boolean(error)}
+        aria-describedby="note-error"
+      />
       <FieldError id="note-error" messages={error} />
       <Button type="submit" size="sm" variant="secondary" disabled={pending}>
         {pending ? "Adding…" : "Add note"}

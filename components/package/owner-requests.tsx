@@ -29,22 +29,45 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
     <div className="space-y-3" data-testid="owner-requests">
       <div className="flex flex-wrap gap-2">
         {allowed.requestInfo && (
-          <Button size="sm" variant="secondary" disabled={pending} onClick={() => setPanel(panel === "request" ? null : "request")} aria-expanded={panel === "request"}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => setPanel(panel === "request" ? null : "request")}
+            aria-expanded={panel === "request"}
+          >
             Request more info
           </Button>
         )}
         {allowed.snooze &&
           (snoozedUntil ? (
-            <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(actions.unsnooze, new FormData(), "Un-snoozed: it is back in the inbox.")}>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => run(actions.unsnooze, new FormData(), "Un-snoozed: it is back in the inbox.")}
+            >
               Un-snooze
             </Button>
           ) : (
-            <Button size="sm" variant="secondary" disabled={pending} onClick={() => setPanel(panel === "snooze" ? null : "snooze")} aria-expanded={panel === "snooze"}>
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => setPanel(panel === "snooze" ? null : "snooze")}
+              aria-expanded={panel === "snooze"}
+            >
               Snooze
             </Button>
           ))}
         {allowed.handBack && (
-          <Button size="sm" variant="ghost" disabled={pending} onClick={() => setPanel(panel === "hand_back" ? null : "hand_back")} aria-expanded={panel === "hand_back"}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={pending}
+            onClick={() => setPanel(panel === "hand_back" ? null : "hand_back")}
+            aria-expanded={panel === "hand_back"}
+          >
             Hand back to the agent
           </Button>
         )}
@@ -56,7 +79,12 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
           className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
           onSubmit={(e) => {
             e.preventDefault();
-            run(actions.requestInfo, new FormData(e.currentTarget), channel === "chat" ? "Asked in the chat: the agent is asking the lead now." : "Email drafted: it goes out once it is approved.", close);
+            run(
+              actions.requestInfo,
+              new FormData(e.currentTarget),
+              channel === "chat" ? "Asked in the chat: the agent is asking the lead now." : "Email drafted: it goes out once it is approved.",
+              close,
+            );
           }}
         >
           <fieldset>
@@ -79,7 +107,9 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
             <FieldError id="request-extra-error" messages={fieldErrors.extra} />
           </div>
           <p className="text-xs text-slate-500">
-            {channel === "chat" ? "The agent asks them in the lead's chat, one at a time, and adds the answers to the package." : "An email to the lead is drafted and waits for approval before it is sent."}
+            {channel === "chat"
+              ? "The agent asks them in the lead's chat, one at a time, and adds the answers to the package."
+              : "An email to the lead is drafted and waits for approval before it is sent."}
           </p>
           <div className="flex gap-2">
             <Button type="submit" size="sm" disabled={pending}>
@@ -92,7 +122,14 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
         </form>
       )}
 
-      {panel === "snooze" && <SnoozeForm pending={pending} errors={fieldErrors.until} onCancel={close} onSnooze={(until) => run(actions.snooze, form({ until }), `Snoozed until ${new Date(until).toLocaleString()}.`, close)} />}
+      {panel === "snooze" && (
+        <SnoozeForm
+          pending={pending}
+          errors={fieldErrors.until}
+          onCancel={close}
+          onSnooze={(until) => run(actions.snooze, form({ until }), `Snoozed until ${new Date(until).toLocaleString()}.`, close)}
+        />
+      )}
 
       {panel === "hand_back" && (
         <form
@@ -103,10 +140,18 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
             run(actions.handBack, new FormData(e.currentTarget), "Handed back: the agent has the lead again.", close);
           }}
         >
-          <p className="text-sm text-slate-700">The package loses its owner and goes back to the agent at nurture priority{channel === "chat" ? "; the agent picks the chat up again" : ""}.</p>
+          <p className="text-sm text-slate-700">
+            The package loses its owner and goes back to the agent at nurture priority{channel === "chat" ? "; the agent picks the chat up again" : ""}.
+          </p>
           <div>
             <Label htmlFor="hand-back-reason">Why should the agent take it back?</Label>
-            <Textarea id="hand-back-reason" name="reason" maxLength={2000} aria-invalid={Boolean(fieldErrors.reason)} aria-describedby="hand-back-reason-error" />
+            <Textarea
+              id="hand-back-reason"
+              name="reason"
+              maxLength={2000}
+              aria-invalid={Boolean(fieldErrors.reason)}
+              aria-describedby="hand-back-reason-error"
+            />
             <FieldError id="hand-back-reason-error" messages={fieldErrors.reason} />
           </div>
           <div className="flex gap-2">
@@ -123,7 +168,17 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
   );
 }
 
-function SnoozeForm({ pending, errors, onCancel, onSnooze }: { pending: boolean; errors?: string[]; onCancel: () => void; onSnooze: (isoUntil: string) => void }) {
+function SnoozeForm({
+  pending,
+  errors,
+  onCancel,
+  onSnooze,
+}: {
+  pending: boolean;
+  errors?: string[];
+  onCancel: () => void;
+  onSnooze: (isoUntil: string) => void;
+}) {
   const [local, setLocal] = useState("");
   // The browser knows the person's time zone; the server receives an exact instant.
   const presets: [string, () => Date][] = [
@@ -149,7 +204,14 @@ function SnoozeForm({ pending, errors, onCancel, onSnooze }: { pending: boolean;
       </div>
       <div>
         <Label htmlFor="snooze-until">Or until</Label>
-        <Input id="snooze-until" type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} aria-invalid={Boolean(errors)} aria-describedby="snooze-until-error" />
+        <Input
+          id="snooze-until"
+          type="datetime-local"
+          value={local}
+          onChange={(e) => setLocal(e.target.value)}
+          aria-invalid={Boolean(errors)}
+          aria-describedby="snooze-until-error"
+        />
         <FieldError id="snooze-until-error" messages={errors} />
       </div>
       <div className="flex gap-2">

@@ -4,11 +4,11 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/field";
+import { ConvertForm } from "@/components/package/actions/convert-form";
+import { DiscardForm } from "@/components/package/actions/discard-form";
+import { ReassignForm } from "@/components/package/actions/reassign-form";
 import type { ActionResult } from "@/lib/action";
 import { actionErrorText } from "@/lib/action-error-text";
-import { currencies } from "@/lib/handoffs/command-schemas";
-import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { isRequestedAction, type RequestedAction, type RequestedActionView } from "@/lib/handoffs/requested-action";
 
 type Result = ActionResult<{ id: string; status: string; version: number }>;
@@ -58,12 +58,21 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
     });
 
   const nothing = !Object.values(allowed).some(Boolean);
-  if (nothing) return <p className="text-sm text-slate-500" data-testid="actions-unavailable">{unavailableReason}</p>;
+  if (nothing)
+    return (
+      <p className="text-sm text-slate-500" data-testid="actions-unavailable">
+        {unavailableReason}
+      </p>
+    );
 
   return (
     <div className="space-y-3" data-testid="package-actions">
       {notice && notice.kind !== "open" ? (
-        <div role="status" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="requested-action-notice">
+        <div
+          role="status"
+          className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="requested-action-notice"
+        >
           <p>{notice.message}</p>
           {notice.kind === "accept_first" && allowed.accept ? (
             <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours. Now enter the deal.", "convert")}>
@@ -84,139 +93,64 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
           </Button>
         )}
         {allowed.convert && (
-          <Button variant="secondary" disabled={pending} onClick={() => (setNotice(null), setPanel(panel === "convert" ? null : "convert"))} aria-expanded={panel === "convert"}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => (setNotice(null), setPanel(panel === "convert" ? null : "convert"))}
+            aria-expanded={panel === "convert"}
+          >
             Convert
           </Button>
         )}
         {allowed.reassign && (
-          <Button variant="secondary" disabled={pending} onClick={() => (setNotice(null), setPanel(panel === "reassign" ? null : "reassign"))} aria-expanded={panel === "reassign"}>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            onClick={() => (setNotice(null), setPanel(panel === "reassign" ? null : "reassign"))}
+            aria-expanded={panel === "reassign"}
+          >
             Reassign
           </Button>
         )}
         {allowed.discard && (
-          <Button variant="ghost" className="text-red-700 hover:bg-red-50" disabled={pending} onClick={() => (setNotice(null), setPanel(panel === "discard" ? null : "discard"))} aria-expanded={panel === "discard"}>
+          <Button
+            variant="ghost"
+            className="text-red-700 hover:bg-red-50"
+            disabled={pending}
+            onClick={() => (setNotice(null), setPanel(panel === "discard" ? null : "discard"))}
+            aria-expanded={panel === "discard"}
+          >
             Discard
           </Button>
         )}
       </div>
 
       {panel === "discard" && (
-        <form
-          aria-label="Discard package"
-          className="space-y-3 rounded-md border border-red-200 bg-red-50/50 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(actions.discard, new FormData(e.currentTarget), "Discarded.");
-          }}
-        >
-          <div>
-            <Label htmlFor="discard-reason">Why are you discarding it?</Label>
-            <Select id="discard-reason" name="reason" defaultValue="" aria-invalid={Boolean(fieldErrors.reason)} aria-describedby="discard-reason-error">
-              <option value="" disabled>
-                Choose a reason…
-              </option>
-              {Object.entries(discardReasons).map(([key, text]) => (
-                <option key={key} value={key}>
-                  {text}
-                </option>
-              ))}
-            </Select>
-            <FieldError id="discard-reason-error" messages={fieldErrors.reason} />
-          </div>
-          <div>
-            <Label htmlFor="discard-note">Note (required for “Other”)</Label>
-            <Textarea id="discard-note" name="note" maxLength={2000} aria-invalid={Boolean(fieldErrors.note)} aria-describedby="discard-note-error" />
-            <FieldError id="discard-note-error" messages={fieldErrors.note} />
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit" variant="danger" disabled={pending}>
-              Discard package
-            </Button>
-            <Button variant="ghost" onClick={() => setPanel(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <DiscardForm
+          pending={pending}
+          fieldErrors={fieldErrors}
+          onSubmit={(form) => run(actions.discard, form, "Discarded.")}
+          onCancel={() => setPanel(null)}
+        />
       )}
 
       {panel === "convert" && (
-        <form
-          aria-label="Convert package"
-          className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50/50 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const form = new FormData(e.currentTarget);
-            // Decides how an ambiguous value such as "1.234" reads (see lib/handoffs/typed-amount.ts).
-            form.set("locale", navigator.language);
-            run(actions.convert, form, "Converted. Nice work.");
-          }}
-        >
-          <div className="grid grid-cols-3 gap-2">
-            <div className="col-span-2">
-              <Label htmlFor="convert-value">Deal value</Label>
-              <Input id="convert-value" name="valueAmount" inputMode="decimal" placeholder="12,000.50" aria-invalid={Boolean(fieldErrors.valueAmount)} aria-describedby="convert-value-error" />
-              <FieldError id="convert-value-error" messages={fieldErrors.valueAmount} />
-            </div>
-            <div>
-              <Label htmlFor="convert-currency">Currency</Label>
-              <Select id="convert-currency" name="valueCurrency" defaultValue="EUR">
-                {currencies.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </Select>
-            </div>
-          </div>
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" name="meetingBooked" className="size-4 rounded border-slate-300" /> A meeting is booked
-          </label>
-          <div>
-            <Label htmlFor="convert-note">Note</Label>
-            <Textarea id="convert-note" name="note" maxLength={2000} />
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              Mark converted
-            </Button>
-            <Button variant="ghost" onClick={() => setPanel(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <ConvertForm
+          pending={pending}
+          fieldErrors={fieldErrors}
+          onSubmit={(form) => run(actions.convert, form, "Converted. Nice work.")}
+          onCancel={() => setPanel(null)}
+        />
       )}
 
       {panel === "reassign" && (
-        <form
-          aria-label="Reassign package"
-          className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(actions.reassign, new FormData(e.currentTarget), "Reassigned.");
-          }}
-        >
-          <div>
-            <Label htmlFor="reassign-owner">New owner</Label>
-            <Select id="reassign-owner" name="ownerId" defaultValue={currentOwnerId ?? "unassigned"}>
-              <option value="unassigned">Unassigned (team queue)</option>
-              {assignees.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div>
-            <Label htmlFor="reassign-note">Note for the new owner</Label>
-            <Textarea id="reassign-note" name="note" maxLength={2000} />
-          </div>
-          <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>
-              Reassign
-            </Button>
-            <Button variant="ghost" onClick={() => setPanel(null)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
+        <ReassignForm
+          pending={pending}
+          assignees={assignees}
+          currentOwnerId={currentOwnerId}
+          onSubmit={(form) => run(actions.reassign, form, "Reassigned.")}
+          onCancel={() => setPanel(null)}
+        />
       )}
     </div>
   );

@@ -83,7 +83,11 @@ export function IdentificationSection({ pkg }: { pkg: HandoffPackage }) {
 
 export function SourceSection({ pkg }: { pkg: HandoffPackage }) {
   const s = pkg.source;
-  const utm = s.utm ? Object.entries(s.utm).map(([k, v]) => `${k}=${v}`).join(" · ") : null;
+  const utm = s.utm
+    ? Object.entries(s.utm)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" · ")
+    : null;
   return (
     <Card aria-labelledby="source-heading">
       <CardHeader id="source-heading" title="Source and entry context" description="Verbatim from the intake." />
@@ -161,7 +165,9 @@ export function ProposedActionsSection({ pkg }: { pkg: HandoffPackage }) {
               <p className="font-medium">{humanize(action.type)}</p>
               <p className="text-slate-600">{action.consequence}</p>
               {/* Wrapped, not scrolled: an email body is read on a phone too, and a scrolling box needs keyboard access. */}
-              <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-slate-700">{JSON.stringify(action.params, null, 2)}</pre>
+              <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-slate-700">
+                {JSON.stringify(action.params, null, 2)}
+              </pre>
             </li>
           ))}
         </ul>

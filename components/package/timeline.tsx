@@ -1,5 +1,6 @@
 import type { HandoffEvent } from "@/db/schema/handoffs";
 import { describeChatUpdate } from "@/lib/chat/describe-chat-update";
+import { describeKnowledgeAnswerEvent, KNOWLEDGE_ANSWER_EVENT } from "@/lib/knowledge/answer-event";
 import { formatDateTime, humanize, label, reasonLabels } from "@/lib/format";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { statusLabels } from "@/lib/handoffs/state-machine";
@@ -90,8 +91,36 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       return `recorded an SLA breach (${String(data.breaches ?? 1)} of ${String(data.maxBreaches ?? "?")}) and told the manager`;
     case "updated_from_chat":
       return describeChatUpdate(data, { fromStatus: event.fromStatus, toStatus: event.toStatus, ownerNames });
+    case "meeting_booked":
+    case "meeting_rescheduled":
+    case "meeting_cancelled":
+    case "meeting_held":
+    case "meeting_no_show":
+      return typeof data.text === "string" ? `recorded: ${data.text}` : humanize(event.type).toLowerCase();
+    case "booking_link_sent":
+      return `sent the booking link to ${String(data.to ?? "the lead")}`;
+    case "booking_link_approval_requested":
+      return "asked for approval to email the booking link";
+    case "booking_link_not_sent":
+      return `did not send a booking link: ${String(data.why ?? "")}`;
     case "closed_to_nurture":
       return "closed it to nurture: nobody accepted it in time";
+    case "corrected_by_lead":
+      return `recorded the lead's correction of ${fieldName(data.field)}: “${String(data.before ?? "")}” → “${String(data.after ?? "")}”`;
+    case "chat_promise_broken":
+      return `apologised in the chat: nobody answered by ${typeof data.promisedBy === "string" ? formatDateTime(data.promisedBy) : "the promised time"}; promised again for ${typeof data.renewedBy === "string" ? formatDateTime(data.renewedBy) : "later"}`;
+    case "email_sent":
+      return `emailed the lead${typeof data.subject === "string" ? ` (“${data.subject}”)` : ""}`;
+    case "email_received":
+      return `received the lead's reply by email${typeof data.from === "string" ? ` from ${data.from}` : ""}`;
+    case "email_automated":
+      return `logged an automated email${typeof data.from === "string" ? ` from ${data.from}` : ""} (not answered)`;
+    case "email_bounced":
+      return `recorded a bounce: ${typeof data.address === "string" ? data.address : "the lead's address"} is undeliverable`;
+    case KNOWLEDGE_ANSWER_EVENT:
+      return describeKnowledgeAnswerEvent(data);
+    case "email_failed":
+      return "could not send an email: the mail server refused it";
     default:
       return humanize(event.type).toLowerCase();
   }

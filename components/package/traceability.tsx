@@ -26,7 +26,9 @@ export function Traceability({ pkg, intake, transcript }: { pkg: HandoffPackage;
         </dd>
       </dl>
       <details className="rounded-md border border-slate-200" data-testid="transcript">
-        <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">Conversation ({transcript.length} {transcript.length === 1 ? "message" : "messages"})</summary>
+        <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">
+          Conversation ({transcript.length} {transcript.length === 1 ? "message" : "messages"})
+        </summary>
         <ol className="space-y-2 border-t border-slate-100 px-3 py-2">
           {transcript.map((m) => (
             <li key={m.id}>
@@ -42,7 +44,11 @@ export function Traceability({ pkg, intake, transcript }: { pkg: HandoffPackage;
       <details className="rounded-md border border-slate-200" data-testid="raw-submission">
         <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">Raw submission</summary>
         {/* It scrolls, so it takes focus: keyboard users scroll it with the arrow keys. */}
-        <pre tabIndex={0} aria-label="Raw submission as received" className="max-h-96 overflow-auto border-t border-slate-100 bg-slate-50 p-3 text-xs text-slate-700">
+        <pre
+          tabIndex={0}
+          aria-label="Raw submission as received"
+          className="max-h-96 overflow-auto border-t border-slate-100 bg-slate-50 p-3 text-xs text-slate-700"
+        >
           {intake ? JSON.stringify(intake.raw, null, 2) : "The submission is not stored."}
         </pre>
       </details>

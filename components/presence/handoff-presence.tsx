@@ -46,7 +46,10 @@ export function HandoffPresence({ handoffId }: { handoffId: string }) {
   return (
     <div role="status" aria-live="polite" data-testid="presence" className="empty:hidden space-y-1">
       {viewers.length > 0 ? (
-        <p className="flex items-center gap-1.5 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset" data-testid="presence-viewers">
+        <p
+          className="flex items-center gap-1.5 rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900 ring-1 ring-amber-200 ring-inset"
+          data-testid="presence-viewers"
+        >
           <Eye className="size-4 shrink-0" aria-hidden />
           <span className="min-w-0 wrap-anywhere">
             {joinNames(viewers)} {viewers.length === 1 ? "is" : "are"} viewing this package too.
@@ -54,7 +57,10 @@ export function HandoffPresence({ handoffId }: { handoffId: string }) {
         </p>
       ) : null}
       {acted ? (
-        <p className="flex flex-wrap items-center gap-1.5 rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 ring-inset" data-testid="presence-acted">
+        <p
+          className="flex flex-wrap items-center gap-1.5 rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 ring-inset"
+          data-testid="presence-acted"
+        >
           <History className="size-4 shrink-0" aria-hidden />
           <span className="min-w-0 wrap-anywhere">
             {acted.by} {acted.what} a moment ago.

@@ -12,13 +12,21 @@ export function PresenceMarks({ presence }: { presence: RowPresence | undefined 
   return (
     <>
       {presence.viewers.length > 0 ? (
-        <span className="relative inline-flex items-center gap-0.5 text-xs text-amber-800" data-testid="row-viewers" title={`${presence.viewers.join(", ")} viewing now`}>
+        <span
+          className="relative inline-flex items-center gap-0.5 text-xs text-amber-800"
+          data-testid="row-viewers"
+          title={`${presence.viewers.join(", ")} viewing now`}
+        >
           <Eye className="size-3.5" aria-hidden />
           <span className="sr-only">{presence.viewers.join(", ")} viewing now</span>
         </span>
       ) : null}
       {presence.acted ? (
-        <span className="relative inline-flex items-center gap-0.5 text-xs text-brand-700" data-testid="row-acted" title={`${presence.acted.by} ${presence.acted.what} a moment ago`}>
+        <span
+          className="relative inline-flex items-center gap-0.5 text-xs text-brand-700"
+          data-testid="row-acted"
+          title={`${presence.acted.by} ${presence.acted.what} a moment ago`}
+        >
           <History className="size-3.5" aria-hidden />
           <span className="sr-only">
             {presence.acted.by} {presence.acted.what} a moment ago

@@ -102,12 +102,33 @@ export function ConditionEditor({
               depth={depth + 1}
               listId={listId}
               label={`${label} ${i + 1}`}
-              onChange={(next) => onChange(withChildren(value, children.map((c, j) => (j === i ? next : c))))}
-              onRemove={children.length > 1 ? () => onChange(withChildren(value, children.filter((_, j) => j !== i))) : undefined}
+              onChange={(next) =>
+                onChange(
+                  withChildren(
+                    value,
+                    children.map((c, j) => (j === i ? next : c)),
+                  ),
+                )
+              }
+              onRemove={
+                children.length > 1
+                  ? () =>
+                      onChange(
+                        withChildren(
+                          value,
+                          children.filter((_, j) => j !== i),
+                        ),
+                      )
+                  : undefined
+              }
             />
           ))}
           <div className="flex gap-2 pl-3">
-            <button type="button" className="inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline" onClick={() => onChange(withChildren(value, [...children, "fit"]))}>
+            <button
+              type="button"
+              className="inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline"
+              onClick={() => onChange(withChildren(value, [...children, "fit"]))}
+            >
               <Plus className="size-3" aria-hidden /> Fact
             </button>
             <button

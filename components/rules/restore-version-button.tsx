@@ -8,7 +8,13 @@ import type { ActionResult } from "@/lib/action";
 import { actionErrorText } from "@/lib/action-error-text";
 
 /** Publishes a copy of an earlier version as the next one. */
-export function RestoreVersionButton({ version, restore }: { version: number; restore: (input: { version: number }) => Promise<ActionResult<{ version: number; restoredFrom: number }>> }) {
+export function RestoreVersionButton({
+  version,
+  restore,
+}: {
+  version: number;
+  restore: (input: { version: number }) => Promise<ActionResult<{ version: number; restoredFrom: number }>>;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -38,7 +38,11 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
       data-rule-id={rule.id}
       data-highlighted={highlighted || undefined}
       aria-label={`Rule ${index + 1}: ${rule.id}`}
-      className={cn("scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4", highlighted && "border-brand-500 ring-2 ring-brand-500/40", problemsUnder(problems, path).length > 0 && "border-red-300")}
+      className={cn(
+        "scroll-mt-24 rounded-lg border border-slate-200 bg-white p-4",
+        highlighted && "border-brand-500 ring-2 ring-brand-500/40",
+        problemsUnder(problems, path).length > 0 && "border-red-300",
+      )}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="flex items-center gap-2">
@@ -61,7 +65,14 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
         <div>
           <Label htmlFor={`${path}-id`}>Rule id</Label>
-          <Input id={`${path}-id`} value={rule.id} className="font-mono text-xs" aria-invalid={!!problems[at("id")]} aria-describedby={`${path}-id-error`} onChange={(e) => set({ id: e.target.value })} />
+          <Input
+            id={`${path}-id`}
+            value={rule.id}
+            className="font-mono text-xs"
+            aria-invalid={!!problems[at("id")]}
+            aria-describedby={`${path}-id-error`}
+            onChange={(e) => set({ id: e.target.value })}
+          />
           <FieldError id={`${path}-id-error`} messages={problems[at("id")]} />
         </div>
         <div>
@@ -80,7 +91,12 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
         <legend className="mb-1 text-sm font-medium text-slate-700">Then</legend>
         <div>
           <Label htmlFor={`${path}-decision`}>Decision</Label>
-          <Select id={`${path}-decision`} value={rule.decision} aria-invalid={own.length > 0} onChange={(e) => set(withDecision(rule, e.target.value as Rule["decision"]))}>
+          <Select
+            id={`${path}-decision`}
+            value={rule.decision}
+            aria-invalid={own.length > 0}
+            onChange={(e) => set(withDecision(rule, e.target.value as Rule["decision"]))}
+          >
             {decisions.map((d) => (
               <option key={d} value={d}>
                 {d}
@@ -96,7 +112,10 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
             value={priorityMode === "fixed" ? String(rule.priority) : priorityMode}
             onChange={(e) => {
               const v = e.target.value;
-              set({ priority: v === "none" ? null : v === "conditional" ? [{ when: "risk", value: "immediate" }, { value: "normal" }] : (v as (typeof priorities)[number]) });
+              set({
+                priority:
+                  v === "none" ? null : v === "conditional" ? [{ when: "risk", value: "immediate" }, { value: "normal" }] : (v as (typeof priorities)[number]),
+              });
             }}
           >
             <option value="none">none</option>
@@ -121,7 +140,9 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
                   aria-label={`${rule.id} priority ${i + 1}`}
                   className="h-8 rounded-md border border-slate-300 bg-white px-2 text-sm"
                   value={entry.value}
-                  onChange={(e) => set({ priority: replaceAt(rule.priority as PriorityList, i, { ...entry, value: e.target.value as (typeof priorities)[number] }) })}
+                  onChange={(e) =>
+                    set({ priority: replaceAt(rule.priority as PriorityList, i, { ...entry, value: e.target.value as (typeof priorities)[number] }) })
+                  }
                 >
                   {priorities.map((p) => (
                     <option key={p} value={p}>
@@ -131,18 +152,30 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
                 </select>
                 <span className="text-slate-600">{entry.when === undefined ? "in every other case" : "when"}</span>
                 {(rule.priority as PriorityList).length > 1 ? (
-                  <IconButton label={`Remove priority ${i + 1} of ${rule.id}`} onClick={() => set({ priority: (rule.priority as PriorityList).filter((_, j) => j !== i) })}>
+                  <IconButton
+                    label={`Remove priority ${i + 1} of ${rule.id}`}
+                    onClick={() => set({ priority: (rule.priority as PriorityList).filter((_, j) => j !== i) })}
+                  >
                     <X className="size-4" aria-hidden />
                   </IconButton>
                 ) : null}
               </div>
               {entry.when !== undefined ? (
-                <ConditionEditor value={entry.when} listId={listId} label={`${rule.id} priority ${i + 1} condition`} onChange={(when) => set({ priority: replaceAt(rule.priority as PriorityList, i, { ...entry, when }) })} />
+                <ConditionEditor
+                  value={entry.when}
+                  listId={listId}
+                  label={`${rule.id} priority ${i + 1} condition`}
+                  onChange={(when) => set({ priority: replaceAt(rule.priority as PriorityList, i, { ...entry, when }) })}
+                />
               ) : null}
             </li>
           ))}
           <li>
-            <button type="button" className="inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline" onClick={() => set({ priority: [{ when: "urgent", value: "immediate" }, ...(rule.priority as PriorityList)] })}>
+            <button
+              type="button"
+              className="inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline"
+              onClick={() => set({ priority: [{ when: "urgent", value: "immediate" }, ...(rule.priority as PriorityList)] })}
+            >
               <Plus className="size-3" aria-hidden /> Priority case
             </button>
           </li>
@@ -182,12 +215,21 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
                 ) : null}
               </div>
               {reason.when !== undefined ? (
-                <ConditionEditor value={reason.when} listId={listId} label={`${rule.id} reason ${i + 1} condition`} onChange={(when) => set({ reasons: replaceAt(rule.reasons, i, { ...reason, when }) })} />
+                <ConditionEditor
+                  value={reason.when}
+                  listId={listId}
+                  label={`${rule.id} reason ${i + 1} condition`}
+                  onChange={(when) => set({ reasons: replaceAt(rule.reasons, i, { ...reason, when }) })}
+                />
               ) : null}
             </li>
           ))}
         </ul>
-        <button type="button" className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline" onClick={() => set({ reasons: [...rule.reasons, { code: "risk" }] })}>
+        <button
+          type="button"
+          className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline"
+          onClick={() => set({ reasons: [...rule.reasons, { code: "risk" }] })}
+        >
           <Plus className="size-3" aria-hidden /> Reason
         </button>
         <FieldError id={`${path}-reasons-error`} messages={problemsUnder(problems, at("reasons"))} />
@@ -206,7 +248,11 @@ export function RuleCard({ rule, index, count, problems, precision, highlighted,
         <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
           {actionTypes.map((type) => (
             <label key={type} className="inline-flex items-center gap-1">
-              <input type="checkbox" checked={rule.actions.includes(type)} onChange={(e) => set({ actions: e.target.checked ? [...rule.actions, type] : rule.actions.filter((a) => a !== type) })} />
+              <input
+                type="checkbox"
+                checked={rule.actions.includes(type)}
+                onChange={(e) => set({ actions: e.target.checked ? [...rule.actions, type] : rule.actions.filter((a) => a !== type) })}
+              />
               {type.replaceAll("_", " ")}
             </label>
           ))}
@@ -236,7 +282,10 @@ function PrecisionBadge({ precision }: { precision: RulePrecision | undefined })
     <span
       data-testid="rule-precision"
       title="Accepted or converted, against discarded or flagged as a poor escalation (last 90 days, every version)"
-      className={cn("rounded-full px-2 py-0.5 text-xs font-medium", precision.precision !== null && precision.precision < 0.5 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-900")}
+      className={cn(
+        "rounded-full px-2 py-0.5 text-xs font-medium",
+        precision.precision !== null && precision.precision < 0.5 ? "bg-amber-100 text-amber-900" : "bg-green-100 text-green-900",
+      )}
     >
       {rate} · {precision.good} good / {precision.bad} poor of {precision.produced.toLocaleString("en")}
     </span>
@@ -245,7 +294,14 @@ function PrecisionBadge({ precision }: { precision: RulePrecision | undefined })
 
 function IconButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: React.ReactNode }) {
   return (
-    <button type="button" aria-label={label} title={label} disabled={disabled} onClick={onClick} className="rounded p-1.5 text-slate-600 hover:bg-slate-100 disabled:opacity-30">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled}
+      onClick={onClick}
+      className="rounded p-1.5 text-slate-600 hover:bg-slate-100 disabled:opacity-30"
+    >
       {children}
     </button>
   );

@@ -112,7 +112,9 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
             {problemCount} problem{problemCount === 1 ? "" : "s"} to fix before saving:
           </p>
           <ul className="mt-1 list-inside list-disc">
-            {Object.entries(shown).flatMap(([path, messages]) => messages.map((m) => <li key={`${path}${m}`}>{path && !path.startsWith("thresholds.") ? `${path}: ${m}` : m}</li>))}
+            {Object.entries(shown).flatMap(([path, messages]) =>
+              messages.map((m) => <li key={`${path}${m}`}>{path && !path.startsWith("thresholds.") ? `${path}: ${m}` : m}</li>),
+            )}
           </ul>
         </div>
       ) : null}
@@ -134,7 +136,9 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
                   value={Number.isNaN(ruleSet.thresholds[field.key]) ? "" : ruleSet.thresholds[field.key]}
                   aria-invalid={!!shown[path]}
                   aria-describedby={`threshold-${field.key}-help threshold-${field.key}-error`}
-                  onChange={(e) => update((r) => ({ ...r, thresholds: { ...r.thresholds, [field.key]: e.target.value === "" ? Number.NaN : Number(e.target.value) } }))}
+                  onChange={(e) =>
+                    update((r) => ({ ...r, thresholds: { ...r.thresholds, [field.key]: e.target.value === "" ? Number.NaN : Number(e.target.value) } }))
+                  }
                 />
                 <p id={`threshold-${field.key}-help`} className="mt-1 text-xs text-slate-500">
                   {field.help}
@@ -150,7 +154,18 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
               value={ruleSet.thresholds.budgetCurrencies.join(", ")}
               aria-invalid={problemsUnder(shown, "thresholds.budgetCurrencies").length > 0}
               aria-describedby="threshold-currencies-error"
-              onChange={(e) => update((r) => ({ ...r, thresholds: { ...r.thresholds, budgetCurrencies: e.target.value.split(",").map((c) => c.trim().toUpperCase()).filter(Boolean) } }))}
+              onChange={(e) =>
+                update((r) => ({
+                  ...r,
+                  thresholds: {
+                    ...r.thresholds,
+                    budgetCurrencies: e.target.value
+                      .split(",")
+                      .map((c) => c.trim().toUpperCase())
+                      .filter(Boolean),
+                  },
+                }))
+              }
             />
             <FieldError id="threshold-currencies-error" messages={problemsUnder(shown, "thresholds.budgetCurrencies")} />
           </div>
@@ -162,13 +177,22 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
                   <input
                     type="checkbox"
                     checked={ruleSet.sensitiveActions.includes(type)}
-                    onChange={(e) => update((r) => ({ ...r, sensitiveActions: e.target.checked ? [...r.sensitiveActions, type] : r.sensitiveActions.filter((a) => a !== type) }))}
+                    onChange={(e) =>
+                      update((r) => ({
+                        ...r,
+                        sensitiveActions: e.target.checked ? [...r.sensitiveActions, type] : r.sensitiveActions.filter((a) => a !== type),
+                      }))
+                    }
                   />
                   {type.replaceAll("_", " ")}
                 </label>
               ))}
             </div>
           </fieldset>
+          <label className="inline-flex items-center gap-2 text-sm text-slate-700 sm:col-span-2 lg:col-span-3">
+            <input type="checkbox" checked={ruleSet.filterReply} onChange={(e) => update((r) => ({ ...r, filterReply: e.target.checked }))} />
+            Answer a filtered email lead with one short, polite reply that promises nothing
+          </label>
         </div>
       </Card>
 
@@ -204,13 +228,21 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
       </Card>
 
       <Card>
-        <CardHeader title="Derived facts" description="Facts the rules name, defined from signals and extracted facts, in order (each may use the ones above it)." />
+        <CardHeader
+          title="Derived facts"
+          description="Facts the rules name, defined from signals and extracted facts, in order (each may use the ones above it)."
+        />
         <ul className="divide-y divide-slate-100">
           {Object.entries(ruleSet.features).map(([name, condition]) => (
             <li key={name} className="grid gap-2 px-4 py-3 sm:grid-cols-[12rem_1fr]">
               <span className="font-mono text-xs text-slate-900">{name}</span>
               <div>
-                <ConditionEditor value={condition} listId="rule-fact-names" label={`${name} definition`} onChange={(next) => update((r) => ({ ...r, features: { ...r.features, [name]: next } }))} />
+                <ConditionEditor
+                  value={condition}
+                  listId="rule-fact-names"
+                  label={`${name} definition`}
+                  onChange={(next) => update((r) => ({ ...r, features: { ...r.features, [name]: next } }))}
+                />
                 <FieldError id={`feature-${name}-error`} messages={problemsUnder(shown, `features.${name}`)} />
               </div>
             </li>
@@ -219,7 +251,10 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
       </Card>
 
       <Card>
-        <CardHeader title="Signals" description="Keyword patterns per signal family and language, as regular expressions matched without regard to case. Every list is matched whatever language the lead writes in." />
+        <CardHeader
+          title="Signals"
+          description="Keyword patterns per signal family and language, as regular expressions matched without regard to case. Every list is matched whatever language the lead writes in."
+        />
         <SignalsForm signals={ruleSet.signals} problems={shown} onChange={(signals) => update((r) => ({ ...r, signals }))} />
         <div className="border-t border-slate-100 px-4 py-3">
           <Label htmlFor="free-email-domains">Free email domains (one a line): an address there says nothing about a business</Label>
@@ -236,7 +271,10 @@ export function RulesEditor({ initial, revision, startedFrom, publishedVersion, 
       </Card>
 
       <Card>
-        <CardHeader title="Simulate before publishing" description={`Replays intakes through these rules and through version ${publishedVersion}, and shows which leads would be decided differently.`} />
+        <CardHeader
+          title="Simulate before publishing"
+          description={`Replays intakes through these rules and through version ${publishedVersion}, and shows which leads would be decided differently.`}
+        />
         <SimulationPanel rules={() => clean(ruleSet) as Record<string, unknown>} disabled={problemCount > 0} simulate={simulate} />
       </Card>
 
@@ -271,10 +309,16 @@ function clean(ruleSet: RuleSet): RuleSet {
     signals: Object.fromEntries(
       Object.entries(ruleSet.signals).map(([id, s]) => [
         id,
-        { ...s, patterns: filled(s.patterns), ...(s.languages ? { languages: Object.fromEntries(Object.entries(s.languages).map(([language, list]) => [language, filled(list ?? [])])) } : {}) },
+        {
+          ...s,
+          patterns: filled(s.patterns),
+          ...(s.languages ? { languages: Object.fromEntries(Object.entries(s.languages).map(([language, list]) => [language, filled(list ?? [])])) } : {}),
+        },
       ]),
     ),
-    thresholds: Object.fromEntries(Object.entries(ruleSet.thresholds).map(([k, v]) => [k, typeof v === "number" && Number.isNaN(v) ? undefined : v])) as RuleSet["thresholds"],
+    thresholds: Object.fromEntries(
+      Object.entries(ruleSet.thresholds).map(([k, v]) => [k, typeof v === "number" && Number.isNaN(v) ? undefined : v]),
+    ) as RuleSet["thresholds"],
   };
 }
 
@@ -286,6 +330,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;
   const next = [...list];
   const [item] = next.splice(from, 1);
+  if (item === undefined) return list;
   next.splice(to, 0, item);
   return next;
 }

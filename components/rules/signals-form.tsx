@@ -29,12 +29,16 @@ export function SignalsForm({ signals, problems, onChange }: { signals: Signals;
         return (
           <details key={family} className="group px-4 py-2" open={failing || undefined} data-testid="signal-family">
             <summary className="cursor-pointer py-1 text-sm font-medium text-slate-800">
-              {family} <span className="font-normal text-slate-500">· {familyIds.length} signal{familyIds.length === 1 ? "" : "s"}</span>
+              {family}{" "}
+              <span className="font-normal text-slate-500">
+                · {familyIds.length} signal{familyIds.length === 1 ? "" : "s"}
+              </span>
               {failing ? <span className="ml-2 text-xs text-red-700">has problems</span> : null}
             </summary>
             <div className="mt-2 space-y-4">
               {familyIds.map((id) => {
                 const signal = signals[id];
+                if (!signal) return null;
                 const key = `signals-${id.replace(/\W/g, "-")}`;
                 const errors = problemsUnder(problems, `signals.${id}`);
                 return (
@@ -51,7 +55,10 @@ export function SignalsForm({ signals, problems, onChange }: { signals: Signals;
                       {patternLists.map((list) => {
                         const patterns = list.language ? (signal.languages?.[list.language] ?? []) : signal.patterns;
                         const setPatterns = (next: string[]) =>
-                          onChange({ ...signals, [id]: list.language ? { ...signal, languages: { ...signal.languages, [list.language]: next } } : { ...signal, patterns: next } });
+                          onChange({
+                            ...signals,
+                            [id]: list.language ? { ...signal, languages: { ...signal.languages, [list.language]: next } } : { ...signal, patterns: next },
+                          });
                         return (
                           <div key={list.label} className={list.language ? "" : "lg:col-span-2"}>
                             <Label htmlFor={`${key}-${list.language ?? "any"}`} className="text-xs">

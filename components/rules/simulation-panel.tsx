@@ -12,12 +12,21 @@ import { describeOutcome, type LabelledScores, type SimulationResult } from "@/l
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type SimulationReply = SimulationResult & { activeVersion: number; problems: string[]; problemCount: number; ms: number };
-export type SimulateInput = { source: "recent"; rules: Record<string, unknown>; limit: number } | { source: "upload"; rules: Record<string, unknown>; jsonl: string };
+export type SimulateInput =
+  { source: "recent"; rules: Record<string, unknown>; limit: number } | { source: "upload"; rules: Record<string, unknown>; jsonl: string };
 
 const MAX_FILE_BYTES = 800_000;
 
 /** Runs the rules being edited and the published ones over the same intakes, and shows what would change. */
-export function SimulationPanel({ rules, disabled, simulate }: { rules: () => Record<string, unknown>; disabled: boolean; simulate: (input: SimulateInput) => Promise<ActionResult<SimulationReply>> }) {
+export function SimulationPanel({
+  rules,
+  disabled,
+  simulate,
+}: {
+  rules: () => Record<string, unknown>;
+  disabled: boolean;
+  simulate: (input: SimulateInput) => Promise<ActionResult<SimulationReply>>;
+}) {
   const [source, setSource] = useState<"recent" | "upload">("recent");
   const [limit, setLimit] = useState("1000");
   const [file, setFile] = useState<File | null>(null);
@@ -36,7 +45,8 @@ export function SimulationPanel({ rules, disabled, simulate }: { rules: () => Re
       let input: SimulateInput;
       if (source === "upload") {
         if (!file) return setFieldErrors({ jsonl: ["choose a JSONL file of intake events"] });
-        if (file.size > MAX_FILE_BYTES) return setFieldErrors({ jsonl: [`the file is larger than ${MAX_FILE_BYTES / 1000} KB; simulate the recent intakes or split it`] });
+        if (file.size > MAX_FILE_BYTES)
+          return setFieldErrors({ jsonl: [`the file is larger than ${MAX_FILE_BYTES / 1000} KB; simulate the recent intakes or split it`] });
         input = { source, rules: rules(), jsonl: await file.text() };
       } else {
         input = { source, rules: rules(), limit: Number(limit) };
@@ -61,7 +71,15 @@ export function SimulationPanel({ rules, disabled, simulate }: { rules: () => Re
           <Label htmlFor="simulation-limit" className="sr-only">
             Number of recent intakes
           </Label>
-          <Input id="simulation-limit" inputMode="numeric" value={limit} disabled={source !== "recent"} aria-invalid={!!fieldErrors.limit} aria-describedby="simulation-limit-error" onChange={(e) => setLimit(e.target.value)} />
+          <Input
+            id="simulation-limit"
+            inputMode="numeric"
+            value={limit}
+            disabled={source !== "recent"}
+            aria-invalid={!!fieldErrors.limit}
+            aria-describedby="simulation-limit-error"
+            onChange={(e) => setLimit(e.target.value)}
+          />
         </div>
         <span className="pb-2 text-sm text-slate-700">intakes</span>
         <label className="inline-flex items-center gap-2 text-sm text-slate-700">
@@ -103,8 +121,8 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
   return (
     <div className="space-y-4" data-testid="simulation-result" aria-live="polite">
       <p className="text-sm text-slate-700">
-        <strong data-testid="simulation-moved-count">{result.movedCount.toLocaleString("en")}</strong> of {result.total.toLocaleString("en")} intakes would be decided differently than by
-        version {result.activeVersion} (simulated in {(result.ms / 1000).toFixed(1)} s).
+        <strong data-testid="simulation-moved-count">{result.movedCount.toLocaleString("en")}</strong> of {result.total.toLocaleString("en")} intakes would be
+        decided differently than by version {result.activeVersion} (simulated in {(result.ms / 1000).toFixed(1)} s).
         {result.problemCount > 0 ? ` ${result.problemCount} could not be read.` : ""}
       </p>
       {result.problems.length > 0 ? (
@@ -117,7 +135,13 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
 
       <div className="grid gap-4 md:grid-cols-2">
         <CountsTable caption="Decisions" column="Decision" keys={decisions} before={result.before.decisions} after={result.after.decisions} />
-        <CountsTable caption="Priorities" column="Priority" keys={[...priorities, "none"] as const} before={result.before.priorities} after={result.after.priorities} />
+        <CountsTable
+          caption="Priorities"
+          column="Priority"
+          keys={[...priorities, "none"] as const}
+          before={result.before.priorities}
+          after={result.after.priorities}
+        />
       </div>
 
       {result.labelled ? <LabelledTable labelled={result.labelled} activeVersion={result.activeVersion} /> : null}
@@ -127,15 +151,23 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
           <caption className="mb-1 text-left text-sm font-medium text-slate-800">Reasons among the leads that move</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-2 py-1 font-medium">Reason</th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">Gained</th>
-              <th scope="col" className="px-2 py-1 text-right font-medium">Lost</th>
+              <th scope="col" className="px-2 py-1 font-medium">
+                Reason
+              </th>
+              <th scope="col" className="px-2 py-1 text-right font-medium">
+                Gained
+              </th>
+              <th scope="col" className="px-2 py-1 text-right font-medium">
+                Lost
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.byReason.map((r) => (
               <tr key={r.reason} className="border-t border-slate-100">
-                <th scope="row" className="px-2 py-1 font-mono font-normal">{r.reason}</th>
+                <th scope="row" className="px-2 py-1 font-mono font-normal">
+                  {r.reason}
+                </th>
                 <td className="px-2 py-1 text-right">{r.gained}</td>
                 <td className="px-2 py-1 text-right">{r.lost}</td>
               </tr>
@@ -152,9 +184,15 @@ function SimulationResultView({ result }: { result: SimulationReply }) {
             </caption>
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-2 py-1 font-medium">Lead</th>
-                <th scope="col" className="px-2 py-1 font-medium">Now</th>
-                <th scope="col" className="px-2 py-1 font-medium">With these rules</th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Lead
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Now
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  With these rules
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -193,7 +231,10 @@ function LabelledTable({ labelled, activeVersion }: { labelled: LabelledScores; 
   const ratio = (v: number | null) => (v === null ? "–" : v.toFixed(2));
   const rows = labelled.before.reasons
     .map((before, i) => ({ before, after: labelled.after.reasons[i] }))
-    .filter(({ before, after }) => before.truePositive + before.falsePositive + before.falseNegative + after.truePositive + after.falsePositive + after.falseNegative > 0);
+    .filter(
+      ({ before, after }) =>
+        before.truePositive + before.falsePositive + before.falseNegative + after!.truePositive + after!.falsePositive + after!.falseNegative > 0,
+    );
   const cell = "px-2 py-1 text-right";
   return (
     <ScrollRegion label="Against the labels" className="overflow-x-auto">
@@ -203,16 +244,28 @@ function LabelledTable({ labelled, activeVersion }: { labelled: LabelledScores; 
         </caption>
         <thead className="bg-slate-50 text-slate-600">
           <tr>
-            <th scope="col" className="px-2 py-1 font-medium">Reason</th>
-            <th scope="col" className={`${cell} font-medium`}>Precision now</th>
-            <th scope="col" className={`${cell} font-medium`}>Precision with these rules</th>
-            <th scope="col" className={`${cell} font-medium`}>Recall now</th>
-            <th scope="col" className={`${cell} font-medium`}>Recall with these rules</th>
+            <th scope="col" className="px-2 py-1 font-medium">
+              Reason
+            </th>
+            <th scope="col" className={`${cell} font-medium`}>
+              Precision now
+            </th>
+            <th scope="col" className={`${cell} font-medium`}>
+              Precision with these rules
+            </th>
+            <th scope="col" className={`${cell} font-medium`}>
+              Recall now
+            </th>
+            <th scope="col" className={`${cell} font-medium`}>
+              Recall with these rules
+            </th>
           </tr>
         </thead>
         <tbody>
           <tr className="border-t border-slate-100 font-medium">
-            <th scope="row" className="px-2 py-1">Decision accuracy</th>
+            <th scope="row" className="px-2 py-1">
+              Decision accuracy
+            </th>
             <td className={cell} colSpan={2}>
               {pct(labelled.before.decisionCorrect, labelled.cases)} → {pct(labelled.after.decisionCorrect, labelled.cases)}
             </td>
@@ -222,11 +275,13 @@ function LabelledTable({ labelled, activeVersion }: { labelled: LabelledScores; 
           </tr>
           {rows.map(({ before, after }) => (
             <tr key={before.reason} className="border-t border-slate-100">
-              <th scope="row" className="px-2 py-1 font-mono font-normal">{before.reason}</th>
+              <th scope="row" className="px-2 py-1 font-mono font-normal">
+                {before.reason}
+              </th>
               <td className={cell}>{ratio(before.precision)}</td>
-              <td className={cell}>{ratio(after.precision)}</td>
+              <td className={cell}>{ratio(after!.precision)}</td>
               <td className={cell}>{ratio(before.recall)}</td>
-              <td className={cell}>{ratio(after.recall)}</td>
+              <td className={cell}>{ratio(after!.recall)}</td>
             </tr>
           ))}
         </tbody>
@@ -235,16 +290,36 @@ function LabelledTable({ labelled, activeVersion }: { labelled: LabelledScores; 
   );
 }
 
-function CountsTable<K extends string>({ caption, column, keys, before, after }: { caption: string; column: string; keys: readonly K[]; before: Record<K, number>; after: Record<K, number> }) {
+function CountsTable<K extends string>({
+  caption,
+  column,
+  keys,
+  before,
+  after,
+}: {
+  caption: string;
+  column: string;
+  keys: readonly K[];
+  before: Record<K, number>;
+  after: Record<K, number>;
+}) {
   return (
     <table className="w-full text-left text-xs tabular-nums" data-testid={`simulation-${caption.toLowerCase()}`}>
       <caption className="mb-1 text-left text-sm font-medium text-slate-800">{caption}</caption>
       <thead className="bg-slate-50 text-slate-600">
         <tr>
-          <th scope="col" className="px-2 py-1 font-medium">{column}</th>
-          <th scope="col" className="px-2 py-1 text-right font-medium">Now</th>
-          <th scope="col" className="px-2 py-1 text-right font-medium">With these rules</th>
-          <th scope="col" className="px-2 py-1 text-right font-medium">Change</th>
+          <th scope="col" className="px-2 py-1 font-medium">
+            {column}
+          </th>
+          <th scope="col" className="px-2 py-1 text-right font-medium">
+            Now
+          </th>
+          <th scope="col" className="px-2 py-1 text-right font-medium">
+            With these rules
+          </th>
+          <th scope="col" className="px-2 py-1 text-right font-medium">
+            Change
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -252,10 +327,16 @@ function CountsTable<K extends string>({ caption, column, keys, before, after }:
           const change = after[key] - before[key];
           return (
             <tr key={key} className="border-t border-slate-100">
-              <th scope="row" className="px-2 py-1 font-normal">{key}</th>
+              <th scope="row" className="px-2 py-1 font-normal">
+                {key}
+              </th>
               <td className="px-2 py-1 text-right">{before[key].toLocaleString("en")}</td>
               <td className="px-2 py-1 text-right">{after[key].toLocaleString("en")}</td>
-              <td className={change > 0 ? "px-2 py-1 text-right text-green-800" : change < 0 ? "px-2 py-1 text-right text-red-700" : "px-2 py-1 text-right text-slate-500"}>
+              <td
+                className={
+                  change > 0 ? "px-2 py-1 text-right text-green-800" : change < 0 ? "px-2 py-1 text-right text-red-700" : "px-2 py-1 text-right text-slate-500"
+                }
+              >
                 {change > 0 ? `+${change}` : change}
               </td>
             </tr>

@@ -2,7 +2,15 @@ import type { ActionResult } from "@/lib/action";
 import { formatDateTime } from "@/lib/format";
 import { RestoreVersionButton } from "./restore-version-button";
 
-type VersionRow = { version: number; status: "draft" | "published" | "archived"; note: string | null; restoredFrom: number | null; createdAt: Date; publishedAt: Date | null; createdBy: string | null };
+type VersionRow = {
+  version: number;
+  status: "draft" | "published" | "archived";
+  note: string | null;
+  restoredFrom: number | null;
+  createdAt: Date;
+  publishedAt: Date | null;
+  createdBy: string | null;
+};
 
 const statusStyle = {
   published: "bg-green-100 text-green-900",
@@ -11,11 +19,22 @@ const statusStyle = {
 } as const;
 
 /** Who published what, when and why; any earlier version can be published again as a new one. */
-export function VersionHistory({ versions, restore }: { versions: VersionRow[]; restore: (input: { version: number }) => Promise<ActionResult<{ version: number; restoredFrom: number }>> }) {
+export function VersionHistory({
+  versions,
+  restore,
+}: {
+  versions: VersionRow[];
+  restore: (input: { version: number }) => Promise<ActionResult<{ version: number; restoredFrom: number }>>;
+}) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="rule-versions">
       {versions.map((v) => (
-        <li key={`${v.status}-${v.version}`} className="flex flex-wrap items-start gap-3 px-4 py-3 text-sm" data-testid="rule-version" data-version={v.status === "draft" ? "draft" : v.version}>
+        <li
+          key={`${v.status}-${v.version}`}
+          className="flex flex-wrap items-start gap-3 px-4 py-3 text-sm"
+          data-testid="rule-version"
+          data-version={v.status === "draft" ? "draft" : v.version}
+        >
           <div className="min-w-0 flex-1">
             <p className="font-medium text-slate-900">
               {v.status === "draft" ? "Draft" : `Version ${v.version}`}

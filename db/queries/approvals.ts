@@ -1,13 +1,22 @@
+import { enqueue, enqueueApprovalNotify } from "@/db/queries/outbox";
 import { and, desc, eq, inArray, isNull, lte, or, sql as dsql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { fromDrizzle } from "pg-boss";
-import { databaseUrl, db, type Transaction } from "@/db";
+import { db, type Transaction } from "@/db";
 import { insertHandoffEvent, type HandoffEventInput } from "@/db/queries/handoffs";
 import { recordAdminChange } from "@/db/queries/audit";
-import { approvalLinkTokens, approvalRequests, approvalSettings, conversations, deliveries, handoffs, messages, notifications, users, type ApprovalRequest } from "@/db/schema";
+import {
+  approvalLinkTokens,
+  approvalRequests,
+  approvalSettings,
+  conversations,
+  deliveries,
+  handoffs,
+  messages,
+  notifications,
+  users,
+  type ApprovalRequest,
+} from "@/db/schema";
 import { withDefaults, type FourEyesSettings } from "@/lib/approvals/four-eyes";
-import { getBoss } from "@/lib/jobs/boss";
-import { queues } from "@/lib/jobs/queues";
 
 export type ApprovalStatus = ApprovalRequest["status"];
 export type ApprovalChannel = NonNullable<ApprovalRequest["decidedVia"]>;
@@ -35,16 +44,30 @@ export async function insertApprovalRequests(tx: Transaction, handoffId: string,
 
 /** Outbox: the Slack and email messages asking for a decision go out once the request has committed. */
 export async function queueApprovalNotice(tx: Transaction, approvalId: string, stage: "requested" | "decided" = "requested") {
-  const boss = await getBoss(databaseUrl());
-  await boss.send(queues.approvalNotify.name, { approvalId }, { db: fromDrizzle(tx, dsql), singletonKey: `approval-notify:${stage}:${approvalId}` });
+  await enqueueApprovalNotify(tx, { approvalId, stage });
 }
 
 /** The Slack messages that asked people to decide a request (channel and ts), to update once it is decided. */
+/** A drafted action that no longer applies (its request was replaced or dropped): it must never run. */
+export async function withdrawApprovalRequest(tx: Transaction, approvalId: string) {
+  await tx
+    .update(approvalRequests)
+    .set({ status: "expired", decidedAt: dsql`now()`, version: dsql`${approvalRequests.version} + 1` })
+    .where(and(eq(approvalRequests.id, approvalId), eq(approvalRequests.status, "pending")));
+}
+
+export async function getApprovalRequest({ id }: { id: string }) {
+  const [row] = await db.select().from(approvalRequests).where(eq(approvalRequests.id, id));
+  return row ?? null;
+}
+
 export async function listPostedApprovalMessages({ handoffId, approvalId }: { handoffId: string; approvalId: string }) {
   return db
     .select({ channel: deliveries.target, ts: deliveries.providerRef })
     .from(deliveries)
-    .where(and(eq(deliveries.handoffId, handoffId), eq(deliveries.event, `approval:${approvalId}`), eq(deliveries.channel, "slack"), eq(deliveries.status, "sent")));
+    .where(
+      and(eq(deliveries.handoffId, handoffId), eq(deliveries.event, `approval:${approvalId}`), eq(deliveries.channel, "slack"), eq(deliveries.status, "sent")),
+    );
 }
 
 const decider = alias(users, "decider");
@@ -78,7 +101,11 @@ export async function listApprovals(options: { scope: ApprovalScope; status?: Ap
     .leftJoin(owner, eq(owner.id, handoffs.ownerId))
     .leftJoin(decider, eq(decider.id, approvalRequests.decidedById))
     .where(and(...conditions))
-    .orderBy(dsql`(${approvalRequests.status} = 'pending') desc`, dsql`case when ${approvalRequests.status} = 'pending' then ${approvalRequests.createdAt} end asc`, desc(approvalRequests.createdAt))
+    .orderBy(
+      dsql`(${approvalRequests.status} = 'pending') desc`,
+      dsql`case when ${approvalRequests.status} = 'pending' then ${approvalRequests.createdAt} end asc`,
+      desc(approvalRequests.createdAt),
+    )
     .limit(options.limit ?? 200);
 }
 
@@ -95,7 +122,17 @@ export async function countApprovalsByStatus({ scope }: { scope: ApprovalScope }
 /** One request with what deciding it needs to know about its package. */
 export async function getApprovalForDecision({ id }: { id: string }) {
   const [row] = await db
-    .select({ approval: approvalRequests, handoff: { id: handoffs.id, ownerId: handoffs.ownerId, teamId: handoffs.teamId, conversationId: handoffs.conversationId, leadName: handoffs.leadName, companyName: handoffs.companyName } })
+    .select({
+      approval: approvalRequests,
+      handoff: {
+        id: handoffs.id,
+        ownerId: handoffs.ownerId,
+        teamId: handoffs.teamId,
+        conversationId: handoffs.conversationId,
+        leadName: handoffs.leadName,
+        companyName: handoffs.companyName,
+      },
+    })
     .from(approvalRequests)
     .innerJoin(handoffs, eq(handoffs.id, approvalRequests.handoffId))
     .where(eq(approvalRequests.id, id));
@@ -127,49 +164,65 @@ export type SettleOutcome = { ok: true; approval: ApprovalRequest } | { ok: fals
  * back. Its timeline event, the chat line and (approved) the execution job commit with it.
  */
 export async function settleApproval(input: SettleInput): Promise<SettleOutcome> {
-  return db.transaction(async (tx) => {
-    if (input.linkTokenId) {
-      const used = await tx
-        .update(approvalLinkTokens)
-        .set({ usedAt: dsql`now()` })
-        .where(and(eq(approvalLinkTokens.id, input.linkTokenId), isNull(approvalLinkTokens.usedAt), dsql`${approvalLinkTokens.expiresAt} > now()`))
-        .returning({ id: approvalLinkTokens.id });
-      if (used.length === 0) return { ok: false, reason: "token_used" } as const;
-    }
-    const [approval] = await tx
-      .update(approvalRequests)
-      .set({
-        status: input.status,
-        decidedById: input.actorId,
-        decidedVia: input.via,
-        decidedAt: dsql`now()`,
-        ...(input.params ? { params: input.params } : {}),
-        ...(input.consequence ? { consequence: input.consequence } : {}),
-        version: dsql`${approvalRequests.version} + 1`,
-      })
-      .where(and(eq(approvalRequests.id, input.id), eq(approvalRequests.status, "pending"), eq(approvalRequests.version, input.expectedVersion), dsql`${approvalRequests.expiresAt} > now()`))
-      .returning();
-    if (!approval) {
+  return db
+    .transaction(async (tx) => {
+      if (input.linkTokenId) {
+        const used = await tx
+          .update(approvalLinkTokens)
+          .set({ usedAt: dsql`now()` })
+          .where(and(eq(approvalLinkTokens.id, input.linkTokenId), isNull(approvalLinkTokens.usedAt), dsql`${approvalLinkTokens.expiresAt} > now()`))
+          .returning({ id: approvalLinkTokens.id });
+        if (used.length === 0) return { ok: false, reason: "token_used" } as const;
+      }
+      const [approval] = await tx
+        .update(approvalRequests)
+        .set({
+          status: input.status,
+          decidedById: input.actorId,
+          decidedVia: input.via,
+          decidedAt: dsql`now()`,
+          ...(input.params ? { params: input.params } : {}),
+          ...(input.consequence ? { consequence: input.consequence } : {}),
+          version: dsql`${approvalRequests.version} + 1`,
+        })
+        .where(
+          and(
+            eq(approvalRequests.id, input.id),
+            eq(approvalRequests.status, "pending"),
+            eq(approvalRequests.version, input.expectedVersion),
+            dsql`${approvalRequests.expiresAt} > now()`,
+          ),
+        )
+        .returning();
       // The token stays unused: the link was not what lost (someone decided first, or it expired).
-      tx.rollback();
-    }
-    await insertHandoffEvent(tx, approval.handoffId, input.event);
-    if (input.chatLine) await addChatLine(tx, input.chatLine);
-    // The Slack messages that asked for this decision lose their buttons (a Slack click replaces its own message).
-    if (input.via !== "slack") await queueApprovalNotice(tx, approval.id, "decided");
-    if (input.status === "approved") {
-      const boss = await getBoss(databaseUrl());
-      await boss.send(queues.approvalExecute.name, { approvalId: approval.id }, { db: fromDrizzle(tx, dsql), singletonKey: `approval-execute:${approval.id}` });
-    }
-    return { ok: true, approval } as const;
-  }).catch((error: unknown) => {
-    if (isRollback(error)) return { ok: false, reason: "not_pending" } as const;
-    throw error;
-  });
+      if (!approval) return tx.rollback();
+      await insertHandoffEvent(tx, approval.handoffId, input.event);
+      if (input.chatLine) await addChatLine(tx, input.chatLine);
+      // The Slack messages that asked for this decision lose their buttons (a Slack click replaces its own message).
+      if (input.via !== "slack") await queueApprovalNotice(tx, approval.id, "decided");
+      if (input.status === "approved") {
+        await enqueue(tx, "approvalExecute", { approvalId: approval.id });
+      }
+      return { ok: true, approval } as const;
+    })
+    .catch((error: unknown) => {
+      if (isRollback(error)) return { ok: false, reason: "not_pending" } as const;
+      throw error;
+    });
 }
 
 /** Records what running the approved action did; only the first record counts (a retried job finds it and stops). */
-export async function recordExecution({ id, result, handoffId, event }: { id: string; result: Record<string, unknown>; handoffId: string; event: HandoffEventInput }) {
+export async function recordExecution({
+  id,
+  result,
+  handoffId,
+  event,
+}: {
+  id: string;
+  result: Record<string, unknown>;
+  handoffId: string;
+  event: HandoffEventInput;
+}) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(approvalRequests)
@@ -210,7 +263,11 @@ export async function expireDueApprovals({ now, chatLine }: { now: Date; chatLin
     for (const request of expired) {
       const pkg = byId.get(request.handoffId);
       await queueApprovalNotice(tx, request.id, "decided");
-      await insertHandoffEvent(tx, request.handoffId, { type: "approval_expired", actorKind: "system", data: { approvalId: request.id, actionType: request.actionType } });
+      await insertHandoffEvent(tx, request.handoffId, {
+        type: "approval_expired",
+        actorKind: "system",
+        data: { approvalId: request.id, actionType: request.actionType },
+      });
       if (pkg?.conversationId && !toldLead.has(pkg.id)) {
         toldLead.add(pkg.id);
         await addChatLine(tx, { conversationId: pkg.conversationId, text: chatLine });
@@ -248,9 +305,19 @@ export async function saveFourEyesSetting(input: { actor: { id: string; email: s
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(approvalSettings).where(eq(approvalSettings.actionType, input.actionType)).for("update");
     const values = { fourEyes: input.fourEyes, updatedById: input.actor.id, updatedAt: new Date() };
-    await tx.insert(approvalSettings).values({ actionType: input.actionType, ...values }).onConflictDoUpdate({ target: approvalSettings.actionType, set: values });
+    await tx
+      .insert(approvalSettings)
+      .values({ actionType: input.actionType, ...values })
+      .onConflictDoUpdate({ target: approvalSettings.actionType, set: values });
     const previous = before ? before.fourEyes : withDefaults([])[input.actionType];
-    await recordAdminChange(tx, { actor: input.actor, action: "approval_setting.update", entityType: "approval_setting", entityId: input.actionType, before: { fourEyes: previous }, after: { fourEyes: input.fourEyes } });
+    await recordAdminChange(tx, {
+      actor: input.actor,
+      action: "approval_setting.update",
+      entityType: "approval_setting",
+      entityId: input.actionType,
+      before: { fourEyes: previous },
+      after: { fourEyes: input.fourEyes },
+    });
   });
 }
 
@@ -265,7 +332,10 @@ export async function findActiveUserByEmail({ email }: { email: string }) {
 
 async function addChatLine(tx: Transaction, line: { conversationId: string; text: string }) {
   await tx.insert(messages).values({ conversationId: line.conversationId, author: "agent", text: line.text, sentAt: dsql`clock_timestamp()` });
-  await tx.update(conversations).set({ updatedAt: dsql`now()` }).where(eq(conversations.id, line.conversationId));
+  await tx
+    .update(conversations)
+    .set({ updatedAt: dsql`now()` })
+    .where(eq(conversations.id, line.conversationId));
 }
 
 function scopeConditions(scope: ApprovalScope): SQL[] {

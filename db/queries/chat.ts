@@ -1,23 +1,25 @@
+import { followUpPackageInTransaction } from "@/db/queries/escalation";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql as dsql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { fromDrizzle } from "pg-boss";
 import { db } from "@/db";
 import { insertHandoffEvent } from "@/db/queries/handoffs";
+import { attachConversationAnswers } from "@/db/queries/knowledge";
 import { apiKeys, conversations, handoffs, intakes, leads, messages, teams, users, type HandoffPriority, type HandoffStatus } from "@/db/schema";
 import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
 import type { DecisionKind } from "@/lib/contract/decision";
 import type { HandoffPackage, ReasonCode } from "@/lib/contract/package";
-import type { getBoss } from "@/lib/jobs/boss";
-import { queues } from "@/lib/jobs/queues";
 import { routingFactsFor } from "@/lib/routing/facts";
-import { applyRouting, tightenSlaClock } from "./routing";
-
-type Boss = Awaited<ReturnType<typeof getBoss>>;
+import { tightenSlaClock } from "./routing";
+import { handoffColumnsFromPackage } from "@/lib/handoffs/package-columns";
 
 /** The chat's conversation, created with the agent's greeting as its first line the first time the session speaks. */
 export async function openChatConversation({ id, greeting }: { id: string; greeting: string }) {
   return db.transaction(async (tx) => {
-    const created = await tx.insert(conversations).values({ id, channel: "chat" }).onConflictDoNothing({ target: conversations.id }).returning({ id: conversations.id });
+    const created = await tx
+      .insert(conversations)
+      .values({ id, channel: "chat" })
+      .onConflictDoNothing({ target: conversations.id })
+      .returning({ id: conversations.id });
     if (created.length) await tx.insert(messages).values({ conversationId: id, author: "agent", text: greeting, sentAt: dsql`clock_timestamp()` });
     const [row] = await tx.select().from(conversations).where(eq(conversations.id, id));
     return row;
@@ -26,9 +28,15 @@ export async function openChatConversation({ id, greeting }: { id: string; greet
 
 export async function appendChatMessage({ conversationId, author, text }: { conversationId: string; author: "lead" | "agent"; text: string }) {
   // clock_timestamp, not now(): lines written in one breath still sort in the order they were said.
-  const [row] = await db.insert(messages).values({ conversationId, author, text, sentAt: dsql`clock_timestamp()` }).returning();
-  await db.update(conversations).set({ updatedAt: dsql`now()` }).where(eq(conversations.id, conversationId));
-  return row;
+  const [row] = await db
+    .insert(messages)
+    .values({ conversationId, author, text, sentAt: dsql`clock_timestamp()` })
+    .returning();
+  await db
+    .update(conversations)
+    .set({ updatedAt: dsql`now()` })
+    .where(eq(conversations.id, conversationId));
+  return row!;
 }
 
 /** The conversation's handoff: linked by conversation, or (if the link was not written yet) by the chat's intake. */
@@ -87,13 +95,25 @@ export async function findChatTeamId(): Promise<string | null> {
 export async function linkChatHandoff({ conversationId, handoffId }: { conversationId: string; handoffId: string }) {
   await db.transaction(async (tx) => {
     const [handoff] = await tx.select({ leadId: handoffs.leadId }).from(handoffs).where(eq(handoffs.id, handoffId));
-    await tx.update(handoffs).set({ conversationId }).where(and(eq(handoffs.id, handoffId), isNull(handoffs.conversationId)));
-    if (handoff?.leadId) await tx.update(conversations).set({ leadId: handoff.leadId }).where(and(eq(conversations.id, conversationId), isNull(conversations.leadId)));
+    await tx
+      .update(handoffs)
+      .set({ conversationId })
+      .where(and(eq(handoffs.id, handoffId), isNull(handoffs.conversationId)));
+    if (handoff?.leadId)
+      await tx
+        .update(conversations)
+        .set({ leadId: handoff.leadId })
+        .where(and(eq(conversations.id, conversationId), isNull(conversations.leadId)));
+    // The questions the lead asked before there was a package go on its timeline.
+    await attachConversationAnswers(tx, { conversationId, handoffId });
   });
 }
 
 export async function linkConversationLead({ conversationId, leadId }: { conversationId: string; leadId: string }) {
-  await db.update(conversations).set({ leadId }).where(and(eq(conversations.id, conversationId), isNull(conversations.leadId)));
+  await db
+    .update(conversations)
+    .set({ leadId })
+    .where(and(eq(conversations.id, conversationId), isNull(conversations.leadId)));
 }
 
 /** Flips who speaks in the conversation; true only for the caller that made the change (so a handover is announced once). */
@@ -124,7 +144,6 @@ export async function updateChatHandoff(input: {
   notify: boolean;
   /** How the SLA deadline moves (lib/chat/plan-handoff-update.ts). */
   sla: "route" | "restart" | "keep";
-  boss: Boss;
   /** The turn's clock: a new SLA window is counted from it, in the team's business hours. */
   now: Date;
 }) {
@@ -137,13 +156,7 @@ export async function updateChatHandoff(input: {
         decision: input.decision,
         priority: input.priority,
         reasons: input.reasons,
-        intent: pkg.intent,
-        fit: pkg.qualification.fit,
-        package: pkg,
-        leadName: pkg.identification.name,
-        leadEmail: pkg.identification.email,
-        companyName: pkg.identification.company,
-        summary: pkg.summary,
+        ...handoffColumnsFromPackage(pkg),
         ...(input.reopen ? { status: "pending" as const, discardReason: null, closedAt: null } : {}),
         // Escalated past what a person handed back: the hand-back no longer holds it.
         handedBackFrom: null,
@@ -174,28 +187,49 @@ export async function updateChatHandoff(input: {
           updated_at = now()
         where ${leads.id} = ${updated.leadId}`);
     }
-    const onTx = { db: fromDrizzle(tx, dsql) };
-    await input.boss.send(queues.crmSync.name, { handoffId: updated.id }, { ...onTx, singletonKey: `crm-sync:${updated.id}` });
-    if (input.notify) await input.boss.send(queues.notify.name, { handoffId: updated.id, event: "created" }, { ...onTx, singletonKey: `notify:created:${updated.id}` });
-
     // Every SLA deadline comes from the one business-time calculation (lib/sla) in the team's hours:
     // the lead reaches a person for the first time and the routing rules place it (they lock until
     // commit, so they run late), or a sharper priority restarts the clock; a refresh keeps the deadline.
     let result = updated;
-    if (input.sla === "route" && input.priority) {
-      const facts = routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId });
-      const { decision, slaDueAt } = await applyRouting(tx, { handoffId: updated.id, facts, priority: input.priority, now: input.now });
-      result = { ...updated, ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt };
+    const route =
+      input.sla === "route" && input.priority
+        ? {
+            handoffId: updated.id,
+            facts: routingFactsFor({ pkg, priority: input.priority, reasons: input.reasons, sourceTeamId: updated.teamId }),
+            priority: input.priority,
+            now: input.now,
+          }
+        : null;
+    const routed = await followUpPackageInTransaction(tx, { handoffId: updated.id, notify: input.notify, route });
+    if (routed) {
+      result = { ...updated, ownerId: routed.decision.ownerId, teamId: routed.decision.teamId, slaDueAt: routed.slaDueAt };
     } else if (input.sla === "restart" && input.priority) {
-      result = { ...updated, slaDueAt: await tightenSlaClock(tx, { handoffId: updated.id, priority: input.priority, teamId: updated.teamId, ownerId: updated.ownerId, now: input.now }) };
+      result = {
+        ...updated,
+        slaDueAt: await tightenSlaClock(tx, {
+          handoffId: updated.id,
+          priority: input.priority,
+          teamId: updated.teamId,
+          ownerId: updated.ownerId,
+          now: input.now,
+        }),
+      };
     }
     if (input.event) {
       // What changed, for the timeline: the plan's decision and facts, and the deadline and owner as they now stand.
-      const moved = before && before.slaDueAt.getTime() !== result.slaDueAt.getTime() ? { slaDueAt: { from: before.slaDueAt.toISOString(), to: result.slaDueAt.toISOString() } } : {};
+      const moved =
+        before && before.slaDueAt.getTime() !== result.slaDueAt.getTime()
+          ? { slaDueAt: { from: before.slaDueAt.toISOString(), to: result.slaDueAt.toISOString() } }
+          : {};
       const owner = before && before.ownerId !== result.ownerId ? { owner: { from: before.ownerId, to: result.ownerId } } : {};
-      await insertHandoffEvent(tx, updated.id, { type: "updated_from_chat", actorKind: "agent", fromStatus: input.event.fromStatus, toStatus: input.event.toStatus, data: { ...input.event.data, ...moved, ...owner } });
+      await insertHandoffEvent(tx, updated.id, {
+        type: "updated_from_chat",
+        actorKind: "agent",
+        fromStatus: input.event.fromStatus,
+        toStatus: input.event.toStatus,
+        data: { ...input.event.data, ...moved, ...owner },
+      });
     }
     return result;
   });
 }
-

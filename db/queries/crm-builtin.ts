@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, or, sql as dsql, type SQL } from "drizzle-orm";
 import { alias, type PgColumn, type PgInsertBase, type PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { crmAssociations, crmCompanies, crmContacts, crmDeals, crmNotes, crmTasks, crmTickets, users } from "@/db/schema";
+import { crmAssociations, crmCompanies, crmContacts, crmDeals, crmMeetings, crmNotes, crmTasks, crmTickets, users } from "@/db/schema";
 import type { PlannedRecord } from "@/lib/crm/plan-sync";
 
 // The built-in CRM's writes: one statement per kind, upserting on the sync key, so a replayed or
@@ -41,25 +41,55 @@ export async function upsertBuiltinRecords(kind: PlannedRecord["kind"], records:
     case "company":
       return upsert(
         crmCompanies,
-        (records as Rec<"company">[]).map(({ key, fields: f }) => ({ key, name: f.name, domain: f.domain, employees: f.employees === null ? null : String(f.employees), updatedAt: now })),
+        (records as Rec<"company">[]).map(({ key, fields: f }) => ({
+          key,
+          name: f.name,
+          domain: f.domain,
+          employees: f.employees === null ? null : String(f.employees),
+          updatedAt: now,
+        })),
         excluded(["name", "domain", "employees", "updated_at"]),
       );
     case "deal":
       return upsert(
         crmDeals,
-        (records as Rec<"deal">[]).map(({ key, fields: f }) => ({ key, name: f.name, stage: f.stage, amount: f.amount, currency: f.currency, ownerId: owner(f.ownerEmail), updatedAt: now })),
+        (records as Rec<"deal">[]).map(({ key, fields: f }) => ({
+          key,
+          name: f.name,
+          stage: f.stage,
+          amount: f.amount,
+          currency: f.currency,
+          ownerId: owner(f.ownerEmail),
+          updatedAt: now,
+        })),
         excluded(["name", "stage", "amount", "currency", "owner_id", "updated_at"]),
       );
     case "ticket":
       return upsert(
         crmTickets,
-        (records as Rec<"ticket">[]).map(({ key, fields: f }) => ({ key, subject: f.subject, content: f.content, stage: f.stage, priority: f.priority, ownerId: owner(f.ownerEmail), updatedAt: now })),
+        (records as Rec<"ticket">[]).map(({ key, fields: f }) => ({
+          key,
+          subject: f.subject,
+          content: f.content,
+          stage: f.stage,
+          priority: f.priority,
+          ownerId: owner(f.ownerEmail),
+          updatedAt: now,
+        })),
         excluded(["subject", "content", "stage", "priority", "owner_id", "updated_at"]),
       );
     case "note":
       return upsert(
         crmNotes,
-        (records as Rec<"note">[]).map(({ key, fields: f }) => ({ key, handoffId: handoffOf(key), title: f.title, body: f.sections, timestamp: f.timestamp, ownerId: owner(f.ownerEmail), updatedAt: now })),
+        (records as Rec<"note">[]).map(({ key, fields: f }) => ({
+          key,
+          handoffId: handoffOf(key),
+          title: f.title,
+          body: f.sections,
+          timestamp: f.timestamp,
+          ownerId: owner(f.ownerEmail),
+          updatedAt: now,
+        })),
         excluded(["title", "body", "timestamp", "owner_id", "updated_at"]),
       );
     case "task":
@@ -78,6 +108,20 @@ export async function upsertBuiltinRecords(kind: PlannedRecord["kind"], records:
           updatedAt: now,
         })),
         excluded(["subject", "body", "status", "priority", "type", "due_at", "owner_id", "updated_at"]),
+      );
+    case "meeting":
+      return upsert(
+        crmMeetings,
+        (records as Rec<"meeting">[]).map(({ key, fields: f }) => ({
+          key,
+          title: f.title,
+          startsAt: f.startsAt,
+          endsAt: f.endsAt,
+          outcome: f.outcome,
+          ownerId: owner(f.ownerEmail),
+          updatedAt: now,
+        })),
+        excluded(["title", "starts_at", "ends_at", "outcome", "owner_id", "updated_at"]),
       );
   }
 }
@@ -108,7 +152,10 @@ function camel(snake: string): string {
 async function ownerIds(emails: (string | null)[]) {
   const wanted = [...new Set(emails.filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
   if (wanted.length === 0) return new Map<string, string>();
-  const rows = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(dsql`lower(${users.email})`, wanted));
+  const rows = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(inArray(dsql`lower(${users.email})`, wanted));
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 
@@ -150,14 +197,45 @@ export async function listLinkedRecords({ kind, id }: { kind: string; id: string
   const idsOf = (k: string) => [...new Set(other.filter((o) => o.kind === k).map((o) => o.id))];
   const owner = alias(users, "owner");
   const [notes, tasks, contacts, companies, deals, tickets] = await Promise.all([
-    idsOf("note").length ? db.select().from(crmNotes).where(inArray(crmNotes.id, idsOf("note"))).orderBy(desc(crmNotes.timestamp)) : [],
-    idsOf("task").length
-      ? db.select({ task: crmTasks, ownerName: owner.name, ownerEmail: owner.email }).from(crmTasks).leftJoin(owner, eq(owner.id, crmTasks.ownerId)).where(inArray(crmTasks.id, idsOf("task"))).orderBy(asc(crmTasks.dueAt))
+    idsOf("note").length
+      ? db
+          .select()
+          .from(crmNotes)
+          .where(inArray(crmNotes.id, idsOf("note")))
+          .orderBy(desc(crmNotes.timestamp))
       : [],
-    idsOf("contact").length ? db.select({ id: crmContacts.id, name: crmContacts.name, email: crmContacts.email }).from(crmContacts).where(inArray(crmContacts.id, idsOf("contact"))) : [],
-    idsOf("company").length ? db.select({ id: crmCompanies.id, name: crmCompanies.name, domain: crmCompanies.domain }).from(crmCompanies).where(inArray(crmCompanies.id, idsOf("company"))) : [],
-    idsOf("deal").length ? db.select({ id: crmDeals.id, name: crmDeals.name, stage: crmDeals.stage }).from(crmDeals).where(inArray(crmDeals.id, idsOf("deal"))) : [],
-    idsOf("ticket").length ? db.select({ id: crmTickets.id, name: crmTickets.subject, stage: crmTickets.stage }).from(crmTickets).where(inArray(crmTickets.id, idsOf("ticket"))) : [],
+    idsOf("task").length
+      ? db
+          .select({ task: crmTasks, ownerName: owner.name, ownerEmail: owner.email })
+          .from(crmTasks)
+          .leftJoin(owner, eq(owner.id, crmTasks.ownerId))
+          .where(inArray(crmTasks.id, idsOf("task")))
+          .orderBy(asc(crmTasks.dueAt))
+      : [],
+    idsOf("contact").length
+      ? db
+          .select({ id: crmContacts.id, name: crmContacts.name, email: crmContacts.email })
+          .from(crmContacts)
+          .where(inArray(crmContacts.id, idsOf("contact")))
+      : [],
+    idsOf("company").length
+      ? db
+          .select({ id: crmCompanies.id, name: crmCompanies.name, domain: crmCompanies.domain })
+          .from(crmCompanies)
+          .where(inArray(crmCompanies.id, idsOf("company")))
+      : [],
+    idsOf("deal").length
+      ? db
+          .select({ id: crmDeals.id, name: crmDeals.name, stage: crmDeals.stage })
+          .from(crmDeals)
+          .where(inArray(crmDeals.id, idsOf("deal")))
+      : [],
+    idsOf("ticket").length
+      ? db
+          .select({ id: crmTickets.id, name: crmTickets.subject, stage: crmTickets.stage })
+          .from(crmTickets)
+          .where(inArray(crmTickets.id, idsOf("ticket")))
+      : [],
   ]);
   return { notes, tasks, contacts, companies, deals, tickets };
 }

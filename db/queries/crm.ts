@@ -1,11 +1,8 @@
 import { and, desc, eq, inArray, sql as dsql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { fromDrizzle } from "pg-boss";
-import { databaseUrl, db, lockSql, type Transaction } from "@/db";
+import { db, lockSql } from "@/db";
 import { companies, crmMappings, handoffs, users } from "@/db/schema";
-import { getBoss } from "@/lib/jobs/boss";
 import { jobSignal } from "@/lib/jobs/job-signal";
-import { queues } from "@/lib/jobs/queues";
 
 export type MappingRow = typeof crmMappings.$inferSelect;
 
@@ -116,10 +113,4 @@ export async function setPackageCrmRecords({ links }: { links: { handoffId: stri
     update ${handoffs} set package = jsonb_set(package, '{traceability,crmRecord}', to_jsonb(v.url))
     from (values ${values}) as v(id, url)
     where ${handoffs.id} = v.id and package->'traceability'->>'crmRecord' is distinct from v.url`);
-}
-
-/** Outbox for a person's status change: the sync commits or rolls back with the change itself. */
-export async function queueCrmSync(tx: Transaction, { handoffId }: { handoffId: string }) {
-  const boss = await getBoss(databaseUrl());
-  await boss.send(queues.crmSync.name, { handoffId }, { db: fromDrizzle(tx, dsql), singletonKey: `crm-sync:${handoffId}` });
 }

@@ -1,18 +1,17 @@
+import { followUpPackageInTransaction } from "@/db/queries/escalation";
+import { enqueue } from "@/db/queries/outbox";
 import { and, eq, sql as dsql } from "drizzle-orm";
-import { fromDrizzle } from "pg-boss";
 import { db, type Transaction } from "@/db";
 import { insertApprovalRequests, type NewApproval } from "@/db/queries/approvals";
-import { apiKeys, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, rateLimitWindows } from "@/db/schema";
+import { insertHandoffEvent } from "@/db/queries/handoffs";
+import { apiKeys, companies, conversations, handoffs, intakes, leads, messages, rateLimitWindows } from "@/db/schema";
 import type { TriageDecision } from "@/lib/contract/decision";
 import type { IntakeEvent } from "@/lib/contract/intake";
 import type { HandoffPackage } from "@/lib/contract/package";
-import type { getBoss } from "@/lib/jobs/boss";
-import { queues } from "@/lib/jobs/queues";
 import { routingFactsFor } from "@/lib/routing/facts";
 import { slaDueAt } from "@/lib/sla/due-at";
 import { applyRouting } from "./routing";
-
-type Boss = Awaited<ReturnType<typeof getBoss>>;
+import { handoffColumnsFromPackage } from "@/lib/handoffs/package-columns";
 
 export async function insertApiKey(values: typeof apiKeys.$inferInsert) {
   const [row] = await db.insert(apiKeys).values(values).returning();
@@ -23,25 +22,62 @@ export async function insertApiKey(values: typeof apiKeys.$inferInsert) {
  * The intake hot path's first question in one round trip: is this key valid, and how many requests
  * has it made in the current window (counting this one)? Null when the key is unknown or revoked.
  */
-export async function findApiKeyAndCountRequest({ keyHash, windowSeconds }: { keyHash: string; windowSeconds: number }) {
-  const rows = await db.execute<{ id: string; team_id: string | null; last_used_at: Date | null; count: number; window_start: Date }>(dsql`
+export async function findApiKeyAndCountRequest({
+  keyHash,
+  windowSeconds,
+  counter = "intake",
+}: {
+  keyHash: string;
+  windowSeconds: number;
+  /** Which limit the request counts against: the intake's, or the REST API's (each key has both). */
+  counter?: "intake" | "api";
+}) {
+  const rows = await db.execute<{
+    id: string;
+    team_id: string | null;
+    last_used_at: Date | null;
+    scopes: string[];
+    acting_user_id: string | null;
+    count: number;
+    window_start: Date;
+  }>(dsql`
     with key as (
-      select id, team_id, last_used_at from ${apiKeys} where key_hash = ${keyHash} and revoked_at is null
+      select id, team_id, last_used_at, scopes, coalesce(acts_as_user_id, created_by_id) as acting_user_id from ${apiKeys} where key_hash = ${keyHash} and revoked_at is null
     ), counted as (
       insert into ${rateLimitWindows} (key, window_start, count)
-      select 'intake:key:' || key.id, ${currentWindowStart(windowSeconds)}, 1 from key
+      select ${counter + ":key:"} || key.id, ${currentWindowStart(windowSeconds)}, 1 from key
       on conflict (key, window_start) do update set count = ${rateLimitWindows}.count + 1
       returning count, window_start
     )
-    select key.id, key.team_id, key.last_used_at, counted.count, counted.window_start from key, counted`);
+    select key.id, key.team_id, key.last_used_at, key.scopes, key.acting_user_id, counted.count, counted.window_start from key, counted`);
   const row = rows[0];
   if (!row) return null;
   const lastUsedAt = row.last_used_at ? new Date(row.last_used_at) : null;
   // At most once a minute: every intake of a source would otherwise queue on this one row.
   if (!lastUsedAt || Date.now() - lastUsedAt.getTime() > 60_000) {
-    await db.update(apiKeys).set({ lastUsedAt: dsql`now()` }).where(and(eq(apiKeys.id, row.id), dsql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`));
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: dsql`now()` })
+      .where(and(eq(apiKeys.id, row.id), dsql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute')`));
   }
-  return { id: row.id, teamId: row.team_id, count: Number(row.count), windowStart: new Date(row.window_start) };
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    scopes: parsePgTextArray(row.scopes),
+    actingUserId: row.acting_user_id,
+    count: Number(row.count),
+    windowStart: new Date(row.window_start),
+  };
+}
+
+// postgres.js returns a text[] as an array, or as its literal ('{a,b}') when it does not know the type.
+function parsePgTextArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  return value
+    .replace(/^\{|\}$/g, "")
+    .split(",")
+    .map((s) => s.replace(/^"|"$/g, ""))
+    .filter(Boolean);
 }
 
 /** Counts one request in the current fixed window and returns the count so far (shared by all instances). */
@@ -61,6 +97,11 @@ function currentWindowStart(windowSeconds: number) {
 }
 
 export type IntakeOutcome = { duplicate: boolean; response: Record<string, unknown> };
+/** What a channel records beside the intake, in its transaction (the email channel's thread and message). */
+export type IntakeRecordedHook = (
+  tx: Transaction,
+  ids: { intakeId: string; leadId: string; handoffId: string | null; conversationId: string | null; decision: TriageDecision },
+) => Promise<void>;
 
 /**
  * Writes everything one intake produces in one transaction: the intake (the idempotency claim),
@@ -82,15 +123,25 @@ export async function recordIntake(input: {
   ruleVersion: number;
   /** Requests for the sensitive actions the decision proposes: they commit with the package. */
   approvals?: NewApproval[];
-  boss: Boss;
   /** When it happened (the chat passes its turn's clock); the SLA window is counted from it. */
   now?: Date;
+  /** The lead's language, for what the agent sends them (the booking-link email). */
+  language?: "en" | "es";
+  /** Runs in the transaction once the intake is recorded (never for a duplicate), before routing takes its lock. */
+  onRecorded?: IntakeRecordedHook;
 }): Promise<IntakeOutcome> {
   const { event, decision } = input;
   return db.transaction(async (tx) => {
     const claimed = await tx
       .insert(intakes)
-      .values({ id: input.intakeId, externalId: input.externalId, channel: event.channel, source: event.source ?? {}, raw: event as Record<string, unknown>, receivedAt: event.receivedAt })
+      .values({
+        id: input.intakeId,
+        externalId: input.externalId,
+        channel: event.channel,
+        source: event.source ?? {},
+        raw: event as Record<string, unknown>,
+        receivedAt: event.receivedAt,
+      })
       .onConflictDoNothing({ target: intakes.externalId })
       .returning({ id: intakes.id });
     if (claimed.length === 0) {
@@ -99,7 +150,6 @@ export async function recordIntake(input: {
     }
 
     const stored = decision.package ?? input.recordPackage;
-    const identity = stored?.identification ?? null;
     const companyId = await upsertCompany(tx, stored, input.emailDomain);
     const leadId = await upsertLead(tx, stored, companyId, event);
     if (input.conversationId) {
@@ -107,7 +157,12 @@ export async function recordIntake(input: {
       const lines = (event.messages ?? []).filter((m) => m.text.trim());
       if (lines.length) {
         await tx.insert(messages).values(
-          lines.map((m, i) => ({ conversationId: input.conversationId!, author: m.from, text: m.text, sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)) })),
+          lines.map((m, i) => ({
+            conversationId: input.conversationId!,
+            author: m.from,
+            text: m.text,
+            sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
+          })),
         );
       }
     }
@@ -135,43 +190,55 @@ export async function recordIntake(input: {
           teamId: input.teamId,
           slaDueAt: slaDueAt(decision.priority, now),
           reasons: decision.reasons,
-          intent: pkg.intent,
-          fit: pkg.qualification.fit,
           channel: event.channel,
           campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
           ruleVersion: input.ruleVersion,
           agentSource: input.agentSource,
-          package: pkg,
-          leadName: identity?.name ?? null,
-          leadEmail: identity?.email ?? null,
-          companyName: identity?.company ?? null,
-          summary: pkg.summary,
+          ...handoffColumnsFromPackage(pkg),
           createdAt: now,
           updatedAt: now,
         })
         .returning({ id: handoffs.id });
-      handoffId = row.id;
-      await tx.insert(handoffEvents).values({
-        handoffId,
+      handoffId = row!.id;
+      await insertHandoffEvent(tx, handoffId, {
         type: "created",
         actorKind: "agent",
-        data: { decision: decision.decision, priority: decision.priority, reasons: decision.reasons, ruleVersion: input.ruleVersion, agentSource: input.agentSource },
+        data: {
+          decision: decision.decision,
+          priority: decision.priority,
+          reasons: decision.reasons,
+          ruleVersion: input.ruleVersion,
+          agentSource: input.agentSource,
+        },
       });
-      if (decision.priority) route = { handoffId, facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }), priority: decision.priority, now };
+      // An `act` is routed too: the owner it lands with is the one whose booking link the lead gets.
+      if (decision.priority || decision.decision === "act")
+        route = {
+          handoffId,
+          facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }),
+          priority: decision.priority,
+          now,
+        };
       if (input.approvals?.length) await insertApprovalRequests(tx, handoffId, input.approvals);
-      // Outbox: the jobs commit or roll back with the handoff itself.
-      const onTx = { db: fromDrizzle(tx, dsql) };
-      await input.boss.send(queues.crmSync.name, { handoffId }, { ...onTx, singletonKey: `crm-sync:${handoffId}` });
-      if (decision.decision === "escalate") await input.boss.send(queues.notify.name, { handoffId, event: "created" }, { ...onTx, singletonKey: `notify:created:${handoffId}` });
+      // The chat shows the booking link in its reply; a form or email lead gets it by email.
+      if (decision.decision === "act" && event.channel !== "chat" && decision.actions.some((a) => a.type === "send_booking_link")) {
+        await enqueue(tx, "bookingLinkEmail", { handoffId, language: input.language ?? "en" });
+      }
     }
 
-    const response = { ...decision, package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null, intakeId: input.intakeId, handoffId };
+    const response = {
+      ...decision,
+      package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null,
+      intakeId: input.intakeId,
+      handoffId,
+    };
     // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
     const [saved] = await tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response });
-    // A package for a person (it has a priority) is placed by the routing rules in this transaction,
-    // last: routing holds a lock until commit, so concurrent intakes wait on it as briefly as possible.
-    if (route) await applyRouting(tx, route);
-    return { duplicate: false, response: saved.response ?? response };
+    if (input.onRecorded) await input.onRecorded(tx, { intakeId: input.intakeId, leadId, handoffId, conversationId: input.conversationId, decision });
+    // Outbox and routing: the jobs commit or roll back with the handoff itself; a package for a person
+    // (it has a priority) is placed by the routing rules, last, so concurrent intakes wait on its lock briefly.
+    if (handoffId) await followUpPackageInTransaction(tx, { handoffId, notify: decision.decision === "escalate", route });
+    return { duplicate: false, response: saved!.response ?? response };
   });
 }
 
@@ -182,14 +249,14 @@ async function upsertCompany(tx: Transaction, pkg: HandoffPackage | null, emailD
   const domain = emailDomain && pkg?.identification.website === emailDomain ? emailDomain : null;
   if (!domain) {
     const [row] = await tx.insert(companies).values({ name }).returning({ id: companies.id });
-    return row.id;
+    return row!.id;
   }
   const [row] = await tx
     .insert(companies)
     .values({ name, domain })
     .onConflictDoUpdate({ target: companies.domain, targetWhere: dsql`${companies.domain} is not null`, set: { updatedAt: dsql`now()` } })
     .returning({ id: companies.id });
-  return row.id;
+  return row!.id;
 }
 
 async function upsertLead(tx: Transaction, pkg: HandoffPackage | null, companyId: string | null, event: IntakeEvent): Promise<string> {
@@ -198,7 +265,7 @@ async function upsertLead(tx: Transaction, pkg: HandoffPackage | null, companyId
   const values = { name: id?.name ?? null, email, phone: id?.phone ?? null, role: id?.role ?? null, website: id?.website ?? null, companyId };
   if (!email) {
     const [row] = await tx.insert(leads).values(values).returning({ id: leads.id });
-    return row.id;
+    return row!.id;
   }
   // Known email: the same lead, with what we learned this time filling the gaps.
   const rows = await tx.execute<{ id: string }>(dsql`
@@ -212,5 +279,5 @@ async function upsertLead(tx: Transaction, pkg: HandoffPackage | null, companyId
       updated_at = now()
     returning id`);
   const row = rows[0];
-  return row.id;
+  return row!.id;
 }

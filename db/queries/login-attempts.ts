@@ -16,7 +16,7 @@ export async function readFailureBuckets({ keys, windowSeconds }: { keys: string
     .select({ key: rateLimitWindows.key, startsAt: rateLimitWindows.windowStart, count: rateLimitWindows.count, now: dsql<Date>`now()` })
     .from(rateLimitWindows)
     .where(and(inArray(rateLimitWindows.key, keys), gt(rateLimitWindows.windowStart, dsql`now() - make_interval(secs => ${windowSeconds})`)));
-  const now = rows[0]?.now ?? (await db.execute<{ now: Date }>(dsql`select now() as now`))[0].now;
+  const now = rows[0]?.now ?? (await db.execute<{ now: Date }>(dsql`select now() as now`))[0]!.now;
   return { buckets: rows.map(({ key, startsAt, count }) => ({ key, startsAt: new Date(startsAt), count })), now: new Date(now) };
 }
 
@@ -27,7 +27,9 @@ export async function countFailure({ keys, windowSeconds }: { keys: string[]; wi
     .values(keys.map((key) => ({ key, windowStart: currentBucket(), count: 1 })))
     .onConflictDoUpdate({ target: [rateLimitWindows.key, rateLimitWindows.windowStart], set: { count: dsql`${rateLimitWindows.count} + 1` } });
   if (Math.random() < 0.02) {
-    await db.delete(rateLimitWindows).where(and(like(rateLimitWindows.key, "login:%"), lt(rateLimitWindows.windowStart, dsql`now() - make_interval(secs => ${windowSeconds})`)));
+    await db
+      .delete(rateLimitWindows)
+      .where(and(like(rateLimitWindows.key, "login:%"), lt(rateLimitWindows.windowStart, dsql`now() - make_interval(secs => ${windowSeconds})`)));
   }
 }
 

@@ -1,6 +1,6 @@
-import { sql as dsql, type SQL } from "drizzle-orm";
+import { and, gte, lt, sql as dsql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { agentAccuracy } from "@/db/queries/package-actions";
+import { packageCorrections } from "@/db/schema";
 import type { BreakdownRow, Dashboard, DiscardReasonRow, FunnelCounts, RuleQualityRow, TrendPoint } from "@/lib/metrics/dashboard";
 import { deriveRates, emptyCounts, type MetricCounts, type MetricRow } from "@/lib/metrics/metric-row";
 import type { Breakdown, MetricsRange, TrendStep } from "@/lib/metrics/params";
@@ -12,9 +12,11 @@ import type { Breakdown, MetricsRange, TrendStep } from "@/lib/metrics/params";
  * except the per-rule flags, read through a partial index of the (few) flag events.
  */
 
+// A meeting: booked through a booking link (the webhooks' record), or ticked as booked outside any integration.
+const hasMeeting = dsql`(h.meeting_booked or exists (select 1 from meetings m where m.handoff_id = h.id and m.booked_at is not null))`;
 
-
-const inRange = (range: MetricsRange) => dsql`h.priority is not null and h.created_at >= ${range.start.toISOString()}::timestamptz and h.created_at < ${range.end.toISOString()}::timestamptz`;
+const inRange = (range: MetricsRange) =>
+  dsql`h.priority is not null and h.created_at >= ${range.start.toISOString()}::timestamptz and h.created_at < ${range.end.toISOString()}::timestamptz`;
 
 // The figures of any group of rows of `h`; `now` decides which open packages are already overdue.
 const countColumns = (now: Date) => dsql`
@@ -23,10 +25,12 @@ const countColumns = (now: Date) => dsql`
   count(*) filter (where h.status = 'in_follow_up')::int as in_follow_up,
   count(*) filter (where h.status = 'discarded')::int as discarded,
   count(*) filter (where h.status = 'converted')::int as converted,
-  count(*) filter (where h.meeting_booked)::int as meetings,
+  count(*) filter (where ${hasMeeting})::int as meetings,
   count(h.first_action_at)::int as actioned,
   percentile_cont(0.5) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action_median,
   percentile_cont(0.9) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action_p90,
+  percentile_cont(0.5) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact_median,
+  percentile_cont(0.9) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact_p90,
   count(*) filter (where coalesce(h.first_action_at, ${now.toISOString()}::timestamptz) > h.sla_due_at)::int as sla_breached,
   count(h.poor_escalation_at)::int as poor_escalations`;
 
@@ -40,6 +44,8 @@ type CountRecord = {
   actioned: number;
   first_action_median: number | string | null;
   first_action_p90: number | string | null;
+  first_contact_median: number | string | null;
+  first_contact_p90: number | string | null;
   sla_breached: number;
   poor_escalations: number;
 };
@@ -56,6 +62,8 @@ function toCounts(record: CountRecord, value: MetricCounts["convertedValue"]): M
     actioned: record.actioned,
     firstActionMedianSeconds: seconds(record.first_action_median),
     firstActionP90Seconds: seconds(record.first_action_p90),
+    firstHumanContactMedianSeconds: seconds(record.first_contact_median),
+    firstHumanContactP90Seconds: seconds(record.first_contact_p90),
     slaBreached: record.sla_breached,
     poorEscalations: record.poor_escalations,
     convertedValue: value,
@@ -129,7 +137,7 @@ export async function metricFunnel(options: { range: MetricsRange }): Promise<Fu
     select count(*)::int as triaged,
            count(*) filter (where h.priority is not null)::int as escalated,
            count(*) filter (where h.priority is not null and h.accepted_at is not null)::int as accepted,
-           count(*) filter (where h.priority is not null and h.meeting_booked)::int as meeting,
+           count(*) filter (where h.priority is not null and ${hasMeeting})::int as meeting,
            count(*) filter (where h.priority is not null and h.status = 'converted')::int as converted
     from handoffs h
     where h.created_at >= ${options.range.start.toISOString()}::timestamptz and h.created_at < ${options.range.end.toISOString()}::timestamptz`);
@@ -216,8 +224,6 @@ export async function ruleQuality(options: { range: MetricsRange; byRuleId?: boo
   return rows.map((row) => ({ ...row, precision: row.good + row.bad === 0 ? null : row.good / (row.good + row.bad) }));
 }
 
-
-
 /** Everything /metrics shows, read in parallel: the set the bench holds to its budget. */
 export async function loadDashboard(options: { range: MetricsRange; by: Breakdown; every: TrendStep; now: Date }): Promise<Dashboard> {
   const [totals, breakdown, funnel, trend, discards, rules, accuracy] = await Promise.all([
@@ -230,4 +236,21 @@ export async function loadDashboard(options: { range: MetricsRange; by: Breakdow
     agentAccuracy({ from: options.range.start, to: options.range.end }),
   ]);
   return { totals, breakdown, funnel, trend, discards, rules, agentAccuracy: accuracy };
+}
+
+/**
+ * How often reps found the agent's inferences right: confirmed vs corrected in a time range (answers
+ * to open questions are counted apart; the agent did not claim anything there), reviewed from `from`
+ * up to (not including) `to`. `accuracy` is null when nothing was reviewed.
+ */
+export async function agentAccuracy({ from, to }: { from: Date; to: Date }) {
+  const rows = await db
+    .select({ kind: packageCorrections.kind, count: dsql<number>`count(*)::int` })
+    .from(packageCorrections)
+    .where(and(gte(packageCorrections.createdAt, from), lt(packageCorrections.createdAt, to)))
+    .groupBy(packageCorrections.kind);
+  const count = (kind: string) => rows.find((r) => r.kind === kind)?.count ?? 0;
+  const confirmed = count("confirm");
+  const corrected = count("correct");
+  return { confirmed, corrected, answered: count("answer"), accuracy: confirmed + corrected === 0 ? null : confirmed / (confirmed + corrected) };
 }

@@ -2,7 +2,18 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql as dsql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { deliveries, handoffs, handoffSlaClocks, notificationPreferences, notifications, slaPolicies, teams, users, type NotificationChannel, type UserRole } from "@/db/schema";
+import {
+  deliveries,
+  handoffs,
+  handoffSlaClocks,
+  notificationPreferences,
+  notifications,
+  slaPolicies,
+  teams,
+  users,
+  type NotificationChannel,
+  type UserRole,
+} from "@/db/schema";
 
 /**
  * Everything a notification about this package says, read once per job, with the owner as a
@@ -32,7 +43,9 @@ export async function loadNotifyContext({ handoffId }: { handoffId: string }) {
   if (!row) return null;
   const { ownerPrefs, ownerActive, ...context } = row;
   const ownerRecipient: Recipient | null =
-    row.handoff.ownerId && ownerActive && row.ownerEmail ? recipientOf({ id: row.handoff.ownerId, name: row.ownerName, email: row.ownerEmail, prefs: ownerPrefs }) : null;
+    row.handoff.ownerId && ownerActive && row.ownerEmail
+      ? recipientOf({ id: row.handoff.ownerId, name: row.ownerName, email: row.ownerEmail, prefs: ownerPrefs })
+      : null;
   return { ...context, ownerRecipient };
 }
 
@@ -88,10 +101,22 @@ export type DeliveryToClaim = { channel: Exclude<NotificationChannel, "in_app">;
  *   was already sent: the caller sends nothing. The row is committed as `sending` before the
  *   send, so a crash leaves evidence, and the next attempt learns it as `unknown`.
  */
-export async function claimDeliveries(input: { handoffId: string; event: string; notifyEvent: string; inApp: InAppNotice[]; sends: DeliveryToClaim[] }): Promise<{ inAppSent: number; claims: (Claim | null)[] }> {
+export async function claimDeliveries(input: {
+  handoffId: string;
+  event: string;
+  notifyEvent: string;
+  inApp: InAppNotice[];
+  sends: DeliveryToClaim[];
+}): Promise<{ inAppSent: number; claims: (Claim | null)[] }> {
   const notices = input.inApp.map((n) => ({ id: randomUUID(), recipient_id: n.recipientId, title: n.title, body: n.body }));
   const sends = input.sends.map((s, i) => ({ i, channel: s.channel, recipient_id: s.recipientId, target: s.target, subject: s.subject }));
-  const rows = await db.execute<{ kind: "in_app" | "fresh" | "sending" | "failed"; i: number | null; id: string; created_at: string; target: string | null }>(dsql`
+  const rows = await db.execute<{
+    kind: "in_app" | "fresh" | "sending" | "failed";
+    i: number | null;
+    id: string;
+    created_at: string;
+    target: string | null;
+  }>(dsql`
     with wanted as (
       select * from jsonb_to_recordset(${JSON.stringify(sends)}::jsonb) as w(i int, channel notification_channel, recipient_id text, target text, subject text)
     ),
@@ -140,18 +165,27 @@ export async function claimDeliveries(input: { handoffId: string; event: string;
       continue;
     }
     const createdAt = new Date(row.created_at);
-    claims[row.i!] = row.kind === "fresh" ? { kind: "fresh", id: row.id, createdAt } : row.kind === "failed" ? { kind: "retry", id: row.id, createdAt } : { kind: "unknown", id: row.id, createdAt, target: row.target };
+    claims[row.i!] =
+      row.kind === "fresh"
+        ? { kind: "fresh", id: row.id, createdAt }
+        : row.kind === "failed"
+          ? { kind: "retry", id: row.id, createdAt }
+          : { kind: "unknown", id: row.id, createdAt, target: row.target };
   }
   return { inAppSent, claims };
 }
 
-export type DeliveryOutcome = { id: string } & ({ sent: true; providerRef: string; target: string; detail?: Record<string, unknown> } | { sent: false; error: string });
+export type DeliveryOutcome = { id: string } & (
+  { sent: true; providerRef: string; target: string; detail?: Record<string, unknown> } | { sent: false; error: string }
+);
 
 /** The outcome of each send of one job, in one statement. A failure never overwrites a delivery already sent. */
 export async function recordDeliveryOutcomes(outcomes: DeliveryOutcome[]): Promise<void> {
   if (!outcomes.length) return;
   const rows = outcomes.map((o) =>
-    o.sent ? { id: o.id, sent: true, provider_ref: o.providerRef, target: o.target, detail: o.detail ?? null, error: null } : { id: o.id, sent: false, provider_ref: null, target: null, detail: null, error: o.error.slice(0, 1000) },
+    o.sent
+      ? { id: o.id, sent: true, provider_ref: o.providerRef, target: o.target, detail: o.detail ?? null, error: null }
+      : { id: o.id, sent: false, provider_ref: null, target: null, detail: null, error: o.error.slice(0, 1000) },
   );
   await db.execute(dsql`
     update ${deliveries} d set
@@ -171,7 +205,10 @@ export async function listNotifications({ userId, limit = 50 }: { userId: string
 }
 
 export async function countUnreadNotifications({ userId }: { userId: string }) {
-  const [row] = await db.select({ n: dsql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: dsql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
 }
 
@@ -189,7 +226,11 @@ export async function getNotificationPreferences({ userId }: { userId: string })
 
 export async function saveNotificationPreferences(input: { userId: string; slack: boolean; email: boolean; inApp: boolean; slackTarget: string | null }) {
   const values = { slack: input.slack, email: input.email, inApp: input.inApp, slackTarget: input.slackTarget, updatedAt: new Date() };
-  const [row] = await db.insert(notificationPreferences).values({ userId: input.userId, ...values }).onConflictDoUpdate({ target: notificationPreferences.userId, set: values }).returning();
+  const [row] = await db
+    .insert(notificationPreferences)
+    .values({ userId: input.userId, ...values })
+    .onConflictDoUpdate({ target: notificationPreferences.userId, set: values })
+    .returning();
   return row;
 }
 

@@ -1,5 +1,5 @@
+import { enqueue } from "@/db/queries/outbox";
 import { and, eq, inArray, or, sql as dsql } from "drizzle-orm";
-import { fromDrizzle } from "pg-boss";
 import { db, type Transaction } from "@/db";
 import { recordAdminChange } from "@/db/queries/audit";
 import {
@@ -26,18 +26,18 @@ import {
   privacySettings,
 } from "@/db/schema";
 import { handoffPackageSchema } from "@/lib/contract/package";
-import type { getBoss } from "@/lib/jobs/boss";
-import { queues } from "@/lib/jobs/queues";
 import { anonymisePackage, ERASED_SUMMARY } from "@/lib/privacy/anonymise-package";
 
-type Boss = Awaited<ReturnType<typeof getBoss>>;
 type Executor = Transaction | typeof db;
 
 /** Every row Baton holds about one email address, by id: what an export reads and an erasure changes. */
 async function footprint(x: Executor, email: string) {
   const e = email.trim().toLowerCase();
   const like = `%${e.replace(/[%_\\]/g, "\\$&")}%`;
-  const leadRows = await x.select({ id: leads.id }).from(leads).where(eq(dsql`lower(${leads.email})`, e));
+  const leadRows = await x
+    .select({ id: leads.id })
+    .from(leads)
+    .where(eq(dsql`lower(${leads.email})`, e));
   const leadIds = leadRows.map((r) => r.id);
   const handoffRows = await x
     .select({ id: handoffs.id, intakeId: handoffs.intakeId, conversationId: handoffs.conversationId })
@@ -51,7 +51,10 @@ async function footprint(x: Executor, email: string) {
     .where(
       or(
         leadIds.length ? inArray(conversations.leadId, leadIds) : dsql`false`,
-        inArray(conversations.id, handoffRows.flatMap((h) => (h.conversationId ? [h.conversationId] : []))),
+        inArray(
+          conversations.id,
+          handoffRows.flatMap((h) => (h.conversationId ? [h.conversationId] : [])),
+        ),
         dsql`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id} and lower(m.text) like ${like})`,
       ),
     );
@@ -61,14 +64,22 @@ async function footprint(x: Executor, email: string) {
     .where(
       or(
         leadIds.length ? inArray(intakes.leadId, leadIds) : dsql`false`,
-        inArray(intakes.id, handoffRows.flatMap((h) => (h.intakeId ? [h.intakeId] : []))),
+        inArray(
+          intakes.id,
+          handoffRows.flatMap((h) => (h.intakeId ? [h.intakeId] : [])),
+        ),
         dsql`lower(${intakes.raw}::text) like ${like}`,
       ),
     );
-  const approvalRows = handoffIds.length ? await x.select({ id: approvalRequests.id }).from(approvalRequests).where(inArray(approvalRequests.handoffId, handoffIds)) : [];
+  const approvalRows = handoffIds.length
+    ? await x.select({ id: approvalRequests.id }).from(approvalRequests).where(inArray(approvalRequests.handoffId, handoffIds))
+    : [];
   // The CRM keys the sync gave this person's records (lib/crm/plan-sync.ts): by email, by lead, by handoff.
   const crmKeys = [`email:${e}`, ...leadIds.map((id) => `lead:${id}`), ...handoffIds.map((id) => `handoff:${id}`)];
-  const contactRows = await x.select({ id: crmContacts.id }).from(crmContacts).where(or(eq(dsql`lower(${crmContacts.email})`, e), inArray(crmContacts.key, crmKeys)));
+  const contactRows = await x
+    .select({ id: crmContacts.id })
+    .from(crmContacts)
+    .where(or(eq(dsql`lower(${crmContacts.email})`, e), inArray(crmContacts.key, crmKeys)));
   return {
     email: e,
     leadIds,
@@ -87,7 +98,23 @@ export type LeadFootprint = Awaited<ReturnType<typeof footprint>>;
 export async function exportLeadData({ email }: { email: string }) {
   const f = await footprint(db, email);
   const by = <T>(ids: string[], read: (ids: string[]) => Promise<T[]>) => (ids.length ? read(ids) : Promise.resolve([] as T[]));
-  const [leadRows, intakeRows, conversationRows, messageRows, handoffRows, eventRows, notificationRows, deliveryRows, approvalRows, correctionRows, contactRows, noteRows, taskRows, dealRows, ticketRows] = await Promise.all([
+  const [
+    leadRows,
+    intakeRows,
+    conversationRows,
+    messageRows,
+    handoffRows,
+    eventRows,
+    notificationRows,
+    deliveryRows,
+    approvalRows,
+    correctionRows,
+    contactRows,
+    noteRows,
+    taskRows,
+    dealRows,
+    ticketRows,
+  ] = await Promise.all([
     by(f.leadIds, (ids) => db.select().from(leads).where(inArray(leads.id, ids))),
     by(f.intakeIds, (ids) => db.select().from(intakes).where(inArray(intakes.id, ids))),
     by(f.conversationIds, (ids) => db.select().from(conversations).where(inArray(conversations.id, ids))),
@@ -117,7 +144,10 @@ export async function exportLeadData({ email }: { email: string }) {
   };
 }
 
-export type ErasureCounts = Record<"leads" | "intakes" | "conversations" | "handoffs" | "approvalRequests" | "notifications" | "crmRecords" | "queuedJobs" | "hubspotContacts", number>;
+export type ErasureCounts = Record<
+  "leads" | "intakes" | "conversations" | "handoffs" | "approvalRequests" | "notifications" | "crmRecords" | "queuedJobs" | "hubspotContacts",
+  number
+>;
 
 /**
  * Erases an email address's personal data (GDPR article 17) in one transaction. Rows the metrics
@@ -127,18 +157,25 @@ export type ErasureCounts = Record<"leads" | "intakes" | "conversations" | "hand
  * dead letter brings them back. HubSpot contacts get a queued GDPR delete (by their HubSpot id).
  * The audit entry says that an erasure happened and how much, never whose.
  */
-export async function eraseLeadData({ email, actor, boss }: { email: string; actor: { id: string; email: string }; boss: Boss }): Promise<ErasureCounts> {
+export async function eraseLeadData({ email, actor }: { email: string; actor: { id: string; email: string } }): Promise<ErasureCounts> {
   return db.transaction(async (tx) => {
     const f = await footprint(tx, email);
-    const stored = f.handoffIds.length ? await tx.select({ id: handoffs.id, package: handoffs.package }).from(handoffs).where(inArray(handoffs.id, f.handoffIds)) : [];
+    const stored = f.handoffIds.length
+      ? await tx.select({ id: handoffs.id, package: handoffs.package }).from(handoffs).where(inArray(handoffs.id, f.handoffIds))
+      : [];
     const hubspotContacts = await tx
       .select({ crmId: crmMappings.crmId })
       .from(crmMappings)
-      .where(and(eq(crmMappings.adapter, "hubspot"), eq(crmMappings.kind, "contact"), inArray(crmMappings.key, f.crmKeys), dsql`${crmMappings.crmId} is not null`));
+      .where(
+        and(eq(crmMappings.adapter, "hubspot"), eq(crmMappings.kind, "contact"), inArray(crmMappings.key, f.crmKeys), dsql`${crmMappings.crmId} is not null`),
+      );
 
     // Jobs first: a worker that picks one up after this commit finds nothing to send.
     const jobIds = [...f.handoffIds, ...f.approvalIds];
-    const idList = dsql.join(jobIds.map((id) => dsql`${id}`), dsql`, `);
+    const idList = dsql.join(
+      jobIds.map((id) => dsql`${id}`),
+      dsql`, `,
+    );
     const queued = jobIds.length
       ? await tx.execute<{ n: number }>(
           dsql`with gone as (delete from pgboss.job where state in ('created', 'retry') and (data->>'handoffId' in (${idList}) or data->>'approvalId' in (${idList})) returning 1) select count(*)::int as n from gone`,
@@ -148,17 +185,36 @@ export async function eraseLeadData({ email, actor, boss }: { email: string; act
     for (const h of stored) {
       await tx
         .update(handoffs)
-        .set({ leadId: null, companyId: null, conversationId: null, leadName: null, leadEmail: null, companyName: null, summary: ERASED_SUMMARY, package: anonymisePackage(handoffPackageSchema.parse(h.package)), infoRequest: null, updatedAt: new Date() })
+        .set({
+          leadId: null,
+          companyId: null,
+          conversationId: null,
+          leadName: null,
+          leadEmail: null,
+          companyName: null,
+          summary: ERASED_SUMMARY,
+          package: anonymisePackage(handoffPackageSchema.parse(h.package)),
+          infoRequest: null,
+          updatedAt: new Date(),
+        })
         .where(eq(handoffs.id, h.id));
     }
     if (f.handoffIds.length) {
       // The timeline keeps its steps (when, what, from which status to which) for the response-time metrics, not their words.
-      await tx.update(handoffEvents).set({ note: null, data: dsql`jsonb_strip_nulls(jsonb_build_object('rule', ${handoffEvents.data}->'rule', 'reason', ${handoffEvents.data}->'reason', 'erased', true))` }).where(inArray(handoffEvents.handoffId, f.handoffIds));
+      await tx
+        .update(handoffEvents)
+        .set({
+          note: null,
+          data: dsql`jsonb_strip_nulls(jsonb_build_object('rule', ${handoffEvents.data}->'rule', 'reason', ${handoffEvents.data}->'reason', 'erased', true))`,
+        })
+        .where(inArray(handoffEvents.handoffId, f.handoffIds));
       await tx.update(packageCorrections).set({ before: null, after: "" }).where(inArray(packageCorrections.handoffId, f.handoffIds));
       await tx.update(handoffSlaClocks).set({ stage: "stopped", updatedAt: new Date() }).where(inArray(handoffSlaClocks.handoffId, f.handoffIds));
       await tx.delete(handoffViewers).where(inArray(handoffViewers.handoffId, f.handoffIds));
     }
-    const notificationCount = f.handoffIds.length ? (await tx.delete(notifications).where(inArray(notifications.handoffId, f.handoffIds)).returning({ id: notifications.id })).length : 0;
+    const notificationCount = f.handoffIds.length
+      ? (await tx.delete(notifications).where(inArray(notifications.handoffId, f.handoffIds)).returning({ id: notifications.id })).length
+      : 0;
     if (f.handoffIds.length) await tx.delete(deliveries).where(inArray(deliveries.handoffId, f.handoffIds));
     if (f.approvalIds.length) {
       await tx.delete(approvalLinkTokens).where(inArray(approvalLinkTokens.approvalId, f.approvalIds));
@@ -166,25 +222,33 @@ export async function eraseLeadData({ email, actor, boss }: { email: string; act
     }
     for (const id of f.intakeIds) {
       // Kept as a count (channel, time); a new external id, so a resent form is a new intake, not a replay of this one.
-      await tx.update(intakes).set({ externalId: `erased:${id}`, source: {}, raw: { erased: true }, response: null, leadId: null }).where(eq(intakes.id, id));
+      await tx
+        .update(intakes)
+        .set({ externalId: `erased:${id}`, source: {}, raw: { erased: true }, response: null, leadId: null })
+        .where(eq(intakes.id, id));
     }
     if (f.conversationIds.length) await tx.delete(conversations).where(inArray(conversations.id, f.conversationIds));
 
     // The built-in CRM: the person's contact, the packages' notes, tasks, deals and tickets, their links and mappings.
-    const noteIds = f.handoffIds.length ? (await tx.delete(crmNotes).where(inArray(crmNotes.handoffId, f.handoffIds)).returning({ id: crmNotes.id })).map((r) => r.id) : [];
-    const taskIds = f.handoffIds.length ? (await tx.delete(crmTasks).where(inArray(crmTasks.handoffId, f.handoffIds)).returning({ id: crmTasks.id })).map((r) => r.id) : [];
+    const noteIds = f.handoffIds.length
+      ? (await tx.delete(crmNotes).where(inArray(crmNotes.handoffId, f.handoffIds)).returning({ id: crmNotes.id })).map((r) => r.id)
+      : [];
+    const taskIds = f.handoffIds.length
+      ? (await tx.delete(crmTasks).where(inArray(crmTasks.handoffId, f.handoffIds)).returning({ id: crmTasks.id })).map((r) => r.id)
+      : [];
     const dealIds = (await tx.delete(crmDeals).where(inArray(crmDeals.key, f.crmKeys)).returning({ id: crmDeals.id })).map((r) => r.id);
     const ticketIds = (await tx.delete(crmTickets).where(inArray(crmTickets.key, f.crmKeys)).returning({ id: crmTickets.id })).map((r) => r.id);
-    const contactIds = f.crmContactIds.length ? (await tx.delete(crmContacts).where(inArray(crmContacts.id, f.crmContactIds)).returning({ id: crmContacts.id })).map((r) => r.id) : [];
+    const contactIds = f.crmContactIds.length
+      ? (await tx.delete(crmContacts).where(inArray(crmContacts.id, f.crmContactIds)).returning({ id: crmContacts.id })).map((r) => r.id)
+      : [];
     const recordIds = [...noteIds, ...taskIds, ...dealIds, ...ticketIds, ...contactIds];
     if (recordIds.length) await tx.delete(crmAssociations).where(or(inArray(crmAssociations.fromId, recordIds), inArray(crmAssociations.toId, recordIds)));
     await tx.delete(crmMappings).where(inArray(crmMappings.key, f.crmKeys));
 
     if (f.leadIds.length) await tx.delete(leads).where(inArray(leads.id, f.leadIds));
 
-    const onTx = { db: fromDrizzle(tx, dsql) };
     const hubspotIds = hubspotContacts.flatMap((c) => (c.crmId ? [c.crmId] : []));
-    if (hubspotIds.length) await boss.send(queues.privacyCrmErase.name, { contactIds: hubspotIds }, onTx);
+    if (hubspotIds.length) await enqueue(tx, "privacyCrmErase", { contactIds: hubspotIds });
 
     const counts: ErasureCounts = {
       leads: f.leadIds.length,
@@ -194,7 +258,7 @@ export async function eraseLeadData({ email, actor, boss }: { email: string; act
       approvalRequests: f.approvalIds.length,
       notifications: notificationCount,
       crmRecords: recordIds.length,
-      queuedJobs: queued[0].n,
+      queuedJobs: queued[0]!.n,
       hubspotContacts: hubspotIds.length,
     };
     await recordAdminChange(tx, { actor, action: "privacy.erase", entityType: "personal data", entityId: null, after: counts });
@@ -217,7 +281,13 @@ export async function saveRetentionDays({ days, actor }: { days: number; actor: 
       .insert(privacySettings)
       .values({ singleton: true, retentionDays: days, updatedById: actor.id })
       .onConflictDoUpdate({ target: privacySettings.singleton, set: { retentionDays: days, updatedById: actor.id, updatedAt: new Date() } });
-    await recordAdminChange(tx, { actor, action: "privacy.retention", entityType: "privacy settings", before: { retentionDays: before?.days ?? DEFAULT_RETENTION_DAYS }, after: { retentionDays: days } });
+    await recordAdminChange(tx, {
+      actor,
+      action: "privacy.retention",
+      entityType: "privacy settings",
+      before: { retentionDays: before?.days ?? DEFAULT_RETENTION_DAYS },
+      after: { retentionDays: days },
+    });
   });
 }
 
@@ -230,7 +300,15 @@ export const RETAINED_MESSAGE = "[removed after the retention period]";
  * than `days` lose the lead's words. Packages, their timelines and the counts stay. In batches, so a
  * first run on a large database does not hold one long transaction.
  */
-export async function anonymiseExpiredRecords({ days, now, batch = 1_000 }: { days: number; now: Date; batch?: number }): Promise<{ intakes: number; messages: number }> {
+export async function anonymiseExpiredRecords({
+  days,
+  now,
+  batch = 1_000,
+}: {
+  days: number;
+  now: Date;
+  batch?: number;
+}): Promise<{ intakes: number; messages: number }> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   let intakeCount = 0;
   let messageCount = 0;

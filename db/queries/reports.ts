@@ -10,7 +10,11 @@ type ReportKey = { report: string; period: string; channel: NotificationChannel;
  * left `sending` by a crash is sent again (with the same Message-ID, so the mailbox keeps one copy).
  */
 export async function claimReportDelivery(key: ReportKey & { target: string }): Promise<{ id: string } | null> {
-  const [inserted] = await db.insert(reportDeliveries).values({ ...key, status: "sending" }).onConflictDoNothing().returning({ id: reportDeliveries.id });
+  const [inserted] = await db
+    .insert(reportDeliveries)
+    .values({ ...key, status: "sending" })
+    .onConflictDoNothing()
+    .returning({ id: reportDeliveries.id });
   if (inserted) return inserted;
   const [again] = await db
     .update(reportDeliveries)
@@ -52,5 +56,8 @@ export async function deliverReportInApp(input: { report: string; period: string
 }
 
 export async function listReportDeliveries({ report, period }: { report: string; period: string }) {
-  return db.select().from(reportDeliveries).where(and(eq(reportDeliveries.report, report), eq(reportDeliveries.period, period)));
+  return db
+    .select()
+    .from(reportDeliveries)
+    .where(and(eq(reportDeliveries.report, report), eq(reportDeliveries.period, period)));
 }

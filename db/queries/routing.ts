@@ -43,7 +43,15 @@ export async function slaDeadline(input: { priority: HandoffPriority; teamId: st
 async function loadCandidates(tx: Transaction): Promise<Candidate[]> {
   await tx.execute(dsql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
   // open_immediate is kept by a trigger on handoffs (migration 0013): no counting under the lock.
-  const rows = await tx.execute<{ id: string; team_id: string | null; role: Candidate["role"]; active: boolean; capacity: number; open_immediate: number; last_assigned_at: Date | null }>(dsql`
+  const rows = await tx.execute<{
+    id: string;
+    team_id: string | null;
+    role: Candidate["role"];
+    active: boolean;
+    capacity: number;
+    open_immediate: number;
+    last_assigned_at: Date | null;
+  }>(dsql`
     select u.id, u.team_id, u.role, u.active, u.capacity, u.last_assigned_at, u.open_immediate
     from ${users} u where u.active`);
   return rows.map((r) => ({
@@ -69,7 +77,16 @@ export type AppliedRouting = { decision: RoutingDecision; slaDueAt: Date };
  */
 export async function applyRouting(
   tx: Transaction,
-  input: { handoffId: string; facts: RoutingFacts; priority: HandoffPriority | null; now: Date; exclude?: string[]; cycle?: number; eventType?: "routed" | "reassigned"; breaches?: number },
+  input: {
+    handoffId: string;
+    facts: RoutingFacts;
+    priority: HandoffPriority | null;
+    now: Date;
+    exclude?: string[];
+    cycle?: number;
+    eventType?: "routed" | "reassigned";
+    breaches?: number;
+  },
 ): Promise<AppliedRouting> {
   const rules = await listRoutingRules(tx);
   const candidates = await loadCandidates(tx);
@@ -82,14 +99,33 @@ export async function applyRouting(
 
   await tx
     .update(handoffs)
-    .set({ ownerId: decision.ownerId, teamId: decision.teamId, slaDueAt, updatedAt: dsql`now()`, ...(input.eventType === "reassigned" ? { version: dsql`${handoffs.version} + 1` } : {}) })
+    .set({
+      ownerId: decision.ownerId,
+      teamId: decision.teamId,
+      slaDueAt,
+      updatedAt: dsql`now()`,
+      ...(input.eventType === "reassigned" ? { version: dsql`${handoffs.version} + 1` } : {}),
+    })
     .where(eq(handoffs.id, input.handoffId));
   if (decision.ownerId) await tx.update(users).set({ lastAssignedAt: input.now }).where(eq(users.id, decision.ownerId));
 
   // Nurture waits for the lead's data, not for a person: only escalations run an acceptance clock.
   if (window && (priority === "immediate" || priority === "normal")) {
-    const clock = { cycle: input.cycle ?? 1, stage: "running" as const, ownerId: decision.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: input.breaches ?? 0, updatedAt: input.now };
-    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...clock }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: clock });
+    const clock = {
+      cycle: input.cycle ?? 1,
+      stage: "running" as const,
+      ownerId: decision.ownerId,
+      startedAt: input.now,
+      remindAt: window.remindAt,
+      dueAt: window.dueAt,
+      nextAt: window.remindAt,
+      breaches: input.breaches ?? 0,
+      updatedAt: input.now,
+    };
+    await tx
+      .insert(handoffSlaClocks)
+      .values({ handoffId: input.handoffId, ...clock })
+      .onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: clock });
   }
 
   await insertHandoffEvent(tx, input.handoffId, {
@@ -113,7 +149,10 @@ export async function applyRouting(
  * hours, unless the running acceptance clock already ends sooner. Returns the deadline in force,
  * which replaces whatever the caller wrote.
  */
-export async function tightenSlaClock(tx: Transaction, input: { handoffId: string; priority: HandoffPriority; teamId: string | null; ownerId: string | null; now: Date }): Promise<Date> {
+export async function tightenSlaClock(
+  tx: Transaction,
+  input: { handoffId: string; priority: HandoffPriority; teamId: string | null; ownerId: string | null; now: Date },
+): Promise<Date> {
   const [clock] = await tx.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, input.handoffId)).for("update");
   const policy = await getSlaPolicy(tx, input.priority);
   const window = slaWindow(input.priority, input.now, { calendar: await getTeamCalendar(tx, input.teamId), minutes: policy.minutes });
@@ -122,8 +161,21 @@ export async function tightenSlaClock(tx: Transaction, input: { handoffId: strin
   await tx.update(handoffs).set({ slaDueAt: dueAt }).where(eq(handoffs.id, input.handoffId));
   if (!keep && (input.priority === "immediate" || input.priority === "normal")) {
     // A new cycle: remind jobs already queued for the old window find a different cycle and do nothing.
-    const next = { cycle: (clock?.cycle ?? 0) + 1, stage: "running" as const, ownerId: input.ownerId, startedAt: input.now, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, breaches: clock?.breaches ?? 0, updatedAt: input.now };
-    await tx.insert(handoffSlaClocks).values({ handoffId: input.handoffId, ...next }).onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: next });
+    const next = {
+      cycle: (clock?.cycle ?? 0) + 1,
+      stage: "running" as const,
+      ownerId: input.ownerId,
+      startedAt: input.now,
+      remindAt: window.remindAt,
+      dueAt: window.dueAt,
+      nextAt: window.remindAt,
+      breaches: clock?.breaches ?? 0,
+      updatedAt: input.now,
+    };
+    await tx
+      .insert(handoffSlaClocks)
+      .values({ handoffId: input.handoffId, ...next })
+      .onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: next });
   }
   return dueAt;
 }

@@ -67,7 +67,10 @@ export async function saveRuleSetDraft(input: { actor: Actor; rules: Record<stri
     const [row] = await tx
       .insert(ruleSetVersions)
       .values({ version: DRAFT_VERSION, status: "draft", rules: input.rules, note: input.note, createdById: input.actor.id })
-      .onConflictDoUpdate({ target: ruleSetVersions.version, set: { rules: input.rules, note: input.note, createdById: input.actor.id, createdAt: dsql`now()` } })
+      .onConflictDoUpdate({
+        target: ruleSetVersions.version,
+        set: { rules: input.rules, note: input.note, createdById: input.actor.id, createdAt: dsql`now()` },
+      })
       .returning();
     await recordAdminChange(tx, {
       actor: input.actor,
@@ -75,9 +78,9 @@ export async function saveRuleSetDraft(input: { actor: Actor; rules: Record<stri
       entityType: "rule_set",
       entityId: "draft",
       before: before ? { rules: before.rules, note: before.note } : null,
-      after: { rules: row.rules, note: row.note },
+      after: { rules: row!.rules, note: row!.note },
     });
-    return row;
+    return row!;
   });
 }
 
@@ -87,7 +90,12 @@ export async function saveRuleSetDraft(input: { actor: Actor; rules: Record<stri
  * With `basedOn`, null when another version was published since the editor loaded that one: an
  * admin never overwrites a colleague's publication unseen.
  */
-export async function publishRuleSet(input: { actor: Actor; rules: Record<string, unknown>; note: string | null; basedOn?: number }): Promise<RuleSetVersion | null> {
+export async function publishRuleSet(input: {
+  actor: Actor;
+  rules: Record<string, unknown>;
+  note: string | null;
+  basedOn?: number;
+}): Promise<RuleSetVersion | null> {
   return db.transaction(async (tx) => {
     await lockRuleSets(tx);
     if (input.basedOn !== undefined) {
@@ -103,16 +111,21 @@ export async function publishRuleSet(input: { actor: Actor; rules: Record<string
       .returning();
     const row =
       fromDraft ??
-      (await tx.insert(ruleSetVersions).values({ version: next, status: "published", rules: input.rules, note: input.note, createdById: input.actor.id, publishedAt: dsql`now()` }).returning())[0];
+      (
+        await tx
+          .insert(ruleSetVersions)
+          .values({ version: next, status: "published", rules: input.rules, note: input.note, createdById: input.actor.id, publishedAt: dsql`now()` })
+          .returning()
+      )[0];
     await recordAdminChange(tx, {
       actor: input.actor,
       action: "rules.publish",
       entityType: "rule_set",
-      entityId: String(row.version),
+      entityId: String(row!.version),
       before: previous ? { version: previous.version, rules: previous.rules } : null,
-      after: { version: row.version, rules: row.rules, note: row.note },
+      after: { version: row!.version, rules: row!.rules, note: row!.note },
     });
-    return row;
+    return row!;
   });
 }
 
@@ -144,11 +157,11 @@ export async function restoreRuleSetVersion(input: { actor: Actor; version: numb
       actor: input.actor,
       action: "rules.restore",
       entityType: "rule_set",
-      entityId: String(row.version),
+      entityId: String(row!.version),
       before: previous ? { version: previous.version, rules: previous.rules } : null,
-      after: { version: row.version, restoredFrom: source.version, rules: row.rules, note: row.note },
+      after: { version: row!.version, restoredFrom: source.version, rules: row!.rules, note: row!.note },
     });
-    return row;
+    return row!;
   });
 }
 
@@ -173,5 +186,5 @@ async function archivePublished(tx: Transaction) {
 
 async function nextVersion(tx: Transaction): Promise<number> {
   const [row] = await tx.select({ max: dsql<number>`coalesce(max(${ruleSetVersions.version}), 0)::int` }).from(ruleSetVersions);
-  return Math.max(row.max, DRAFT_VERSION) + 1;
+  return Math.max(row!.max, DRAFT_VERSION) + 1;
 }

@@ -1,14 +1,6 @@
 import { and, eq, inArray, lte, sql as dsql } from "drizzle-orm";
-import { fromDrizzle, type PgBoss } from "pg-boss";
-import { db } from "@/db";
-import { insertHandoffEvent } from "@/db/queries/handoffs";
-import { applyRouting, getSlaPolicy, getTeamCalendar } from "@/db/queries/routing";
-import { handoffs, handoffSlaClocks } from "@/db/schema";
-import { handoffPackageSchema } from "@/lib/contract/package";
-import { queues, type NotifyEvent } from "@/lib/jobs/queues";
-import { routingFactsFor } from "@/lib/routing/facts";
-import { slaDueAt, slaWindow } from "@/lib/sla/due-at";
-import { planBreach } from "@/lib/sla/plan-breach";
+import { db, type Transaction } from "@/db";
+import { handoffs, handoffSlaClocks, type HandoffPriority } from "@/db/schema";
 
 /**
  * The sweep: clocks whose next step is due at `now`, for packages still waiting to be accepted.
@@ -30,86 +22,50 @@ export async function findDueSlaClocks({ now, limit = 500, teamId }: { now: Date
     .limit(limit);
 }
 
-export type SlaStepResult = "not_due" | "reminded" | "breached_reassigned" | "breached_restarted" | "closed";
+export type SlaClock = typeof handoffSlaClocks.$inferSelect;
+type ClockWindow = { remindAt: Date; dueAt: Date };
 
 /**
- * One step of a package's acceptance clock, in one transaction with its timeline events and the
- * notify jobs they cause. Idempotent: the clock row is locked and must still be at the stage and
- * cycle the job was sent for, so a duplicate job (or a package accepted meanwhile) changes nothing.
+ * Runs `step` in one transaction with the package's clock and row locked, so a duplicate job (or a
+ * package accepted meanwhile) sees the state the first one left. The step's SQL is the functions below.
  */
-export async function runSlaStep(input: { handoffId: string; step: "half" | "due"; cycle: number; at: Date; boss: PgBoss }): Promise<SlaStepResult> {
+export async function withLockedSlaClock<T>(
+  handoffId: string,
+  step: (tx: Transaction, locked: { clock: SlaClock; handoff: typeof handoffs.$inferSelect } | null) => Promise<T>,
+) {
   return db.transaction(async (tx) => {
-    const [clock] = await tx.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, input.handoffId)).for("update");
-    const [handoff] = await tx.select().from(handoffs).where(eq(handoffs.id, input.handoffId)).for("update");
-    const expected = input.step === "half" ? "running" : "reminded";
-    if (!clock || !handoff || clock.cycle !== input.cycle || clock.stage !== expected) return "not_due";
-    if (handoff.status !== "pending" || !handoff.priority) {
-      await tx.update(handoffSlaClocks).set({ stage: "stopped", updatedAt: input.at }).where(eq(handoffSlaClocks.handoffId, clock.handoffId));
-      return "not_due";
-    }
-    const notify = (event: NotifyEvent, occurrence: string, about: { ownerId?: string | null; breaches?: number } = {}) =>
-      input.boss.send(queues.notify.name, { handoffId: handoff.id, event, occurrence, ownerId: about.ownerId ?? handoff.ownerId, breaches: about.breaches }, { db: fromDrizzle(tx, dsql), singletonKey: `notify:${event}:${occurrence}:${handoff.id}` });
-
-    if (input.step === "half") {
-      if (input.at < clock.remindAt) return "not_due";
-      await tx.update(handoffSlaClocks).set({ stage: "reminded", nextAt: clock.dueAt, updatedAt: input.at }).where(eq(handoffSlaClocks.handoffId, clock.handoffId));
-      await insertHandoffEvent(tx, handoff.id, { type: "sla_reminder", actorKind: "system", data: { step: "half", cycle: clock.cycle, ownerId: handoff.ownerId, dueAt: clock.dueAt.toISOString() } });
-      await notify("reminder", `c${clock.cycle}-half`);
-      return "reminded";
-    }
-
-    if (input.at < clock.dueAt) return "not_due";
-    const breaches = clock.breaches + 1;
-    const policy = await getSlaPolicy(tx, handoff.priority);
-    await insertHandoffEvent(tx, handoff.id, {
-      type: "sla_breached",
-      actorKind: "system",
-      data: { cycle: clock.cycle, breaches, maxBreaches: policy.maxBreaches, ownerId: handoff.ownerId, dueAt: clock.dueAt.toISOString() },
-    });
-    // The owner hears the deadline passed; the managers hear of the breach.
-    await tx.update(handoffSlaClocks).set({ breaches, updatedAt: input.at }).where(eq(handoffSlaClocks.handoffId, clock.handoffId));
-    await notify("reminder", `c${clock.cycle}-due`);
-    await notify("breach", `c${clock.cycle}`, { breaches });
-
-    const plan = planBreach({ breaches, maxBreaches: policy.maxBreaches, reassignOnBreach: policy.reassignOnBreach });
-    if (plan === "close") {
-      const calendar = await getTeamCalendar(tx, handoff.teamId);
-      const nurturePolicy = await getSlaPolicy(tx, "nurture");
-      const reason = `No answer after ${breaches} SLA breach${breaches === 1 ? "" : "es"}`;
-      await tx
-        .update(handoffs)
-        .set({ priority: "nurture", ownerId: null, slaDueAt: slaDueAt("nurture", input.at, { calendar, minutes: nurturePolicy.minutes }), updatedAt: dsql`now()`, version: dsql`${handoffs.version} + 1` })
-        .where(eq(handoffs.id, handoff.id));
-      await tx.update(handoffSlaClocks).set({ stage: "closed", updatedAt: input.at }).where(eq(handoffSlaClocks.handoffId, clock.handoffId));
-      await insertHandoffEvent(tx, handoff.id, {
-        type: "closed_to_nurture",
-        actorKind: "system",
-        note: reason,
-        data: { reason, breaches, fromPriority: handoff.priority, fromOwnerId: handoff.ownerId },
-      });
-      await notify("closed", `c${clock.cycle}`, { breaches });
-      return "closed";
-    }
-
-    if (plan === "reassign") {
-      const pkg = handoffPackageSchema.safeParse(handoff.package);
-      if (pkg.success) {
-        const facts = routingFactsFor({ pkg: pkg.data, priority: handoff.priority, reasons: pkg.data.reasons.map((r) => r.code), sourceTeamId: handoff.teamId });
-        const exclude = handoff.ownerId ? [handoff.ownerId] : [];
-        const routed = await applyRouting(tx, { handoffId: handoff.id, facts, priority: handoff.priority, now: input.at, exclude, cycle: clock.cycle + 1, breaches, eventType: "reassigned" });
-        await notify(routed.decision.ownerId ? "assigned" : "created", `c${clock.cycle + 1}`, { ownerId: routed.decision.ownerId });
-        return "breached_reassigned";
-      }
-    }
-
-    // Nobody to hand it to (or reassignment is off): the same owner gets a new window.
-    const calendar = await getTeamCalendar(tx, handoff.teamId);
-    const window = slaWindow(handoff.priority, input.at, { calendar, minutes: policy.minutes });
-    await tx.update(handoffs).set({ slaDueAt: window.dueAt, updatedAt: dsql`now()` }).where(eq(handoffs.id, handoff.id));
-    await tx
-      .update(handoffSlaClocks)
-      .set({ cycle: clock.cycle + 1, stage: "running", startedAt: input.at, remindAt: window.remindAt, dueAt: window.dueAt, nextAt: window.remindAt, updatedAt: input.at })
-      .where(eq(handoffSlaClocks.handoffId, clock.handoffId));
-    return "breached_restarted";
+    const [clock] = await tx.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, handoffId)).for("update");
+    const [handoff] = await tx.select().from(handoffs).where(eq(handoffs.id, handoffId)).for("update");
+    return step(tx, clock && handoff ? { clock, handoff } : null);
   });
+}
+
+export async function setSlaClock(tx: Transaction, handoffId: string, change: Partial<Omit<SlaClock, "handoffId">> & { updatedAt: Date }) {
+  await tx.update(handoffSlaClocks).set(change).where(eq(handoffSlaClocks.handoffId, handoffId));
+}
+
+/** A new window for the same owner: the package's deadline and the clock's next cycle. */
+export async function restartSlaClock(tx: Transaction, input: { handoffId: string; cycle: number; at: Date; window: ClockWindow }) {
+  await tx
+    .update(handoffs)
+    .set({ slaDueAt: input.window.dueAt, updatedAt: dsql`now()` })
+    .where(eq(handoffs.id, input.handoffId));
+  await setSlaClock(tx, input.handoffId, {
+    cycle: input.cycle,
+    stage: "running",
+    startedAt: input.at,
+    remindAt: input.window.remindAt,
+    dueAt: input.window.dueAt,
+    nextAt: input.window.remindAt,
+    updatedAt: input.at,
+  });
+}
+
+/** Nobody answered in time, too often: the package goes back to the queue as nurture, its clock closed. */
+export async function closeHandoffToNurture(tx: Transaction, input: { handoffId: string; at: Date; slaDueAt: Date; priority: HandoffPriority }) {
+  await tx
+    .update(handoffs)
+    .set({ priority: input.priority, ownerId: null, slaDueAt: input.slaDueAt, updatedAt: dsql`now()`, version: dsql`${handoffs.version} + 1` })
+    .where(eq(handoffs.id, input.handoffId));
+  await setSlaClock(tx, input.handoffId, { stage: "closed", updatedAt: input.at });
 }

@@ -23,7 +23,9 @@ export type QueueLag = {
  */
 export async function readQueueLag({ via = "app" }: { via?: "app" | "watch" } = {}): Promise<QueueLag[]> {
   const client: postgres.Sql = via === "watch" ? watchSql : sql;
-  const rows = await client<{ name: string; ready: number; oldest_ready: number | null; oldest_id: string | null; running: number; longest_running: number | null }[]>`
+  const rows = await client<
+    { name: string; ready: number; oldest_ready: number | null; oldest_id: string | null; running: number; longest_running: number | null }[]
+  >`
     select name,
       count(*) filter (where state in ('created', 'retry') and start_after <= now())::int as ready,
       extract(epoch from now() - min(start_after) filter (where state in ('created', 'retry') and start_after <= now()))::float8 as oldest_ready,
@@ -62,16 +64,36 @@ export async function removeWorkerBeat({ id }: { id: string }): Promise<void> {
   await watchSql`delete from worker_heartbeats where id = ${id}`;
 }
 
-export type WorkerBeat = { id: string; host: string; pid: number; queues: string[]; capacity: HeartbeatInput["capacity"]; startedAt: Date; beatAt: Date; secondsSinceBeat: number };
+export type WorkerBeat = {
+  id: string;
+  host: string;
+  pid: number;
+  queues: string[];
+  capacity: HeartbeatInput["capacity"];
+  startedAt: Date;
+  beatAt: Date;
+  secondsSinceBeat: number;
+};
 
 /** The workers that beat in the last 10 minutes (a stopped one drops off), else the last to beat; newest beat first. */
 export async function listWorkerBeats(): Promise<WorkerBeat[]> {
-  const rows = await sql<{ id: string; host: string; pid: number; queues: string[]; capacity: HeartbeatInput["capacity"]; started_at: Date; beat_at: Date; since: number }[]>`
+  const rows = await sql<
+    { id: string; host: string; pid: number; queues: string[]; capacity: HeartbeatInput["capacity"]; started_at: Date; beat_at: Date; since: number }[]
+  >`
     select id, host, pid, queues, capacity, started_at, beat_at, extract(epoch from now() - beat_at)::float8 as since
     from worker_heartbeats
     where beat_at > now() - interval '10 minutes' or id = (select id from worker_heartbeats order by beat_at desc limit 1)
     order by beat_at desc limit 20`;
-  return rows.map((r) => ({ id: r.id, host: r.host, pid: r.pid, queues: r.queues, capacity: r.capacity, startedAt: new Date(r.started_at), beatAt: new Date(r.beat_at), secondsSinceBeat: Math.max(0, Math.round(r.since)) }));
+  return rows.map((r) => ({
+    id: r.id,
+    host: r.host,
+    pid: r.pid,
+    queues: r.queues,
+    capacity: r.capacity,
+    startedAt: new Date(r.started_at),
+    beatAt: new Date(r.beat_at),
+    secondsSinceBeat: Math.max(0, Math.round(r.since)),
+  }));
 }
 
 /**
@@ -79,7 +101,13 @@ export async function listWorkerBeats(): Promise<WorkerBeat[]> {
  * Returns the queues whose stall nobody was told of yet, claimed for this caller: of several watching workers,
  * one tells.
  */
-export async function claimNewStalls({ stalled, quietSeconds }: { stalled: { queue: string; oldestJobId: string | null }[]; quietSeconds: number }): Promise<string[]> {
+export async function claimNewStalls({
+  stalled,
+  quietSeconds,
+}: {
+  stalled: { queue: string; oldestJobId: string | null }[];
+  quietSeconds: number;
+}): Promise<string[]> {
   const names = stalled.map((s) => s.queue);
   await watchSql`delete from queue_stalls where not (queue = any(${names}::text[])) and last_seen_at < now() - make_interval(secs => ${quietSeconds})`;
   if (stalled.length === 0) return [];
@@ -104,4 +132,3 @@ export async function insertStallNotices({ userIds, title, body }: { userIds: st
     insert into notifications (user_id, event, title, body)
     select u, 'queue_stalled', ${title}, ${body} from unnest(${userIds}::text[]) as u`;
 }
-

@@ -3,7 +3,7 @@ import { users } from "./auth";
 import { handoffs } from "./handoffs";
 
 export const approvalStatus = pgEnum("approval_status", ["pending", "approved", "denied", "expired"]);
-export const approvalChannel = pgEnum("approval_channel", ["console", "slack", "email"]);
+export const approvalChannel = pgEnum("approval_channel", ["console", "slack", "email", "api"]);
 
 /** A sensitive action the agent proposed; it runs only after a person approves it. */
 export const approvalRequests = pgTable(
@@ -29,10 +29,7 @@ export const approvalRequests = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),
   },
-  (t) => [
-    index("approval_requests_handoff_idx").on(t.handoffId),
-    index("approval_requests_status_expiry_idx").on(t.status, t.expiresAt),
-  ],
+  (t) => [index("approval_requests_handoff_idx").on(t.handoffId), index("approval_requests_status_expiry_idx").on(t.status, t.expiresAt)],
 );
 
 export type ApprovalRequest = typeof approvalRequests.$inferSelect;

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["rep", "manager", "admin"]);
 
@@ -31,7 +20,9 @@ export const teams = pgTable("teams", {
 export const users = pgTable(
   "users",
   {
-    id: text().primaryKey().$defaultFn(() => crypto.randomUUID()),
+    id: text()
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
     name: text(),
     email: text().notNull(),
     emailVerified: timestamp({ withTimezone: true, mode: "date" }),
@@ -50,6 +41,16 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     /** When routing last gave this person a package: round-robin picks whoever waited longest. */
     lastAssignedAt: timestamp({ withTimezone: true, precision: 3 }),
+    /**
+     * Carried in every session token and compared by the guard on each call: raising it ends every
+     * session issued before (a password change or reset, "sign out everywhere").
+     */
+    sessionVersion: integer().notNull().default(0),
+    /** The one session (token `sid`) a password change made from it keeps; null: none is kept. */
+    keptSessionId: text(),
+    lastSignInAt: timestamp({ withTimezone: true, precision: 3 }),
+    /** How they last signed in: `password` or `sso`. */
+    lastSignInMethod: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
@@ -93,6 +94,53 @@ export const verificationTokens = pgTable(
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
 
+export const accessTokenKind = pgEnum("access_token_kind", ["invitation", "password_reset"]);
+
+/**
+ * Emailed single-use links: an invitation to set a first password, or a password reset. Only the
+ * SHA-256 of the token is kept; the link carries the token itself. A link is spent (`usedAt`) in the
+ * same statement that checks it, so two clicks cannot both succeed.
+ */
+export const accessTokens = pgTable(
+  "access_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: accessTokenKind().notNull(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    usedAt: timestamp({ withTimezone: true, precision: 3 }),
+    createdById: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [index("access_tokens_user_idx").on(t.userId, t.kind)],
+);
+
+/**
+ * Single sign-on with one OpenID Connect issuer, set on /admin/connections (one row, id 1). The
+ * client secret is encrypted like the other connection secrets.
+ */
+export const ssoSettings = pgTable("sso_settings", {
+  id: integer().primaryKey().default(1),
+  enabled: boolean().notNull().default(false),
+  issuer: text().notNull(),
+  clientId: text().notNull(),
+  clientSecretEncrypted: text().notNull(),
+  /** Lower-case domains a signing-in email must end in; empty: any domain. */
+  allowedDomains: text().array().notNull().default([]),
+  /** Unknown people with an allowed, verified email become reps in this team; off: only existing users. */
+  autoCreate: boolean().notNull().default(false),
+  autoCreateTeamId: uuid().references(() => teams.id, { onDelete: "set null" }),
+  /** Off: only the break-glass admin below may still sign in with a password. */
+  passwordSignIn: boolean().notNull().default(true),
+  breakGlassUserId: text().references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 export type User = typeof users.$inferSelect;
+export type SsoSettingsRow = typeof ssoSettings.$inferSelect;
+export type AccessTokenKind = (typeof accessTokenKind.enumValues)[number];
 export type UserRole = (typeof userRole.enumValues)[number];
 export type Team = typeof teams.$inferSelect;

@@ -126,7 +126,12 @@ export const crmMappings = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.adapter, t.portal, t.kind, t.key] }), index("crm_mappings_crm_id_idx").on(t.adapter, t.portal, t.kind, t.crmId).where(sql`${t.crmId} is not null`)],
+  (t) => [
+    primaryKey({ columns: [t.adapter, t.portal, t.kind, t.key] }),
+    index("crm_mappings_crm_id_idx")
+      .on(t.adapter, t.portal, t.kind, t.crmId)
+      .where(sql`${t.crmId} is not null`),
+  ],
 );
 
 export type CrmContact = typeof crmContacts.$inferSelect;

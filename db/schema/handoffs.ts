@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { HandoffPackage } from "@/lib/contract/package";
 import type { InfoRequest } from "@/lib/handoffs/info-request";
 import { teams, users } from "./auth";
@@ -45,7 +32,10 @@ export const handoffs = pgTable(
     ownerId: text().references(() => users.id, { onDelete: "set null" }),
     teamId: uuid().references(() => teams.id, { onDelete: "set null" }),
     slaDueAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
-    reasons: text().array().notNull().default(sql`'{}'::text[]`),
+    reasons: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     intent: text().notNull().default("other"),
     fit: text().notNull().default("unknown"),
     channel: channel().notNull(),
@@ -82,6 +72,8 @@ export const handoffs = pgTable(
      * 0005), so no write path can forget it.
      */
     firstActionAt: timestamp({ withTimezone: true }),
+    /** When a person first wrote to the lead (an email reply, a live chat message): speed to lead. */
+    firstHumanContactAt: timestamp({ withTimezone: true }),
     /** When someone first flagged it as a poor escalation; kept by the same trigger. */
     poorEscalationAt: timestamp({ withTimezone: true }),
     /** The ids of the rules that fired (package.reasons[*].rule): per-rule metrics unnest this. */
@@ -111,8 +103,12 @@ export const handoffs = pgTable(
     index("handoffs_team_tab_open_sla_idx").on(t.teamId, t.priority, t.isOpen, t.slaDueAt, t.id, t.createdAt),
     index("handoffs_owner_tab_open_sla_idx").on(t.ownerId, t.priority, t.isOpen, t.slaDueAt, t.id),
     // Tab counts of open work read only these small partial indexes (bench: 57 → 27 ms at 1M rows).
-    index("handoffs_team_open_count_idx").on(t.teamId, t.priority).where(sql`${t.isOpen}`),
-    index("handoffs_open_count_idx").on(t.priority).where(sql`${t.isOpen}`),
+    index("handoffs_team_open_count_idx")
+      .on(t.teamId, t.priority)
+      .where(sql`${t.isOpen}`),
+    index("handoffs_open_count_idx")
+      .on(t.priority)
+      .where(sql`${t.isOpen}`),
     index("handoffs_tab_created_idx").on(t.priority, t.createdAt, t.id),
     index("handoffs_lead_idx").on(t.leadId),
     index("handoffs_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
@@ -120,17 +116,40 @@ export const handoffs = pgTable(
     // walks this and filters, instead of collecting tens of thousands of trigram matches to sort.
     index("handoffs_tab_sla_idx").on(t.priority, t.slaDueAt, t.id),
     // "Handled by agent" and "Filtered": the agent's own outcomes, newest first, per team.
-    index("handoffs_agent_outcomes_idx").on(t.decision, t.teamId, t.createdAt, t.id).where(sql`${t.priority} is null`),
+    index("handoffs_agent_outcomes_idx")
+      .on(t.decision, t.teamId, t.createdAt, t.id)
+      .where(sql`${t.priority} is null`),
     index("handoffs_intake_idx").on(t.intakeId),
     // Metrics read the packages created in a date range from handoffs_metrics_idx, a covering
     // index by created_at with every column the dashboard reads (INCLUDE, which drizzle cannot
     // declare): hand-written in migration 0005.
     // Few packages are snoozed: open-work counts subtract these instead of reading every open row's heap.
-    index("handoffs_snoozed_idx").on(t.snoozedUntil).where(sql`${t.snoozedUntil} is not null`),
+    index("handoffs_snoozed_idx")
+      .on(t.snoozedUntil)
+      .where(sql`${t.snoozedUntil} is not null`),
     // The value sort of open work, every team or one team: each segment (values, then the rows with
     // none) is a walk of one of these (without them, at 1M rows: a 980 ms parallel seq scan and sort).
     index("handoffs_tab_open_value_idx").on(t.priority, t.isOpen, t.dealValue, t.id),
     index("handoffs_team_tab_open_value_idx").on(t.teamId, t.priority, t.isOpen, t.dealValue, t.id),
+    // The All tab's open work under each sort, every priority at once (no priority to lead with).
+    // Partial over open packages, each predicate written as the query's segment condition says it,
+    // so the planner can prove it; a team's page walks the same index and checks the team (at 1M rows,
+    // without them: a parallel scan and sort of every open package, about 1 s a page).
+    index("handoffs_all_open_pending_sla_idx")
+      .on(t.slaDueAt, t.id)
+      .where(sql`${t.isOpen} and ${t.status} = 'pending' and ${t.priority} is not null`),
+    index("handoffs_all_open_stopped_sla_idx")
+      .on(t.slaDueAt, t.id)
+      .where(sql`${t.isOpen} and ${t.priority} is not null and not (${t.status} = 'pending' and ${t.priority} is not null)`),
+    index("handoffs_all_open_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.isOpen} and ${t.priority} is not null`),
+    index("handoffs_all_open_value_idx")
+      .on(t.dealValue, t.id)
+      .where(sql`${t.isOpen} and ${t.priority} is not null and ${t.dealValue} is not null`),
+    index("handoffs_all_open_no_value_idx")
+      .on(t.id)
+      .where(sql`${t.isOpen} and ${t.priority} is not null and ${t.dealValue} is null`),
     // The campaign filter's choices: a loose index scan over campaigns, checked against a team.
     index("handoffs_campaign_team_idx").on(t.campaign, t.teamId),
   ],
@@ -174,7 +193,9 @@ export const handoffEvents = pgTable(
   (t) => [
     index("handoff_events_handoff_idx").on(t.handoffId, t.createdAt),
     // Per-rule escalation quality reads the flags, a small slice of the timeline.
-    index("handoff_events_poor_escalation_idx").on(t.handoffId).where(sql`${t.type} = 'poor_escalation_flagged'`),
+    index("handoff_events_poor_escalation_idx")
+      .on(t.handoffId)
+      .where(sql`${t.type} = 'poor_escalation_flagged'`),
   ],
 );
 

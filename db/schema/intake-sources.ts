@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./auth";
 
@@ -19,6 +20,13 @@ export const apiKeys = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** What the key may do (lib/api/scopes.ts); keys from before scopes keep `intake:write`. */
+    scopes: text()
+      .array()
+      .notNull()
+      .default(sql`'{intake:write}'::text[]`),
+    /** Whose role and team the key acts with on the REST API (timeline entries name them); unset: whoever created it. */
+    actsAsUserId: text().references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("api_keys_team_idx").on(t.teamId)],
 );

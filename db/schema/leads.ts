@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
 
 export const channel = pgEnum("channel", ["form", "chat", "email", "landing_page"]);
 export const messageAuthor = pgEnum("message_author", ["lead", "agent", "human"]);
@@ -16,7 +17,11 @@ export const companies = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("companies_domain_key").on(t.domain).where(sql`${t.domain} is not null`)],
+  (t) => [
+    uniqueIndex("companies_domain_key")
+      .on(t.domain)
+      .where(sql`${t.domain} is not null`),
+  ],
 );
 
 export const leads = pgTable(
@@ -33,7 +38,9 @@ export const leads = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("leads_email_lower_key").on(sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    uniqueIndex("leads_email_lower_key")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.email} is not null`),
     index("leads_company_idx").on(t.companyId),
   ],
 );
@@ -66,6 +73,11 @@ export const conversations = pgTable(
     channel: channel().notNull(),
     /** `agent` while the agent may reply; `human` once a person has taken the lead over. */
     handledBy: text().notNull().default("agent"),
+    /**
+     * When the lead's widget last showed it was open (a turn, a poll, a live stream's heartbeat): a
+     * person's reply to a lead not seen for a while goes by email instead (lib/chat/reply-route.ts).
+     */
+    leadSeenAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -80,6 +92,10 @@ export const messages = pgTable(
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
     author: messageAuthor().notNull(),
+    /** The person who wrote a `human` message (the owner answering in the chat or by email). */
+    authorUserId: text().references(() => users.id, { onDelete: "set null" }),
+    /** How this message travelled, when not the conversation's own channel (a chat continued by email). */
+    channel: channel(),
     text: text().notNull(),
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

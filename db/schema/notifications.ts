@@ -50,10 +50,7 @@ export const deliveries = pgTable(
     updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true, precision: 3 }),
   },
-  (t) => [
-    uniqueIndex("deliveries_key").on(t.handoffId, t.event, t.channel, t.recipientId),
-    index("deliveries_created_idx").on(t.createdAt),
-  ],
+  (t) => [uniqueIndex("deliveries_key").on(t.handoffId, t.event, t.channel, t.recipientId), index("deliveries_created_idx").on(t.createdAt)],
 );
 
 /** The in-app list behind the bell. */
@@ -73,7 +70,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.createdAt),
-    index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
+    index("notifications_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
   ],
 );
 

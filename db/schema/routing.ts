@@ -19,7 +19,11 @@ export const routingRules = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("routing_rules_position_idx").on(t.position).where(sql`${t.enabled}`)],
+  (t) => [
+    index("routing_rules_position_idx")
+      .on(t.position)
+      .where(sql`${t.enabled}`),
+  ],
 );
 
 export type RoutingRuleRow = typeof routingRules.$inferSelect;

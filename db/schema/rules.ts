@@ -23,8 +23,12 @@ export const ruleSetVersions = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("rule_set_versions_one_published").on(t.status).where(sql`${t.status} = 'published'`),
-    uniqueIndex("rule_set_versions_one_draft").on(t.status).where(sql`${t.status} = 'draft'`),
+    uniqueIndex("rule_set_versions_one_published")
+      .on(t.status)
+      .where(sql`${t.status} = 'published'`),
+    uniqueIndex("rule_set_versions_one_draft")
+      .on(t.status)
+      .where(sql`${t.status} = 'draft'`),
   ],
 );
 

@@ -37,7 +37,11 @@ export const handoffSlaClocks = pgTable(
     breaches: integer().notNull().default(0),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("handoff_sla_clocks_due_idx").on(t.nextAt).where(sql`${t.stage} in ('running', 'reminded')`)],
+  (t) => [
+    index("handoff_sla_clocks_due_idx")
+      .on(t.nextAt)
+      .where(sql`${t.stage} in ('running', 'reminded')`),
+  ],
 );
 
 export type SlaPolicy = typeof slaPolicies.$inferSelect;

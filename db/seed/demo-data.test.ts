@@ -45,7 +45,9 @@ describe("demo data", () => {
 
   it("gives the e2e suite its Inbound EMEA queue: pending immediate work for rep@ and pending normal work for rep2@", () => {
     const emea = demo.filter((h) => h.teamName === "Inbound EMEA" && h.handoff.status === "pending");
-    expect(emea.filter((h) => h.handoff.priority === "immediate" && (h.ownerEmail === null || h.ownerEmail === "rep@baton.demo")).length).toBeGreaterThanOrEqual(6);
+    expect(
+      emea.filter((h) => h.handoff.priority === "immediate" && (h.ownerEmail === null || h.ownerEmail === "rep@baton.demo")).length,
+    ).toBeGreaterThanOrEqual(6);
     expect(emea.filter((h) => h.handoff.priority === "normal" && h.ownerEmail === "rep2@baton.demo").length).toBeGreaterThanOrEqual(3);
   });
 
@@ -57,7 +59,11 @@ describe("demo data", () => {
       expect(handoff.intent).toBe(pkg.intent);
       expect(handoff.fit).toBe(pkg.qualification.fit);
       expect(handoff.reasons).toEqual([...new Set(pkg.reasons.map((r) => r.code))]);
-      expect([handoff.leadName, handoff.leadEmail, handoff.companyName]).toEqual([pkg.identification.name, pkg.identification.email, pkg.identification.company]);
+      expect([handoff.leadName, handoff.leadEmail, handoff.companyName]).toEqual([
+        pkg.identification.name,
+        pkg.identification.email,
+        pkg.identification.company,
+      ]);
       expect(handoff.channel).toBe(pkg.source.channel);
       expect(handoff.campaign).toBe(pkg.source.campaign ?? null);
       expect(pkg.traceability).toMatchObject({ leadId: lead.id, intakeId: handoff.intakeId, ruleVersion: 1 });

@@ -18,16 +18,7 @@ export const DEMO_PASSWORD = "demo-password";
 export { DEMO_RULE_VERSION, SLA_MINUTES, slaDueAt } from "./demo/policy";
 export { demoUuid } from "./demo/demo-uuid";
 export { DEMO_TEAMS, DEMO_USERS, type DemoTeam, type DemoUser };
-export type {
-  DemoCompany,
-  DemoConversation,
-  DemoEvent,
-  DemoHandoff,
-  DemoHandoffRow,
-  DemoIntake,
-  DemoLead,
-  DemoMessage,
-} from "./demo/rows";
+export type { DemoCompany, DemoConversation, DemoEvent, DemoHandoff, DemoHandoffRow, DemoIntake, DemoLead, DemoMessage } from "./demo/rows";
 
 export type DemoData = { teams: readonly DemoTeam[]; users: readonly DemoUser[]; handoffs: DemoHandoff[] };
 

@@ -53,7 +53,10 @@ describe("seedDemo on real Postgres", () => {
   });
 
   it("has every role, and every demo user signs in with the demo password", async () => {
-    const rows = await db.select().from(users).where(inArray(dsql`lower(${users.email})`, demoEmails));
+    const rows = await db
+      .select()
+      .from(users)
+      .where(inArray(dsql`lower(${users.email})`, demoEmails));
     expect(rows).toHaveLength(DEMO_USERS.length);
     expect(new Set(rows.map((u) => u.role))).toEqual(new Set(["rep", "manager", "admin"]));
     for (const user of rows) expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash)).toBe(true);
@@ -62,11 +65,14 @@ describe("seedDemo on real Postgres", () => {
 
   it("puts a demo user back to the demo password and role when someone changed them", async () => {
     const [rep] = await db.select().from(users).where(eq(users.email, "rep@baton.demo"));
-    await db.update(users).set({ passwordHash: await hashPassword("something-else-entirely"), role: "admin" }).where(eq(users.id, rep.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword("something-else-entirely"), role: "admin" })
+      .where(eq(users.id, rep!.id));
     await seedDemo(db, { now });
-    const [after] = await db.select().from(users).where(eq(users.id, rep.id));
-    expect(after.role).toBe("rep");
-    expect(await verifyPassword(DEMO_PASSWORD, after.passwordHash)).toBe(true);
+    const [after] = await db.select().from(users).where(eq(users.id, rep!.id));
+    expect(after!.role).toBe("rep");
+    expect(await verifyPassword(DEMO_PASSWORD, after!.passwordHash)).toBe(true);
   });
 
   it("owns and routes the work the console needs: open immediate work in Inbound EMEA for rep@, pending normal work for rep2@", async () => {
@@ -87,14 +93,26 @@ describe("seedDemo on real Postgres", () => {
 
   it("opens the approval requests of the packages' sensitive actions: waiting on open packages, decided by the owner on closed ones", async () => {
     const rows = await db
-      .select({ id: approvalRequests.id, status: approvalRequests.status, decidedById: approvalRequests.decidedById, executedAt: approvalRequests.executedAt, expiresAt: approvalRequests.expiresAt, handoffStatus: handoffs.status, ownerId: handoffs.ownerId, owner: users.email, team: teams.name })
+      .select({
+        id: approvalRequests.id,
+        status: approvalRequests.status,
+        decidedById: approvalRequests.decidedById,
+        executedAt: approvalRequests.executedAt,
+        expiresAt: approvalRequests.expiresAt,
+        handoffStatus: handoffs.status,
+        ownerId: handoffs.ownerId,
+        owner: users.email,
+        team: teams.name,
+      })
       .from(approvalRequests)
       .innerJoin(handoffs, eq(handoffs.id, approvalRequests.handoffId))
       .innerJoin(teams, eq(teams.id, handoffs.teamId))
       .leftJoin(users, eq(users.id, handoffs.ownerId))
       .where(inArray(approvalRequests.handoffId, demoIds));
     // The demo reps find work waiting on /approvals, and a converted lead shows an approved, executed request.
-    expect(rows.filter((r) => r.status === "pending" && r.team === "Inbound EMEA" && (r.owner === "rep@baton.demo" || r.owner === "rep2@baton.demo")).length).toBeGreaterThanOrEqual(1);
+    expect(
+      rows.filter((r) => r.status === "pending" && r.team === "Inbound EMEA" && (r.owner === "rep@baton.demo" || r.owner === "rep2@baton.demo")).length,
+    ).toBeGreaterThanOrEqual(1);
     expect(rows.filter((r) => r.status === "approved").length).toBeGreaterThanOrEqual(1);
     for (const row of rows) {
       if (row.status === "pending") expect(["pending", "accepted", "in_follow_up"]).toContain(row.handoffStatus);
@@ -117,7 +135,7 @@ async function snapshot() {
     const [row] = await db.execute<{ count: number; digest: string | null }>(
       dsql`select count(*)::int as count, md5(string_agg(t::text, '|' order by t::text)) as digest from ${dsql.identifier(table)} t`,
     );
-    out[table] = row;
+    out[table] = row!;
   }
   return out;
 }

@@ -1,6 +1,19 @@
 import { eq, inArray, sql as dsql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db";
-import { apiKeys, approvalRequests, companies, conversations, handoffEvents, handoffs, intakes, leads, messages, ruleSetVersions, teams, users } from "@/db/schema";
+import {
+  apiKeys,
+  approvalRequests,
+  companies,
+  conversations,
+  handoffEvents,
+  handoffs,
+  intakes,
+  leads,
+  messages,
+  ruleSetVersions,
+  teams,
+  users,
+} from "@/db/schema";
 import { buildDemoData, DEMO_PASSWORD, demoUuid, type DemoHandoff, type DemoTeam, type DemoUser } from "@/db/seed/demo-data";
 import { triageDemoIntake } from "@/db/seed/demo/approval-requests";
 import { demoApprovals, type DemoApproval } from "@/db/seed/demo/approvals";
@@ -11,6 +24,7 @@ import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
 import { generateApiKey, hashApiKey } from "@/lib/intake/credentials";
 import { compileRuleSet } from "@/lib/rules/compile";
 import { defaultRuleSet } from "@/lib/rules/default-rules";
+import { handoffColumnsFromPackage } from "@/lib/handoffs/package-columns";
 
 /** The demo's intake key, for trying POST /api/v1/intake against a local demo. Never valid elsewhere: it exists only in demo data. */
 export const DEMO_API_KEY = "baton_demo_local_only_0000000000000000000000";
@@ -52,25 +66,51 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
       .map((h) => {
         const { handoff } = h;
         const { approvals, events } = demoApprovals({
-          handoffId: handoff.id, status: handoff.status, ownerEmail: h.ownerEmail, createdAt: handoff.createdAt,
-          acceptedAt: handoff.acceptedAt ?? null, closedAt: handoff.closedAt ?? null, requests: requests.get(handoff.id) ?? [], now,
+          handoffId: handoff.id,
+          status: handoff.status,
+          ownerEmail: h.ownerEmail,
+          createdAt: handoff.createdAt,
+          acceptedAt: handoff.acceptedAt ?? null,
+          closedAt: handoff.closedAt ?? null,
+          requests: requests.get(handoff.id) ?? [],
+          now,
         });
         return { ...h, events: [...h.events, ...events], approvals };
       });
-    await insertApprovals(tx, createdHandoffs.flatMap((h) => h.approvals), userIds);
+    await insertApprovals(
+      tx,
+      createdHandoffs.flatMap((h) => h.approvals),
+      userIds,
+    );
     await insertEvents(tx, createdHandoffs, userIds);
     // The rule set the demo handoffs cite (version 1) and a key for posting demo intakes.
-    await tx.insert(ruleSetVersions).values({ version: 1, status: "published", rules: defaultRuleSet as Record<string, unknown>, note: "Contract default (triage-contract.md section 3)", publishedAt: dsql`now()` }).onConflictDoNothing();
+    await tx
+      .insert(ruleSetVersions)
+      .values({
+        version: 1,
+        status: "published",
+        rules: defaultRuleSet as Record<string, unknown>,
+        note: "Contract default (triage-contract.md section 3)",
+        publishedAt: dsql`now()`,
+      })
+      .onConflictDoNothing();
     await tx
       .insert(apiKeys)
-      .values({ name: "Demo website forms", prefix: DEMO_API_KEY.slice(0, 12), keyHash: hashApiKey(DEMO_API_KEY), teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null })
+      .values({
+        name: "Demo website forms",
+        prefix: DEMO_API_KEY.slice(0, 12),
+        keyHash: hashApiKey(DEMO_API_KEY),
+        teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null,
+      })
       .onConflictDoNothing({ target: apiKeys.keyHash });
     // The public chat's leads go to this key's team (the demo reps' queue). Its secret is thrown away:
     // the key exists to route the chat, not to post intakes.
     const [chatKey] = await tx.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.name, CHAT_WIDGET_KEY_NAME)).limit(1);
     if (!chatKey) {
       const routingOnly = generateApiKey();
-      await tx.insert(apiKeys).values({ name: CHAT_WIDGET_KEY_NAME, prefix: routingOnly.prefix, keyHash: routingOnly.hash, teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null });
+      await tx
+        .insert(apiKeys)
+        .values({ name: CHAT_WIDGET_KEY_NAME, prefix: routingOnly.prefix, keyHash: routingOnly.hash, teamId: teamIds.get(DEMO_API_KEY_TEAM) ?? null });
     }
     return inserted.size;
   });
@@ -83,8 +123,19 @@ export async function seedDemo(db: Database, options: { now?: Date } = {}): Prom
 }
 
 async function upsertTeams(tx: Transaction, demoTeams: readonly DemoTeam[]): Promise<IdMap> {
-  await tx.insert(teams).values([...demoTeams]).onConflictDoNothing({ target: teams.name });
-  const rows = await tx.select({ id: teams.id, name: teams.name }).from(teams).where(inArray(teams.name, demoTeams.map((t) => t.name)));
+  await tx
+    .insert(teams)
+    .values([...demoTeams])
+    .onConflictDoNothing({ target: teams.name });
+  const rows = await tx
+    .select({ id: teams.id, name: teams.name })
+    .from(teams)
+    .where(
+      inArray(
+        teams.name,
+        demoTeams.map((t) => t.name),
+      ),
+    );
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
@@ -93,13 +144,25 @@ async function upsertUsers(tx: Transaction, demoUsers: readonly DemoUser[], team
   for (const user of demoUsers) {
     const email = user.email.toLowerCase();
     const teamId = teamIds.get(user.teamName) ?? null;
-    const [existing] = await tx.select().from(users).where(eq(dsql`lower(${users.email})`, email)).limit(1);
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(eq(dsql`lower(${users.email})`, email))
+      .limit(1);
     if (!existing) {
       const [row] = await tx
         .insert(users)
-        .values({ id: demoUuid(`user:${email}`), email, name: user.name, role: user.role, teamId, active: true, passwordHash: await hashPassword(DEMO_PASSWORD) })
+        .values({
+          id: demoUuid(`user:${email}`),
+          email,
+          name: user.name,
+          role: user.role,
+          teamId,
+          active: true,
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+        })
         .returning({ id: users.id });
-      ids.set(email, row.id);
+      ids.set(email, row!.id);
       continue;
     }
     ids.set(email, existing.id);
@@ -119,7 +182,15 @@ async function insertCompanies(tx: Transaction, demo: DemoHandoff[]): Promise<Id
   const rows = unique(demo.flatMap((h) => (h.company ? [h.company] : [])));
   if (!rows.length) return new Map();
   await tx.insert(companies).values(rows).onConflictDoNothing();
-  const found = await tx.select({ id: companies.id, domain: companies.domain }).from(companies).where(inArray(companies.domain, rows.map((c) => c.domain)));
+  const found = await tx
+    .select({ id: companies.id, domain: companies.domain })
+    .from(companies)
+    .where(
+      inArray(
+        companies.domain,
+        rows.map((c) => c.domain),
+      ),
+    );
   const byDomain = new Map(found.map((r) => [r.domain, r.id]));
   return new Map(rows.map((c) => [c.id, byDomain.get(c.domain) ?? c.id]));
 }
@@ -136,7 +207,10 @@ async function insertLeads(tx: Transaction, demo: DemoHandoff[], companyIds: IdM
 
   const emails = rows.flatMap((l) => (l.email ? [l.email.toLowerCase()] : []));
   const found = emails.length
-    ? await tx.select({ id: leads.id, email: dsql<string>`lower(${leads.email})` }).from(leads).where(inArray(dsql`lower(${leads.email})`, emails))
+    ? await tx
+        .select({ id: leads.id, email: dsql<string>`lower(${leads.email})` })
+        .from(leads)
+        .where(inArray(dsql`lower(${leads.email})`, emails))
     : [];
   const byEmail = new Map(found.map((r) => [r.email, r.id]));
   return new Map(rows.map((l) => [l.id, (l.email && byEmail.get(l.email.toLowerCase())) || l.id]));
@@ -145,7 +219,15 @@ async function insertLeads(tx: Transaction, demo: DemoHandoff[], companyIds: IdM
 async function insertIntakes(tx: Transaction, demo: DemoHandoff[], leadIds: IdMap): Promise<IdMap> {
   const rows = demo.map((h) => ({ ...h.intake, leadId: h.intake.leadId ? (leadIds.get(h.intake.leadId) ?? null) : null }));
   await tx.insert(intakes).values(rows).onConflictDoNothing();
-  const found = await tx.select({ id: intakes.id, externalId: intakes.externalId }).from(intakes).where(inArray(intakes.externalId, rows.map((r) => r.externalId)));
+  const found = await tx
+    .select({ id: intakes.id, externalId: intakes.externalId })
+    .from(intakes)
+    .where(
+      inArray(
+        intakes.externalId,
+        rows.map((r) => r.externalId),
+      ),
+    );
   const byExternalId = new Map(found.map((r) => [r.externalId, r.id]));
   return new Map(rows.map((r) => [r.id, byExternalId.get(r.externalId) ?? r.id]));
 }
@@ -154,7 +236,10 @@ async function insertConversations(tx: Transaction, demo: DemoHandoff[], leadIds
   const threads = demo.flatMap((h) => (h.conversation ? [{ ...h.conversation, leadId: mapped(leadIds, h.conversation.leadId) }] : []));
   if (!threads.length) return;
   await tx.insert(conversations).values(threads).onConflictDoNothing();
-  await tx.insert(messages).values(demo.flatMap((h) => h.messages)).onConflictDoNothing();
+  await tx
+    .insert(messages)
+    .values(demo.flatMap((h) => h.messages))
+    .onConflictDoNothing();
 }
 
 async function insertHandoffs(
@@ -182,13 +267,7 @@ async function insertHandoffs(
       decision: decision.decision,
       priority: decision.priority,
       reasons: decision.reasons,
-      intent: pkg.intent,
-      fit: pkg.qualification.fit,
-      leadName: pkg.identification.name ?? handoff.leadName,
-      leadEmail: pkg.identification.email ?? handoff.leadEmail,
-      companyName: pkg.identification.company ?? handoff.companyName,
-      summary: pkg.summary,
-      package: pkg,
+      ...handoffColumnsFromPackage(pkg),
     };
   });
   const inserted = await tx.insert(handoffs).values(rows).onConflictDoNothing().returning({ id: handoffs.id });

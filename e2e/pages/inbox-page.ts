@@ -5,6 +5,8 @@ export class InboxPage {
 
   async goto(query = "") {
     await this.page.goto(`/inbox${query}`);
+    // Hydrated: the list's keys listen from here on.
+    await expect(this.page.locator("[data-keys-ready]")).toHaveCount(1);
   }
 
   tab(name: "immediate" | "normal" | "nurture" | "all") {
@@ -79,7 +81,7 @@ export class InboxPage {
     expect(index).toBeGreaterThanOrEqual(0);
     const selected = await this.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-selected")));
     // With no row focused yet, the first j lands on row 0.
-    for (let at = selected.indexOf("true"); at !== index; ) {
+    for (let at = selected.indexOf("true"); at !== index;) {
       await this.page.keyboard.press(at < index ? "j" : "k");
       at = at === -1 ? 0 : at < index ? at + 1 : at - 1;
       await expect(this.rows().nth(at)).toHaveAttribute("aria-selected", "true");
@@ -89,7 +91,9 @@ export class InboxPage {
 
   /** Opens the first row whose status is the given one. */
   async openFirst(status: string) {
-    const row = this.rows().filter({ has: this.page.getByTestId("status-badge").getByText(status, { exact: true }) }).first();
+    const row = this.rows()
+      .filter({ has: this.page.getByTestId("status-badge").getByText(status, { exact: true }) })
+      .first();
     await expect(row).toBeVisible();
     const name = await row.getByTestId("lead-link").innerText();
     await row.getByTestId("lead-link").click();

@@ -43,7 +43,13 @@ export function buildPackage(input: {
     referrer: event.source?.referrer ?? null,
     receivedAt: event.receivedAt,
   };
-  const nextStep = chooseNextStep(input.decision, input.reasons.map((r) => r.code), input.owner, facts, event.channel);
+  const nextStep = chooseNextStep(
+    input.decision,
+    input.reasons.map((r) => r.code),
+    input.owner,
+    facts,
+    event.channel,
+  );
   const grounded = input.summary === undefined ? null : checkSummaryGrounding(input.summary, event);
   const scopeLabels = input.signals.filter((s) => s.family === "scope").map((s) => s.label);
 
@@ -65,13 +71,29 @@ export function buildPackage(input: {
       const fact = id[key];
       return fact && !fact.confirmed ? [{ field: key, value: fact.value, basis: fact.basis ?? "inferred", fragment: fact.fragment }] : [];
     }),
-    ...(facts.employees?.basis ? [{ field: "employees", value: String(facts.employees.value), basis: facts.employees.basis, fragment: facts.employees.fragment }] : []),
+    ...(facts.employees?.basis
+      ? [{ field: "employees", value: String(facts.employees.value), basis: facts.employees.basis, fragment: facts.employees.fragment }]
+      : []),
     { field: "intent", value: event ? facts.intent.value : "other", basis: facts.intent.basis, fragment: null },
     { field: "fit", value: fitOf(on), basis: fitBasis(on, scopeLabels), fragment: null },
-    ...(facts.timelineDays ? [{ field: "urgent", value: on("urgent") ? "yes" : "no", basis: `a timeline of about ${facts.timelineDays.value} days`, fragment: facts.timelineDays.fragment }] : []),
+    ...(facts.timelineDays
+      ? [
+          {
+            field: "urgent",
+            value: on("urgent") ? "yes" : "no",
+            basis: `a timeline of about ${facts.timelineDays.value} days`,
+            fragment: facts.timelineDays.fragment,
+          },
+        ]
+      : []),
     ...input.signals
       .filter((s) => s.family === "injection")
-      .map((s) => ({ field: "instructions_in_lead_text", value: "ignored", basis: "lead text is data; it never changes the rules or permissions", fragment: s.fragment })),
+      .map((s) => ({
+        field: "instructions_in_lead_text",
+        value: "ignored",
+        basis: "lead text is data; it never changes the rules or permissions",
+        fragment: s.fragment,
+      })),
   ];
 
   return {
@@ -102,16 +124,25 @@ export function buildPackage(input: {
       whyFits: [
         ...(on("business") ? [id.company ? `a business: ${id.company.value}` : `a business email domain (${facts.emailDomain})`] : []),
         ...scopeLabels.map((label) => `in scope: ${label}`),
-        ...(on("volume") ? features.volume.evidence.map((e) => `volume: "${e.fragment}"`) : []),
+        ...(on("volume") ? features.volume!.evidence.map((e) => `volume: "${e.fragment}"`) : []),
       ],
       whyNot: [
         ...input.signals.filter((s) => ["noFit", "outOfScope", "personal", "exception"].includes(s.family)).map((s) => s.label),
         ...(!on("business") ? ["no company or business email yet"] : []),
         // Only a stated figure can be below a threshold: unknown volume is an open question, not a reason against.
-        ...(on("business") && !on("volume") && (facts.employees || facts.monthlyLeads || facts.budget) ? ["below the volume thresholds (team size, monthly leads, budget)"] : []),
+        ...(on("business") && !on("volume") && (facts.employees || facts.monthlyLeads || facts.budget)
+          ? ["below the volume thresholds (team size, monthly leads, budget)"]
+          : []),
       ],
       missing: input.missing.map(String),
-      alternatives: whyNotOtherDecisions({ decision: input.decision, priority: input.priority, features, facts, missing: input.missing, thresholds: input.thresholds }),
+      alternatives: whyNotOtherDecisions({
+        decision: input.decision,
+        priority: input.priority,
+        features,
+        facts,
+        missing: input.missing,
+        thresholds: input.thresholds,
+      }),
     },
     reasons: input.reasons.map((reason) => ({
       code: reason.code,
@@ -145,21 +176,40 @@ function fitBasis(on: (name: string) => boolean, scope: string[]): string {
   return "not enough information yet";
 }
 
-function chooseNextStep(decision: DecisionKind, codes: string[], owner: string | null, facts: FactSheet, channel: HandoffPackage["source"]["channel"]): HandoffPackage["nextStep"] {
+function chooseNextStep(
+  decision: DecisionKind,
+  codes: string[],
+  owner: string | null,
+  facts: FactSheet,
+  channel: HandoffPackage["source"]["channel"],
+): HandoffPackage["nextStep"] {
   const firstName = facts.identity.name?.value.split(" ")[0];
   const them = firstName ?? "the lead";
   if (decision === "filter") return { action: "discard", owner, why: "No fit for the offer: send the polite reply and close." };
-  if (decision === "act") return { action: "task", owner, why: `Low-risk fit: the agent sends ${them} the booking link for a diagnosis call and creates the CRM contact and a task.` };
+  if (decision === "act")
+    return {
+      action: "task",
+      owner,
+      why: `Low-risk fit: the agent sends ${them} the booking link for a diagnosis call and creates the CRM contact and a task.`,
+    };
   if (decision === "ask") {
     return facts.identity.email
       ? { action: "email", owner, why: `Send ${them} the open questions; the package moves to review when they answer.` }
       : { action: "nurture", owner, why: "Keep the conversation going until the lead gives a way to reach them and what they need." };
   }
-  if (codes.includes("sensitive_action") && !codes.includes("risk")) return { action: "approve_action", owner, why: "Review the action the agent proposes, then approve or deny it." };
+  if (codes.includes("sensitive_action") && !codes.includes("risk"))
+    return { action: "approve_action", owner, why: "Review the action the agent proposes, then approve or deny it." };
   // The step names only a channel the package holds: a call needs a phone number, an email an address;
   // with neither, the person answers in the chat while it is open and the agent keeps asking for an email.
   const reach = facts.identity.phone ? "call" : facts.identity.email ? "email" : null;
-  const how = reach === "call" ? `call ${them}` : reach === "email" ? `email ${them}` : channel === "chat" ? `reply to ${them} in the chat while it is open (no email or phone yet; the agent keeps asking for one)` : `find a way to reach ${them} (no email or phone given)`;
+  const how =
+    reach === "call"
+      ? `call ${them}`
+      : reach === "email"
+        ? `email ${them}`
+        : channel === "chat"
+          ? `reply to ${them} in the chat while it is open (no email or phone yet; the agent keeps asking for one)`
+          : `find a way to reach ${them} (no email or phone given)`;
   const action = reach ?? "task";
   if (codes.includes("risk")) return { action, owner, why: `Risk: a person should ${how} before anything else is sent; no automatic replies or commitments.` };
   if (codes.includes("high_value")) return { action, owner, why: `High value: ${how} to book the diagnosis while the need is fresh.` };

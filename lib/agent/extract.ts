@@ -27,7 +27,8 @@ export function extractFacts(event: IntakeEvent, options: { freeEmailDomains: re
 
   const leadsField = findField(event.fields, fieldAliases.monthlyLeads);
   const leadsFromField = leadsField ? parseRangeLowerBound(leadsField.text) : null;
-  const monthlyLeads = leadsFromField !== null ? { value: leadsFromField, fragment: `${leadsField!.name}: ${leadsField!.text}`, confirmed: true } : findMonthlyLeads(leadText);
+  const monthlyLeads =
+    leadsFromField !== null ? { value: leadsFromField, fragment: `${leadsField!.name}: ${leadsField!.text}`, confirmed: true } : findMonthlyLeads(leadText);
 
   const budgetField = findField(event.fields, fieldAliases.budget);
   const budget = findBudget(leadText) ?? (budgetField ? budgetFromField(budgetField) : null);

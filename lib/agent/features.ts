@@ -5,7 +5,11 @@ import type { ExtractedFeature, FeatureValue } from "@/lib/rules/compile";
 import type { RuleSet } from "@/lib/rules/schema";
 
 /** The facts a rule set may name besides its signals, computed from the fact sheet and the thresholds. */
-export function baseFeatures(facts: FactSheet, event: IntakeEvent, ruleSet: RuleSet): { features: Record<ExtractedFeature, FeatureValue>; missing: CriticalField[] } {
+export function baseFeatures(
+  facts: FactSheet,
+  event: IntakeEvent,
+  ruleSet: RuleSet,
+): { features: Record<ExtractedFeature, FeatureValue>; missing: CriticalField[] } {
   const t = ruleSet.thresholds;
   const yes = (source: string, fragment: string): FeatureValue => ({ value: true, evidence: [{ source, fragment }] });
   const no: FeatureValue = { value: false, evidence: [] };
@@ -43,7 +47,13 @@ export function baseFeatures(facts: FactSheet, event: IntakeEvent, ruleSet: Rule
       volume: volumeEvidence.length ? { value: true, evidence: volumeEvidence } : no,
       urgentTimeline: facts.timelineDays && facts.timelineDays.value <= t.urgentDays ? yes("urgency.timeline", facts.timelineDays.fragment) : no,
       sensitiveAction: sensitive.length
-        ? { value: true, evidence: sensitive.map((a) => ({ source: `action.${a.type}`, fragment: `proposed ${a.type.replace(/_/g, " ")}${a.reason ? `: ${a.reason}` : ""}` })) }
+        ? {
+            value: true,
+            evidence: sensitive.map((a) => ({
+              source: `action.${a.type}`,
+              fragment: `proposed ${a.type.replace(/_/g, " ")}${a.reason ? `: ${a.reason}` : ""}`,
+            })),
+          }
         : no,
       needStated: facts.need ? yes("need", facts.need.fragment) : no,
       missingCritical: missing.length ? { value: true, evidence: missing.map(missingEvidence) } : no,

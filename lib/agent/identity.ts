@@ -11,7 +11,11 @@ const capitalisedPhrase = String.raw`(\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:(?:&|de|de
  * Who the lead is. The sender's `contact` wins, then form fields (HubSpot names count), then what
  * the lead wrote in messages; a business email domain stands in for a company not named, as an inference.
  */
-export function extractIdentity(event: IntakeEvent, leadText: string, freeEmailDomains: readonly string[]): { identity: Identity; emailDomain: string | null; freeEmail: boolean } {
+export function extractIdentity(
+  event: IntakeEvent,
+  leadText: string,
+  freeEmailDomains: readonly string[],
+): { identity: Identity; emailDomain: string | null; freeEmail: boolean } {
   const fields = event.fields;
   const contact = event.contact ?? {};
   const stated = (value: string | undefined | null, fragment?: string): Fact | null =>
@@ -26,15 +30,21 @@ export function extractIdentity(event: IntakeEvent, leadText: string, freeEmailD
   const fieldName = first || last ? stated([first, last].filter(Boolean).join(" ")) : field(fieldAliases.fullName);
 
   const emailInText = emailPattern.exec(leadText)?.[0];
-  const email = stated(contact.email) ?? validEmail(field(fieldAliases.email)) ?? (emailInText ? { value: emailInText, fragment: sentenceWith(leadText, emailInText), confirmed: true } : null);
-  const emailDomain = email ? email.value.split("@")[1]?.toLowerCase() ?? null : null;
+  const email =
+    stated(contact.email) ??
+    validEmail(field(fieldAliases.email)) ??
+    (emailInText ? { value: emailInText, fragment: sentenceWith(leadText, emailInText), confirmed: true } : null);
+  const emailDomain = email ? (email.value.split("@")[1]?.toLowerCase() ?? null) : null;
   const freeEmail = emailDomain !== null && freeEmailDomains.some((d) => emailDomain === d || emailDomain.endsWith(`.${d}`));
 
   const company = stated(contact.company) ?? field(fieldAliases.company) ?? companyFromText(leadText, emailDomain) ?? companyFromDomain(emailDomain, freeEmail);
   const name = stated(contact.name) ?? fieldName ?? nameFromText(leadText, company?.value ?? null);
   const role = stated(contact.role) ?? field(fieldAliases.role) ?? roleFromText(leadText);
   const phone = stated(contact.phone) ?? field(fieldAliases.phone) ?? phoneFromText(leadText);
-  const website = stated(contact.website) ?? field(fieldAliases.website) ?? (emailDomain && !freeEmail ? { value: emailDomain, fragment: email!.value, confirmed: false, basis: "the domain of their business email address" } : null);
+  const website =
+    stated(contact.website) ??
+    field(fieldAliases.website) ??
+    (emailDomain && !freeEmail ? { value: emailDomain, fragment: email!.value, confirmed: false, basis: "the domain of their business email address" } : null);
 
   return { identity: { name, email, phone, company, role, website }, emailDomain, freeEmail };
 }
@@ -50,11 +60,36 @@ const companyCues = [
   new RegExp(String.raw`\b(?:de|en|desde)\s+${capitalisedPhrase}`, "gu"),
   // A chat introduces the company in a sentence: "We're Stellar Insurance, around 2,000 employees",
   // "Our company, Lumen Solar, gets…", "Somos Seguros Atlántico", "Northgate Software here".
-  new RegExp(String.raw`\b(?:[Ww]e'?re|[Ww]e are|[Oo]ur company(?: is)?,?|[Mm]y company(?: is)?,?|[Tt]he company is|I represent|I'?m with|[Ss]omos|[Rr]epresento a|[Nn]uestra (?:empresa|compañía)(?: es)?,?|[Mm]i empresa(?: es)?,?)\s+${capitalisedPhrase}`, "gu"),
+  new RegExp(
+    String.raw`\b(?:[Ww]e'?re|[Ww]e are|[Oo]ur company(?: is)?,?|[Mm]y company(?: is)?,?|[Tt]he company is|I represent|I'?m with|[Ss]omos|[Rr]epresento a|[Nn]uestra (?:empresa|compañía)(?: es)?,?|[Mm]i empresa(?: es)?,?)\s+${capitalisedPhrase}`,
+    "gu",
+  ),
   new RegExp(String.raw`(?:^|[!.,]\s+)${capitalisedPhrase}\s+(?:here|aquí)\b`, "gu"),
 ];
 // Words that name a function inside a company, never the company: "Head of Revenue Operations".
-const functionWords = new Set(["sales", "revenue", "operations", "marketing", "growth", "business", "development", "customer", "success", "partnerships", "finance", "it", "hr", "people", "product", "engineering", "ventas", "marketing", "operaciones", "desarrollo", "negocio"]);
+const functionWords = new Set([
+  "sales",
+  "revenue",
+  "operations",
+  "marketing",
+  "growth",
+  "business",
+  "development",
+  "customer",
+  "success",
+  "partnerships",
+  "finance",
+  "it",
+  "hr",
+  "people",
+  "product",
+  "engineering",
+  "ventas",
+  "marketing",
+  "operaciones",
+  "desarrollo",
+  "negocio",
+]);
 const personName = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})`;
 const nameCues = [
   new RegExp(String.raw`\b(?:I'?m|I am|my name is|this is|soy|me llamo|mi nombre es)\s+${personName}`, "u"),
@@ -67,7 +102,7 @@ function companyFromText(text: string, emailDomain: string | null): Fact | null 
   for (const sentence of splitSentences(text)) {
     for (const cue of companyCues) {
       for (const match of sentence.matchAll(cue)) {
-        const value = match[1].replace(/[.,]+$/, "").trim();
+        const value = match[1]!.replace(/[.,]+$/, "").trim();
         if (!looksLikeCompany(value)) continue;
         candidates.push({ value, fragment: sentence, score: domainMatches(value, emailDomain) ? 2 : 1 });
       }
@@ -86,9 +121,18 @@ function companyFromText(text: string, emailDomain: string | null): Fact | null 
 function companyFromDomain(domain: string | null, freeEmail: boolean): Fact | null {
   if (!domain || freeEmail) return null;
   // The registrable name: skip second-level suffixes (co.uk, com.br, ac.at) and mail hosts.
-  const label = domain.split(".").slice(0, -1).filter((p) => !["co", "com", "org", "net", "ac", "edu", "gov", "gob", "or", "ne", "www", "mail"].includes(p)).pop();
+  const label = domain
+    .split(".")
+    .slice(0, -1)
+    .filter((p) => !["co", "com", "org", "net", "ac", "edu", "gov", "gob", "or", "ne", "www", "mail"].includes(p))
+    .pop();
   if (!label || label.length < 2) return null;
-  return { value: label.charAt(0).toUpperCase() + label.slice(1), fragment: domain, confirmed: false, basis: `the lead writes from the business domain ${domain}` };
+  return {
+    value: label.charAt(0).toUpperCase() + label.slice(1),
+    fragment: domain,
+    confirmed: false,
+    basis: `the lead writes from the business domain ${domain}`,
+  };
 }
 
 function nameFromText(text: string, company: string | null): Fact | null {
@@ -103,10 +147,11 @@ function nameFromText(text: string, company: string | null): Fact | null {
 }
 
 function roleFromText(text: string): Fact | null {
-  const role = /\b(head of [\p{L} ]{3,30}?|VP of [\p{L} ]{3,30}?|(?:co-)?founder|CEO|CTO|COO|CRO|CMO|sales (?:director|manager)|marketing (?:director|manager)|legal counsel|general counsel|gerente comercial|director(?:a)? comercial|responsable de ventas)(?=[\s,.]|$)/iu;
+  const role =
+    /\b(head of [\p{L} ]{3,30}?|VP of [\p{L} ]{3,30}?|(?:co-)?founder|CEO|CTO|COO|CRO|CMO|sales (?:director|manager)|marketing (?:director|manager)|legal counsel|general counsel|gerente comercial|director(?:a)? comercial|responsable de ventas)(?=[\s,.]|$)/iu;
   for (const sentence of splitSentences(text)) {
     const match = role.exec(sentence);
-    if (match) return { value: match[1].trim(), fragment: sentence, confirmed: true };
+    if (match) return { value: match[1]!.trim(), fragment: sentence, confirmed: true };
   }
   return null;
 }
@@ -125,16 +170,27 @@ function looksLikeCompany(value: string): boolean {
   const words = value.split(/\s+/);
   if (words.every((w) => functionWords.has(w.toLowerCase()))) return false;
   if (value.length < 3 || words.length > 5) return false;
-  if (stopNames.has(value.toLowerCase()) || stopNames.has(words[0].toLowerCase())) return false;
-  return !/^(I|We|Our|The|My|Hi|Hello|Hola|Monday|Tuesday|Wednesday|Thursday|Friday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(words[0]);
+  if (stopNames.has(value.toLowerCase()) || stopNames.has(words[0]!.toLowerCase())) return false;
+  return !/^(I|We|Our|The|My|Hi|Hello|Hola|Monday|Tuesday|Wednesday|Thursday|Friday|January|February|March|April|May|June|July|August|September|October|November|December)$/.test(
+    words[0]!,
+  );
 }
 
 function domainMatches(value: string, domain: string | null): boolean {
   if (!domain) return false;
-  const squashed = value.toLowerCase().normalize("NFD").replace(/[^\p{L}\d]/gu, "").replace(/\p{M}/gu, "");
-  const label = domain.split(".")[0].replace(/[^a-z\d]/g, "");
+  const squashed = value
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^\p{L}\d]/gu, "")
+    .replace(/\p{M}/gu, "");
+  const label = domain.split(".")[0]!.replace(/[^a-z\d]/g, "");
   if (squashed.length < 3 || label.length < 3) return false;
-  return label === squashed || label.startsWith(squashed) || squashed.startsWith(label) || label.includes(squashed.slice(0, Math.max(5, Math.floor(squashed.length / 2))));
+  return (
+    label === squashed ||
+    label.startsWith(squashed) ||
+    squashed.startsWith(label) ||
+    label.includes(squashed.slice(0, Math.max(5, Math.floor(squashed.length / 2))))
+  );
 }
 
 function sentenceWith(text: string, needle: string): string {
@@ -143,7 +199,48 @@ function sentenceWith(text: string, needle: string): string {
 
 // Capitalised words that start sentences or name products, not people or companies.
 const stopNames = new Set([
-  "hubspot", "salesforce", "pipedrive", "microsoft", "microsoft dynamics", "dynamics", "zoho", "ai", "crm", "sales", "legal", "legal counsel",
-  "we", "our", "the", "i", "you", "your", "hi", "hello", "hola", "thanks", "gracias", "please", "can", "could", "would", "is", "are",
-  "english", "spanish", "german", "french", "hello", "hey", "linkedin", "google", "wordpress", "slack", "excel", "ia", "nda", "dpa", "sla",
+  "hubspot",
+  "salesforce",
+  "pipedrive",
+  "microsoft",
+  "microsoft dynamics",
+  "dynamics",
+  "zoho",
+  "ai",
+  "crm",
+  "sales",
+  "legal",
+  "legal counsel",
+  "we",
+  "our",
+  "the",
+  "i",
+  "you",
+  "your",
+  "hi",
+  "hello",
+  "hola",
+  "thanks",
+  "gracias",
+  "please",
+  "can",
+  "could",
+  "would",
+  "is",
+  "are",
+  "english",
+  "spanish",
+  "german",
+  "french",
+  "hello",
+  "hey",
+  "linkedin",
+  "google",
+  "wordpress",
+  "slack",
+  "excel",
+  "ia",
+  "nda",
+  "dpa",
+  "sla",
 ]);

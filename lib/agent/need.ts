@@ -20,7 +20,8 @@ export function extractNeed(text: string, ignore: (sentence: string) => boolean)
   if (asked) return { value: asked, fragment: asked, confirmed: true };
   // A substantial message without a cue still says what they are after.
   const substantial = sentences.filter((s) => wordCount(s) >= 8 && !/@/.test(s));
-  return substantial.length ? { value: substantial[0], fragment: substantial[0], confirmed: true } : null;
+  const first = substantial[0];
+  return first ? { value: first, fragment: first, confirmed: true } : null;
 }
 
 const intentRules: [Intent, RegExp][] = [
@@ -28,7 +29,10 @@ const intentRules: [Intent, RegExp][] = [
   ["quote", /\b(quote|quotation|pricing|price|cost|how much|proposal|presupuesto|precio|cotizaci[oó]n|propuesta)\b/iu],
   ["audit", /\b(audit|review of our (sales )?process|auditor[ií]a)\b/iu],
   ["partnership", /\b(white[- ]?label\w*|resell\w*|partner(ship)?|our (own )?clients|marca blanca|revend\w*|socio)\b/iu],
-  ["integration", /\b(integrat\w*|connect\w*|sync\w*|write leads|go straight into|into (hubspot|pipedrive|salesforce|our crm)|self[- ]hosted|on[- ]prem\w*|conectar|integraci[oó]n)\b/iu],
+  [
+    "integration",
+    /\b(integrat\w*|connect\w*|sync\w*|write leads|go straight into|into (hubspot|pipedrive|salesforce|our crm)|self[- ]hosted|on[- ]prem\w*|conectar|integraci[oó]n)\b/iu,
+  ],
   ["diagnosis", /\b(diagnos\w*|book a call|call|demo|meeting|qualif\w*|agent|bot|assistant|califi\w*|agente|llamada|reuni[oó]n)\b/iu],
   ["information", /\b(info|information|learn more|brochure|details|más información|informaci[oó]n)\b/iu],
 ];
@@ -42,13 +46,43 @@ export function classifyIntent(text: string): { value: Intent; basis: string } {
 }
 
 const knownTools = [
-  "HubSpot", "Salesforce", "Pipedrive", "Zoho", "Microsoft Dynamics 365", "Dynamics 365", "Odoo", "Monday", "Zendesk", "Intercom", "Freshdesk",
-  "Excel", "Google Sheets", "spreadsheets", "WordPress", "Typeform", "Webflow", "Shopify", "Gmail", "Outlook", "Slack", "Airtable", "Notion",
-  "Mailchimp", "ActiveCampaign", "Calendly", "Zapier", "Make", "n8n", "LinkedIn Sales Navigator",
+  "HubSpot",
+  "Salesforce",
+  "Pipedrive",
+  "Zoho",
+  "Microsoft Dynamics 365",
+  "Dynamics 365",
+  "Odoo",
+  "Monday",
+  "Zendesk",
+  "Intercom",
+  "Freshdesk",
+  "Excel",
+  "Google Sheets",
+  "spreadsheets",
+  "WordPress",
+  "Typeform",
+  "Webflow",
+  "Shopify",
+  "Gmail",
+  "Outlook",
+  "Slack",
+  "Airtable",
+  "Notion",
+  "Mailchimp",
+  "ActiveCampaign",
+  "Calendly",
+  "Zapier",
+  "Make",
+  "n8n",
+  "LinkedIn Sales Navigator",
 ];
 
 // Compiled once: "Make" and "Monday" only count capitalised (as product names, not verbs or days).
-const toolPatterns = knownTools.map((tool) => ({ tool, pattern: new RegExp(`\\b${tool.replace(/ /g, "\\s+")}\\b`, tool === "Make" || tool === "Monday" ? "" : "i") }));
+const toolPatterns = knownTools.map((tool) => ({
+  tool,
+  pattern: new RegExp(`\\b${tool.replace(/ /g, "\\s+")}\\b`, tool === "Make" || tool === "Monday" ? "" : "i"),
+}));
 
 export function extractTools(text: string): Fact[] {
   const found: Fact[] = [];
@@ -62,7 +96,9 @@ export function extractTools(text: string): Fact[] {
 }
 
 export function detectLanguage(text: string): "en" | "es" {
-  const spanish = (text.match(/\b(que|los|las|una|para|con|somos|queremos|nuestro|nuestra|necesitamos|hola|gracias|empresa|ventas|mes|está|también)\b/giu) ?? []).length;
+  const spanish = (
+    text.match(/\b(que|los|las|una|para|con|somos|queremos|nuestro|nuestra|necesitamos|hola|gracias|empresa|ventas|mes|está|también)\b/giu) ?? []
+  ).length;
   const english = (text.match(/\b(the|and|we|our|you|your|with|for|need|want|is|are|this|that)\b/giu) ?? []).length;
   return spanish > english ? "es" : "en";
 }

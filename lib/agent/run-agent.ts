@@ -48,9 +48,7 @@ export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, optio
   // A model passed in (tests) needs no settings; otherwise those saved on /admin/connections, else the environment.
   const llm = options.model ? null : await llmSettings();
   const base = { trace: options.trace, owner: options.owner };
-  const model =
-    options.model ??
-    (llm?.apiKey ? await languageModel({ apiKey: llm.apiKey, baseURL: llm.baseUrl, model: llm.model, api: options.api }) : null);
+  const model = options.model ?? (llm?.apiKey ? await languageModel({ apiKey: llm.apiKey, baseURL: llm.baseUrl, model: llm.model, api: options.api }) : null);
   if (!model) {
     const result = triage(event, rules, base);
     return { ...result, agentSource: "deterministic", droppedFacts: [], summarySource: packageOf(result) ? "deterministic" : null };
@@ -67,8 +65,18 @@ export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, optio
 
   if (!extraction.ok) {
     const result = triage(event, rules, base);
-    log.warn("model unavailable: the deterministic agent triaged the lead", { externalId: result.decision.externalId, reason: extraction.reason, detail: extraction.detail });
-    return { ...result, agentSource: "llm_fallback", fallbackReason: extraction.reason, droppedFacts: [], summarySource: packageOf(result) ? "deterministic" : null };
+    log.warn("model unavailable: the deterministic agent triaged the lead", {
+      externalId: result.decision.externalId,
+      reason: extraction.reason,
+      detail: extraction.detail,
+    });
+    return {
+      ...result,
+      agentSource: "llm_fallback",
+      fallbackReason: extraction.reason,
+      droppedFacts: [],
+      summarySource: packageOf(result) ? "deterministic" : null,
+    };
   }
 
   // A summary that carries instructions is not offered at all: a person reads it, and it must not talk to them in the lead's voice.
@@ -76,8 +84,10 @@ export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, optio
   const result = triage(event, rules, { ...base, facts: extraction.facts, ...(instructs ? {} : { summary: extraction.summary }) });
   const grounding = instructs ? { ok: false as const, reason: "it carries instructions aimed at the agent" } : checkSummaryGrounding(extraction.summary, event);
   const hasPackage = packageOf(result) !== null;
-  if (extraction.dropped.length) log.info("model facts dropped: not supported by the lead's words", { externalId: result.decision.externalId, dropped: extraction.dropped });
-  if (hasPackage && !grounding.ok) log.info("model summary rejected: the deterministic summary is kept", { externalId: result.decision.externalId, why: grounding.reason });
+  if (extraction.dropped.length)
+    log.info("model facts dropped: not supported by the lead's words", { externalId: result.decision.externalId, dropped: extraction.dropped });
+  if (hasPackage && !grounding.ok)
+    log.info("model summary rejected: the deterministic summary is kept", { externalId: result.decision.externalId, why: grounding.reason });
   return {
     ...result,
     agentSource: "llm",

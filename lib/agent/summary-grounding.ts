@@ -55,12 +55,12 @@ function inputText(event: IntakeEvent): string {
 }
 
 // Whole words only: "2" is not in "2026", "20" is not in "20,000", and "Al" is not in "sales".
-function hasWord(text: string, word: string): boolean {
+export function hasWord(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\d]|\\d[.,])${escapeRegExp(word.toLowerCase())}(?![\\p{L}\\d]|[.,]\\d)`, "u").test(text);
 }
 
 // "20,000" and "20000" are the same number for this check.
-function squashNumbers(text: string): string {
+export function squashNumbers(text: string): string {
   return text.replace(/(\d)[.,](?=\d)/g, "$1");
 }
 

@@ -26,33 +26,39 @@ const noTrace: Traceability = { leadId: null, conversationId: null, intakeId: nu
  * Intake event in, contract decision out. Pure and synchronous: the rules engine decides, the
  * facts only feed it. Lead text can raise signals, never change a rule or a permission.
  */
-export function triage(event: IntakeEvent, rules: CompiledRuleSet, options: { trace?: Traceability; owner?: string | null; facts?: FactSheet; summary?: string } = {}): TriageResult {
+export function triage(
+  event: IntakeEvent,
+  rules: CompiledRuleSet,
+  options: { trace?: Traceability; owner?: string | null; facts?: FactSheet; summary?: string; canAskLive?: boolean } = {},
+): TriageResult {
   const ruleSet = rules.ruleSet;
   const { facts, signals, missing, evaluation } = evaluateEvent(event, rules, options.facts);
   const questions = evaluation.decision === "filter" ? [] : openQuestions(facts, missing, { urgencyStated: signals.some((s) => s.family === "urgency") });
 
-  // A package for every escalation, and for an ask where the agent cannot ask live (forms, email).
-  const wantsPackage = evaluation.decision === "escalate" || (evaluation.decision === "ask" && event.channel !== "chat");
+  // A package for every escalation, and for an ask where the agent cannot ask live (forms, email, or
+  // a chat whose lead asked for a person: the agent no longer asks them anything).
+  const canAskLive = options.canAskLive ?? event.channel === "chat";
+  const wantsPackage = evaluation.decision === "escalate" || (evaluation.decision === "ask" && !canAskLive);
   const keepsRecord = evaluation.decision === "filter" || evaluation.decision === "act";
   const built =
     wantsPackage || keepsRecord
       ? buildPackage({
-        event,
-        facts,
-        signals,
-        features: evaluation.features,
-        decision: evaluation.decision,
-        priority: evaluation.priority,
-        reasons: evaluation.reasons,
-        missing,
-        questions,
-        sensitiveActions: ruleSet.sensitiveActions,
-        thresholds: ruleSet.thresholds,
-        ruleVersion: rules.version,
-        owner: options.owner ?? null,
-        trace: options.trace ?? noTrace,
-        summary: options.summary,
-      })
+          event,
+          facts,
+          signals,
+          features: evaluation.features,
+          decision: evaluation.decision,
+          priority: evaluation.priority,
+          reasons: evaluation.reasons,
+          missing,
+          questions,
+          sensitiveActions: ruleSet.sensitiveActions,
+          thresholds: ruleSet.thresholds,
+          ruleVersion: rules.version,
+          owner: options.owner ?? null,
+          trace: options.trace ?? noTrace,
+          summary: options.summary,
+        })
       : null;
   const pkg = wantsPackage ? built : null;
 

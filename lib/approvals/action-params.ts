@@ -6,7 +6,13 @@ import { z } from "zod";
 export const leadStatuses = ["NEW", "IN_PROGRESS", "OPEN_DEAL", "UNQUALIFIED"] as const;
 export const dealStages = ["qualified", "in_progress", "won", "lost"] as const;
 
-const upperSnake = (v: unknown) => (typeof v === "string" ? v.trim().toUpperCase().replace(/[\s-]+/g, "_") : v);
+const upperSnake = (v: unknown) =>
+  typeof v === "string"
+    ? v
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, "_")
+    : v;
 const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(max).optional());
 
 export const sendEmailParams = z.looseObject({
@@ -21,8 +27,17 @@ export const updateCrmStatusParams = z.looseObject({
 
 export const createDealParams = z.looseObject({
   name: optionalText(200),
-  amount: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number({ error: "amount must be a number" }).nonnegative("amount must not be negative").optional()),
-  currency: z.preprocess((v) => (v === "" || v === null ? undefined : upperSnake(v)), z.string().regex(/^[A-Z]{3}$/, "currency must be a 3-letter code such as EUR").optional()),
+  amount: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "amount must be a number" }).nonnegative("amount must not be negative").optional(),
+  ),
+  currency: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : upperSnake(v)),
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, "currency must be a 3-letter code such as EUR")
+      .optional(),
+  ),
   stage: z.preprocess((v) => (v === "" ? undefined : v), z.enum(dealStages, { error: `stage must be one of ${dealStages.join(", ")}` }).default("qualified")),
 });
 
@@ -48,7 +63,10 @@ export const updateCrmRecordParams = z
     firstName: p.firstName ?? p.firstname,
     lastName: p.lastName ?? p.lastname,
   }))
-  .refine((f) => Object.values(f).some((v) => v !== undefined), "give at least one field to change: phone, jobTitle, website, companyName, firstName or lastName");
+  .refine(
+    (f) => Object.values(f).some((v) => v !== undefined),
+    "give at least one field to change: phone, jobTitle, website, companyName, firstName or lastName",
+  );
 
 export const executableActions = {
   send_email: sendEmailParams,
@@ -103,11 +121,21 @@ export const editableParams: Record<ExecutableAction, readonly ParamField[]> = {
     { name: "body", label: "Body", input: "textarea", maxLength: 20_000 },
   ],
   update_crm_status: [
-    { name: "status", label: "Lead status", input: "select", options: [option("NEW", "New"), option("IN_PROGRESS", "In progress"), option("OPEN_DEAL", "Open deal"), option("UNQUALIFIED", "Unqualified")] },
+    {
+      name: "status",
+      label: "Lead status",
+      input: "select",
+      options: [option("NEW", "New"), option("IN_PROGRESS", "In progress"), option("OPEN_DEAL", "Open deal"), option("UNQUALIFIED", "Unqualified")],
+    },
   ],
   create_deal: [
     { name: "name", label: "Deal name", input: "text", maxLength: 200 },
-    { name: "stage", label: "Stage", input: "select", options: [option("qualified", "Qualified"), option("in_progress", "In progress"), option("won", "Won"), option("lost", "Lost")] },
+    {
+      name: "stage",
+      label: "Stage",
+      input: "select",
+      options: [option("qualified", "Qualified"), option("in_progress", "In progress"), option("won", "Won"), option("lost", "Lost")],
+    },
     { name: "amount", label: "Amount", input: "number" },
     { name: "currency", label: "Currency", input: "text", maxLength: 3 },
   ],
@@ -139,7 +167,11 @@ export function paramValue(params: Record<string, unknown>, field: ParamField): 
  * the person sees is what runs; a blank one is kept blank (the schema reads it as unset, or refuses
  * it where the action needs it). Returns null when nothing changed.
  */
-export function applyParamEdits(actionType: string, params: Record<string, unknown>, edits: Record<string, string | undefined>): Record<string, unknown> | null {
+export function applyParamEdits(
+  actionType: string,
+  params: Record<string, unknown>,
+  edits: Record<string, string | undefined>,
+): Record<string, unknown> | null {
   const fields = editableParams[actionType as ExecutableAction] ?? [];
   const next: Record<string, unknown> = { ...params };
   let changed = false;

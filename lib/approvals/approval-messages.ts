@@ -32,9 +32,23 @@ export function approvalSlackMessage(notice: ApprovalNotice): SlackMessage {
     text: approvalTitle(notice),
     blocks: [
       { type: "header", text: { type: "plain_text", text: truncate(approvalTitle(notice), 150), emoji: true } },
-      { type: "section", text: { type: "mrkdwn", text: truncate(`*What happens:* ${escape(currentConsequence(approval))}${approval.reason ? `\n*Why the agent wants it:* ${escape(approval.reason)}` : ""}`, 3000) } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: truncate(
+            `*What happens:* ${escape(currentConsequence(approval))}${approval.reason ? `\n*Why the agent wants it:* ${escape(approval.reason)}` : ""}`,
+            3000,
+          ),
+        },
+      },
       { type: "section", text: { type: "mrkdwn", text: truncate("```" + paramLines(approval.params).join("\n").replace(/```/g, "'''") + "```", 3000) } },
-      { type: "context", elements: [{ type: "mrkdwn", text: `Expires ${approval.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC · <${notice.packageUrl}|Open the package>` }] },
+      {
+        type: "context",
+        elements: [
+          { type: "mrkdwn", text: `Expires ${approval.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC · <${notice.packageUrl}|Open the package>` },
+        ],
+      },
       {
         type: "actions",
         block_id: `approval:${approval.id}`,

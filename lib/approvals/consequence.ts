@@ -8,7 +8,8 @@ import { infoRequestConsequence } from "@/lib/handoffs/info-request-messages";
  * in its own words stays. The card, the messages and the decision all use this.
  */
 export function currentConsequence(approval: Pick<ApprovalRequest, "actionType" | "params" | "consequence">): string {
-  if (approval.actionType === "send_email" && typeof approval.params.infoRequestId === "string") return infoRequestConsequence(approval.params.to, approval.params.body);
+  if (approval.actionType === "send_email" && typeof approval.params.infoRequestId === "string")
+    return infoRequestConsequence(approval.params.to, approval.params.body);
   return approval.consequence;
 }
 

@@ -8,7 +8,10 @@ export type CrmActionResult = { kind: "contact" | "deal"; crmId: string; url: st
 type CrmAction =
   | { action: "update_crm_status"; params: { status: "NEW" | "IN_PROGRESS" | "OPEN_DEAL" | "UNQUALIFIED" } }
   | { action: "create_deal"; params: { name?: string; amount?: number; currency?: string; stage: "qualified" | "in_progress" | "won" | "lost" } }
-  | { action: "update_crm_record"; params: { phone?: string; jobTitle?: string; website?: string; companyName?: string; firstName?: string; lastName?: string } };
+  | {
+      action: "update_crm_record";
+      params: { phone?: string; jobTitle?: string; website?: string; companyName?: string; firstName?: string; lastName?: string };
+    };
 
 /**
  * Runs an approved CRM change through the configured adapter, on the same records the CRM sync keeps
@@ -34,7 +37,14 @@ export async function applyCrmAction(input: CrmAction & { handoffId: string; ada
   } else {
     const planned = plan.records.find((r) => r.kind === "deal");
     const name = input.params.name ?? (planned?.kind === "deal" ? planned.fields.name : `${contact.label}`);
-    const fields = { name, stage: input.params.stage, amount: input.params.amount ?? null, currency: input.params.currency ?? null, closeDate: null, ownerEmail: contact.fields.ownerEmail };
+    const fields = {
+      name,
+      stage: input.params.stage,
+      amount: input.params.amount ?? null,
+      currency: input.params.currency ?? null,
+      closeDate: null,
+      ownerEmail: contact.fields.ownerEmail,
+    };
     changed = { ...fields };
     // The package's one deal (the key the sync uses): approving it twice, or the sync later, updates it.
     target = { kind: "deal", key: `handoff:${input.handoffId}`, mode: "upsert", label: name, why: "Approved by a person", fields };
@@ -42,18 +52,21 @@ export async function applyCrmAction(input: CrmAction & { handoffId: string; ada
 
   const portal = await adapter.portal();
   const records = target.kind === "deal" ? [target, contact, ...(company ? [company] : [])] : [target];
-  return withCrmLocks(records.map((r) => `${adapter.name}:${portal}:${r.kind}:${r.key}`), async () => {
-    const ids = new Map<string, { crmId: string; url: string | null }>();
-    for (const record of records) ids.set(ref(record), await upsertOne(adapter, portal, record));
-    if (target.kind === "deal") {
-      const deal = ids.get(ref(target))!;
-      const pairs: CrmAssociation[] = [{ fromKind: "deal", fromId: deal.crmId, toKind: "contact", toId: ids.get(ref(contact))!.crmId }];
-      if (company) pairs.push({ fromKind: "deal", fromId: deal.crmId, toKind: "company", toId: ids.get(ref(company))!.crmId });
-      await adapter.associate(pairs);
-    }
-    const done = ids.get(ref(target))!;
-    return { kind: target.kind === "deal" ? "deal" : "contact", crmId: done.crmId, url: done.url, changed };
-  });
+  return withCrmLocks(
+    records.map((r) => `${adapter.name}:${portal}:${r.kind}:${r.key}`),
+    async () => {
+      const ids = new Map<string, { crmId: string; url: string | null }>();
+      for (const record of records) ids.set(ref(record), await upsertOne(adapter, portal, record));
+      if (target.kind === "deal") {
+        const deal = ids.get(ref(target))!;
+        const pairs: CrmAssociation[] = [{ fromKind: "deal", fromId: deal.crmId, toKind: "contact", toId: ids.get(ref(contact))!.crmId }];
+        if (company) pairs.push({ fromKind: "deal", fromId: deal.crmId, toKind: "company", toId: ids.get(ref(company))!.crmId });
+        await adapter.associate(pairs);
+      }
+      const done = ids.get(ref(target))!;
+      return { kind: target.kind === "deal" ? "deal" : "contact", crmId: done.crmId, url: done.url, changed };
+    },
+  );
 }
 
 /** One record through the mapping table, as the sync does: reserved before the call, saved after it. */
@@ -62,6 +75,7 @@ async function upsertOne(adapter: CrmAdapter, portal: string, record: PlannedRec
   const crmId = mapping?.crmId ?? null;
   if (!crmId) await reserveMappings({ adapter: adapter.name, portal, kind: record.kind, keys: [record.key] });
   const [saved] = await adapter.upsert(record.kind, [{ record, crmId, maybeCreated: !crmId && Boolean(mapping) }]);
+  if (!saved) throw new Error(`The CRM answered no record for ${record.kind} ${record.key}.`);
   await saveMappings({ adapter: adapter.name, portal, kind: record.kind, rows: [saved] });
   return { crmId: saved.crmId, url: saved.url };
 }
@@ -69,4 +83,3 @@ async function upsertOne(adapter: CrmAdapter, portal: string, record: PlannedRec
 function ref(r: { kind: string; key: string }): string {
   return `${r.kind}:${r.key}`;
 }
-

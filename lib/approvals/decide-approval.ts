@@ -12,7 +12,7 @@ import { canActOnHandoff } from "@/lib/handoffs/access";
 /** What the lead reads in the chat when the agent's action will not happen: a person takes it from here. */
 export const FOLLOW_UP_LINE = "Thanks for your patience. A person from our team will follow up with you directly.";
 
-export const channelLabels: Record<ApprovalChannel, string> = { console: "the console", slack: "Slack", email: "email" };
+export const channelLabels: Record<ApprovalChannel, string> = { console: "the console", slack: "Slack", email: "email", api: "the API" };
 
 export type DecideInput = {
   approvalId: string;
@@ -34,14 +34,17 @@ export type DecideInput = {
  */
 export async function decideApproval(input: DecideInput): Promise<ApprovalRequest> {
   const { actor } = input;
-  if (!can(actor.role, "approvals.decide")) throw new UserError("forbidden", `Deciding approval requests needs the rep, manager or admin role; you are ${actor.role}.`);
+  if (!can(actor.role, "approvals.decide"))
+    throw new UserError("forbidden", `Deciding approval requests needs the rep, manager or admin role; you are ${actor.role}.`);
   const found = await getApprovalForDecision({ id: input.approvalId });
   if (!found) throw new UserError("not_found", "That approval request does not exist (any more).");
   const { approval, handoff } = found;
-  if (!canActOnHandoff(actor, handoff)) throw new UserError("forbidden", "This request belongs to a package another person owns; its owner or a manager decides it.");
+  if (!canActOnHandoff(actor, handoff))
+    throw new UserError("forbidden", "This request belongs to a package another person owns; its owner or a manager decides it.");
   if (approval.status !== "pending") throw new UserError("conflict", alreadyDecided(approval));
   if (approval.expiresAt.getTime() <= Date.now()) throw new UserError("conflict", "This request has expired; the agent will not run it.");
-  if (input.expectedVersion !== undefined && input.expectedVersion !== approval.version) throw new UserError("conflict", "This request changed since you opened it. Reload to see it as it is now.");
+  if (input.expectedVersion !== undefined && input.expectedVersion !== approval.version)
+    throw new UserError("conflict", "This request changed since you opened it. Reload to see it as it is now.");
   // Four-eyes, here so that the console, Slack and the email links all hold to it.
   if (input.decision === "approve") {
     const allowed = mayApprove(approval, actor.id, await getFourEyesSettings());
@@ -58,7 +61,8 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
   }
   if (input.decision === "approve") {
     const check = checkActionParams(approval.actionType, params ?? approval.params);
-    if (!check.ok) throw new UserError("bad_request", `This request cannot run as it stands: ${check.problem}. Correct it below, or deny it.`, check.fieldErrors);
+    if (!check.ok)
+      throw new UserError("bad_request", `This request cannot run as it stands: ${check.problem}. Correct it below, or deny it.`, check.fieldErrors);
   }
 
   const status = input.decision === "approve" ? "approved" : "denied";
@@ -71,13 +75,23 @@ export async function decideApproval(input: DecideInput): Promise<ApprovalReques
     params,
     consequence,
     linkTokenId: input.linkTokenId,
-    event: { type: "approval_decided", actorKind: "user", actorId: actor.id, data: { approvalId: approval.id, actionType: approval.actionType, decision: status, via: input.via, edited: edited !== null } },
+    event: {
+      type: "approval_decided",
+      actorKind: "user",
+      actorId: actor.id,
+      data: { approvalId: approval.id, actionType: approval.actionType, decision: status, via: input.via, edited: edited !== null },
+    },
     chatLine: status === "denied" && handoff.conversationId ? { conversationId: handoff.conversationId, text: FOLLOW_UP_LINE } : null,
   });
   if (outcome.ok) return outcome.approval;
   if (outcome.reason === "token_used") throw new UserError("conflict", "This link was already used. Each approval link works once.");
   const now = await getApprovalForDecision({ id: approval.id });
-  throw new UserError("conflict", now && now.approval.status !== "pending" ? alreadyDecided(now.approval) : "This request changed or expired while you were deciding. Reload to see it as it is now.");
+  throw new UserError(
+    "conflict",
+    now && now.approval.status !== "pending"
+      ? alreadyDecided(now.approval)
+      : "This request changed or expired while you were deciding. Reload to see it as it is now.",
+  );
 }
 
 function alreadyDecided(approval: ApprovalRequest): string {

@@ -20,7 +20,8 @@ export async function readApprovalLink(token: string, options: { key: Buffer; no
   if (!check.ok) return { ok: false, message: tokenRefusals[check.reason] };
   const { claims } = check;
   const row = await getLinkToken({ id: claims.jti });
-  if (!row || row.approvalId !== claims.approvalId || row.recipientId !== claims.userId) return { ok: false, message: "Baton has no record of this approval link." };
+  if (!row || row.approvalId !== claims.approvalId || row.recipientId !== claims.userId)
+    return { ok: false, message: "Baton has no record of this approval link." };
   const request = await getApprovalForDecision({ id: claims.approvalId });
   if (!request) return { ok: false, message: "That approval request does not exist (any more)." };
   let recipient: Actor;
@@ -43,5 +44,11 @@ export async function decideByLink(token: string, options: { key: Buffer; nowSec
   const state = await readApprovalLink(token, options);
   if (!state.ok) throw new UserError("unauthorized", state.message);
   if (state.used) throw new UserError("conflict", "This link was already used. Each approval link works once.");
-  return decideApproval({ approvalId: state.claims.approvalId, decision: state.claims.decision, actor: state.recipient, via: "email", linkTokenId: state.claims.jti });
+  return decideApproval({
+    approvalId: state.claims.approvalId,
+    decision: state.claims.decision,
+    actor: state.recipient,
+    via: "email",
+    linkTokenId: state.claims.jti,
+  });
 }

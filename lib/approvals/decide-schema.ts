@@ -18,5 +18,10 @@ export const decideApprovalSchema = decideBase.extend(editShape) as unknown as t
 
 /** The parameter edits in a parsed decide form: every field but the form's own. */
 export function editsOf(input: object): Record<string, string | undefined> {
-  return Object.fromEntries(editableParamNames.map((name) => [name, typeof (input as Record<string, unknown>)[name] === "string" ? ((input as Record<string, string>)[name]) : undefined]));
+  return Object.fromEntries(
+    editableParamNames.map((name) => [
+      name,
+      typeof (input as Record<string, unknown>)[name] === "string" ? (input as Record<string, string>)[name] : undefined,
+    ]),
+  );
 }

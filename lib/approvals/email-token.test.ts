@@ -4,7 +4,14 @@ import { approvalLinkKey, signApprovalToken, verifyApprovalToken, type ApprovalL
 
 const key = approvalLinkKey({ authSecret: "a-long-enough-auth-secret-for-tests" });
 const now = 1_800_000_000;
-const claims = (over: Partial<ApprovalLinkClaims> = {}): ApprovalLinkClaims => ({ jti: randomUUID(), approvalId: randomUUID(), userId: "user-1", decision: "approve", exp: now + 3600, ...over });
+const claims = (over: Partial<ApprovalLinkClaims> = {}): ApprovalLinkClaims => ({
+  jti: randomUUID(),
+  approvalId: randomUUID(),
+  userId: "user-1",
+  decision: "approve",
+  exp: now + 3600,
+  ...over,
+});
 
 describe("approval link tokens", () => {
   it("round-trips the claims it signed", () => {
@@ -18,7 +25,7 @@ describe("approval link tokens", () => {
 
   it("refuses a token whose claims were changed (approve turned into deny, another request)", () => {
     const token = signApprovalToken(claims(), key);
-    const [body, signature] = token.split(".");
+    const [body = "", signature = ""] = token.split(".");
     const decoded = JSON.parse(Buffer.from(body, "base64url").toString());
     const forged = Buffer.from(JSON.stringify({ ...decoded, decision: "deny" })).toString("base64url");
     expect(verifyApprovalToken(`${forged}.${signature}`, key, now)).toEqual({ ok: false, reason: "bad_signature" });
@@ -37,7 +44,8 @@ describe("approval link tokens", () => {
   });
 
   it("refuses garbage as malformed", () => {
-    for (const junk of ["", "abc", "a.b", "not a token at all", `${"A".repeat(20)}.${"B".repeat(42)}`]) expect(verifyApprovalToken(junk, key, now).ok).toBe(false);
+    for (const junk of ["", "abc", "a.b", "not a token at all", `${"A".repeat(20)}.${"B".repeat(42)}`])
+      expect(verifyApprovalToken(junk, key, now).ok).toBe(false);
   });
 
   it("needs a secret to derive its key", () => {

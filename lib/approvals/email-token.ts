@@ -38,7 +38,7 @@ export function signApprovalToken(claims: ApprovalLinkClaims, key: Buffer): stri
 export function verifyApprovalToken(token: string, key: Buffer, nowSeconds: number): TokenCheck {
   const match = /^([A-Za-z0-9_-]{10,2000})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return { ok: false, reason: "malformed" };
-  const [, body, signature] = match;
+  const [, body = "", signature = ""] = match;
   const expected = Buffer.from(mac(body, key));
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad_signature" };

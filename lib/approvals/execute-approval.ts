@@ -7,7 +7,7 @@ import type { Logger } from "@/lib/logger";
 import { DeliveryError } from "@/lib/notifications/delivery-error";
 import { messageIdFor, sendEmail } from "@/lib/notifications/email";
 
-export type ExecuteDeps = { smtp: { url: string; from: string } | null; crm: () => CrmAdapter; appUrl: string; log: Logger };
+export type ExecuteDeps = { smtp: { url: string; from: string } | null; crm: () => CrmAdapter | Promise<CrmAdapter>; appUrl: string; log: Logger };
 export type ExecuteOutcome = "executed" | "already_executed" | "not_approved" | "gone";
 
 /**
@@ -33,11 +33,17 @@ export async function executeApproval(approvalId: string, deps: ExecuteDeps): Pr
       if (!deps.smtp) return fail(approvalId, "Email is not configured (SMTP_URL), so the approved email cannot be sent.");
       const params = check.params as { to: string; subject: string; body: string };
       const messageId = messageIdFor(`approval.${approval.id}`, deps.smtp.from);
-      const sent = await sendEmail({ smtpUrl: deps.smtp.url, from: deps.smtp.from, to: params.to, messageId, message: { subject: params.subject, text: params.body, html: htmlOf(params.body) } });
+      const sent = await sendEmail({
+        smtpUrl: deps.smtp.url,
+        from: deps.smtp.from,
+        to: params.to,
+        messageId,
+        message: { subject: params.subject, text: params.body, html: htmlOf(params.body) },
+      });
       result = { ok: true, channel: "email", to: params.to, subject: params.subject, messageId: sent.ref };
       summary = executedSummary(check.action, params, "");
     } else {
-      const adapter = deps.crm();
+      const adapter = await deps.crm();
       const done = await applyCrmAction({ action: check.action, params: check.params as never, handoffId: handoff.id, adapter, appUrl: deps.appUrl });
       result = { ok: true, channel: "crm", adapter: adapter.name, record: done.kind, crmId: done.crmId, url: done.url, changed: done.changed };
       summary = executedSummary(check.action, check.params, adapter.name);
@@ -66,5 +72,8 @@ async function fail(approvalId: string, problem: string): Promise<never> {
 
 function htmlOf(body: string): string {
   const escaped = body.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:640px">${escaped.split(/\n{2,}/).map((p) => `<p>${p.replace(/\n/g, "<br>")}</p>`).join("")}</body></html>`;
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:640px">${escaped
+    .split(/\n{2,}/)
+    .map((p) => `<p>${p.replace(/\n/g, "<br>")}</p>`)
+    .join("")}</body></html>`;
 }

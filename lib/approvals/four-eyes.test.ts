@@ -4,7 +4,12 @@ import { defaultFourEyes, mayApprove, withDefaults } from "@/lib/approvals/four-
 describe("four-eyes", () => {
   it("is on by default for emails and off for the CRM changes; saved settings win", () => {
     expect(defaultFourEyes).toEqual({ send_email: true, update_crm_status: false, create_deal: false, update_crm_record: false });
-    expect(withDefaults([{ actionType: "send_email", fourEyes: false }, { actionType: "create_deal", fourEyes: true }])).toMatchObject({ send_email: false, create_deal: true });
+    expect(
+      withDefaults([
+        { actionType: "send_email", fourEyes: false },
+        { actionType: "create_deal", fourEyes: true },
+      ]),
+    ).toMatchObject({ send_email: false, create_deal: true });
   });
 
   it("keeps the person who drafted an email from approving it, and nobody else", () => {

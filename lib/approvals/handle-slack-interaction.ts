@@ -40,7 +40,13 @@ export async function handleSlackInteraction(request: Request, deps: SlackIntera
   const raw = await readLimited(request, MAX_BODY_BYTES);
   if (raw === null) return refuse(413, "The body is larger than Slack sends.");
   const nowSeconds = deps.nowSeconds?.() ?? Math.floor(Date.now() / 1000);
-  const check = verifySlackSignature({ secret: deps.signingSecret, timestamp: request.headers.get("x-slack-request-timestamp"), signature: request.headers.get("x-slack-signature"), rawBody: raw, nowSeconds });
+  const check = verifySlackSignature({
+    secret: deps.signingSecret,
+    timestamp: request.headers.get("x-slack-request-timestamp"),
+    signature: request.headers.get("x-slack-signature"),
+    rawBody: raw,
+    nowSeconds,
+  });
   if (!check.ok) return refuse(401, `Slack signature refused: ${check.reason}.`);
 
   let json: unknown;
@@ -66,9 +72,15 @@ export async function handleSlackInteraction(request: Request, deps: SlackIntera
       log.error("slack decision failed", { error });
       return { ephemeral: GENERIC_ERROR_MESSAGE };
     });
-    const body = "ephemeral" in reply ? { response_type: "ephemeral", replace_original: false, text: reply.ephemeral } : { replace_original: true, ...reply.message };
+    const body =
+      "ephemeral" in reply ? { response_type: "ephemeral", replace_original: false, text: reply.ephemeral } : { replace_original: true, ...reply.message };
     try {
-      const response = await fetch(payload.response_url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const response = await fetch(payload.response_url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
       if (!response.ok) log.warn("slack response_url refused the update", { status: response.status });
     } catch (error) {
       log.warn("slack response_url unreachable", { error });

@@ -2,7 +2,16 @@ import { requestSignal } from "@/lib/jobs/job-signal";
 import { randomUUID } from "node:crypto";
 import { getApprovalForDecision, getFourEyesSettings, insertLinkTokens, listPostedApprovalMessages } from "@/db/queries/approvals";
 import type { ApprovalRequest } from "@/db/schema";
-import { claimDeliveries, findRecipients, loadNotifyContext, recordDeliveryOutcomes, type Claim, type DeliveryOutcome, type DeliveryToClaim, type Recipient } from "@/db/queries/notifications";
+import {
+  claimDeliveries,
+  findRecipients,
+  loadNotifyContext,
+  recordDeliveryOutcomes,
+  type Claim,
+  type DeliveryOutcome,
+  type DeliveryToClaim,
+  type Recipient,
+} from "@/db/queries/notifications";
 import { approvalEmail, approvalSlackMessage, approvalTitle, decidedSlackMessage, type ApprovalNotice } from "@/lib/approvals/approval-messages";
 import { channelLabels } from "@/lib/approvals/decide-approval";
 import { signApprovalToken } from "@/lib/approvals/email-token";
@@ -26,15 +35,22 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
   const found = await getApprovalForDecision({ id: approvalId });
   if (!found) return { sent: 0 };
   const { approval, handoff } = found;
-  const notice: ApprovalNotice = { approval, lead: [handoff.leadName ?? "Unknown lead", handoff.companyName].filter(Boolean).join(", "), packageUrl: `${settings.appUrl}/handoffs/${handoff.id}` };
+  const notice: ApprovalNotice = {
+    approval,
+    lead: [handoff.leadName ?? "Unknown lead", handoff.companyName].filter(Boolean).join(", "),
+    packageUrl: `${settings.appUrl}/handoffs/${handoff.id}`,
+  };
   // Decided (or withdrawn, or expired): nothing is left to ask; the messages that asked show the outcome instead.
   if (approval.status !== "pending") return { sent: await showOutcomeInSlack(notice, approval, handoff.id, settings, log) };
   const context = await loadNotifyContext({ handoffId: handoff.id });
   const fourEyes = await getFourEyesSettings();
   const canApprove = (people: Recipient[]) => people.filter((person) => mayApprove(approval, person.id, fourEyes).ok);
-  let recipients: Recipient[] = canApprove(handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] }));
+  let recipients: Recipient[] = canApprove(
+    handoff.ownerId ? await findRecipients({ ids: [handoff.ownerId] }) : await findRecipients({ teamId: handoff.teamId, roles: ["rep"] }),
+  );
   if (recipients.length === 0) recipients = canApprove(await findRecipients({ teamId: handoff.teamId, roles: ["manager"] }));
-  if (settings.smtp && !settings.linkKey) log.warn("approval emails are off: set APPROVAL_LINK_SECRET or AUTH_SECRET for the worker to sign their links", { approvalId });
+  if (settings.smtp && !settings.linkKey)
+    log.warn("approval emails are off: set APPROVAL_LINK_SECRET or AUTH_SECRET for the worker to sign their links", { approvalId });
   const event = `approval:${approval.id}`;
   const title = approvalTitle(notice);
   type Send = DeliveryToClaim & { who: string; run: (claim: Claim) => Promise<{ ref: string; target: string }> };
@@ -75,7 +91,8 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
           const expiresAt = new Date(Math.min(Date.now() + settings.linkTtlHours * 3_600_000, approval.expiresAt.getTime()));
           await insertLinkTokens([{ id: jti, approvalId: approval.id, recipientId: person.id, expiresAt }]);
           const exp = Math.floor(expiresAt.getTime() / 1000);
-          const link = (decision: "approve" | "deny") => `${settings.appUrl}/approvals/confirm/${signApprovalToken({ jti, approvalId: approval.id, userId: person.id, decision, exp }, linkKey)}`;
+          const link = (decision: "approve" | "deny") =>
+            `${settings.appUrl}/approvals/confirm/${signApprovalToken({ jti, approvalId: approval.id, userId: person.id, decision, exp }, linkKey)}`;
           const message = approvalEmail(notice, { approve: link("approve"), deny: link("deny") }, person.name);
           const messageId = messageIdFor(`${approval.id}.approval.${person.id}`, smtp.from);
           return { ...(await sendEmail({ smtpUrl: smtp.url, from: smtp.from, to: person.email, message, messageId })), target: person.email };
@@ -114,7 +131,8 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
   // Decided while these were going out: the "decided" job may have looked before these messages were
   // recorded as sent, so they lose their buttons here.
   const after = await getApprovalForDecision({ id: approval.id });
-  if (after && after.approval.status !== "pending") await showOutcomeInSlack({ ...notice, approval: after.approval }, after.approval, handoff.id, settings, log);
+  if (after && after.approval.status !== "pending")
+    await showOutcomeInSlack({ ...notice, approval: after.approval }, after.approval, handoff.id, settings, log);
   const sent = inAppSent + recorded.filter((o) => o.sent).length;
   if (failed.length) {
     log.warn("approval request not delivered everywhere", { approvalId, failed });
@@ -125,7 +143,13 @@ export async function notifyApproval(approvalId: string, settings: ApprovalNotif
 }
 
 /** chat.update on each message that asked (bot token only: a webhook's messages cannot be edited). Best effort. */
-async function showOutcomeInSlack(notice: ApprovalNotice, approval: ApprovalRequest, handoffId: string, settings: ApprovalNotifySettings, log: Logger): Promise<number> {
+async function showOutcomeInSlack(
+  notice: ApprovalNotice,
+  approval: ApprovalRequest,
+  handoffId: string,
+  settings: ApprovalNotifySettings,
+  log: Logger,
+): Promise<number> {
   const { slack } = settings;
   if (!slack.botToken) return 0;
   const posted = await listPostedApprovalMessages({ handoffId, approvalId: notice.approval.id });

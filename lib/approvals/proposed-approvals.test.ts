@@ -17,12 +17,19 @@ describe("approvalsFor", () => {
       { proposedActions: [{ type: "send_email", params, consequence: "An email is sent.", reason: "They asked for it." }] } as never,
       { now, ttlHours: 48 },
     );
-    expect(rows).toEqual([{ actionType: "send_email", params, consequence: "An email is sent.", reason: "They asked for it.", expiresAt: new Date("2026-11-27T10:00:00Z") }]);
+    expect(rows).toEqual([
+      { actionType: "send_email", params, consequence: "An email is sent.", reason: "They asked for it.", expiresAt: new Date("2026-11-27T10:00:00Z") },
+    ]);
   });
 
   it("explains a rule's own sensitive action, which has no parameters", () => {
     const [row] = approvalsFor({ decision: "act", actions: [{ type: "update_crm_status", requiresApproval: true }] }, null, { now, ttlHours: 1 });
-    expect(row).toMatchObject({ actionType: "update_crm_status", params: {}, consequence: "The lead's status in the CRM changes.", reason: expect.stringContaining("rule set") });
+    expect(row).toMatchObject({
+      actionType: "update_crm_status",
+      params: {},
+      consequence: "The lead's status in the CRM changes.",
+      reason: expect.stringContaining("rule set"),
+    });
   });
 
   it("opens nothing for a lead that is filtered or asked a question", () => {

@@ -7,7 +7,11 @@ import type { HandoffPackage } from "@/lib/contract/package";
  * The approval requests an intake opens: one for every action the decision marks as needing approval
  * (the rule set's sensitiveActions), with the consequence and reason the package states for it.
  */
-export function approvalsFor(decision: Pick<TriageDecision, "decision" | "actions">, pkg: HandoffPackage | null, options: { now: Date; ttlHours: number }): NewApproval[] {
+export function approvalsFor(
+  decision: Pick<TriageDecision, "decision" | "actions">,
+  pkg: HandoffPackage | null,
+  options: { now: Date; ttlHours: number },
+): NewApproval[] {
   if (decision.decision !== "escalate" && decision.decision !== "act") return [];
   const expiresAt = new Date(options.now.getTime() + options.ttlHours * 3_600_000);
   return decision.actions

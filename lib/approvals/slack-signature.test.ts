@@ -20,7 +20,10 @@ describe("verifySlackSignature", () => {
   });
 
   it("refuses a changed body, a wrong secret and a signature for another timestamp", () => {
-    expect(verifySlackSignature({ secret, timestamp, signature: slackExample, rawBody: rawBody + "&x=1", nowSeconds: now })).toMatchObject({ ok: false, reason: "the signature does not match" });
+    expect(verifySlackSignature({ secret, timestamp, signature: slackExample, rawBody: rawBody + "&x=1", nowSeconds: now })).toMatchObject({
+      ok: false,
+      reason: "the signature does not match",
+    });
     const other = `v0=${createHmac("sha256", "another-secret").update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
     expect(verifySlackSignature({ secret, timestamp, signature: other, rawBody, nowSeconds: now }).ok).toBe(false);
     expect(verifySlackSignature({ secret, timestamp: String(Number(timestamp) + 1), signature: slackExample, rawBody, nowSeconds: now }).ok).toBe(false);
@@ -33,8 +36,12 @@ describe("verifySlackSignature", () => {
   });
 
   it("refuses missing or malformed headers with the header named", () => {
-    expect(verifySlackSignature({ secret, timestamp: null, signature: slackExample, rawBody, nowSeconds: now })).toMatchObject({ reason: expect.stringContaining("X-Slack-Request-Timestamp") });
-    expect(verifySlackSignature({ secret, timestamp, signature: null, rawBody, nowSeconds: now })).toMatchObject({ reason: expect.stringContaining("X-Slack-Signature") });
+    expect(verifySlackSignature({ secret, timestamp: null, signature: slackExample, rawBody, nowSeconds: now })).toMatchObject({
+      reason: expect.stringContaining("X-Slack-Request-Timestamp"),
+    });
+    expect(verifySlackSignature({ secret, timestamp, signature: null, rawBody, nowSeconds: now })).toMatchObject({
+      reason: expect.stringContaining("X-Slack-Signature"),
+    });
     expect(verifySlackSignature({ secret, timestamp, signature: "v1=" + "0".repeat(64), rawBody, nowSeconds: now }).ok).toBe(false);
   });
 });

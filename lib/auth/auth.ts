@@ -1,14 +1,5 @@
 import NextAuth from "next-auth";
-import Credentials from "next-auth/providers/credentials";
-import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
-import { authConfig } from "@/lib/auth/config";
+import { authOptions } from "@/lib/auth/auth-options";
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
-  providers: [
-    Credentials({
-      credentials: { email: { type: "email" }, password: { type: "password" } },
-      authorize: (raw, request) => authorizeCredentials(raw, request),
-    }),
-  ],
-});
+// Lazily configured: the single sign-on provider follows /admin/connections without a restart.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authOptions());

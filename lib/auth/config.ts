@@ -21,6 +21,9 @@ export const authConfig = {
         token.uid = user.id;
         token.role = user.role;
         token.teamId = user.teamId ?? null;
+        // The guard compares these with the user's row on every call (lib/auth/session-validity.ts).
+        token.sv = user.sessionVersion ?? 0;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
@@ -29,6 +32,8 @@ export const authConfig = {
         session.user.id = String(token.uid ?? "");
         session.user.role = token.role;
         session.user.teamId = token.teamId ?? null;
+        session.user.sessionVersion = token.sv ?? 0;
+        session.user.sessionId = token.sid ?? null;
       }
       return session;
     },

@@ -17,8 +17,20 @@ export async function checkLoginThrottle({ email, ip }: { email: string; ip: str
   const keys = loginKeys(email, ip);
   const { buckets, now } = await readFailureBuckets({ keys: [keys.account, ...(keys.ip ? [keys.ip] : [])], windowSeconds: windowSeconds() });
   const waits = [
-    secondsUntilUnderLimit(buckets.filter((b) => b.key === keys.account), settings.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowSeconds(), now),
-    keys.ip ? secondsUntilUnderLimit(buckets.filter((b) => b.key === keys.ip), settings.LOGIN_MAX_FAILURES_PER_IP, windowSeconds(), now) : 0,
+    secondsUntilUnderLimit(
+      buckets.filter((b) => b.key === keys.account),
+      settings.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      windowSeconds(),
+      now,
+    ),
+    keys.ip
+      ? secondsUntilUnderLimit(
+          buckets.filter((b) => b.key === keys.ip),
+          settings.LOGIN_MAX_FAILURES_PER_IP,
+          windowSeconds(),
+          now,
+        )
+      : 0,
   ];
   const wait = Math.max(...waits);
   return wait > 0 ? { limited: true, retryAfterSeconds: wait } : { limited: false };

@@ -16,7 +16,11 @@ export function chatFacts(event: IntakeEvent, rules: CompiledRuleSet, transcript
   const facts = extractFacts(event, { freeEmailDomains: rules.ruleSet.freeEmailDomains, ignoreSentence: injection });
   const answers = readAnswers(transcript, injection);
 
-  const company = facts.identity.company?.confirmed ? facts.identity.company : answers.company ? { ...answers.company, confirmed: true } : facts.identity.company;
+  const company = facts.identity.company?.confirmed
+    ? facts.identity.company
+    : answers.company
+      ? { ...answers.company, confirmed: true }
+      : facts.identity.company;
   const need = facts.need ?? (answers.need ? { ...answers.need, confirmed: true } : null);
   return { ...facts, identity: { ...facts.identity, company }, need };
 }

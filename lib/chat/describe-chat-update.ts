@@ -16,7 +16,8 @@ export function describeChatUpdate(
   const from = (data.from ?? {}) as Side;
   const to = (data.to ?? {}) as Side;
   const changes: string[] = [];
-  if (from.decision !== to.decision && typeof to.decision === "string") changes.push(`${word(decisionWords, from.decision)} → ${word(decisionWords, to.decision)}`);
+  if (from.decision !== to.decision && typeof to.decision === "string")
+    changes.push(`${word(decisionWords, from.decision)} → ${word(decisionWords, to.decision)}`);
   if (from.priority !== to.priority) changes.push(`priority ${word(priorityLabels, from.priority, "none")} → ${word(priorityLabels, to.priority, "none")}`);
   if (context.fromStatus && context.toStatus && context.fromStatus !== context.toStatus) {
     changes.push(`status ${word(statusLabels, context.fromStatus).toLowerCase()} → ${word(statusLabels, context.toStatus).toLowerCase()}`);

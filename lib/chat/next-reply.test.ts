@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { criticalQuestion } from "@/lib/agent/questions";
-import { DEFAULT_BOOKING_URL, lines } from "@/lib/chat/agent-lines";
+import { lines } from "@/lib/chat/agent-lines";
+
+const BOOKING_URL = "https://cal.com/dana-reyes/diagnosis?name=Ana&email=ana%40acme.io&metadata%5Bbaton%5D=bt_x";
 import { nextReply, type NextReplyInput, type TranscriptLine } from "@/lib/chat/next-reply";
 import type { CriticalField } from "@/lib/contract/decision";
 
@@ -16,7 +18,7 @@ function input(overrides: Partial<NextReplyInput>): NextReplyInput {
     transcript: [agent("Hi!"), lead("hello")],
     lead: { name: null, email: null },
     takeover: null,
-    bookingUrl: DEFAULT_BOOKING_URL,
+    bookingUrl: BOOKING_URL,
     ...overrides,
   };
 }
@@ -82,7 +84,15 @@ describe("nextReply: filter, act, escalate", () => {
     const reply = nextReply(input({ decision, bookingUrl: "https://cal.example/x" }));
     expect(reply.kind).toBe("act");
     expect(reply.text).toContain("https://cal.example/x");
-    expect(nextReply(input({ decision, previous: "act" })).text).toBe(lines.en.actAgain(DEFAULT_BOOKING_URL));
+    expect(nextReply(input({ decision, previous: "act" })).text).toBe(lines.en.actAgain(BOOKING_URL));
+  });
+
+  it("acts without promising a booking when no link is set anywhere", () => {
+    const decision = { decision: "act" as const, missingFields: [], questions: [] };
+    const reply = nextReply(input({ decision, bookingUrl: null }));
+    expect(reply).toEqual({ kind: "act", text: lines.en.actNoLink });
+    expect(reply.text).not.toMatch(/https?:|pick a time|book/i);
+    expect(nextReply(input({ decision, bookingUrl: null, previous: "act", language: "es" })).text).toBe(lines.es.actAgainNoLink);
   });
 
   it("on escalation tells the lead a person will follow up, by first name and at their email", () => {
@@ -96,6 +106,15 @@ describe("nextReply: filter, act, escalate", () => {
     const decision = { decision: "escalate" as const, missingFields: [], questions: [] };
     expect(nextReply(input({ decision, previous: "act" })).text).toBe(lines.en.escalate(null, null));
     expect(nextReply(input({ decision, previous: "escalate" })).text).toBe(lines.en.escalateAgain);
+  });
+
+  it("the first escalation says when a person will answer, before asking for a way to reach the lead; a repeat does not", () => {
+    const decision = { decision: "escalate" as const, missingFields: ["email" as const], questions: [] };
+    const promise = "A person will answer you today at 16:15 (GMT+1) at the latest.";
+    expect(nextReply(input({ decision, promise })).text).toBe(
+      `${lines.en.escalate(null, null)} ${promise} ${lines.en.reachYou} ${criticalQuestion("email", "en")}`,
+    );
+    expect(nextReply(input({ decision, promise, previous: "escalate" })).text).not.toContain(promise);
   });
 
   it("an escalation without a way to reach the lead asks for it", () => {
@@ -117,7 +136,9 @@ describe("nextReply: filter, act, escalate", () => {
     expect(reply.text).toBe(`${lines.en.escalateAgain} ${asked}`);
     expect(reply.text?.split(criticalQuestion("email", "en")).length).toBe(2);
     // A phone number is a channel too: then the agent stops asking.
-    expect(nextReply(input({ decision, previous: "escalate", transcript, lead: { name: null, email: null, phone: "+34 600 111 222" } })).text).toBe(lines.en.escalateAgain);
+    expect(nextReply(input({ decision, previous: "escalate", transcript, lead: { name: null, email: null, phone: "+34 600 111 222" } })).text).toBe(
+      lines.en.escalateAgain,
+    );
   });
 });
 

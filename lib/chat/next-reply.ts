@@ -2,7 +2,7 @@ import { criticalQuestion } from "@/lib/agent/questions";
 import type { CriticalField, DecisionKind, TriageDecision } from "@/lib/contract/decision";
 import { lines, type Language } from "@/lib/chat/agent-lines";
 
-export type ReplyKind = "ask" | "closing" | "filter" | "act" | "escalate" | "takeover" | "silent";
+export type ReplyKind = "ask" | "closing" | "filter" | "act" | "escalate" | "person" | "takeover" | "silent";
 
 export type TranscriptLine = { author: "lead" | "agent" | "human"; text: string };
 
@@ -17,7 +17,19 @@ export type NextReplyInput = {
   lead: { name: string | null; email: string | null; phone?: string | null };
   /** Set when a person owns the lead: the agent then hands over instead of answering. */
   takeover: { ownerName: string | null; announced: boolean } | null;
-  bookingUrl: string;
+  /**
+   * Set when the lead asked for a person (lib/chat/person-request.ts): the agent hands over and asks
+   * only for a way to reach them, never the qualification questions. `who` names the owner or team
+   * that will answer; `first` is the turn the lead asked.
+   */
+  personRequest?: { who: string | null; first: boolean; promise?: string | null } | null;
+  /** The lead's prefilled booking link (the owner's, the team's or the default); null: none is set, so none is promised. */
+  bookingUrl: string | null;
+  /**
+   * When a person will answer (lib/chat/chat-promise.ts), said with the first escalation to a person;
+   * a lead who asked for a person hears it through `personRequest` instead.
+   */
+  promise?: string | null;
 };
 
 export type NextReply = { kind: ReplyKind; text: string | null };
@@ -36,24 +48,55 @@ export function nextReply(input: NextReplyInput): NextReply {
     return input.takeover.announced ? { kind: "silent", text: null } : { kind: "takeover", text: w.takeover(input.takeover.ownerName) };
   }
 
+  if (input.personRequest && input.decision.decision !== "filter") return personReply(input, input.personRequest);
+
   const { decision } = input;
   switch (decision.decision) {
     case "filter":
       return { kind: "filter", text: input.previous === "filter" ? w.filterAgain : w.filter };
     case "act":
+      if (!input.bookingUrl) return { kind: "act", text: input.previous === "act" ? w.actAgainNoLink : w.actNoLink };
       return { kind: "act", text: input.previous === "act" ? w.actAgain(input.bookingUrl) : w.act(input.bookingUrl) };
     case "escalate": {
       const first = input.previous !== "escalate";
-      const base = first ? w.escalate(firstName(input.lead.name), input.lead.email) : w.escalateAgain;
+      const handedOver = w.escalate(firstName(input.lead.name), input.lead.email);
+      const base = first ? (input.promise ? `${handedOver} ${input.promise}` : handedOver) : w.escalateAgain;
       // Handed off with no way to reach the lead (no email, no phone): ask for an email on every turn,
       // once, until there is one; the person taking over needs a channel. Other gaps are asked within the limit.
       const noChannel = decision.missingFields.includes("email") && !input.lead.phone;
-      const ask = noChannel ? { question: criticalQuestion("email", input.language) } : nextCriticalQuestion(input, decision.missingFields.filter((f) => f !== "email"));
+      const ask = noChannel
+        ? { question: criticalQuestion("email", input.language) }
+        : nextCriticalQuestion(
+            input,
+            decision.missingFields.filter((f) => f !== "email"),
+          );
       return { kind: "escalate", text: ask ? `${base} ${w.reachYou} ${ask.question}` : base };
     }
     case "ask":
       return askReply(input);
   }
+}
+
+/** Handing over on the lead's request: who will answer, and an email only when there is no way to reach them. */
+function personReply(input: NextReplyInput, request: { who: string | null; first: boolean; promise?: string | null }): NextReply {
+  const w = lines[input.language];
+  // The promise (when a person will answer, from the SLA engine) is said once, with the handover.
+  const said = request.first ? w.personRequested(request.who, input.lead.email) : w.personRequestedAgain(request.who);
+  const base = request.first && request.promise ? `${said} ${request.promise}` : said;
+  const noChannel = !input.lead.email && !input.lead.phone;
+  const asked = timesAsked(input.transcript, wordings("email"));
+  const ask = noChannel && asked < MAX_ASKS_PER_QUESTION ? ` ${w.reachYouIfAway} ${criticalQuestion("email", input.language)}` : "";
+  return { kind: "person", text: `${base}${ask}` };
+}
+
+/** "Dana Reyes from Sales", "our Sales team": who answers a lead who asked for a person, as routing placed it. */
+export function whoAnswers(language: Language, routed: { ownerName: string | null; teamName: string | null }): string | null {
+  if (routed.ownerName)
+    return language === "es"
+      ? `${routed.ownerName}${routed.teamName ? ` (${routed.teamName})` : ""}`
+      : `${routed.ownerName}${routed.teamName ? ` from ${routed.teamName}` : ""}`;
+  if (routed.teamName) return language === "es" ? `nuestro equipo de ${routed.teamName}` : `our ${routed.teamName} team`;
+  return null;
 }
 
 function askReply(input: NextReplyInput): NextReply {

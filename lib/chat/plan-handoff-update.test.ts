@@ -8,7 +8,17 @@ const pkg: HandoffPackage = {
   source: { channel: "chat", receivedAt: "2026-11-20T09:55:00Z" },
   need: "Qualify inbound leads",
   intent: "diagnosis",
-  salesContext: { urgency: null, timelineDays: null, volume: null, employees: null, monthlyLeads: 600, budget: null, team: null, currentTools: [], affectedProcess: null },
+  salesContext: {
+    urgency: null,
+    timelineDays: null,
+    volume: null,
+    employees: null,
+    monthlyLeads: 600,
+    budget: null,
+    team: null,
+    currentTools: [],
+    affectedProcess: null,
+  },
   qualification: { fit: "good", whyFits: [], whyNot: [], missing: [] },
   reasons: [{ code: "high_value", evidence: "600 leads a month", rule: "default.high_value" }],
   summary: "Marta Vidal at Northwind wants to qualify 600 inbound leads a month.",
@@ -34,27 +44,55 @@ describe("planHandoffUpdate", () => {
 
   it("upgrades normal to immediate with a timeline event, and restarts the clock (in business time, by the database)", () => {
     const plan = planHandoffUpdate(stored(), { decision: "escalate", priority: "immediate", reasons: ["high_value"], package: pkg });
-    expect(plan).toMatchObject({ priority: "immediate", notify: false, reopen: false, sla: "restart", event: { from: { priority: "normal" }, to: { priority: "immediate" }, factsAdded: [] } });
+    expect(plan).toMatchObject({
+      priority: "immediate",
+      notify: false,
+      reopen: false,
+      sla: "restart",
+      event: { from: { priority: "normal" }, to: { priority: "immediate" }, factsAdded: [] },
+    });
   });
 
   it("an act that becomes an escalation is routed, which starts the clock, and notifies", () => {
-    const plan = planHandoffUpdate(stored({ decision: "act", priority: null }), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: pkg });
+    const plan = planHandoffUpdate(stored({ decision: "act", priority: null }), {
+      decision: "escalate",
+      priority: "normal",
+      reasons: ["high_value"],
+      package: pkg,
+    });
     expect(plan).toMatchObject({ decision: "escalate", notify: true, sla: "route" });
   });
 
   it("reopens the agent's own no-fit record when the lead turns out to matter", () => {
-    const plan = planHandoffUpdate(stored({ decision: "filter", priority: null, status: "discarded" }), { decision: "escalate", priority: "immediate", reasons: ["risk"], package: pkg });
+    const plan = planHandoffUpdate(stored({ decision: "filter", priority: null, status: "discarded" }), {
+      decision: "escalate",
+      priority: "immediate",
+      reasons: ["risk"],
+      package: pkg,
+    });
     expect(plan).toMatchObject({ reopen: true, notify: true });
   });
 
   it("a new fact keeps the deadline and says what the lead added", () => {
-    const richer = { ...pkg, identification: { ...pkg.identification, phone: "+34 600 000 000" }, facts: { ...pkg.facts, confirmed: [{ field: "budget", value: "20k", fragment: "about 20k" }] } };
-    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: richer })).toMatchObject({ sla: "keep", notify: false, event: { factsAdded: ["phone", "budget"] } });
+    const richer = {
+      ...pkg,
+      identification: { ...pkg.identification, phone: "+34 600 000 000" },
+      facts: { ...pkg.facts, confirmed: [{ field: "budget", value: "20k", fragment: "about 20k" }] },
+    };
+    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: richer })).toMatchObject({
+      sla: "keep",
+      notify: false,
+      event: { factsAdded: ["phone", "budget"] },
+    });
   });
 
   it("reworded text alone is a silent refresh that keeps the deadline", () => {
     const reworded = { ...pkg, summary: "Marta Vidal (Northwind) wants help qualifying 600 leads a month." };
-    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: reworded })).toMatchObject({ event: null, notify: false, sla: "keep" });
+    expect(planHandoffUpdate(stored(), { decision: "escalate", priority: "normal", reasons: ["high_value"], package: reworded })).toMatchObject({
+      event: null,
+      notify: false,
+      sla: "keep",
+    });
   });
 
   it("never weakens a decision, and never touches a package a person has accepted", () => {

@@ -25,7 +25,11 @@ export type HandoffUpdatePlan = {
    * A timeline event when the decision or priority changed or the lead told us something new (the
    * facts it added); wording alone is not news. The SLA's move is added where it is computed (db/queries/chat.ts).
    */
-  event: { from: { decision: DecisionKind; priority: HandoffPriority | null }; to: { decision: DecisionKind; priority: HandoffPriority | null }; factsAdded: string[] } | null;
+  event: {
+    from: { decision: DecisionKind; priority: HandoffPriority | null };
+    to: { decision: DecisionKind; priority: HandoffPriority | null };
+    factsAdded: string[];
+  } | null;
   /** The lead now reaches a person for the first time: the owner must hear of it. */
   notify: boolean;
   /**
@@ -46,11 +50,16 @@ export function planHandoffUpdate(stored: StoredChatHandoff, next: NextChatDecis
   // Routing names an owner at once; the package is theirs to work only once they accept it, so until
   // then the agent keeps it up to date (a routed pending package, or the agent's own "no fit" record).
   const agentHeld = stored.status === "pending" || (stored.ownerId === null && stored.status === "discarded" && stored.decision === "filter");
-  if (!agentHeld || next.decision === "ask") return null;
+  // A stored ask exists only because the agent could not ask live (the lead asked for a person): what the
+  // lead adds afterwards (the email to reach them) still goes on it. Otherwise an ask never changes a record.
+  if (!agentHeld || (next.decision === "ask" && stored.decision !== "ask")) return null;
   if (decisionStrength(next) < decisionStrength(stored)) return null;
 
   const upgraded = next.decision !== stored.decision || next.priority !== stored.priority;
-  const changed = upgraded || canonicalJson([...next.reasons].sort()) !== canonicalJson([...stored.reasons].sort()) || canonicalJson(next.package) !== canonicalJson(stored.package);
+  const changed =
+    upgraded ||
+    canonicalJson([...next.reasons].sort()) !== canonicalJson([...stored.reasons].sort()) ||
+    canonicalJson(next.package) !== canonicalJson(stored.package);
   if (!changed) return null;
 
   const escalatesNow = next.decision === "escalate" && stored.decision !== "escalate";
@@ -62,7 +71,10 @@ export function planHandoffUpdate(stored: StoredChatHandoff, next: NextChatDecis
     reasons: next.reasons,
     package: next.package,
     reopen: stored.status === "discarded" && next.decision !== "filter",
-    event: upgraded || factsAdded.length ? { from: { decision: stored.decision, priority: stored.priority }, to: { decision: next.decision, priority: next.priority }, factsAdded } : null,
+    event:
+      upgraded || factsAdded.length
+        ? { from: { decision: stored.decision, priority: stored.priority }, to: { decision: next.decision, priority: next.priority }, factsAdded }
+        : null,
     notify: escalatesNow,
     sla: next.priority === null ? "keep" : escalatesNow ? "route" : upgraded ? "restart" : "keep",
   };

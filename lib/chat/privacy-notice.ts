@@ -12,7 +12,10 @@ const names: Record<Language, Record<SensitiveKind, string>> = {
 export function privacyNotice(removed: readonly MaskedValue[], language: Language): string | null {
   const kinds = [...new Set(removed.map((r) => r.kind))];
   if (!kinds.length) return null;
-  const what = list(kinds.map((k) => names[language][k]), language === "es" ? "y" : "and");
+  const what = list(
+    kinds.map((k) => names[language][k]),
+    language === "es" ? "y" : "and",
+  );
   return language === "es"
     ? `He eliminado ${what} que enviaste: no se guarda ni se comparte. Por favor, no envíes por este chat números de tarjeta, contraseñas, datos bancarios ni documentos de identidad.`
     : `I've removed ${what} you sent: it is not stored or passed on. Please don't send card numbers, passwords, bank details or ID numbers in this chat.`;

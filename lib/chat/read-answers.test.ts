@@ -14,7 +14,10 @@ describe("readAnswers", () => {
   });
 
   it("reads the need given in reply to the need question, in either language", () => {
-    expect(readAnswers([agent(criticalQuestion("need", "es")), lead("calificar leads")], none).need).toEqual({ value: "calificar leads", fragment: "calificar leads" });
+    expect(readAnswers([agent(criticalQuestion("need", "es")), lead("calificar leads")], none).need).toEqual({
+      value: "calificar leads",
+      fragment: "calificar leads",
+    });
   });
 
   it("ignores replies that are not answers: refusals, greetings, questions, sentences, instructions", () => {

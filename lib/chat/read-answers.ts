@@ -4,8 +4,10 @@ import type { TranscriptLine } from "@/lib/chat/next-reply";
 export type Answer = { value: string; fragment: string };
 export type ChatAnswers = { company: Answer | null; need: Answer | null };
 
-const refusal = /^(no+|nope|n\/?a|none|nothing|-+|\?+|why\??|prefer not( to say)?|i'?d rather not( say)?|not telling|ninguna?|nada|prefiero no( decirlo)?|no s[eé]|hi|hello|hey|hola|ok(ay)?|thanks?( you)?|gracias)[\s.!]*$/iu;
-const companyLead = /^(?:(?:it'?s|it is|we'?re|we are|i'?m with|i am with|i work (?:at|for)|the company is|company:?|my company is|at|from|with|for|somos|soy de|trabajo en|la empresa es|mi empresa es|empresa:?|de|en)\s+)+/iu;
+const refusal =
+  /^(no+|nope|n\/?a|none|nothing|-+|\?+|why\??|prefer not( to say)?|i'?d rather not( say)?|not telling|ninguna?|nada|prefiero no( decirlo)?|no s[eé]|hi|hello|hey|hola|ok(ay)?|thanks?( you)?|gracias)[\s.!]*$/iu;
+const companyLead =
+  /^(?:(?:it'?s|it is|we'?re|we are|i'?m with|i am with|i work (?:at|for)|the company is|company:?|my company is|at|from|with|for|somos|soy de|trabajo en|la empresa es|mi empresa es|empresa:?|de|en)\s+)+/iu;
 
 /**
  * What the lead answered to the agent's own questions. A bare "Northwind Logistics" after "Which
@@ -18,11 +20,11 @@ export function readAnswers(transcript: readonly TranscriptLine[], ignore: (sent
   for (let i = 0; i < transcript.length - 1; i++) {
     const asked = transcript[i];
     const reply = transcript[i + 1];
-    if (asked.author !== "agent" || reply.author !== "lead") continue;
-    const text = reply.text.trim();
+    if (asked!.author !== "agent" || reply!.author !== "lead") continue;
+    const text = reply!.text.trim();
     if (!text || refusal.test(text) || ignore(text)) continue;
-    if (!answers.company && asksFor(asked.text, "company")) answers.company = companyAnswer(text);
-    if (!answers.need && asksFor(asked.text, "need")) answers.need = needAnswer(text);
+    if (!answers.company && asksFor(asked!.text, "company")) answers.company = companyAnswer(text);
+    if (!answers.need && asksFor(asked!.text, "need")) answers.need = needAnswer(text);
   }
   return answers;
 }
@@ -33,7 +35,10 @@ export function isRefusal(text: string): boolean {
 }
 
 function companyAnswer(text: string): Answer | null {
-  const value = text.replace(companyLead, "").replace(/[.!]+$/u, "").trim();
+  const value = text
+    .replace(companyLead, "")
+    .replace(/[.!]+$/u, "")
+    .trim();
   const words = value.split(/\s+/).length;
   // A company name is short and plain: a sentence, a question or an address is something else.
   if (!value || value.length > 80 || words > 6 || /[?@\n]/u.test(value) || !/\p{L}/u.test(value)) return null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FactSheet } from "@/lib/agent/facts";
 import { openQuestions } from "@/lib/agent/questions";
 import { criticalFields } from "@/lib/contract/decision";
-import { DEFAULT_BOOKING_URL, GREETING, lines } from "./agent-lines";
+import { GREETING, lines } from "./agent-lines";
 
 /**
  * Every Spanish line the product says to a lead, collected from where it is written: the chat
@@ -23,7 +23,15 @@ function spanishLines(): string[] {
 function variants(line: (...args: unknown[]) => string): string[] {
   // The line functions take a name and an email, a URL, an owner's name or a list of fields: each is
   // tried with every kind of argument, full and empty, and what reads as a sentence is kept.
-  const tries: unknown[][] = [["Lucía", "lucia@hotelesmar.es"], [null, null], [DEFAULT_BOOKING_URL], ["Dana Reyes"], [null], [[...criticalFields]], [["email"]]];
+  const tries: unknown[][] = [
+    ["Lucía", "lucia@hotelesmar.es"],
+    [null, null],
+    ["https://cal.com/equipo/diagnostico"],
+    ["Dana Reyes"],
+    [null],
+    [[...criticalFields]],
+    [["email"]],
+  ];
   const said = tries.flatMap((args) => {
     try {
       const text = line(...args);
@@ -52,7 +60,10 @@ describe("the Spanish the product says", () => {
 
   it("would catch usted", () => {
     for (const sample of ["Le paso esto a una persona.", "¡Gracias! Le escribiremos pronto.", "Podemos contactarle mañana.", "¿Usted prefiere una llamada?"]) {
-      expect(formal.some((marker) => marker.test(sample)), sample).toBe(true);
+      expect(
+        formal.some((marker) => marker.test(sample)),
+        sample,
+      ).toBe(true);
     }
     expect(formal.some((marker) => marker.test("Voy a pasar tu mensaje a una persona, que te contactará."))).toBe(false);
   });

@@ -1,35 +1,62 @@
 import type { CrmAdapter } from "@/lib/crm/adapter";
-import { createCrmAdapter } from "@/lib/crm/create-adapter";
+import { createBuiltinAdapter } from "@/lib/crm/builtin-adapter";
+import { loadCrmChoice } from "@/lib/crm/crm-choice";
+import { CrmUnavailableError } from "@/lib/crm/errors";
 import { createHubSpotAdapter } from "@/lib/crm/hubspot/adapter";
-import { loadConnectionSettings } from "@/lib/connections/load-connection-settings";
+import { createSalesforceAdapter } from "@/lib/crm/salesforce/adapter";
+import { loadConnectionSettings, type ResolvedConnections } from "@/lib/connections/load-connection-settings";
 import { env } from "@/lib/env";
 
+// One adapter per configuration, kept across calls: its caches (owners, the field check, the token)
+// and its rate limiter or limit governor outlive a single sync.
+const adapters = new Map<string, CrmAdapter>();
+
 /**
- * The CRM chosen by CRM_ADAPTER, with HubSpot's token and URL read on each call from the settings
- * saved on /admin/connections (else the environment), so a token changed there reaches the worker
- * without a restart. One HubSpot adapter per token and URL keeps its caches and rate limiter.
+ * The CRM chosen on /admin/connections (else CRM_ADAPTER), with its connection settings saved there
+ * (else the environment), read on each call: a choice, token or secret changed there reaches the
+ * worker without a restart. A chosen CRM that is not configured fails as unavailable (the queue
+ * retries) with a message saying what is missing.
  */
-export function configuredCrmAdapter(): CrmAdapter {
-  const fromEnv = createCrmAdapter();
-  if (fromEnv.name !== "hubspot") return fromEnv;
-  let current: { key: string; adapter: CrmAdapter } | null = null;
-  const resolve = async (): Promise<CrmAdapter> => {
+export async function configuredCrmAdapter(): Promise<CrmAdapter> {
+  const [{ adapter: choice }, settings] = await Promise.all([loadCrmChoice(), loadConnectionSettings()]);
+  if (choice === "builtin") return cachedAdapter("builtin", () => createBuiltinAdapter());
+  if (choice === "hubspot") {
     const e = env();
-    const { hubspot } = await loadConnectionSettings();
-    const token = hubspot.accessToken ?? e.HUBSPOT_ACCESS_TOKEN;
-    if (!token) return fromEnv;
-    const key = `${hubspot.apiUrl}\n${token}`;
-    if (current?.key !== key) {
-      current = { key, adapter: createHubSpotAdapter({ baseUrl: hubspot.apiUrl, token, rateLimit: { max: e.HUBSPOT_RATE_LIMIT_MAX, windowMs: e.HUBSPOT_RATE_LIMIT_WINDOW_MS }, timeoutMs: e.HUBSPOT_TIMEOUT_MS }) };
-    }
-    return current.adapter;
+    const token = settings.hubspot.accessToken;
+    if (!token) throw new CrmUnavailableError({ message: "HubSpot is the chosen CRM but has no access token: save one on /admin/connections." });
+    return cachedAdapter(`hubspot\n${settings.hubspot.apiUrl}\n${token}`, () =>
+      createHubSpotAdapter({
+        baseUrl: settings.hubspot.apiUrl,
+        token,
+        rateLimit: { max: e.HUBSPOT_RATE_LIMIT_MAX, windowMs: e.HUBSPOT_RATE_LIMIT_WINDOW_MS },
+        timeoutMs: e.HUBSPOT_TIMEOUT_MS,
+      }),
+    );
+  }
+  return salesforceAdapter(settings.salesforce);
+}
+
+function salesforceAdapter(sf: ResolvedConnections["salesforce"]): CrmAdapter {
+  if (!sf.instanceUrl || !sf.clientId || !sf.clientSecret)
+    throw new CrmUnavailableError({
+      message: "Salesforce is the chosen CRM but its My Domain URL, client id or client secret is missing: save them on /admin/connections.",
+    });
+  const settings = {
+    stages: { qualified: sf.stageQualified, in_progress: sf.stageInProgress, won: sf.stageWon, lost: sf.stageLost },
+    closeDays: sf.closeDays,
+    multiCurrency: false,
   };
-  return {
-    name: fromEnv.name,
-    portal: async () => (await resolve()).portal(),
-    upsert: async (kind, inputs) => (await resolve()).upsert(kind, inputs),
-    associate: async (pairs) => (await resolve()).associate(pairs),
-    // A record's address depends on the portal, not on the token.
-    recordUrl: (kind, crmId, portal) => fromEnv.recordUrl(kind, crmId, portal),
-  };
+  const { instanceUrl, clientId, clientSecret } = sf;
+  return cachedAdapter(JSON.stringify(["salesforce", sf]), () =>
+    createSalesforceAdapter({ instanceUrl, clientId, clientSecret, apiVersion: sf.apiVersion ?? null, timeoutMs: env().SALESFORCE_TIMEOUT_MS, settings }),
+  );
+}
+
+function cachedAdapter(key: string, create: () => CrmAdapter): CrmAdapter {
+  let adapter = adapters.get(key);
+  if (!adapter) {
+    adapter = create();
+    adapters.set(key, adapter);
+  }
+  return adapter;
 }

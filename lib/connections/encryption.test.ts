@@ -22,7 +22,7 @@ describe("connection secret encryption (AES-256-GCM)", () => {
     const bytes = Buffer.from(token.slice(3), "base64");
     for (const index of [0, 12, 20, bytes.length - 1]) {
       const tampered = Buffer.from(bytes);
-      tampered[index] ^= 0x01;
+      tampered[index]! ^= 0x01;
       expect(() => decryptSecret(`v1:${tampered.toString("base64")}`, key, context)).toThrow(SecretDecryptionError);
     }
     expect(() => decryptSecret("v1:AAAA", key, context)).toThrow(SecretDecryptionError);

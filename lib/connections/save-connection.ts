@@ -1,8 +1,18 @@
-import { deleteConnectionSettings, listConnectionRows, saveConnectionSettings } from "@/db/queries/admin-connections";
+import { deleteConnectionSettings, listConnectionRows, saveConnectionSettings } from "@/db/queries/connections";
 import type { Actor } from "@/lib/auth/guard";
 import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encryption";
 import { encryptionKey } from "@/lib/connections/encryption-key";
-import { decryptRows, forgetConnectionSettings, loadConnectionSettings, resolveConnections, savedRowProblem, secretContext, type ConnectionSource, type DecryptedConnection, type ResolvedConnections } from "@/lib/connections/load-connection-settings";
+import {
+  decryptRows,
+  forgetConnectionSettings,
+  loadConnectionSettings,
+  resolveConnections,
+  savedRowProblem,
+  secretContext,
+  type ConnectionSource,
+  type DecryptedConnection,
+  type ResolvedConnections,
+} from "@/lib/connections/load-connection-settings";
 import { configSchemas, connectionKinds, secretFields, type ConnectionKind, type SaveConnectionInput } from "@/lib/connections/schema";
 import { env } from "@/lib/env";
 
@@ -83,7 +93,11 @@ export async function describeConnections(): Promise<{ views: ConnectionView[]; 
   const views = connectionKinds.map((kind) => {
     const settings = resolved[kind] as Record<string, unknown>;
     const secretNames = secretFields[kind] as readonly string[];
-    const config = Object.fromEntries(Object.entries(settings).filter(([field, v]) => field !== "source" && !secretNames.includes(field) && typeof v === "string")) as Record<string, string>;
+    const config = Object.fromEntries(
+      Object.entries(settings)
+        .filter(([field, v]) => field !== "source" && !secretNames.includes(field) && (typeof v === "string" || typeof v === "number"))
+        .map(([field, v]) => [field, String(v)]),
+    ) as Record<string, string>;
     const secrets = Object.fromEntries(secretNames.map((field) => [field, typeof settings[field] === "string" ? lastFour(settings[field] as string) : null]));
     const saved = decrypted.find((row) => row.kind === kind);
     return { kind, source: resolved[kind].source, unusableSaved: saved ? savedRowProblem(saved) : null, config, secrets };

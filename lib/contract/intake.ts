@@ -11,10 +11,7 @@ export const fieldValueSchema = z.union([scalar, z.array(scalar).max(100)]);
 
 // Form fields arrive as an object, or as HubSpot's list of {name, value}: both become an object.
 const fieldsSchema = z
-  .union([
-    z.record(z.string().max(200), fieldValueSchema),
-    z.array(z.object({ name: z.string().min(1).max(200), value: fieldValueSchema })).max(500),
-  ])
+  .union([z.record(z.string().max(200), fieldValueSchema), z.array(z.object({ name: z.string().min(1).max(200), value: fieldValueSchema })).max(500)])
   .transform((fields) => (Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f.name, f.value])) : fields))
   .refine((fields) => Object.keys(fields).length <= 500, "at most 500 fields");
 

@@ -3,37 +3,12 @@ import { z } from "zod";
 // The handoff package of triage-contract.md section 4: the unit a person receives.
 
 export const priorities = ["immediate", "normal", "nurture"] as const;
-export const reasonCodes = [
-  "high_value",
-  "risk",
-  "ambiguity",
-  "offer_exception",
-  "missing_data",
-  "sensitive_action",
-  "no_fit",
-  "low_risk_fit",
-] as const;
-export const intents = [
-  "diagnosis",
-  "quote",
-  "audit",
-  "integration",
-  "support",
-  "information",
-  "partnership",
-  "other",
-] as const;
+export const reasonCodes = ["high_value", "risk", "ambiguity", "offer_exception", "missing_data", "sensitive_action", "no_fit", "low_risk_fit"] as const;
+export const intents = ["diagnosis", "quote", "audit", "integration", "support", "information", "partnership", "other"] as const;
 export const fitLevels = ["good", "partial", "none", "unknown"] as const;
 export const nextStepActions = ["call", "email", "audit", "task", "discard", "nurture", "approve_action"] as const;
 export const channels = ["form", "chat", "email", "landing_page"] as const;
-export const actionTypes = [
-  "send_email",
-  "update_crm_status",
-  "create_deal",
-  "update_crm_record",
-  "send_booking_link",
-  "create_task",
-] as const;
+export const actionTypes = ["send_email", "update_crm_status", "create_deal", "update_crm_record", "send_booking_link", "create_task"] as const;
 export const sensitiveActionTypes = ["send_email", "update_crm_status", "create_deal", "update_crm_record"] as const;
 
 const nullableText = z.string().nullable();

@@ -1,3 +1,4 @@
+import type { EmailEngagement } from "@/lib/crm/email-engagement";
 import type { CrmKind, PlannedRecord } from "@/lib/crm/plan-sync";
 
 // One interface for every CRM. The sync engine (sync-handoffs.ts) owns idempotency through the
@@ -13,6 +14,9 @@ export type UpsertInput = {
 
 export type UpsertedRecord = { key: string; crmId: string; url: string | null };
 
+/** An email to log once, on the contact's CRM id; `maybeCreated` as for UpsertInput. */
+export type EmailEngagementInput = { email: EmailEngagement; contactId: string; maybeCreated: boolean };
+
 export type CrmAssociation = { fromKind: CrmKind; fromId: string; toKind: CrmKind; toId: string };
 
 export interface CrmAdapter {
@@ -24,6 +28,11 @@ export interface CrmAdapter {
   upsert(kind: CrmKind, inputs: UpsertInput[]): Promise<UpsertedRecord[]>;
   /** Links records; linking a pair that is already linked changes nothing. */
   associate(pairs: CrmAssociation[]): Promise<void>;
+  /**
+   * Logs each email as the CRM's email activity, linked to the contact; returns the ids by key. Absent:
+   * the CRM has no such activity (the built-in CRM writes its note with the email itself).
+   */
+  logEmails?(inputs: EmailEngagementInput[]): Promise<UpsertedRecord[]>;
   /** Where a person opens the record (null: it is shown on the records it is linked to). */
   recordUrl(kind: CrmKind, crmId: string, portal: string): string | null;
 }

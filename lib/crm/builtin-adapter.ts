@@ -16,7 +16,10 @@ export function createBuiltinAdapter(): CrmAdapter {
     name: "builtin",
     portal: async () => "local",
     async upsert(kind, inputs) {
-      const rows = await upsertBuiltinRecords(kind, inputs.map((i) => i.record));
+      const rows = await upsertBuiltinRecords(
+        kind,
+        inputs.map((i) => i.record),
+      );
       return rows.map((row) => ({ key: row.key, crmId: row.id, url: recordUrl(kind, row.id) }));
     },
     associate: (pairs) => insertBuiltinAssociations(pairs),

@@ -12,7 +12,8 @@ import { logger } from "@/lib/logger";
  */
 export function crmSyncJobDeps(boss: PgBoss): CrmSyncJobDeps {
   return {
-    adapter: configuredCrmAdapter(),
+    // Resolved at each sync: the CRM chosen on /admin/connections applies without a restart.
+    adapter: configuredCrmAdapter,
     appUrl: env().APP_URL,
     log: logger.child({ queue: queues.crmSync.name }),
     deadLetter: async (payload, failure) => {

@@ -1,11 +1,10 @@
-import type { CrmAdapter } from "@/lib/crm/adapter";
 import { CrmValidationError, type CrmFailure } from "@/lib/crm/errors";
-import { syncHandoffs } from "@/lib/crm/sync-handoffs";
+import { syncHandoffs, type CrmAdapterSource } from "@/lib/crm/sync-handoffs";
 import { queues } from "@/lib/jobs/queues";
 import type { Logger } from "@/lib/logger";
 
 export type CrmSyncJobDeps = {
-  adapter: CrmAdapter;
+  adapter: CrmAdapterSource;
   appUrl: string;
   log: Logger;
   /** Straight to the dead-letter list, no retries: the payload itself is what the CRM refuses. */
@@ -28,19 +27,24 @@ export async function handleCrmSyncJobs(payloads: unknown[], deps: CrmSyncJobDep
   for (const payload of payloads) {
     const parsed = queues.crmSync.schema.safeParse(payload);
     if (parsed.success) valid.push({ payload, handoffId: parsed.data.handoffId });
-    else await deps.deadLetter(payload, { message: `Not a crm-sync payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}` });
+    else
+      await deps.deadLetter(payload, {
+        message: `Not a crm-sync payload: ${parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ")}`,
+      });
   }
   if (valid.length === 0) return;
   try {
     const { unparsable } = await syncHandoffs(unique(valid.map((v) => v.handoffId)), deps);
     for (const job of valid.filter((v) => unparsable.includes(v.handoffId))) {
-      await deps.deadLetter(job.payload, { message: "The package stored for this handoff does not match the package format, so it cannot be logged in the CRM." });
+      await deps.deadLetter(job.payload, {
+        message: "The package stored for this handoff does not match the package format, so it cannot be logged in the CRM.",
+      });
     }
   } catch (error) {
     if (!(error instanceof CrmValidationError)) throw error;
     if (valid.length === 1) {
-      deps.log.warn("crm sync refused by the CRM", { handoffId: valid[0].handoffId, ...error.failure });
-      await deps.deadLetter(valid[0].payload, error.failure);
+      deps.log.warn("crm sync refused by the CRM", { handoffId: valid[0]!.handoffId, ...error.failure });
+      await deps.deadLetter(valid[0]!.payload, error.failure);
       return;
     }
     // The CRM refused the batch: one handoff at a time finds the one it refuses; the rest go through.

@@ -5,7 +5,9 @@ export function noteHtml(title: string, sections: NoteSection[]): string {
   const parts = [`<p><strong>${escapeHtml(title)}</strong></p>`];
   for (const section of sections) {
     parts.push(`<p><strong>${escapeHtml(section.heading)}</strong></p>`);
-    parts.push(section.lines.length === 1 ? `<p>${escapeHtml(section.lines[0])}</p>` : `<ul>${section.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`);
+    parts.push(
+      section.lines.length === 1 ? `<p>${escapeHtml(section.lines[0]!)}</p>` : `<ul>${section.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`,
+    );
   }
   return parts.join("");
 }

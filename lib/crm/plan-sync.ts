@@ -7,7 +7,7 @@ import { buildNoteSections } from "@/lib/crm/note-sections";
 // support or pre-sales review request; a note holding the package, always; a task for the owner,
 // due at the SLA, whenever a person has to act.
 
-export const crmKinds = ["company", "contact", "deal", "ticket", "note", "task"] as const;
+export const crmKinds = ["company", "contact", "deal", "ticket", "note", "task", "meeting"] as const;
 export type CrmKind = (typeof crmKinds)[number];
 
 export type NoteSection = { heading: string; lines: string[] };
@@ -26,8 +26,24 @@ export type ContactFields = {
   intent: string;
   source: string;
   ownerEmail: string | null;
+  /**
+   * The lead asks for something a seller sells (a diagnosis, quote, audit or integration) or has
+   * converted. A CRM that keeps unqualified people apart (Salesforce's Lead) files the person as a
+   * contact of an account only then; a CRM with one contact object ignores it.
+   */
+  salesIntent: boolean;
+  handoff: HandoffFields;
 };
-export type CompanyFields = { name: string; domain: string | null; employees: number | null };
+/** The handoff behind the latest sync of a person, for CRMs that show it on the record itself. */
+export type HandoffFields = {
+  priority: "immediate" | "normal" | "nurture" | null;
+  status: PlanInput["handoff"]["status"];
+  /** Why the agent handed over, as reason codes. */
+  reasons: string[];
+  packageUrl: string;
+};
+/** `salesIntent` as for the contact: without it a CRM with separate leads keeps the company on the lead. */
+export type CompanyFields = { name: string; domain: string | null; employees: number | null; salesIntent: boolean };
 export type DealStage = "qualified" | "in_progress" | "won" | "lost";
 export type DealFields = { name: string; stage: DealStage; amount: number | null; currency: string | null; closeDate: Date | null; ownerEmail: string | null };
 export type TicketStage = "new" | "in_progress" | "closed";
@@ -42,6 +58,21 @@ export type TaskFields = {
   priority: TaskPriority;
   type: "TODO" | "CALL" | "EMAIL";
   ownerEmail: string | null;
+};
+
+/** HubSpot's meeting outcomes; the built-in CRM stores the same words. */
+export type MeetingOutcome = "SCHEDULED" | "RESCHEDULED" | "CANCELED" | "COMPLETED" | "NO_SHOW";
+export type MeetingFields = { title: string; startsAt: Date; endsAt: Date | null; outcome: MeetingOutcome; ownerEmail: string | null };
+
+/** A meeting the booking webhooks recorded for the handoff (db/queries/meetings.ts). */
+export type PlanMeeting = {
+  provider: string;
+  bookingId: string;
+  status: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  title: string | null;
+  organizerName: string | null;
 };
 
 type Planned<K extends CrmKind, F> = {
@@ -61,7 +92,8 @@ export type PlannedRecord =
   | Planned<"deal", DealFields>
   | Planned<"ticket", TicketFields>
   | Planned<"note", NoteFields>
-  | Planned<"task", TaskFields>;
+  | Planned<"task", TaskFields>
+  | Planned<"meeting", MeetingFields>;
 
 export type RecordRef = { kind: CrmKind; key: string };
 export type PlannedAssociation = { from: RecordRef; to: RecordRef };
@@ -88,6 +120,8 @@ export type PlanInput = {
   ownerEmail: string | null;
   /** Where the package lives in the console, for the note. */
   packageUrl: string;
+  /** Meetings booked through the booking links: each is a meeting record, linked to the contact and deal. */
+  meetings?: PlanMeeting[];
 };
 
 const salesIntents = new Set(["diagnosis", "quote", "audit", "integration"]);
@@ -101,6 +135,7 @@ export function planSync(input: PlanInput): SyncPlan {
   const records: PlannedRecord[] = [];
 
   const domain = input.companyDomain ?? normaliseDomain(id.website);
+  const salesIntent = salesIntents.has(pkg.intent) || handoff.status === "converted";
   const company: PlannedRecord | null =
     id.company || domain
       ? {
@@ -109,7 +144,7 @@ export function planSync(input: PlanInput): SyncPlan {
           mode: "upsert",
           label: id.company ?? domain!,
           why: domain ? `B2B context, one record per domain (${domain})` : "B2B context named by the lead",
-          fields: { name: id.company ?? domain!, domain, employees: pkg.salesContext.employees },
+          fields: { name: id.company ?? domain!, domain, employees: pkg.salesContext.employees, salesIntent },
         }
       : null;
   if (company) records.push(company);
@@ -138,6 +173,8 @@ export function planSync(input: PlanInput): SyncPlan {
       intent: pkg.intent,
       source: describeSource(pkg),
       ownerEmail,
+      salesIntent,
+      handoff: { priority: handoff.priority, status: handoff.status, reasons: pkg.reasons.map((r) => r.code), packageUrl: input.packageUrl },
     },
   };
   records.push(contact);
@@ -151,7 +188,11 @@ export function planSync(input: PlanInput): SyncPlan {
       key: `handoff:${handoff.id}`,
       mode: dealWanted ? "upsert" : "update_only",
       label: `${id.company ?? displayName} · ${pkg.intent}`,
-      why: converted ? "Converted: the deal is won with its value" : dealWanted ? "Qualified: good fit and a sales intent" : "Discarded: the deal, if one was opened, is lost",
+      why: converted
+        ? "Converted: the deal is won with its value"
+        : dealWanted
+          ? "Qualified: good fit and a sales intent"
+          : "Discarded: the deal, if one was opened, is lost",
       fields: {
         name: `${id.company ?? displayName} · ${pkg.intent}`,
         stage,
@@ -205,7 +246,12 @@ export function planSync(input: PlanInput): SyncPlan {
       why: ownerEmail ? `For the owner (${ownerEmail}), due at the SLA` : "For the owner once assigned, due at the SLA",
       fields: {
         subject: `${capitalise(action.replace(/_/g, " "))} ${displayName}${id.company ? ` (${id.company})` : ""}`,
-        body: `${pkg.nextStep.why}\n${input.packageUrl}`,
+        // The questions still open (those the agent could not answer among them) are the owner's to answer.
+        body: [
+          pkg.nextStep.why,
+          ...(pkg.facts.openQuestions.length ? ["Open questions:", ...pkg.facts.openQuestions.map((q) => `- ${q}`)] : []),
+          input.packageUrl,
+        ].join("\n"),
         dueAt: handoff.slaDueAt,
         status: open ? "NOT_STARTED" : "COMPLETED",
         priority: taskPriority(handoff.priority),
@@ -215,6 +261,24 @@ export function planSync(input: PlanInput): SyncPlan {
     };
     records.push(task);
   }
+
+  const meetings: PlannedRecord[] = (input.meetings ?? [])
+    .filter((m) => m.startsAt)
+    .map((m) => ({
+      kind: "meeting" as const,
+      key: `booking:${m.provider}:${m.bookingId}`,
+      mode: "upsert" as const,
+      label: `Meeting with ${displayName}`,
+      why: `Booked by the lead through the booking link (${m.provider === "calcom" ? "Cal.com" : m.provider === "calendly" ? "Calendly" : m.provider})`,
+      fields: {
+        title: m.title ?? `Diagnosis call: ${displayName}${m.organizerName ? ` and ${m.organizerName}` : ""}`,
+        startsAt: m.startsAt!,
+        endsAt: m.endsAt,
+        outcome: meetingOutcome(m.status),
+        ownerEmail,
+      },
+    }));
+  records.push(...meetings);
 
   const ref = (r: PlannedRecord): RecordRef => ({ kind: r.kind, key: r.key });
   const associations: PlannedAssociation[] = [];
@@ -227,13 +291,19 @@ export function planSync(input: PlanInput): SyncPlan {
   link(ticket, contact, company);
   link(note, contact, company, deal, ticket);
   link(task, contact, company, deal);
+  for (const meeting of meetings) link(meeting, contact, company, deal);
   return { records, associations };
 }
 
 /** `https://www.Acme.io/about` → `acme.io`; anything that is not a host name → null. */
 export function normaliseDomain(website: string | null | undefined): string | null {
   if (!website) return null;
-  const host = website.trim().toLowerCase().replace(/^[a-z]+:\/\//, "").split(/[/?#:]/)[0].replace(/^www\./, "");
+  const host = website
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, "")
+    .split(/[/?#:]/)[0]!
+    .replace(/^www\./, "");
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
 }
 
@@ -248,6 +318,18 @@ function lifecycleStage(handoff: PlanInput["handoff"], converted: boolean, dealW
 function describeSource(pkg: HandoffPackage): string {
   const s = pkg.source;
   return [s.channel.replace("_", " "), s.pageName ?? s.url, s.campaign ? `campaign ${s.campaign}` : null, s.receivedAt].filter(Boolean).join(" · ");
+}
+
+function meetingOutcome(status: string): MeetingOutcome {
+  return status === "held"
+    ? "COMPLETED"
+    : status === "no_show"
+      ? "NO_SHOW"
+      : status === "cancelled"
+        ? "CANCELED"
+        : status === "rescheduled"
+          ? "RESCHEDULED"
+          : "SCHEDULED";
 }
 
 function taskPriority(priority: PlanInput["handoff"]["priority"]): TaskPriority {

@@ -1,20 +1,37 @@
 import { listMappings, loadCrmSyncSources, reserveMappings, saveMappings, setPackageCrmRecords, withCrmLocks } from "@/db/queries/crm";
+import { listThreadEmailsForCrm } from "@/db/queries/mailbox";
+import { listMeetingsForHandoffs } from "@/db/queries/meetings";
 import { handoffPackageSchema } from "@/lib/contract/package";
-import type { CrmAdapter, CrmAssociation, UpsertInput } from "@/lib/crm/adapter";
+import type { CrmAdapter, CrmAssociation, EmailEngagementInput, UpsertInput } from "@/lib/crm/adapter";
+import { EMAIL_ENGAGEMENT_KIND, emailEngagement, type EmailEngagement } from "@/lib/crm/email-engagement";
 import { crmKinds, planSync, type PlannedRecord, type SyncPlan } from "@/lib/crm/plan-sync";
+
+/** An adapter, or where to get the one configured now (resolved once per sync). */
+export type CrmAdapterSource = CrmAdapter | (() => Promise<CrmAdapter>);
 
 /** `unparsable`: handoffs whose stored package no longer matches the format, which no retry can sync. */
 export type SyncResult = { synced: string[]; unparsable: string[] };
 
 /** The plan for each handoff, from its current state (what the preview shows and the sync writes). */
 export async function planHandoffs(handoffIds: string[], appUrl: string): Promise<{ plans: Map<string, SyncPlan>; unparsable: string[] }> {
-  const sources = await loadCrmSyncSources({ handoffIds });
+  const [sources, meetings] = await Promise.all([loadCrmSyncSources({ handoffIds }), listMeetingsForHandoffs({ handoffIds })]);
   const plans = new Map<string, SyncPlan>();
   const unparsable: string[] = [];
   for (const { handoff, companyDomain, ownerEmail } of sources) {
     const pkg = handoffPackageSchema.safeParse(handoff.package);
     if (!pkg.success) unparsable.push(handoff.id);
-    else plans.set(handoff.id, planSync({ handoff, pkg: pkg.data, companyDomain, ownerEmail, packageUrl: `${appUrl}/handoffs/${handoff.id}` }));
+    else
+      plans.set(
+        handoff.id,
+        planSync({
+          handoff,
+          pkg: pkg.data,
+          companyDomain,
+          ownerEmail,
+          packageUrl: `${appUrl}/handoffs/${handoff.id}`,
+          meetings: meetings.get(handoff.id) ?? [],
+        }),
+      );
   }
   return { plans, unparsable };
 }
@@ -25,12 +42,14 @@ export async function planHandoffs(handoffIds: string[], appUrl: string): Promis
  * through the mapping table, so running it again (a retry, a status change) updates instead of
  * duplicating, and a key reserved before a crash is looked up in the CRM before anything is created.
  */
-export async function syncHandoffs(handoffIds: string[], deps: { adapter: CrmAdapter; appUrl: string }): Promise<SyncResult> {
-  const { adapter } = deps;
+export async function syncHandoffs(handoffIds: string[], deps: { adapter: CrmAdapterSource; appUrl: string }): Promise<SyncResult> {
+  const adapter = typeof deps.adapter === "function" ? await deps.adapter() : deps.adapter;
   const { plans, unparsable } = await planHandoffs(handoffIds, deps.appUrl);
   const portal = await adapter.portal();
   const records = [...plans.values()].flatMap((p) => p.records);
-  const lockKeys = records.map((r) => `${adapter.name}:${portal}:${r.kind}:${r.key}`);
+  // The thread's emails, for a CRM that logs them as email activity (one engagement per email).
+  const emails: EmailEngagement[] = adapter.logEmails ? (await listThreadEmailsForCrm([...plans.keys()])).map(emailEngagement) : [];
+  const lockKeys = [...records, ...emails.map((e) => ({ kind: EMAIL_ENGAGEMENT_KIND, key: e.key }))].map((r) => `${adapter.name}:${portal}:${r.kind}:${r.key}`);
 
   await withCrmLocks(lockKeys, async () => {
     const mapped = await listMappings({ adapter: adapter.name, portal, refs: records });
@@ -74,6 +93,32 @@ export async function syncHandoffs(handoffIds: string[], deps: { adapter: CrmAda
       }
     }
     await adapter.associate([...pairs.values()]);
+
+    if (adapter.logEmails && emails.length) {
+      // The mapping is the idempotency key: an email already logged is never sent again, and one
+      // reserved by a run that crashed before storing its id is looked up in the CRM first.
+      const emailRefs = emails.map((e) => ({ kind: EMAIL_ENGAGEMENT_KIND, key: e.key }));
+      const emailMapped = await listMappings({ adapter: adapter.name, portal, refs: emailRefs });
+      const logged = new Set(emailMapped.filter((m) => m.crmId).map((m) => m.key));
+      const inFlight = new Set(emailMapped.filter((m) => !m.crmId).map((m) => m.key));
+      const inputs: EmailEngagementInput[] = [];
+      for (const email of emails) {
+        const contact = plans.get(email.handoffId)?.records.find((r) => r.kind === "contact");
+        const contactId = contact ? ids.get(ref(contact)) : undefined;
+        if (!contactId || logged.has(email.key)) continue;
+        inputs.push({ email, contactId, maybeCreated: inFlight.has(email.key) });
+      }
+      if (inputs.length) {
+        await reserveMappings({
+          adapter: adapter.name,
+          portal,
+          kind: EMAIL_ENGAGEMENT_KIND,
+          keys: inputs.filter((i) => !i.maybeCreated).map((i) => i.email.key),
+        });
+        const created = await adapter.logEmails(inputs);
+        await saveMappings({ adapter: adapter.name, portal, kind: EMAIL_ENGAGEMENT_KIND, rows: created });
+      }
+    }
 
     const links: { handoffId: string; url: string }[] = [];
     for (const [handoffId, plan] of plans) {

@@ -19,3 +19,15 @@ export function canActOnHandoff(actor: ActorScope, handoff: HandoffScope): boole
   if (actor.role !== "rep") return true;
   return handoff.ownerId === null || handoff.ownerId === actor.id;
 }
+
+/**
+ * Who may write to the lead in the package's conversation: the person who owns the package, a
+ * manager of its team (a manager without a team manages every team), an admin. Nobody writes on a
+ * package nobody has taken: the agent speaks until a person accepts it.
+ */
+export function canWriteToLead(actor: ActorScope, handoff: HandoffScope & { status: string }): boolean {
+  if (handoff.ownerId === null || !["accepted", "in_follow_up"].includes(handoff.status)) return false;
+  if (actor.role === "admin") return true;
+  if (actor.role === "manager") return actor.teamId === null || actor.teamId === handoff.teamId;
+  return handoff.ownerId === actor.id;
+}

@@ -21,19 +21,28 @@ export function questionTopic(question: string): AnswerTopic | null {
  * part answers, with the part's exact words.
  */
 export function answerParts(text: string): { words: string; topics: AnswerTopic[] }[] {
-  return text
-    // A comma inside a number ("20,000") does not split.
-    .split(/,(?!\d)\s*|;\s*|(?<=[.!?])\s+|\s+(?:and|y|plus|also)\s+/iu)
-    .map((words) => words.trim())
-    .filter((words) => /\p{L}|\d/u.test(words))
-    .map((words) => ({ words, topics: topicsOf(words) }));
+  return (
+    text
+      // A comma inside a number ("20,000") does not split.
+      .split(/,(?!\d)\s*|;\s*|(?<=[.!?])\s+|\s+(?:and|y|plus|also)\s+/iu)
+      .map((words) => words.trim())
+      .filter((words) => /\p{L}|\d/u.test(words))
+      .map((words) => ({ words, topics: topicsOf(words) }))
+  );
 }
 
 function topicsOf(words: string): AnswerTopic[] {
   const topics: AnswerTopic[] = [];
-  if (extractTools(words).length || /\b(we use|usamos|trabajamos con|spreadsheets?|hojas de c[aá]lculo|no crm|ning[uú]n crm)\b/iu.test(words)) topics.push("tools");
-  if (findMonthlyLeads(words) || findEmployees(words) || /\b\d[\d.,]*\s*(leads?|inquiries|requests|solicitudes|people|reps|personas|comerciales)\b/iu.test(words)) topics.push("volume");
-  if (findTimelineDays(words) || /\b(no rush|asap|urgent(ly)?|sin prisa|cuanto antes|urgente|next (quarter|year)|q[1-4])\b/iu.test(words)) topics.push("timeline");
+  if (extractTools(words).length || /\b(we use|usamos|trabajamos con|spreadsheets?|hojas de c[aá]lculo|no crm|ning[uú]n crm)\b/iu.test(words))
+    topics.push("tools");
+  if (
+    findMonthlyLeads(words) ||
+    findEmployees(words) ||
+    /\b\d[\d.,]*\s*(leads?|inquiries|requests|solicitudes|people|reps|personas|comerciales)\b/iu.test(words)
+  )
+    topics.push("volume");
+  if (findTimelineDays(words) || /\b(no rush|asap|urgent(ly)?|sin prisa|cuanto antes|urgente|next (quarter|year)|q[1-4])\b/iu.test(words))
+    topics.push("timeline");
   if (findBudget(words) || /[$€£]\s?\d|\d\s?(k|€|eur|usd)\b/iu.test(words)) topics.push("budget");
   return topics;
 }

@@ -1,5 +1,4 @@
-import { queueCrmSync } from "@/db/queries/crm";
-import { getHandoff, listHandoffEvents, updateHandoffIfUnchanged, type HandoffChange } from "@/db/queries/handoffs";
+import { getHandoff, listHandoffEvents, changeHandoff, type HandoffChange } from "@/db/queries/handoffs";
 import { findUserById } from "@/db/queries/users";
 import type { HandoffStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/guard";
@@ -20,12 +19,7 @@ export type StatusCommandInput =
  * package is `expectedVersion`: if anyone changed it since, nothing is written and the error says
  * what happened, so the person can look at the fresh state and decide again.
  */
-export async function changeHandoffStatus(options: {
-  actor: Actor;
-  handoffId: string;
-  expectedVersion: number;
-  input: StatusCommandInput;
-}) {
+export async function changeHandoffStatus(options: { actor: Actor; handoffId: string; expectedVersion: number; input: StatusCommandInput }) {
   const { actor, handoffId, expectedVersion, input } = options;
   const { handoff: current } = await loadForChange(actor, handoffId, expectedVersion);
 
@@ -54,27 +48,21 @@ export async function changeHandoffStatus(options: {
     Object.assign(data, { valueAmount: input.valueAmount, valueCurrency: input.valueCurrency, meetingBooked: input.meetingBooked });
   }
 
-  const updated = await updateHandoffIfUnchanged({
+  const updated = await changeHandoff({
     id: handoffId,
     expectedVersion,
     fromStatuses: commands[input.command].from,
     change,
     event: { type: "status_changed", actorKind: "user", actorId: actor.id, fromStatus: current.status, toStatus: check.to, note, data },
     // The CRM follows the status (lead status, task, deal stage and amount) through the outbox.
-    alsoInTransaction: (tx) => queueCrmSync(tx, { handoffId }),
+    along: { syncCrm: true },
   });
   if (!updated) throw await conflictError(handoffId, input.command);
   return updated;
 }
 
 /** A manager's call: hand the package to someone else (or back to the queue with `null`). */
-export async function reassignHandoff(options: {
-  actor: Actor;
-  handoffId: string;
-  expectedVersion: number;
-  ownerId: string | null;
-  note?: string | null;
-}) {
+export async function reassignHandoff(options: { actor: Actor; handoffId: string; expectedVersion: number; ownerId: string | null; note?: string | null }) {
   const { actor, handoffId, expectedVersion, ownerId } = options;
   if (!can(actor.role, "handoffs.reassign")) throw new UserError("forbidden", "Only managers and admins can reassign packages.");
   const { handoff: current } = await loadForChange(actor, handoffId, expectedVersion);
@@ -89,7 +77,7 @@ export async function reassignHandoff(options: {
   }
   // Reassigning an accepted package hands over the work, so it goes back to pending for the new owner.
   const status: HandoffStatus = current.ownerId !== ownerId && current.status === "accepted" ? "pending" : current.status;
-  const updated = await updateHandoffIfUnchanged({
+  const updated = await changeHandoff({
     id: handoffId,
     expectedVersion,
     fromStatuses: openStatuses,

@@ -1,5 +1,5 @@
 import { getHandoff } from "@/db/queries/handoffs";
-import { changeHandoffWith } from "@/db/queries/package-actions";
+import { changeHandoff } from "@/db/queries/handoffs";
 import { handoffStatus } from "@/db/schema/handoffs";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { applyLeadAnswer, nextUnanswered } from "@/lib/handoffs/info-request";
@@ -14,7 +14,11 @@ const ATTEMPTS = 3;
  * agent's next line is returned: the next question, or thanks once all are answered. Null when no
  * question is waiting in this chat, so the conversation goes on as usual.
  */
-export async function takeChatAnswer(options: { handoffId: string; message: { id: string; text: string; sentAt: Date }; declined: boolean }): Promise<string | null> {
+export async function takeChatAnswer(options: {
+  handoffId: string;
+  message: { id: string; text: string; sentAt: Date };
+  declined: boolean;
+}): Promise<string | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const found = await getHandoff({ id: options.handoffId });
     const request = found?.handoff.infoRequest;
@@ -22,12 +26,17 @@ export async function takeChatAnswer(options: { handoffId: string; message: { id
     const { handoff } = found;
     const ownerName = request.requestedByName;
 
-    const applied = applyLeadAnswer(request, handoffPackageSchema.parse(handoff.package), { text: options.message.text, messageId: options.message.id, at: options.message.sentAt, declined: options.declined });
+    const applied = applyLeadAnswer(request, handoffPackageSchema.parse(handoff.package), {
+      text: options.message.text,
+      messageId: options.message.id,
+      at: options.message.sentAt,
+      declined: options.declined,
+    });
     // Already recorded (the lead's browser retried the turn): say again what comes next.
     if (!applied) return nextUnanswered(request) ? chatLineFor(request, { first: false, ownerName }) : null;
 
     const remaining = applied.request?.questions.filter((q) => q.answer === null).length ?? 0;
-    const updated = await changeHandoffWith({
+    const updated = await changeHandoff({
       id: handoff.id,
       expectedVersion: handoff.version,
       fromStatuses: handoffStatus.enumValues,

@@ -56,7 +56,10 @@ describe("a fact correction", () => {
     expect(correct("website", "kranich.example").data).toMatchObject({ key: "website", value: "kranich.example" });
     expect(correct("employees", "1,200").data).toMatchObject({ value: "1200" });
     // An open question's answer is free text.
-    expect(factReviewSchema.safeParse({ ...target, target: "open_question", index: "0", key: "What is your budget?", action: "answer", value: "About 20k, maybe" }).success).toBe(true);
+    expect(
+      factReviewSchema.safeParse({ ...target, target: "open_question", index: "0", key: "What is your budget?", action: "answer", value: "About 20k, maybe" })
+        .success,
+    ).toBe(true);
   });
 });
 
@@ -70,16 +73,25 @@ describe("package action input", () => {
   });
 
   it("needs a real time to snooze until and a reason to hand back", () => {
-    expect(snoozeSchema.safeParse({ ...target, until: "" }).error?.issues[0]).toMatchObject({ path: ["until"], message: "Pick a date and time to snooze until." });
+    expect(snoozeSchema.safeParse({ ...target, until: "" }).error?.issues[0]).toMatchObject({
+      path: ["until"],
+      message: "Pick a date and time to snooze until.",
+    });
     expect(snoozeSchema.parse({ ...target, until: "2026-11-26T09:00:00.000Z" }).until).toEqual(new Date("2026-11-26T09:00:00.000Z"));
-    expect(handBackSchema.safeParse({ ...target, reason: " " }).error?.issues[0]).toMatchObject({ path: ["reason"], message: "Say why the agent should take it back." });
+    expect(handBackSchema.safeParse({ ...target, reason: " " }).error?.issues[0]).toMatchObject({
+      path: ["reason"],
+      message: "Say why the agent should take it back.",
+    });
   });
 
   it("pairs confirm and correct with inferred facts, answer with open questions, and needs a value to correct", () => {
     const base = { ...target, index: "0", key: "employees" };
     expect(factReviewSchema.safeParse({ ...base, target: "inferred", action: "confirm" }).success).toBe(true);
-    expect(factReviewSchema.safeParse({ ...base, target: "inferred", action: "answer", value: "x" }).error?.issues[0].path).toEqual(["action"]);
-    expect(factReviewSchema.safeParse({ ...base, target: "open_question", action: "confirm" }).error?.issues[0].path).toEqual(["action"]);
-    expect(factReviewSchema.safeParse({ ...base, target: "inferred", action: "correct", value: "  " }).error?.issues[0]).toMatchObject({ path: ["value"], message: "Type the right value first." });
+    expect(factReviewSchema.safeParse({ ...base, target: "inferred", action: "answer", value: "x" }).error?.issues[0]!.path).toEqual(["action"]);
+    expect(factReviewSchema.safeParse({ ...base, target: "open_question", action: "confirm" }).error?.issues[0]!.path).toEqual(["action"]);
+    expect(factReviewSchema.safeParse({ ...base, target: "inferred", action: "correct", value: "  " }).error?.issues[0]).toMatchObject({
+      path: ["value"],
+      message: "Type the right value first.",
+    });
   });
 });

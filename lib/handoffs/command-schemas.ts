@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox } from "@/lib/forms/form-fields";
 import { reasonCodes } from "@/lib/contract/package";
 import { discardReasonKeys } from "@/lib/handoffs/discard-reasons";
 import { checkFactValue } from "@/lib/handoffs/fact-value";
@@ -11,7 +12,6 @@ const target = {
   handoffId: z.uuid("That package id is not valid."),
   version: z.coerce.number().int().min(1),
 };
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const optionalNote = z.string().trim().max(2000, "Keep the note under 2,000 characters.").optional();
 
 export const acceptSchema = z.object(target);
@@ -66,7 +66,10 @@ export const reassignSchema = z.object({
 });
 
 // A checkbox group arrives as nothing, one string or several.
-const stringList = z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().trim().max(500, "A question can be at most 500 characters.")).max(20));
+const stringList = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().trim().max(500, "A question can be at most 500 characters.")).max(20),
+);
 
 export const requestInfoSchema = z.object({
   ...target,
@@ -76,7 +79,12 @@ export const requestInfoSchema = z.object({
     .string()
     .max(4000, "Keep your questions under 4,000 characters.")
     .optional()
-    .transform((v) => (v ?? "").split("\n").map((q) => q.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? "")
+        .split("\n")
+        .map((q) => q.trim())
+        .filter(Boolean),
+    )
     .refine((qs) => qs.every((q) => q.length <= 500), "A question can be at most 500 characters."),
 });
 
@@ -103,7 +111,10 @@ export const factReviewSchema = z
     value: z.string().trim().max(1000, "Keep the value under 1,000 characters.").optional(),
     locale: z.string().max(35).optional(),
   })
-  .refine((v) => (v.target === "inferred" ? v.action !== "answer" : v.action === "answer"), { path: ["action"], message: "Inferred facts are confirmed or corrected; open questions are answered." })
+  .refine((v) => (v.target === "inferred" ? v.action !== "answer" : v.action === "answer"), {
+    path: ["action"],
+    message: "Inferred facts are confirmed or corrected; open questions are answered.",
+  })
   .refine((v) => v.action === "confirm" || (v.value !== undefined && v.value.length > 0), { path: ["value"], message: "Type the right value first." })
   // A correction is held to the type of the fact it replaces (a website stays a website), and is
   // stored the way the agent writes that fact. The key is checked against the package afterwards.

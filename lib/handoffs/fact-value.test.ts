@@ -10,7 +10,15 @@ describe("a corrected fact, held to its type", () => {
   it("takes a website as a domain or an http(s) address, and refuses markup or other schemes", () => {
     expect(accepted("website", "kranich.example")).toBe("kranich.example");
     expect(accepted("website", "https://www.kranich.example/kontakt")).toBe("https://www.kranich.example/kontakt");
-    for (const bad of ["<img src=x onerror=alert(1)>kranich.example", "javascript:alert(1)", "kranich", "kranich .example", "ftp://kranich.example", "https://user:pw@kranich.example", "http://localhost"]) {
+    for (const bad of [
+      "<img src=x onerror=alert(1)>kranich.example",
+      "javascript:alert(1)",
+      "kranich",
+      "kranich .example",
+      "ftp://kranich.example",
+      "https://user:pw@kranich.example",
+      "http://localhost",
+    ]) {
       expect(accepted("website", bad), bad).toBe("refused: Website must be a domain or web address, such as acme.io or https://acme.io.");
     }
   });
@@ -42,7 +50,9 @@ describe("a corrected fact, held to its type", () => {
     expect(accepted("intent", "Audit")).toBe("audit");
     expect(accepted("fit", "partial")).toBe("partial");
     expect(accepted("urgent", "no")).toBe("no");
-    expect(accepted("intent", "buy everything")).toBe("refused: Intent must be one of: diagnosis, quote, audit, integration, support, information, partnership, other.");
+    expect(accepted("intent", "buy everything")).toBe(
+      "refused: Intent must be one of: diagnosis, quote, audit, integration, support, information, partnership, other.",
+    );
   });
 
   it("takes names and other text as plain text", () => {

@@ -48,7 +48,9 @@ export function checkFactValue(field: string, raw: string, locale?: string): Fac
   const spec = factKinds[field] ?? { kind: "text", max: 1000 };
   switch (spec.kind) {
     case "email":
-      return email.test(value) && value.length <= 320 ? { ok: true, value: value.toLowerCase() } : { ok: false, message: `${name} must be an email address, such as ana@acme.io.` };
+      return email.test(value) && value.length <= 320
+        ? { ok: true, value: value.toLowerCase() }
+        : { ok: false, message: `${name} must be an email address, such as ana@acme.io.` };
     case "website":
       return website(value) ?? { ok: false, message: `${name} must be a domain or web address, such as acme.io or https://acme.io.` };
     case "phone":
@@ -63,9 +65,9 @@ export function checkFactValue(field: string, raw: string, locale?: string): Fac
     }
     case "money": {
       const match = /^(.+?)\s*([A-Za-z]{3})$/.exec(value);
-      const read = match ? parseTypedAmount(match[1], locale) : null;
+      const read = match ? parseTypedAmount(match[1]!, locale) : null;
       return match && read?.ok && read.value > 0 && read.value <= 1_000_000_000
-        ? { ok: true, value: `${read.value} ${match[2].toUpperCase()}` }
+        ? { ok: true, value: `${read.value} ${match[2]!.toUpperCase()}` }
         : { ok: false, message: `${name} must be an amount and its currency, such as 15000 EUR.` };
     }
     case "choice": {
@@ -76,7 +78,8 @@ export function checkFactValue(field: string, raw: string, locale?: string): Fac
       if (value.length > spec.max) return { ok: false, message: `${name} can be at most ${spec.max.toLocaleString("en-US")} characters.` };
       // Names and needs are words: angle brackets are markup, and control characters are not text.
       if (/[<>]/.test(value)) return { ok: false, message: `${name} must be plain text, without < or >.` };
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) return { ok: false, message: `${name} must be plain text, without control characters.` };
+      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+        return { ok: false, message: `${name} must be plain text, without control characters.` };
       return { ok: true, value };
   }
 }

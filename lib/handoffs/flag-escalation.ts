@@ -16,7 +16,9 @@ export async function flagPoorEscalation(options: { actor: Actor; handoffId: str
   const { handoff } = found;
   if (!canViewHandoff(options.actor, handoff)) throw new UserError("forbidden", "This package is outside your team's queue.");
   if (!handoff.reasons.includes(options.reason)) {
-    throw new UserError("bad_request", `The agent did not give "${reasonLabels[options.reason]}" as a reason for this package.`, { reason: ["Pick one of the package's reasons."] });
+    throw new UserError("bad_request", `The agent did not give "${reasonLabels[options.reason]}" as a reason for this package.`, {
+      reason: ["Pick one of the package's reasons."],
+    });
   }
   const fired = handoff.package.reasons.find((r) => r.code === options.reason);
   await addHandoffEvent({

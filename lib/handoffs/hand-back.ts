@@ -1,4 +1,4 @@
-import { changeHandoffWith } from "@/db/queries/package-actions";
+import { changeHandoff } from "@/db/queries/handoffs";
 import { slaDeadline } from "@/db/queries/routing";
 import type { Actor } from "@/lib/auth/guard";
 import { UserError } from "@/lib/errors";
@@ -20,7 +20,7 @@ export async function handBackToAgent(options: { actor: Actor; handoffId: string
   if (!check.ok) throw new UserError("conflict", check.reason);
 
   const inChat = handoff.channel === "chat" && handoff.conversationId !== null;
-  const updated = await changeHandoffWith({
+  const updated = await changeHandoff({
     id: handoffId,
     expectedVersion,
     fromStatuses: commands.hand_back.from,

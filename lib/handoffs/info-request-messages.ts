@@ -17,7 +17,8 @@ export function chatLineFor(request: InfoRequest | null, options: { first: boole
 }
 
 /** The agent picks the conversation up again after a person handed the lead back. */
-export const RESUME_LINE = "Hi again! I'm the team's assistant, and I'll keep helping you here. Is there anything else you'd like to tell me about what you need?";
+export const RESUME_LINE =
+  "Hi again! I'm the team's assistant, and I'll keep helping you here. Is there anything else you'd like to tell me about what you need?";
 
 /** The email that asks a form or email lead the owner's questions (sent once someone approves it). */
 export function infoRequestEmail(options: { leadName: string | null; ownerName: string | null; questions: readonly string[] }) {

@@ -35,9 +35,14 @@ export type InfoQuestion = InfoRequest["questions"][number];
 export const MAX_INFO_QUESTIONS = 8;
 
 /** The owner's picks from the open questions plus their own, trimmed, in order, each once. */
-export function collectQuestions(picked: readonly string[], extra: readonly string[], openQuestions: readonly string[]): { ok: true; questions: Pick<InfoQuestion, "text" | "openQuestion">[] } | { ok: false; field: "questions" | "extra"; message: string } {
+export function collectQuestions(
+  picked: readonly string[],
+  extra: readonly string[],
+  openQuestions: readonly string[],
+): { ok: true; questions: Pick<InfoQuestion, "text" | "openQuestion">[] } | { ok: false; field: "questions" | "extra"; message: string } {
   const unknown = picked.find((q) => !openQuestions.includes(q));
-  if (unknown !== undefined) return { ok: false, field: "questions", message: `"${unknown}" is no longer one of this package's open questions. Reload and pick again.` };
+  if (unknown !== undefined)
+    return { ok: false, field: "questions", message: `"${unknown}" is no longer one of this package's open questions. Reload and pick again.` };
   const seen = new Set<string>();
   const questions: Pick<InfoQuestion, "text" | "openQuestion">[] = [];
   for (const [text, openQuestion] of [...picked.map((q) => [q, true] as const), ...extra.map((q) => [q.trim(), false] as const)]) {
@@ -75,7 +80,7 @@ export function applyLeadAnswer(
   const replies = answer.declined ? new Map([[current, answer.text]]) : repliesByQuestion(request, current, answer.text);
   const answeredAt = answer.at.toISOString();
   const questions = request.questions.map((q) => (replies.has(q) ? { ...q, answer: replies.get(q)!, messageId: answer.messageId, answeredAt } : q));
-  const answeredNow = questions.filter((q, i) => replies.has(request.questions[i]));
+  const answeredNow = questions.filter((q, i) => replies.has(request.questions[i]!));
   const next: HandoffPackage = answer.declined
     ? pkg
     : {
@@ -88,7 +93,14 @@ export function applyLeadAnswer(
       };
   const open = questions.some((q) => q.answer === null);
   const main = answeredNow.find((q) => q.text === current.text) ?? answeredNow[0];
-  return { request: open ? { ...request, questions } : null, pkg: next, answered: main, also: answeredNow.filter((q) => q !== main), confirmed: !answer.declined };
+  if (!main) return null;
+  return {
+    request: open ? { ...request, questions } : null,
+    pkg: next,
+    answered: main,
+    also: answeredNow.filter((q) => q !== main),
+    confirmed: !answer.declined,
+  };
 }
 
 // Which unanswered questions the message answers, and with which of its words. Without a part that
@@ -104,7 +116,7 @@ function repliesByQuestion(request: InfoRequest, current: InfoQuestion, text: st
     const matching = parts.flatMap((p, i) => (p.topics.includes(topic) ? [i] : []));
     if (!matching.length) continue;
     matching.forEach((i) => used.add(i));
-    replies.set(question, matching.map((i) => parts[i].words).join(", "));
+    replies.set(question, matching.map((i) => parts[i]!.words).join(", "));
   }
   // Only the question just asked is answered: the whole message is its answer, as the lead wrote it.
   if (replies.size === 0 || (replies.size === 1 && replies.has(current))) return new Map([[current, text]]);

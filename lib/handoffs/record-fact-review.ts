@@ -1,4 +1,4 @@
-import { changeHandoffWith } from "@/db/queries/package-actions";
+import { changeHandoff } from "@/db/queries/handoffs";
 import { handoffStatus } from "@/db/schema/handoffs";
 import type { Actor } from "@/lib/auth/guard";
 import { handoffPackageSchema } from "@/lib/contract/package";
@@ -22,14 +22,20 @@ export async function recordFactReview(options: { actor: Actor; handoffId: strin
   const outcome = applyFactReview(pkg, review, actor.name ?? actor.email);
   if (!outcome.ok) throw new UserError("conflict", outcome.message);
   const { correction } = outcome;
-  const infoRequest = correction.kind === "answer" ? markAnsweredByRep(handoff.infoRequest, correction.field, correction.after, new Date()) : handoff.infoRequest;
+  const infoRequest =
+    correction.kind === "answer" ? markAnsweredByRep(handoff.infoRequest, correction.field, correction.after, new Date()) : handoff.infoRequest;
 
-  const updated = await changeHandoffWith({
+  const updated = await changeHandoff({
     id: handoffId,
     expectedVersion,
     fromStatuses: handoffStatus.enumValues,
     change: { package: outcome.pkg, infoRequest },
-    event: { type: eventTypes[correction.kind], actorKind: "user", actorId: actor.id, data: { field: correction.field, before: correction.before, after: correction.after } },
+    event: {
+      type: eventTypes[correction.kind],
+      actorKind: "user",
+      actorId: actor.id,
+      data: { field: correction.field, before: correction.before, after: correction.after },
+    },
     along: { correction: { actorId: actor.id, ...correction } },
   });
   if (!updated) throw await conflictError(handoffId, correction.kind === "answer" ? "answer" : correction.kind === "confirm" ? "confirmation" : "correction");

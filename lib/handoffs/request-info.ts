@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { changeHandoffWith, type AlongWithChange } from "@/db/queries/package-actions";
+import { changeHandoff, type AlongWithChange } from "@/db/queries/handoffs";
 import type { Actor } from "@/lib/auth/guard";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { UserError } from "@/lib/errors";
@@ -20,7 +20,8 @@ const APPROVAL_TTL_MS = 7 * 24 * 60 * 60_000;
 export async function requestMoreInfo(options: { actor: Actor; handoffId: string; expectedVersion: number; picked: string[]; extra: string[] }) {
   const { actor, handoffId, expectedVersion } = options;
   const { handoff } = await loadForChange(actor, handoffId, expectedVersion);
-  if (!(openStatuses as readonly string[]).includes(handoff.status)) throw new UserError("conflict", "This package is closed; there is nothing left to ask the lead.");
+  if (!(openStatuses as readonly string[]).includes(handoff.status))
+    throw new UserError("conflict", "This package is closed; there is nothing left to ask the lead.");
   const pkg = handoffPackageSchema.parse(handoff.package);
 
   const collected = collectQuestions(options.picked, options.extra, pkg.facts.openQuestions);
@@ -56,7 +57,7 @@ export async function requestMoreInfo(options: { actor: Actor; handoffId: string
     };
   }
 
-  const updated = await changeHandoffWith({
+  const updated = await changeHandoff({
     id: handoffId,
     expectedVersion,
     fromStatuses: openStatuses,

@@ -25,7 +25,11 @@ export function requestedActionView(
     if (!context.mayReassign) return { kind: "unavailable", message: "Only a manager or an admin can reassign a package." };
     return { kind: "open" };
   }
-  if (!context.mayAct && !closed) return { kind: "unavailable", message: `${context.ownerName ?? "Someone else"} owns this package, so you cannot ${action} it. Ask a manager to reassign it if you should take it.` };
+  if (!context.mayAct && !closed)
+    return {
+      kind: "unavailable",
+      message: `${context.ownerName ?? "Someone else"} owns this package, so you cannot ${action} it. Ask a manager to reassign it if you should take it.`,
+    };
   const check = checkTransition(action, context.status);
   if (check.ok) return { kind: "open" };
   if (action === "convert" && checkTransition("accept", context.status).ok) {
@@ -36,7 +40,11 @@ export function requestedActionView(
 
 /** The view of each form, for a page that does not know yet which one the URL asks for. */
 export function requestedActionViews(context: Parameters<typeof requestedActionView>[1]): Record<RequestedAction, RequestedActionView> {
-  return { convert: requestedActionView("convert", context), discard: requestedActionView("discard", context), reassign: requestedActionView("reassign", context) };
+  return {
+    convert: requestedActionView("convert", context),
+    discard: requestedActionView("discard", context),
+    reassign: requestedActionView("reassign", context),
+  };
 }
 
 export function isRequestedAction(value: string | null): value is RequestedAction {

@@ -32,7 +32,11 @@ describe("reviewing the agent's facts", () => {
   });
 
   it("answers an open question", () => {
-    const out = applyFactReview(pkg(), { target: "open_question", index: 0, question: "What is your budget?", action: "answer", value: "15k EUR" }, "Dana Reyes");
+    const out = applyFactReview(
+      pkg(),
+      { target: "open_question", index: 0, question: "What is your budget?", action: "answer", value: "15k EUR" },
+      "Dana Reyes",
+    );
     expect(out).toMatchObject({ ok: true, correction: { kind: "answer", field: "What is your budget?", before: null, after: "15k EUR" } });
     if (out.ok) expect(out.pkg.facts.openQuestions).toEqual([]);
   });
@@ -41,7 +45,10 @@ describe("reviewing the agent's facts", () => {
     expect(applyFactReview(pkg(), { target: "inferred", index: 0, field: "intent", action: "confirm" }, "x")).toMatchObject({ ok: false });
     expect(applyFactReview(pkg(), { target: "inferred", index: 5, field: "intent", action: "confirm" }, "x")).toMatchObject({ ok: false });
     expect(applyFactReview(pkg(), { target: "open_question", index: 0, question: "Other?", action: "answer", value: "y" }, "x")).toMatchObject({ ok: false });
-    expect(applyFactReview(pkg(), { target: "inferred", index: 0, field: "employees", action: "correct", value: "200" }, "x")).toMatchObject({ ok: false, message: expect.stringContaining("use Confirm") });
+    expect(applyFactReview(pkg(), { target: "inferred", index: 0, field: "employees", action: "correct", value: "200" }, "x")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("use Confirm"),
+    });
   });
 });
 

@@ -9,8 +9,7 @@ export type FactReview =
   | { target: "open_question"; index: number; question: string; action: "answer"; value: string };
 
 export type FactReviewOutcome =
-  | { ok: true; pkg: HandoffPackage; correction: { kind: FactReviewKind; field: string; before: string | null; after: string } }
-  | { ok: false; message: string };
+  { ok: true; pkg: HandoffPackage; correction: { kind: FactReviewKind; field: string; before: string | null; after: string } } | { ok: false; message: string };
 
 /**
  * A rep's verdict on what the agent inferred or left open (pure). Confirming moves an inferred fact
@@ -25,7 +24,11 @@ export function applyFactReview(pkg: HandoffPackage, review: FactReview, reviewe
     if (!fact || fact.field !== review.field) return { ok: false, message: "That inferred fact is no longer on the package. Reload to see it as it is now." };
     const after = review.action === "confirm" ? fact.value : review.value;
     if (review.action === "correct" && after === fact.value) return { ok: false, message: "That is the value the agent already has; use Confirm instead." };
-    const confirmedFact = { field: fact.field, value: after, fragment: fact.fragment ?? `${review.action === "confirm" ? "Confirmed" : "Corrected"} by ${reviewer}` };
+    const confirmedFact = {
+      field: fact.field,
+      value: after,
+      fragment: fact.fragment ?? `${review.action === "confirm" ? "Confirmed" : "Corrected"} by ${reviewer}`,
+    };
     return {
       ok: true,
       pkg: { ...pkg, facts: { ...facts, inferred: facts.inferred.filter((_, i) => i !== review.index), confirmed: [...facts.confirmed, confirmedFact] } },
@@ -33,12 +36,17 @@ export function applyFactReview(pkg: HandoffPackage, review: FactReview, reviewe
     };
   }
   const question = facts.openQuestions[review.index];
-  if (question === undefined || question !== review.question) return { ok: false, message: "That question is no longer open on the package. Reload to see it as it is now." };
+  if (question === undefined || question !== review.question)
+    return { ok: false, message: "That question is no longer open on the package. Reload to see it as it is now." };
   return {
     ok: true,
     pkg: {
       ...pkg,
-      facts: { ...facts, openQuestions: facts.openQuestions.filter((_, i) => i !== review.index), confirmed: [...facts.confirmed, { field: question, value: review.value, fragment: `Answered by ${reviewer}` }] },
+      facts: {
+        ...facts,
+        openQuestions: facts.openQuestions.filter((_, i) => i !== review.index),
+        confirmed: [...facts.confirmed, { field: question, value: review.value, fragment: `Answered by ${reviewer}` }],
+      },
     },
     correction: { kind: "answer", field: question, before: null, after: review.value },
   };

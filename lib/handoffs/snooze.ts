@@ -1,4 +1,4 @@
-import { changeHandoffWith } from "@/db/queries/package-actions";
+import { changeHandoff } from "@/db/queries/handoffs";
 import type { Actor } from "@/lib/auth/guard";
 import { UserError } from "@/lib/errors";
 import { conflictError, loadForChange } from "@/lib/handoffs/change-handoff";
@@ -14,7 +14,8 @@ export async function snoozeHandoff(options: { actor: Actor; handoffId: string; 
   const { actor, handoffId, expectedVersion, until } = options;
   const now = options.now ?? new Date();
   const { handoff } = await loadForChange(actor, handoffId, expectedVersion);
-  if (!(openStatuses as readonly string[]).includes(handoff.status)) throw new UserError("conflict", "This package is closed; only open packages can be snoozed.");
+  if (!(openStatuses as readonly string[]).includes(handoff.status))
+    throw new UserError("conflict", "This package is closed; only open packages can be snoozed.");
   if (until) {
     const problem = snoozeProblem(until, now);
     if (problem) throw new UserError("bad_request", problem, { until: [problem] });
@@ -22,7 +23,7 @@ export async function snoozeHandoff(options: { actor: Actor; handoffId: string; 
     throw new UserError("conflict", "This package is not snoozed.");
   }
 
-  const updated = await changeHandoffWith({
+  const updated = await changeHandoff({
     id: handoffId,
     expectedVersion,
     fromStatuses: openStatuses,

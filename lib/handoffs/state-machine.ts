@@ -39,3 +39,11 @@ export function checkTransition(command: StatusCommand, current: HandoffStatus):
 export function allowedCommands(current: HandoffStatus): StatusCommand[] {
   return (Object.keys(commands) as StatusCommand[]).filter((c) => checkTransition(c, current).ok);
 }
+
+/**
+ * Changes the system makes on its own, through the same table of statuses: a meeting booked by the
+ * lead moves a package nobody has followed up yet into follow-up.
+ */
+export const systemTransitions = {
+  meeting_booked: { from: ["pending", "accepted"], to: "in_follow_up" },
+} as const satisfies Record<string, { from: readonly HandoffStatus[]; to: HandoffStatus }>;

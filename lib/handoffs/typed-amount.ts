@@ -26,26 +26,26 @@ export function parseTypedAmount(text: string, locale = "en"): TypedAmount {
   if (trimmed === "") return { ok: false, problem: "empty" };
   const compact = trimmed.replace(/(?<=\d)[\s\u00a0\u202f'’](?=\d)/g, "");
   const match = /^(-?)(\d[\d.,]*)$/.exec(compact);
-  if (!match || /[.,]{2}|[.,]$/.test(match[2])) return { ok: false, problem: "not_a_number" };
+  if (!match || /[.,]{2}|[.,]$/.test(match[2]!)) return { ok: false, problem: "not_a_number" };
   const [, sign, digits] = match;
 
-  const lastComma = digits.lastIndexOf(",");
-  const lastDot = digits.lastIndexOf(".");
+  const lastComma = digits!.lastIndexOf(",");
+  const lastDot = digits!.lastIndexOf(".");
   let decimal: "," | "." | null;
   if (lastComma >= 0 && lastDot >= 0) decimal = lastComma > lastDot ? "," : ".";
   else if (lastComma < 0 && lastDot < 0) decimal = null;
   else {
     const separator = lastComma >= 0 ? "," : ".";
-    const parts = digits.split(separator);
+    const parts = digits!.split(separator);
     if (parts.length > 2) decimal = null;
-    else if (parts[1].length === 3 && /^[1-9]\d{0,2}$/.test(parts[0])) decimal = decimalSeparatorOf(locale) === separator ? separator : null;
+    else if (parts[1]!.length === 3 && /^[1-9]\d{0,2}$/.test(parts[0]!)) decimal = decimalSeparatorOf(locale) === separator ? separator : null;
     else decimal = separator;
   }
 
-  const group = decimal === "," ? "." : decimal === "." ? "," : digits.includes(",") ? "," : ".";
-  const cut = decimal ? digits.lastIndexOf(decimal) : digits.length;
-  const whole = digits.slice(0, cut);
-  const fraction = decimal ? digits.slice(cut + 1) : "";
+  const group = decimal === "," ? "." : decimal === "." ? "," : digits!.includes(",") ? "," : ".";
+  const cut = decimal ? digits!.lastIndexOf(decimal) : digits!.length;
+  const whole = digits!.slice(0, cut);
+  const fraction = decimal ? digits!.slice(cut + 1) : "";
   if (whole.includes(group) && !new RegExp(`^\\d{1,3}(?:\\${group}\\d{3})+$`).test(whole)) return { ok: false, problem: "not_a_number" };
   if (/[.,]/.test(whole.replaceAll(group, "")) || /[.,]/.test(fraction)) return { ok: false, problem: "not_a_number" };
 

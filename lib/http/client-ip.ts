@@ -4,6 +4,10 @@
  * the only limit (sign-in also counts per account, the chat per session).
  */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = headers
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return forwarded?.at(-1)?.slice(0, 100) ?? headers.get("x-real-ip")?.slice(0, 100) ?? null;
 }

@@ -15,10 +15,16 @@ describe("bulk actions", () => {
   });
 
   it("needs a selection, a reason, and no package twice", () => {
-    expect(bulkDiscardSchema.safeParse({ items: [], reason: "spam" }).error?.issues[0].message).toBe("Select at least one package.");
-    expect(bulkDiscardSchema.safeParse({ items: [{ handoffId: id(1), version: 1 }] }).error?.issues[0].message).toBe("Pick a reason for discarding.");
-    const twice = bulkDiscardSchema.safeParse({ items: [{ handoffId: id(1), version: 1 }, { handoffId: id(1), version: 2 }], reason: "spam" });
-    expect(twice.error?.issues[0].message).toBe("A package is selected twice.");
-    expect(bulkDiscardSchema.safeParse({ items: [{ handoffId: id(1), version: 1 }], reason: "other", note: "" }).error?.issues[0].path).toEqual(["note"]);
+    expect(bulkDiscardSchema.safeParse({ items: [], reason: "spam" }).error?.issues[0]!.message).toBe("Select at least one package.");
+    expect(bulkDiscardSchema.safeParse({ items: [{ handoffId: id(1), version: 1 }] }).error?.issues[0]!.message).toBe("Pick a reason for discarding.");
+    const twice = bulkDiscardSchema.safeParse({
+      items: [
+        { handoffId: id(1), version: 1 },
+        { handoffId: id(1), version: 2 },
+      ],
+      reason: "spam",
+    });
+    expect(twice.error?.issues[0]!.message).toBe("A package is selected twice.");
+    expect(bulkDiscardSchema.safeParse({ items: [{ handoffId: id(1), version: 1 }], reason: "other", note: "" }).error?.issues[0]!.path).toEqual(["note"]);
   });
 });

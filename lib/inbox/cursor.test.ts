@@ -30,7 +30,10 @@ describe("inbox keyset cursors", () => {
     expect(roundTrip(encodeCursor(cursorValues("updated_at", row), id))).toEqual({ values: ["2026-11-20T11:00:00.000Z"], id });
     // Only a pending package's acceptance clock runs; an accepted one has no deadline to sort by.
     expect(roundTrip(encodeCursor(cursorValues("sla_due_at", row), id))).toEqual({ values: ["running", "2026-11-20T10:15:00.123Z"], id });
-    expect(roundTrip(encodeCursor(cursorValues("sla_due_at", { ...row, status: "accepted" }), id))).toEqual({ values: ["stopped", "2026-11-20T10:15:00.123Z"], id });
+    expect(roundTrip(encodeCursor(cursorValues("sla_due_at", { ...row, status: "accepted" }), id))).toEqual({
+      values: ["stopped", "2026-11-20T10:15:00.123Z"],
+      id,
+    });
   });
 
   it("fits a cursor only to the sort it was made for", () => {
@@ -54,6 +57,11 @@ describe("inbox keyset cursors", () => {
   });
 
   it("reads deadlines and priority most urgent first, value largest first", () => {
-    expect([defaultDirection("sla_due_at"), defaultDirection("priority"), defaultDirection("value"), defaultDirection("created_at")]).toEqual(["asc", "asc", "desc", "desc"]);
+    expect([defaultDirection("sla_due_at"), defaultDirection("priority"), defaultDirection("value"), defaultDirection("created_at")]).toEqual([
+      "asc",
+      "asc",
+      "desc",
+      "desc",
+    ]);
   });
 });

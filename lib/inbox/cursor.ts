@@ -39,8 +39,20 @@ export const cursorSchema = z
   .transform((raw, ctx): Cursor => {
     try {
       const decoded = z.array(z.unknown()).parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-      const matchTier = typeof decoded.at(-1) === "number" ? z.number().int().min(0).max(searchMatchTiers.length - 1).parse(decoded.pop()) : undefined;
-      const parsed = z.array(z.union([keyValue, z.uuid()])).min(2).max(3).parse(decoded);
+      const matchTier =
+        typeof decoded.at(-1) === "number"
+          ? z
+              .number()
+              .int()
+              .min(0)
+              .max(searchMatchTiers.length - 1)
+              .parse(decoded.pop())
+          : undefined;
+      const parsed = z
+        .array(z.union([keyValue, z.uuid()]))
+        .min(2)
+        .max(3)
+        .parse(decoded);
       const id = z.uuid().parse(parsed.at(-1));
       return { values: parsed.slice(0, -1), id, ...(matchTier === undefined ? {} : { matchTier }) };
     } catch {
@@ -58,7 +70,7 @@ export function cursorFits(sort: InboxSort, cursor: Cursor, searching = false): 
   if (cursor.values.length !== kinds.length) return false;
   if ((cursor.matchTier !== undefined) !== searching) return false;
   return kinds.every((kind, i) => {
-    const value = cursor.values[i];
+    const value = cursor.values[i] ?? null;
     if (kind === "amount?") return value === null || amount.test(value);
     if (value === null) return false;
     if (kind === "clock") return (clockStates as readonly string[]).includes(value);

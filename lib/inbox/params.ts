@@ -28,7 +28,11 @@ export const inboxParamsSchema = z.object({
   intent: z.enum(intents).optional().catch(undefined),
   campaign: z.string().trim().min(1).max(200).optional().catch(undefined),
   /** A user id, or "none" for packages nobody owns. */
-  owner: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
+  owner: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional()
+    .catch(undefined),
   team: z.uuid().optional().catch(undefined),
   /** Created on or after this day, and on or before `to` (UTC days, inclusive). */
   from: z.iso.date().optional().catch(undefined),

@@ -7,6 +7,9 @@ describe("inbox search match patterns", () => {
   });
 
   it("keeps every character of the search literal", () => {
-    expect(searchMatchPatterns("a.b (c)+[d]*?^$|\\")).toEqual({ word: "\\ma\\.b \\(c\\)\\+\\[d\\]\\*\\?\\^\\$\\|\\\\\\M", prefix: "\\ma\\.b \\(c\\)\\+\\[d\\]\\*\\?\\^\\$\\|\\\\" });
+    expect(searchMatchPatterns("a.b (c)+[d]*?^$|\\")).toEqual({
+      word: "\\ma\\.b \\(c\\)\\+\\[d\\]\\*\\?\\^\\$\\|\\\\\\M",
+      prefix: "\\ma\\.b \\(c\\)\\+\\[d\\]\\*\\?\\^\\$\\|\\\\",
+    });
   });
 });

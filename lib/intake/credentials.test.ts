@@ -25,8 +25,14 @@ describe("intake credentials", () => {
     const signature = signBody(secret, String(now), body);
     expect(verifySignature({ secret, timestamp: String(now), signature, body, nowSeconds: now + 60 })).toEqual({ ok: true });
     expect(verifySignature({ secret, timestamp: String(now), signature: `sha256=${signature}`, body, nowSeconds: now })).toEqual({ ok: true });
-    expect(verifySignature({ secret, timestamp: String(now), signature, body: body + " ", nowSeconds: now })).toMatchObject({ ok: false, reason: "signature does not match" });
-    expect(verifySignature({ secret, timestamp: String(now), signature, body, nowSeconds: now + 301 })).toMatchObject({ ok: false, reason: expect.stringContaining("5-minute") });
+    expect(verifySignature({ secret, timestamp: String(now), signature, body: body + " ", nowSeconds: now })).toMatchObject({
+      ok: false,
+      reason: "signature does not match",
+    });
+    expect(verifySignature({ secret, timestamp: String(now), signature, body, nowSeconds: now + 301 })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("5-minute"),
+    });
     expect(verifySignature({ secret, timestamp: String(now), signature: "zz", body, nowSeconds: now })).toMatchObject({ ok: false });
     expect(verifySignature({ secret: "another-secret-entirely!", timestamp: String(now), signature, body, nowSeconds: now })).toMatchObject({ ok: false });
   });

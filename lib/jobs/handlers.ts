@@ -1,9 +1,16 @@
 import { approvalExecuteJob, approvalExpireJob, approvalNotifyJob } from "@/lib/jobs/handlers/approvals";
+import { chatPromiseCheckJob } from "@/lib/jobs/handlers/chat-promises";
 import { crmSyncJob } from "@/lib/jobs/handlers/crm-sync";
+import { knowledgeEmbedJob } from "@/lib/jobs/handlers/knowledge-embed";
+import { bookingLinkEmailJob } from "@/lib/jobs/handlers/meetings";
+import { emailAskJob } from "@/lib/jobs/handlers/email-ask";
+import { emailFilterReplyJob } from "@/lib/jobs/handlers/email-filter-reply";
+import { emailSendJob } from "@/lib/jobs/handlers/email-send";
 import { notifyJob } from "@/lib/jobs/handlers/notify";
 import { privacyCrmEraseJob, privacyRetentionJob } from "@/lib/jobs/handlers/privacy";
 import { remindJob } from "@/lib/jobs/handlers/remind";
 import { slaCheckJob } from "@/lib/jobs/handlers/sla-check";
+import { webhookDeliverJob } from "@/lib/jobs/handlers/webhooks";
 import { weeklySummaryJob } from "@/lib/jobs/handlers/weekly-summary";
 import { queues } from "@/lib/jobs/queues";
 import type { NotifySettings } from "@/lib/notifications/send-notifications";
@@ -23,8 +30,15 @@ export function jobHandlers(options: { notify?: NotifySettings; only?: readonly 
     [queues.approvalNotify.name]: approvalNotifyJob(options.notify),
     [queues.approvalExecute.name]: approvalExecuteJob(options.notify),
     [approvalExpireJob.queue]: approvalExpireJob,
+    [chatPromiseCheckJob.queue]: chatPromiseCheckJob,
     [privacyCrmEraseJob.queue]: privacyCrmEraseJob,
     [privacyRetentionJob.queue]: privacyRetentionJob,
+    [queues.bookingLinkEmail.name]: bookingLinkEmailJob(options.notify),
+    [emailSendJob.queue]: emailSendJob,
+    [knowledgeEmbedJob.queue]: knowledgeEmbedJob,
+    [emailAskJob.queue]: emailAskJob,
+    [emailFilterReplyJob.queue]: emailFilterReplyJob,
+    [webhookDeliverJob.queue]: webhookDeliverJob,
   };
   if (!options.only) return all;
   const unknown = options.only.filter((name) => !(name in all));

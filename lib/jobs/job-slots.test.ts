@@ -25,7 +25,7 @@ describe("JobSlots", () => {
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect(slots.stats).toEqual({ running: 2, waiting: 3 });
-    gates[1].resolve();
+    gates[1]!.resolve();
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([0, 1, 2]);
     for (const gate of gates) gate.resolve();

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { QueueLag } from "@/db/queries/worker-watch";
 import { judgeQueueHealth, stallNotice, stalledQueues } from "@/lib/jobs/queue-health";
 
-const lag = (queue: string, ready: number, oldestReadySeconds: number): QueueLag => ({ queue, ready, oldestReadySeconds, oldestReadyJobId: ready ? "j1" : null, running: 0, longestRunningSeconds: 0 });
+const lag = (queue: string, ready: number, oldestReadySeconds: number): QueueLag => ({
+  queue,
+  ready,
+  oldestReadySeconds,
+  oldestReadyJobId: ready ? "j1" : null,
+  running: 0,
+  longestRunningSeconds: 0,
+});
 
 describe("queue health", () => {
   it("calls a queue stuck only when a ready job waited past the threshold", () => {
@@ -17,8 +24,18 @@ describe("queue health", () => {
   });
 
   it("is unhealthy when a queue is stuck, and reports a silent worker without failing on it alone", () => {
-    expect(judgeQueueHealth({ lags: [lag("notify", 1, 400)], newestBeatSeconds: 2, stallSeconds: 300, silentSeconds: 30 })).toEqual({ ok: false, workerSilentFor: 2, workerSilent: false, stalled: ["notify"] });
-    expect(judgeQueueHealth({ lags: [lag("notify", 0, 0)], newestBeatSeconds: null, stallSeconds: 300, silentSeconds: 30 })).toEqual({ ok: true, workerSilentFor: null, workerSilent: true, stalled: [] });
+    expect(judgeQueueHealth({ lags: [lag("notify", 1, 400)], newestBeatSeconds: 2, stallSeconds: 300, silentSeconds: 30 })).toEqual({
+      ok: false,
+      workerSilentFor: 2,
+      workerSilent: false,
+      stalled: ["notify"],
+    });
+    expect(judgeQueueHealth({ lags: [lag("notify", 0, 0)], newestBeatSeconds: null, stallSeconds: 300, silentSeconds: 30 })).toEqual({
+      ok: true,
+      workerSilentFor: null,
+      workerSilent: true,
+      stalled: [],
+    });
     expect(judgeQueueHealth({ lags: [], newestBeatSeconds: 31, stallSeconds: 300, silentSeconds: 30 }).workerSilent).toBe(true);
   });
 

@@ -3,7 +3,9 @@ import { formatSeconds } from "@/lib/format";
 
 /** A queue is stuck when its oldest ready job has waited longer than the threshold, or a job has run that long (a hung handler). */
 export function stalledQueues(lags: readonly QueueLag[], thresholdSeconds: number): QueueLag[] {
-  return lags.filter((lag) => (lag.ready > 0 && lag.oldestReadySeconds > thresholdSeconds) || (lag.running > 0 && lag.longestRunningSeconds > thresholdSeconds));
+  return lags.filter(
+    (lag) => (lag.ready > 0 && lag.oldestReadySeconds > thresholdSeconds) || (lag.running > 0 && lag.longestRunningSeconds > thresholdSeconds),
+  );
 }
 
 export type QueueHealth = {
@@ -19,7 +21,12 @@ export type QueueHealth = {
  * stuck: a silent worker with nothing waiting is reported, not failed (a console run without a
  * worker, between bursts, serves fine).
  */
-export function judgeQueueHealth(input: { lags: readonly QueueLag[]; newestBeatSeconds: number | null; stallSeconds: number; silentSeconds: number }): QueueHealth {
+export function judgeQueueHealth(input: {
+  lags: readonly QueueLag[];
+  newestBeatSeconds: number | null;
+  stallSeconds: number;
+  silentSeconds: number;
+}): QueueHealth {
   const stalled = stalledQueues(input.lags, input.stallSeconds).map((l) => l.queue);
   const workerSilent = input.newestBeatSeconds === null || input.newestBeatSeconds > input.silentSeconds;
   return { ok: stalled.length === 0, workerSilentFor: input.newestBeatSeconds, workerSilent, stalled };
@@ -36,4 +43,3 @@ export function stallNotice(queue: string, lag: QueueLag | undefined, appUrl: st
   const body = `The ${queue} queue ${state}. Notifications, CRM logging or SLA checks may be late until it moves. See /admin/jobs.`;
   return { title, body, subject: `[Baton] ${title}`, text: `${body}\n\n${new URL("/admin/jobs", appUrl).toString()}\n` };
 }
-

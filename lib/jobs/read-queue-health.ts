@@ -6,6 +6,11 @@ import { judgeQueueHealth } from "@/lib/jobs/queue-health";
 export async function readQueueHealth() {
   const settings = env();
   const [lags, workers] = await Promise.all([readQueueLag(), listWorkerBeats()]);
-  const health = judgeQueueHealth({ lags, newestBeatSeconds: workers[0]?.secondsSinceBeat ?? null, stallSeconds: settings.WORKER_STALL_MINUTES * 60, silentSeconds: settings.WORKER_SILENT_SECONDS });
+  const health = judgeQueueHealth({
+    lags,
+    newestBeatSeconds: workers[0]?.secondsSinceBeat ?? null,
+    stallSeconds: settings.WORKER_STALL_MINUTES * 60,
+    silentSeconds: settings.WORKER_SILENT_SECONDS,
+  });
   return { lags, workers, health, stallSeconds: settings.WORKER_STALL_MINUTES * 60, silentSeconds: settings.WORKER_SILENT_SECONDS };
 }

@@ -11,7 +11,9 @@ describe("the worker supervisor", () => {
 
   it("says why a process ended, with its last words", () => {
     expect(exitReason(null, "SIGKILL", [])).toBe("killed by SIGKILL");
-    expect(exitReason(1, null, ["", '{"level":"info","msg":"notified"}', "Error: read ECONNRESET", "    at Socket"])).toBe("exited with code 1; its last words: Error: read ECONNRESET |     at Socket");
+    expect(exitReason(1, null, ["", '{"level":"info","msg":"notified"}', "Error: read ECONNRESET", "    at Socket"])).toBe(
+      "exited with code 1; its last words: Error: read ECONNRESET |     at Socket",
+    );
   });
 
   it("restarts a crashed process and logs the reason, and stop ends it for good", async () => {
@@ -20,7 +22,10 @@ describe("the worker supervisor", () => {
     let started = 0;
     const supervisor = superviseWorker({
       // The first two runs crash at once; the third stays up until stopped.
-      start: () => spawn(process.execPath, ["-e", ++started < 3 ? "console.error('boom ' + process.pid); process.exit(3)" : "setInterval(() => {}, 1000)"], { stdio: ["ignore", "ignore", "pipe"] }),
+      start: () =>
+        spawn(process.execPath, ["-e", ++started < 3 ? "console.error('boom ' + process.pid); process.exit(3)" : "setInterval(() => {}, 1000)"], {
+          stdio: ["ignore", "ignore", "pipe"],
+        }),
       log,
       baseDelayMs: 10,
     });

@@ -52,7 +52,12 @@ export function superviseWorker(options: { start: () => ChildProcess; log: Logge
         if (Date.now() - startedAt >= stableMs) crashes = 0;
         crashes++;
         const delay = restartDelayMs(crashes, { baseMs: options.baseDelayMs, maxMs: options.maxDelayMs });
-        log.error(`worker process ${exitReason(code, signal, tail)}; restarting in ${Math.round(delay / 100) / 10} s`, { pid: child.pid, code, signal, crashes });
+        log.error(`worker process ${exitReason(code, signal, tail)}; restarting in ${Math.round(delay / 100) / 10} s`, {
+          pid: child.pid,
+          code,
+          signal,
+          crashes,
+        });
         restartTimer = setTimeout(() => {
           restarts++;
           launch();

@@ -1,6 +1,14 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { beatWorker, claimNewStalls, insertStallNotices, listStallRecipients, readQueueLag, removeWorkerBeat, type HeartbeatInput } from "@/db/queries/worker-watch";
+import {
+  beatWorker,
+  claimNewStalls,
+  insertStallNotices,
+  listStallRecipients,
+  readQueueLag,
+  removeWorkerBeat,
+  type HeartbeatInput,
+} from "@/db/queries/worker-watch";
 import { escapeHtml } from "@/lib/crm/note-html";
 import { stalledQueues, stallNotice } from "@/lib/jobs/queue-health";
 import type { Logger } from "@/lib/logger";
@@ -35,11 +43,16 @@ export function startWatchdog(options: WatchdogOptions): { stop: () => Promise<v
       await beatWorker({ id, host: hostname(), pid: process.pid, queues: options.queues, capacity: options.capacity });
       const lags = await readQueueLag({ via: "watch" });
       const stalled = stalledQueues(lags, options.stallSeconds);
-      for (const lag of stalled) log.error("queue stuck", { queue: lag.queue, ready: lag.ready, oldestReadySeconds: lag.oldestReadySeconds, running: lag.running });
+      for (const lag of stalled)
+        log.error("queue stuck", { queue: lag.queue, ready: lag.ready, oldestReadySeconds: lag.oldestReadySeconds, running: lag.running });
       // A queue counts as moving again only after a quiet spell, so one that flaps is one stall.
       const quietSeconds = Math.max(60, options.stallSeconds);
       const fresh = await claimNewStalls({ stalled: stalled.map((l) => ({ queue: l.queue, oldestJobId: l.oldestReadyJobId })), quietSeconds });
-      for (const queue of fresh) await tell(queue, lags.find((l) => l.queue === queue));
+      for (const queue of fresh)
+        await tell(
+          queue,
+          lags.find((l) => l.queue === queue),
+        );
     } catch (error) {
       log.warn("worker heartbeat or queue check failed; trying again", { error: error instanceof Error ? error.message : String(error) });
     }
@@ -56,9 +69,16 @@ export function startWatchdog(options: WatchdogOptions): { stop: () => Promise<v
     const stamp = Date.now();
     await Promise.all(
       people.map((person) =>
-        withTimeout(sendEmail({ smtpUrl: smtp.url, from: smtp.from, to: person.email, message: { subject: notice.subject, text: notice.text, html: `<p>${escapeHtml(notice.body)}</p>` }, messageId: messageIdFor(`queue-stalled.${queue}.${stamp}.${person.id}`, smtp.from) }), EMAIL_TIMEOUT_MS).catch((error: unknown) =>
-          log.warn("stuck-queue email not sent", { to: person.id, error: error instanceof Error ? error.message : String(error) }),
-        ),
+        withTimeout(
+          sendEmail({
+            smtpUrl: smtp.url,
+            from: smtp.from,
+            to: person.email,
+            message: { subject: notice.subject, text: notice.text, html: `<p>${escapeHtml(notice.body)}</p>` },
+            messageId: messageIdFor(`queue-stalled.${queue}.${stamp}.${person.id}`, smtp.from),
+          }),
+          EMAIL_TIMEOUT_MS,
+        ).catch((error: unknown) => log.warn("stuck-queue email not sent", { to: person.id, error: error instanceof Error ? error.message : String(error) })),
       ),
     );
   };

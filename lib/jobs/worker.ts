@@ -63,8 +63,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       queue,
       // Each of `concurrency` loops fetches a small batch and runs it at once; a full batch means more is
       // waiting, so the loop fetches again at once instead of sleeping a polling interval.
-      { batchSize: BATCH_SIZE, burstWhenBatchFull: true, perJobResults: true, localConcurrency: options.concurrency ?? 4, pollingIntervalSeconds: options.pollSeconds ?? 1 },
-      (jobs): Promise<JobResult[]> => Promise.all(jobs.map((job) => slots.run(() => runJob(definition, job, { boss, log: log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 }), now })))),
+      {
+        batchSize: BATCH_SIZE,
+        burstWhenBatchFull: true,
+        perJobResults: true,
+        localConcurrency: options.concurrency ?? 4,
+        pollingIntervalSeconds: options.pollSeconds ?? 1,
+      },
+      (jobs): Promise<JobResult[]> =>
+        Promise.all(
+          jobs.map((job) => slots.run(() => runJob(definition, job, { boss, log: log.child({ queue, jobId: job.id, attempt: job.retryCount + 1 }), now }))),
+        ),
     );
   }
 
@@ -74,6 +83,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (options.slaCheckCron !== null && queues.approvalExpire.name in options.handlers) {
     await boss.schedule(queues.approvalExpire.name, "* * * * *", {});
   }
+  if (options.slaCheckCron !== null && queues.chatPromiseCheck.name in options.handlers) {
+    await boss.schedule(queues.chatPromiseCheck.name, "* * * * *", {});
+  }
+  // Every minute: published articles still missing their embedding (a model just set, an outage) get one; nothing without a model.
+  if (options.slaCheckCron !== null && queues.knowledgeEmbed.name in options.handlers) {
+    await boss.schedule(queues.knowledgeEmbed.name, "* * * * *", {});
+  }
   // Monday 07:00 UTC, once across all worker processes (pg-boss keeps one schedule per queue).
   if (options.slaCheckCron !== null && queues.weeklySummary.name in options.handlers) {
     await boss.schedule(queues.weeklySummary.name, "0 7 * * 1", {});
@@ -81,9 +97,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // Daily at 03:17 UTC: raw intakes and transcripts past the retention setting are anonymised.
   if (options.slaCheckCron !== null && queues.privacyRetention.name in options.handlers) await boss.schedule(queues.privacyRetention.name, "17 3 * * *", {});
   const capacity = { jobSlots: slots.size, ...pools };
-  const watch = options.watch === undefined ? { heartbeatSeconds: settings.WORKER_HEARTBEAT_SECONDS, stallSeconds: settings.WORKER_STALL_MINUTES * 60, appUrl: settings.APP_URL } : options.watch;
+  const watch =
+    options.watch === undefined
+      ? { heartbeatSeconds: settings.WORKER_HEARTBEAT_SECONDS, stallSeconds: settings.WORKER_STALL_MINUTES * 60, appUrl: settings.APP_URL }
+      : options.watch;
   const watchdog = watch ? startWatchdog({ queues: Object.keys(options.handlers), capacity, log, ...watch }) : null;
-  log.info(`worker started: up to ${slots.size} jobs at once, for a pool of ${capacity.poolMax} connections (CRM locks on ${capacity.lockPoolMax} of their own)`, { queues: Object.keys(options.handlers), ...capacity });
+  log.info(
+    `worker started: up to ${slots.size} jobs at once, for a pool of ${capacity.poolMax} connections (CRM locks on ${capacity.lockPoolMax} of their own)`,
+    { queues: Object.keys(options.handlers), ...capacity },
+  );
 
   return {
     boss,
@@ -94,7 +116,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 }
 
-async function runJob(definition: JobDefinition, job: { id: string; data: unknown; retryCount: number; signal?: AbortSignal }, ctx: { boss: PgBoss; log: Logger; now: () => Date }): Promise<JobResult> {
+async function runJob(
+  definition: JobDefinition,
+  job: { id: string; data: unknown; retryCount: number; signal?: AbortSignal },
+  ctx: { boss: PgBoss; log: Logger; now: () => Date },
+): Promise<JobResult> {
   // Given up while it waited for a slot (its timeout, a shutdown): pg-boss has failed it already.
   if (job.signal?.aborted) return { id: job.id, status: "failed", output: { error: "given up before it started" } };
   const parsed = definition.schema.safeParse(job.data);

@@ -14,8 +14,17 @@ export const metricDefinitions = {
   acceptanceRate: { label: "Acceptance rate", definition: "Accepted ÷ handoffs created." },
   conversionRate: { label: "Conversion rate", definition: "Converted ÷ handoffs created." },
   discardRate: { label: "Discard rate", definition: "Discarded ÷ handoffs created." },
-  firstActionMedianSeconds: { label: "Time to first action (median)", definition: "Median time from the handoff to the first thing a person did with it (packages acted on)." },
+  firstActionMedianSeconds: {
+    label: "Time to first action (median)",
+    definition: "Median time from the handoff to the first thing a person did with it (packages acted on).",
+  },
   firstActionP90Seconds: { label: "Time to first action (p90)", definition: "90% of acted-on packages got their first action within this time." },
+  firstHumanContactMedianSeconds: {
+    label: "Time to first human contact (median)",
+    definition:
+      "Speed to lead: median time from the handoff to the first message a person wrote the lead (an email reply, a live chat message), packages contacted.",
+  },
+  firstHumanContactP90Seconds: { label: "Time to first human contact (p90)", definition: "90% of contacted packages heard from a person within this time." },
   slaBreachRate: { label: "SLA breach rate", definition: "Share of packages whose first action came after the SLA due time, or has not come and is overdue." },
   poorEscalationRate: { label: "Poor-escalation rate", definition: "Share of packages a person flagged as a poor escalation." },
   convertedValue: { label: "Converted value", definition: "Sum of the values recorded when converting, per currency." },
@@ -36,6 +45,8 @@ export const breakdownColumns: MetricKey[] = [
   "discardRate",
   "firstActionMedianSeconds",
   "firstActionP90Seconds",
+  "firstHumanContactMedianSeconds",
+  "firstHumanContactP90Seconds",
   "slaBreachRate",
   "poorEscalationRate",
   "convertedValue",

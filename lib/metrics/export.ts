@@ -27,7 +27,13 @@ export function metricsCsv(table: ExportTable, dashboard: Dashboard, params: Met
           ["metric", "shown", "value", "unit", "definition"],
           [
             ...breakdownColumns.flatMap((key) => summaryRows(dashboard.totals, key, currencies)),
-            [agentAccuracyDefinition.label, formatRate(dashboard.agentAccuracy.accuracy), dashboard.agentAccuracy.accuracy, "fraction", agentAccuracyDefinition.definition],
+            [
+              agentAccuracyDefinition.label,
+              formatRate(dashboard.agentAccuracy.accuracy),
+              dashboard.agentAccuracy.accuracy,
+              "fraction",
+              agentAccuracyDefinition.definition,
+            ],
           ],
         ),
       };
@@ -47,7 +53,11 @@ export function metricsCsv(table: ExportTable, dashboard: Dashboard, params: Met
         fileName: name("funnel"),
         csv: toCsv(
           ["step", "leads", "definition"],
-          (Object.keys(funnelDefinitions) as (keyof typeof funnelDefinitions)[]).map((step) => [funnelDefinitions[step].label, dashboard.funnel[step], funnelDefinitions[step].definition]),
+          (Object.keys(funnelDefinitions) as (keyof typeof funnelDefinitions)[]).map((step) => [
+            funnelDefinitions[step].label,
+            dashboard.funnel[step],
+            funnelDefinitions[step].definition,
+          ]),
         ),
       };
     case "trend":
@@ -61,14 +71,29 @@ export function metricsCsv(table: ExportTable, dashboard: Dashboard, params: Met
     case "discards":
       return {
         fileName: name("discard-reasons"),
-        csv: toCsv(["discard reason", "packages", "share (%)", "share (fraction)"], dashboard.discards.map((row) => [row.reason, row.count, ratePercent(row.share), row.share])),
+        csv: toCsv(
+          ["discard reason", "packages", "share (%)", "share (fraction)"],
+          dashboard.discards.map((row) => [row.reason, row.count, ratePercent(row.share), row.share]),
+        ),
       };
     case "rules":
       return {
         fileName: name("rule-quality"),
         csv: toCsv(
           ["rule", "rule version", "packages", "accepted", "converted", "discarded", "flagged poor", "good", "bad", "precision (%)", "precision (fraction)"],
-          dashboard.rules.map((r) => [r.rule, r.ruleVersion, r.produced, r.accepted, r.converted, r.discarded, r.flagged, r.good, r.bad, ratePercent(r.precision), r.precision]),
+          dashboard.rules.map((r) => [
+            r.rule,
+            r.ruleVersion,
+            r.produced,
+            r.accepted,
+            r.converted,
+            r.discarded,
+            r.flagged,
+            r.good,
+            r.bad,
+            ratePercent(r.precision),
+            r.precision,
+          ]),
         ),
       };
   }
@@ -77,7 +102,7 @@ export function metricsCsv(table: ExportTable, dashboard: Dashboard, params: Met
 type CsvColumn = { header: string; value: (row: MetricRow) => string | number | null };
 
 const rateKeys = new Set<MetricKey>(["acceptanceRate", "conversionRate", "discardRate", "slaBreachRate", "poorEscalationRate"]);
-const durationKeys = new Set<MetricKey>(["firstActionMedianSeconds", "firstActionP90Seconds"]);
+const durationKeys = new Set<MetricKey>(["firstActionMedianSeconds", "firstActionP90Seconds", "firstHumanContactMedianSeconds", "firstHumanContactP90Seconds"]);
 
 /**
  * A breakdown's columns: counts as they are; a rate as the screen's percentage and its fraction;
@@ -87,9 +112,21 @@ const durationKeys = new Set<MetricKey>(["firstActionMedianSeconds", "firstActio
 function breakdownCsvColumns(currencies: string[]): CsvColumn[] {
   return breakdownColumns.flatMap((key): CsvColumn[] => {
     const label = metricDefinitions[key].label;
-    if (rateKeys.has(key)) return [{ header: `${label} (%)`, value: (row) => ratePercent(row[key] as number | null) }, { header: `${label} (fraction)`, value: (row) => row[key] as number | null }];
-    if (durationKeys.has(key)) return [{ header: label, value: (row) => formatDuration(row[key] as number | null) }, { header: `${label} (seconds)`, value: (row) => secondsOf(row[key] as number | null) }];
-    if (key === "convertedValue") return [{ header: label, value: (row) => formatMetric(row, key) }, ...currencies.map((currency) => ({ header: `${label} (${currency})`, value: (row: MetricRow) => amountIn(row, currency) }))];
+    if (rateKeys.has(key))
+      return [
+        { header: `${label} (%)`, value: (row) => ratePercent(row[key] as number | null) },
+        { header: `${label} (fraction)`, value: (row) => row[key] as number | null },
+      ];
+    if (durationKeys.has(key))
+      return [
+        { header: label, value: (row) => formatDuration(row[key] as number | null) },
+        { header: `${label} (seconds)`, value: (row) => secondsOf(row[key] as number | null) },
+      ];
+    if (key === "convertedValue")
+      return [
+        { header: label, value: (row) => formatMetric(row, key) },
+        ...currencies.map((currency) => ({ header: `${label} (${currency})`, value: (row: MetricRow) => amountIn(row, currency) })),
+      ];
     return [{ header: label, value: (row) => row[key] as number }];
   });
 }
@@ -100,7 +137,13 @@ function summaryRows(row: MetricRow, key: MetricKey, currencies: string[]): (str
   if (durationKeys.has(key)) return [[label, formatMetric(row, key), secondsOf(row[key] as number | null), "seconds", definition]];
   if (key === "convertedValue") {
     if (currencies.length === 0) return [[label, formatMetric(row, key), null, null, definition]];
-    return currencies.map((currency) => [`${label} (${currency})`, formatMetric({ ...row, convertedValue: row.convertedValue.filter((v) => v.currency === currency) }, key), amountIn(row, currency), currency, definition]);
+    return currencies.map((currency) => [
+      `${label} (${currency})`,
+      formatMetric({ ...row, convertedValue: row.convertedValue.filter((v) => v.currency === currency) }, key),
+      amountIn(row, currency),
+      currency,
+      definition,
+    ]);
   }
   return [[label, formatMetric(row, key), row[key] as number, "packages", definition]];
 }

@@ -13,6 +13,8 @@ export function formatMetric(row: MetricRow, key: MetricKey): string {
       return formatRate(row[key]);
     case "firstActionMedianSeconds":
     case "firstActionP90Seconds":
+    case "firstHumanContactMedianSeconds":
+    case "firstHumanContactP90Seconds":
       return formatDuration(row[key]);
     case "convertedValue":
       return row.convertedValue.length === 0 ? "—" : row.convertedValue.map((v) => formatMoney(v.amount, v.currency)).join(" · ");

@@ -14,6 +14,9 @@ export type MetricCounts = {
   actioned: number;
   firstActionMedianSeconds: number | null;
   firstActionP90Seconds: number | null;
+  /** Speed to lead: from the handoff to the first message a person wrote the lead (an email, a live chat reply). */
+  firstHumanContactMedianSeconds: number | null;
+  firstHumanContactP90Seconds: number | null;
   slaBreached: number;
   poorEscalations: number;
   /** Converted value per currency, largest first. */
@@ -54,6 +57,8 @@ export const emptyCounts: MetricCounts = {
   actioned: 0,
   firstActionMedianSeconds: null,
   firstActionP90Seconds: null,
+  firstHumanContactMedianSeconds: null,
+  firstHumanContactP90Seconds: null,
   slaBreached: 0,
   poorEscalations: 0,
   convertedValue: [],

@@ -4,9 +4,33 @@ import { parseMetricsParams } from "./params";
 import { composeWeeklySummary, summaryWeeks } from "./weekly-summary";
 
 const { range } = parseMetricsParams({ from: "2026-11-16", to: "2026-11-22" }, new Date("2026-11-23T08:00:00Z")).params;
-const totals = deriveRates({ ...emptyCounts, created: 40, accepted: 30, converted: 8, meetings: 6, discarded: 5, actioned: 30, firstActionMedianSeconds: 720, firstActionP90Seconds: 7200, slaBreached: 4, poorEscalations: 2, convertedValue: [{ currency: "EUR", amount: 52000 }] });
+const totals = deriveRates({
+  ...emptyCounts,
+  created: 40,
+  accepted: 30,
+  converted: 8,
+  meetings: 6,
+  discarded: 5,
+  actioned: 30,
+  firstActionMedianSeconds: 720,
+  firstActionP90Seconds: 7200,
+  slaBreached: 4,
+  poorEscalations: 2,
+  convertedValue: [{ currency: "EUR", amount: 52000 }],
+});
 const previous = deriveRates({ ...emptyCounts, created: 32, converted: 8 });
-const rule = (id: string, produced: number, precision: number) => ({ rule: id, ruleVersion: 3, produced, accepted: 0, converted: 0, discarded: 0, flagged: 0, good: 0, bad: 0, precision });
+const rule = (id: string, produced: number, precision: number) => ({
+  rule: id,
+  ruleVersion: 3,
+  produced,
+  accepted: 0,
+  converted: 0,
+  discarded: 0,
+  flagged: 0,
+  good: 0,
+  bad: 0,
+  precision,
+});
 
 describe("composeWeeklySummary", () => {
   const email = composeWeeklySummary({
@@ -14,7 +38,12 @@ describe("composeWeeklySummary", () => {
     totals,
     previous,
     funnel: { triaged: 90, escalated: 40, accepted: 30, meeting: 6, converted: 8 },
-    rules: [rule("default.escalate:volume.budget", 12, 0.25), rule("default.escalate:risk.complaint", 3, 0), rule("default.escalate:volume.employees", 20, 0.9), rule("<script>x</script>", 6, 0.4)],
+    rules: [
+      rule("default.escalate:volume.budget", 12, 0.25),
+      rule("default.escalate:risk.complaint", 3, 0),
+      rule("default.escalate:volume.employees", 20, 0.9),
+      rule("<script>x</script>", 6, 0.4),
+    ],
     dashboardUrl: "https://baton.example/metrics?from=2026-11-16&to=2026-11-22",
   });
 
@@ -30,7 +59,10 @@ describe("composeWeeklySummary", () => {
 
   it("lists the weakest rules with enough packages to judge, worst first", () => {
     const listed = email.text.split("\n").filter((line) => line.startsWith("- "));
-    expect(listed).toEqual(["- default.escalate:volume.budget (v3): 25% precision over 12 packages", "- <script>x</script> (v3): 40% precision over 6 packages"]);
+    expect(listed).toEqual([
+      "- default.escalate:volume.budget (v3): 25% precision over 12 packages",
+      "- <script>x</script> (v3): 40% precision over 6 packages",
+    ]);
   });
 
   it("escapes everything in the HTML", () => {

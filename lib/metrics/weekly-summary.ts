@@ -59,10 +59,17 @@ export function composeWeeklySummary(input: WeeklySummaryInput): EmailContent {
   const html = [
     `<h2 style="font:600 16px sans-serif">Handoffs from ${escapeHtml(input.range.from)} to ${escapeHtml(input.range.to)}</h2>`,
     `<table style="font:14px sans-serif;border-collapse:collapse">`,
-    ...lines.map(([label, value]) => `<tr><td style="padding:2px 12px 2px 0;color:#475569">${escapeHtml(label)}</td><td style="padding:2px 0"><strong>${escapeHtml(value)}</strong></td></tr>`),
+    ...lines.map(
+      ([label, value]) =>
+        `<tr><td style="padding:2px 12px 2px 0;color:#475569">${escapeHtml(label)}</td><td style="padding:2px 0"><strong>${escapeHtml(value)}</strong></td></tr>`,
+    ),
     `</table>`,
     `<p style="font:14px sans-serif">Funnel: ${escapeHtml(funnel)}</p>`,
-    ...(weakRules.length > 0 ? [`<p style="font:14px sans-serif">Rules people most often disagreed with:</p><ul style="font:14px sans-serif">${weakRules.map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`] : []),
+    ...(weakRules.length > 0
+      ? [
+          `<p style="font:14px sans-serif">Rules people most often disagreed with:</p><ul style="font:14px sans-serif">${weakRules.map((r) => `<li>${escapeHtml(r)}</li>`).join("")}</ul>`,
+        ]
+      : []),
     `<p style="font:14px sans-serif"><a href="${escapeHtml(input.dashboardUrl)}">Open the dashboard</a></p>`,
   ].join("\n");
   return { subject, text, html };

@@ -11,7 +11,14 @@ const transports = new Map<string, Transporter>();
 export async function sendEmail(input: { smtpUrl: string; from: string; to: string; message: EmailMessage; messageId: string }): Promise<{ ref: string }> {
   const transport = transportFor(input.smtpUrl);
   try {
-    const info = await transport.sendMail({ from: input.from, to: input.to, subject: input.message.subject, text: input.message.text, html: input.message.html, messageId: input.messageId });
+    const info = await transport.sendMail({
+      from: input.from,
+      to: input.to,
+      subject: input.message.subject,
+      text: input.message.text,
+      html: input.message.html,
+      messageId: input.messageId,
+    });
     return { ref: info.messageId ?? input.messageId };
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;

@@ -5,7 +5,8 @@ import { buildNotice, summaryLines } from "@/lib/notifications/notice";
 import { slackMessage } from "@/lib/notifications/slack-message";
 
 const pkg = {
-  summary: "Ana Ruiz (Acme) asked for an audit.\nNeed: qualify <500> leads & more.\nContext: 120 employees.\nTiming: this month.\nRisk: asked about an NDA.\nNext step: call Ana.",
+  summary:
+    "Ana Ruiz (Acme) asked for an audit.\nNeed: qualify <500> leads & more.\nContext: 120 employees.\nTiming: this month.\nRisk: asked about an NDA.\nNext step: call Ana.",
   reasons: [
     { code: "risk", evidence: "we need an NDA first", rule: "default.risk" },
     { code: "high_value", evidence: "120 employees", rule: "default.high_value" },
@@ -17,7 +18,15 @@ const notice = (event: Parameters<typeof buildNotice>[0]["event"], over: Partial
   buildNotice({
     event,
     appUrl: "https://baton.example.com/",
-    handoff: { id: "h-1", priority: "immediate", leadName: "Ana Ruiz", companyName: "Acme", summary: pkg.summary, slaDueAt: new Date("2026-11-25T09:15:00Z"), package: pkg },
+    handoff: {
+      id: "h-1",
+      priority: "immediate",
+      leadName: "Ana Ruiz",
+      companyName: "Acme",
+      summary: pkg.summary,
+      slaDueAt: new Date("2026-11-25T09:15:00Z"),
+      package: pkg,
+    },
     ownerName: "Dana Reyes",
     teamName: "Inbound EMEA",
     ...over,
@@ -49,7 +58,15 @@ describe("notices", () => {
     expect(JSON.stringify(message.blocks[3])).toContain("*Next step*\\nCall: Risk: settle the NDA question first.");
     expect(message.blocks[4]).toEqual({
       type: "actions",
-      elements: [{ type: "button", text: { type: "plain_text", text: "Open the package" }, style: "primary", url: "https://baton.example.com/handoffs/h-1", action_id: "package.open" }],
+      elements: [
+        {
+          type: "button",
+          text: { type: "plain_text", text: "Open the package" },
+          style: "primary",
+          url: "https://baton.example.com/handoffs/h-1",
+          action_id: "package.open",
+        },
+      ],
     });
   });
 

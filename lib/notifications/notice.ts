@@ -51,6 +51,10 @@ export function buildNotice(input: NoticeInput): Notice {
     reminder: input.step === "due" ? `SLA reached, still not accepted: ${who}` : `Reminder, half the SLA is gone: ${who}`,
     breach: `SLA breached (${input.breaches ?? 1} of ${input.maxBreaches ?? 1}): ${who}, owner ${owner}`,
     closed: `Closed to nurture after no answer: ${who}`,
+    meeting: `Meeting booked: ${who}`,
+    lead_message: `${who} wrote in the chat`,
+    lead_replied: `${firstName(handoff.leadName) ?? who} replied: ${who}`,
+    email_bounced: `Email to ${who} bounced: the address is undeliverable`,
   };
   const asks: Record<NotifyEvent, string> = {
     created: `Accept it by ${due}.`,
@@ -58,6 +62,10 @@ export function buildNotice(input: NoticeInput): Notice {
     reminder: `Accept it by ${due} or it escalates to your manager.`,
     breach: `${owner} did not accept it in time. Reassign it or follow up.`,
     closed: `Nobody accepted it after ${input.breaches ?? 0} SLA breaches; it waits in nurture now.`,
+    meeting: "The lead booked a meeting through the booking link; the package is in follow-up. The time is on its timeline.",
+    lead_message: "The lead is waiting in the live chat: reply from the package page.",
+    lead_replied: "Read the reply in the package's conversation and answer from there.",
+    email_bounced: "Find another way to reach the lead (phone, another address); Baton sends nothing more to this address.",
   };
   const pkg = handoff.package;
   return {
@@ -82,6 +90,10 @@ export function summaryLines(summary: string): string[] {
     .map((line) => line.trim())
     .filter(Boolean);
   return lines.slice(0, 8);
+}
+
+function firstName(name: string | null): string | null {
+  return name?.trim().split(/\s+/)[0] || null;
 }
 
 function capitalise(text: string): string {

@@ -1,4 +1,13 @@
-import { claimDeliveries, findRecipients, loadNotifyContext, recordDeliveryOutcomes, type Claim, type DeliveryOutcome, type DeliveryToClaim, type Recipient } from "@/db/queries/notifications";
+import {
+  claimDeliveries,
+  findRecipients,
+  loadNotifyContext,
+  recordDeliveryOutcomes,
+  type Claim,
+  type DeliveryOutcome,
+  type DeliveryToClaim,
+  type Recipient,
+} from "@/db/queries/notifications";
 import { loadConnectionSettings } from "@/lib/connections/load-connection-settings";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { env } from "@/lib/env";
@@ -71,7 +80,9 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
   // Every delivery of this job is planned first, then claimed (and the in-app ones written) in one
   // statement, sent at once, and their outcomes recorded in one more: three round trips a job.
   type PlannedSend = DeliveryToClaim & { person: Recipient; run: (claim: Claim) => Promise<{ ref: string; target: string }> };
-  const inApp = recipients.filter((p) => p.inApp).map((p) => ({ recipientId: p.id, title: notice.title, body: `${notice.ask} ${notice.summary[0] ?? ""}`.trim() }));
+  const inApp = recipients
+    .filter((p) => p.inApp)
+    .map((p) => ({ recipientId: p.id, title: notice.title, body: `${notice.ask} ${notice.summary[0] ?? ""}`.trim() }));
   const planned: PlannedSend[] = [];
   for (const person of recipients) {
     if (person.emailOn && settings.smtp) {
@@ -127,7 +138,8 @@ export async function sendNotifications(job: NotifyJob, settings: NotifySettings
         outcome.alreadySent++;
         return null;
       }
-      if (claim.kind === "unknown") log.warn("delivery outcome unknown after a crash: checking before resending", { channel: send.channel, recipientId: send.recipientId });
+      if (claim.kind === "unknown")
+        log.warn("delivery outcome unknown after a crash: checking before resending", { channel: send.channel, recipientId: send.recipientId });
       try {
         const result = await send.run(claim);
         outcome.sent++;

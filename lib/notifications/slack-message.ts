@@ -16,13 +16,18 @@ export function slackMessage(notice: Notice, recipientName: string | null): Slac
       { type: "header", text: { type: "plain_text", text: truncate(notice.title, 150), emoji: true } },
       {
         type: "context",
-        elements: [{ type: "mrkdwn", text: `${emoji} *${notice.priorityLabel}*${recipientName ? ` · for ${escape(recipientName)}` : ""} · ${escape(notice.ask)}` }],
+        elements: [
+          { type: "mrkdwn", text: `${emoji} *${notice.priorityLabel}*${recipientName ? ` · for ${escape(recipientName)}` : ""} · ${escape(notice.ask)}` },
+        ],
       },
       { type: "section", text: { type: "mrkdwn", text: truncate(notice.summary.map(escape).join("\n"), 3000) } },
-      { type: "section", fields: [
-        { type: "mrkdwn", text: `*Reasons*\n${truncate(notice.reasons.map((r) => `• ${escape(r)}`).join("\n") || "—", 1900)}` },
-        { type: "mrkdwn", text: `*Next step*\n${truncate(escape(notice.nextStep), 1900)}` },
-      ] },
+      {
+        type: "section",
+        fields: [
+          { type: "mrkdwn", text: `*Reasons*\n${truncate(notice.reasons.map((r) => `• ${escape(r)}`).join("\n") || "—", 1900)}` },
+          { type: "mrkdwn", text: `*Next step*\n${truncate(escape(notice.nextStep), 1900)}` },
+        ],
+      },
       {
         type: "actions",
         elements: [{ type: "button", text: { type: "plain_text", text: "Open the package" }, style: "primary", url: notice.url, action_id: "package.open" }],

@@ -44,11 +44,22 @@ export async function postToSlack(config: SlackConfig, post: SlackPost, sleep = 
  */
 export async function findPostedSlackMessage(config: SlackConfig, input: { channel: string; deliveryKey: string; since: Date }): Promise<string | null> {
   if (!config.botToken) return null;
-  const params = new URLSearchParams({ channel: input.channel, oldest: String(Math.floor(input.since.getTime() / 1000) - 60), include_all_metadata: "true", limit: "200" });
+  const params = new URLSearchParams({
+    channel: input.channel,
+    oldest: String(Math.floor(input.since.getTime() / 1000) - 60),
+    include_all_metadata: "true",
+    limit: "200",
+  });
   const response = await send(apiUrl(config, `conversations.history?${params}`), { headers: { authorization: `Bearer ${config.botToken}` } });
-  if (response.status === 429 || response.status >= 500) throw new DeliveryError(`Slack could not say whether the message was posted (${response.status})`, false);
-  const body = (await response.json().catch(() => null)) as { ok?: boolean; error?: string; messages?: { ts: string; metadata?: { event_payload?: { delivery_key?: string } } }[] } | null;
-  if (body && !body.ok && transientApiErrors.has(body.error ?? "")) throw new DeliveryError(`Slack could not say whether the message was posted: ${body.error}`, false);
+  if (response.status === 429 || response.status >= 500)
+    throw new DeliveryError(`Slack could not say whether the message was posted (${response.status})`, false);
+  const body = (await response.json().catch(() => null)) as {
+    ok?: boolean;
+    error?: string;
+    messages?: { ts: string; metadata?: { event_payload?: { delivery_key?: string } } }[];
+  } | null;
+  if (body && !body.ok && transientApiErrors.has(body.error ?? ""))
+    throw new DeliveryError(`Slack could not say whether the message was posted: ${body.error}`, false);
   return body?.ok ? (body.messages?.find((m) => m.metadata?.event_payload?.delivery_key === input.deliveryKey)?.ts ?? null) : null;
 }
 
@@ -58,7 +69,13 @@ async function postWithToken(config: SlackConfig, post: SlackPost): Promise<Slac
   const response = await send(apiUrl(config, "chat.postMessage"), {
     method: "POST",
     headers: { "content-type": "application/json; charset=utf-8", authorization: `Bearer ${config.botToken}` },
-    body: JSON.stringify({ channel, text: post.message.text, blocks: post.message.blocks, unfurl_links: false, metadata: { event_type: "baton_delivery", event_payload: { delivery_key: post.deliveryKey } } }),
+    body: JSON.stringify({
+      channel,
+      text: post.message.text,
+      blocks: post.message.blocks,
+      unfurl_links: false,
+      metadata: { event_type: "baton_delivery", event_payload: { delivery_key: post.deliveryKey } },
+    }),
   });
   rateLimited(response);
   if (response.status >= 500) throw new DeliveryError(`Slack answered ${response.status}`, false);
@@ -70,7 +87,11 @@ async function postWithToken(config: SlackConfig, post: SlackPost): Promise<Slac
 
 async function postToWebhook(config: SlackConfig, post: SlackPost): Promise<SlackResult> {
   if (!config.webhookUrl) throw new DeliveryError("Slack is not configured (SLACK_WEBHOOK_URL or SLACK_BOT_TOKEN).", true);
-  const response = await send(config.webhookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: post.message.text, blocks: post.message.blocks }) });
+  const response = await send(config.webhookUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ text: post.message.text, blocks: post.message.blocks }),
+  });
   rateLimited(response);
   const text = (await response.text().catch(() => "")).trim();
   if (response.status >= 500) throw new DeliveryError(`Slack answered ${response.status}${text ? `: ${text}` : ""}`, false);

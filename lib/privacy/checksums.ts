@@ -33,6 +33,6 @@ const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 /** The control letter of a Spanish DNI (8 digits) or NIE (X, Y or Z and 7 digits). */
 export function spanishIdLetter(id: string): string | null {
   const nie = /^([XYZ])(\d{7})$/.exec(id);
-  const number = nie ? Number(String("XYZ".indexOf(nie[1])) + nie[2]) : /^\d{8}$/.test(id) ? Number(id) : null;
-  return number === null ? null : DNI_LETTERS[number % 23];
+  const number = nie ? Number(String("XYZ".indexOf(nie[1]!)) + nie[2]) : /^\d{8}$/.test(id) ? Number(id) : null;
+  return number === null ? null : DNI_LETTERS[number % 23]!;
 }

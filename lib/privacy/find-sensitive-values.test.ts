@@ -122,7 +122,9 @@ describe("masking JSON and reading masks back", () => {
   });
 
   it("describes each mask by its kind, never its value", () => {
-    const text = masked("card 4111 1111 1111 1111, IBAN ES91 2100 0418 4502 0005 1332, DNI 12345678Z, password: abc123xyz, key sk-proj-A1b2C3d4E5f6G7h8I9j0KLmn");
+    const text = masked(
+      "card 4111 1111 1111 1111, IBAN ES91 2100 0418 4502 0005 1332, DNI 12345678Z, password: abc123xyz, key sk-proj-A1b2C3d4E5f6G7h8I9j0KLmn",
+    );
     expect(sharedValuesIn(text).map((s) => s.evidence)).toEqual([
       "the lead shared a card number ending 1111",
       "the lead shared a bank account number (ES IBAN ending 1332)",

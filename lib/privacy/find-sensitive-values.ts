@@ -61,7 +61,25 @@ function cardGrouping(raw: string, length: number): boolean {
 
 // IBAN lengths of the countries a lead of ours is likely to bank in; any other country may be 15 to 34.
 const ibanLengths: Record<string, number> = {
-  ES: 24, DE: 22, FR: 27, GB: 22, IT: 27, PT: 25, NL: 18, BE: 16, IE: 22, AT: 20, CH: 21, LU: 20, PL: 28, SE: 24, DK: 18, FI: 18, NO: 15, AD: 24, MC: 27,
+  ES: 24,
+  DE: 22,
+  FR: 27,
+  GB: 22,
+  IT: 27,
+  PT: 25,
+  NL: 18,
+  BE: 16,
+  IE: 22,
+  AT: 20,
+  CH: 21,
+  LU: 20,
+  PL: 28,
+  SE: 24,
+  DK: 18,
+  FI: 18,
+  NO: 15,
+  AD: 24,
+  MC: 27,
 };
 
 function ibans(text: string): SensitiveMatch[] {
@@ -86,7 +104,7 @@ function ibanEnd(text: string, at: number, raw: string): number | null {
   const lengths = ibanLengths[country] ? [ibanLengths[country]] : Array.from({ length: 20 }, (_, i) => 34 - i);
   for (const length of lengths) {
     if (positions.length < length) continue;
-    const end = positions[length - 1] + 1;
+    const end = positions[length - 1]! + 1;
     // A valid IBAN that runs straight into another letter or digit is part of something else.
     if (/[A-Z0-9]/i.test(text[at + end] ?? "")) continue;
     if (passesIbanMod97(raw.slice(0, end).replace(/ /g, "").toUpperCase())) return end;
@@ -109,22 +127,23 @@ function credentials(text: string): SensitiveMatch[] {
   for (const m of text.matchAll(credentialPattern)) {
     const groups = m.groups!;
     let value = groups.value;
-    if (value.startsWith(REMOVED)) continue;
+    if (value!.startsWith(REMOVED)) continue;
     // A sentence's own full stop or comma is not part of the password.
-    value = value.replace(/[.,;:)\]]+$/, "");
+    value = value!.replace(/[.,;:)\]]+$/, "");
     if (!value) continue;
     const byWord = groups.sep !== undefined && !/[:=]/.test(groups.sep);
     const quoted = /^["']/.test(value);
     if (!quoted && (value.length < 3 || notACredential.test(value))) continue;
     // "the password is wrong": after "is"/"es" only something shaped like a secret counts.
     if (byWord && !quoted && !secretShaped(value)) continue;
-    const end = m.index + m[0].length - groups.value.length + value.length;
+    const end = m.index + m[0].length - groups.value!.length + value.length;
     out.push({ kind: "credential", start: end - value.length, end, masked: maskFor("credential", value) });
   }
   return out;
 }
 
-const notACredential = /^(reset|expired?|forgotten|forgot|wrong|incorrect|weak|required|needed|missing|none|n\/a|olvidada|caducada|incorrecta|obligatoria|\[removed\])$/i;
+const notACredential =
+  /^(reset|expired?|forgotten|forgot|wrong|incorrect|weak|required|needed|missing|none|n\/a|olvidada|caducada|incorrecta|obligatoria|\[removed\])$/i;
 
 function secretShaped(value: string): boolean {
   return value.length >= 6 && (/\d/.test(value) || /[^\p{L}\d]/u.test(value) || /\p{Lu}/u.test(value.slice(1)));
@@ -135,14 +154,19 @@ const tokenPattern =
   /\b(?:sk-(?:proj-|live-|test-|ant-)?[A-Za-z0-9_-]{16,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|(?:AKIA|ASIA)[0-9A-Z]{16}|pat-(?:na|eu|ap)\d-[0-9a-f-]{30,}|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})/g;
 
 function tokens(text: string): SensitiveMatch[] {
-  return [...text.matchAll(tokenPattern)].map((m) => ({ kind: "credential" as const, start: m.index, end: m.index + m[0].length, masked: maskFor("credential", m[0]) }));
+  return [...text.matchAll(tokenPattern)].map((m) => ({
+    kind: "credential" as const,
+    start: m.index,
+    end: m.index + m[0].length,
+    masked: maskFor("credential", m[0]),
+  }));
 }
 
 function spanishIds(text: string): SensitiveMatch[] {
   const out: SensitiveMatch[] = [];
   for (const m of text.matchAll(/(?<![\p{L}\d-])(?:(\d{8})|([XYZ])[ -]?(\d{7}))[ -]?([A-Z])(?![\p{L}\d])/giu)) {
-    const body = m[1] ?? `${m[2].toUpperCase()}${m[3]}`;
-    const letter = m[4].toUpperCase();
+    const body = m[1] ?? `${m[2]!.toUpperCase()}${m[3]}`;
+    const letter = m[4]!.toUpperCase();
     if (spanishIdLetter(body) !== letter) continue;
     out.push({ kind: "national_id", start: m.index, end: m.index + m[0].length, masked: maskFor("national_id", body + letter) });
   }
@@ -152,7 +176,9 @@ function spanishIds(text: string): SensitiveMatch[] {
 function ssns(text: string): SensitiveMatch[] {
   const out: SensitiveMatch[] = [];
   // 123-45-6789 (or spaced), or nine digits right after "SSN" / "social security".
-  for (const m of text.matchAll(/(?<![\d+-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])|\b(?:SSN|social security(?: number| no\.?)?)\s*(?:#|:|is|es)?\s*(\d{9})\b/gi)) {
+  for (const m of text.matchAll(
+    /(?<![\d+-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])|\b(?:SSN|social security(?: number| no\.?)?)\s*(?:#|:|is|es)?\s*(\d{9})\b/gi,
+  )) {
     const digits = m[5] ?? `${m[1]}${m[3]}${m[4]}`;
     const area = Number(digits.slice(0, 3));
     if (area === 0 || area === 666 || area >= 900 || digits.slice(3, 5) === "00" || digits.slice(5) === "0000") continue;

@@ -11,5 +11,8 @@ export function maskIntakeEvent(event: IntakeEvent): { event: IntakeEvent; remov
   // to pass the Luhn check would make two different leads one ("•••• 4242") and break idempotency.
   const { externalId, ...rest } = event;
   const masked = maskDeep(rest);
-  return { event: { ...(masked.value as Omit<IntakeEvent, "externalId">), ...(externalId === undefined ? {} : { externalId }) } as IntakeEvent, removed: masked.removed };
+  return {
+    event: { ...(masked.value as Omit<IntakeEvent, "externalId">), ...(externalId === undefined ? {} : { externalId }) } as IntakeEvent,
+    removed: masked.removed,
+  };
 }

@@ -18,7 +18,8 @@ export function maskText(text: string): Masked<string> {
 }
 
 // A form field or JSON key that names a secret: its whole value goes, whatever it looks like.
-const credentialKey = /^(?:.*[_ -])?(?:password|passwd|pwd|passcode|passphrase|contraseña|contrasena|clave|secret|api[_ -]?key|access[_ -]?token|token|cvv2?|cvc)$/i;
+const credentialKey =
+  /^(?:.*[_ -])?(?:password|passwd|pwd|passcode|passphrase|contraseña|contrasena|clave|secret|api[_ -]?key|access[_ -]?token|token|cvv2?|cvc)$/i;
 
 /**
  * Every string inside a JSON value masked (object keys kept), and the value of any key that names a

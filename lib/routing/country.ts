@@ -21,7 +21,10 @@ export function inferCountry(input: { countryField?: string | null; phone?: stri
     }
   }
   for (const address of [input.email?.split("@")[1], input.website]) {
-    const host = address?.toLowerCase().replace(/^https?:\/\//, "").split(/[/:?#]/)[0];
+    const host = address
+      ?.toLowerCase()
+      .replace(/^https?:\/\//, "")
+      .split(/[/:?#]/)[0];
     const tld = host?.split(".").pop();
     if (tld && tld.length === 2) return tld === "uk" ? "GB" : tld.toUpperCase();
   }
@@ -68,7 +71,7 @@ const callingCodes: Record<string, string> = {
 
 const countryNames: Record<string, string> = {
   spain: "ES",
-  "españa": "ES",
+  españa: "ES",
   france: "FR",
   germany: "DE",
   italy: "IT",
@@ -81,7 +84,7 @@ const countryNames: Record<string, string> = {
   usa: "US",
   canada: "CA",
   mexico: "MX",
-  "méxico": "MX",
+  méxico: "MX",
   brazil: "BR",
   argentina: "AR",
   colombia: "CO",

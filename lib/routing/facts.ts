@@ -4,7 +4,13 @@ import { inferCountry } from "@/lib/routing/country";
 import type { RoutingFacts } from "@/lib/routing/route";
 
 /** What routing reads from a package (and, at intake, the raw event's country field). */
-export function routingFactsFor(input: { pkg: HandoffPackage; priority: RoutingFacts["priority"]; reasons: RoutingFacts["reasons"]; sourceTeamId: string | null; event?: IntakeEvent | null }): RoutingFacts {
+export function routingFactsFor(input: {
+  pkg: HandoffPackage;
+  priority: RoutingFacts["priority"];
+  reasons: RoutingFacts["reasons"];
+  sourceTeamId: string | null;
+  event?: IntakeEvent | null;
+}): RoutingFacts {
   const { pkg, event } = input;
   return {
     priority: input.priority,

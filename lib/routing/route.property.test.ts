@@ -65,11 +65,25 @@ describe("routeHandoff, for any rules and people", () => {
   it("is deterministic and shares work evenly: n packages to k reps in turn, nobody more than one ahead", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 40 }), (k, n) => {
-        const reps: Candidate[] = Array.from({ length: k }, (_, i) => ({ id: `rep-${i}`, teamId: TEAMS[0], role: "rep", active: true, capacity: 1000, openImmediate: 0, lastAssignedAt: null }));
-        const rr: RoutingRule[] = [{ id: "rr", name: "rr", position: 1, enabled: true, match: {}, target: { kind: "round_robin", teamId: null }, respectCapacity: true }];
+        const reps: Candidate[] = Array.from({ length: k }, (_, i) => ({
+          id: `rep-${i}`,
+          teamId: TEAMS[0],
+          role: "rep",
+          active: true,
+          capacity: 1000,
+          openImmediate: 0,
+          lastAssignedAt: null,
+        }));
+        const rr: RoutingRule[] = [
+          { id: "rr", name: "rr", position: 1, enabled: true, match: {}, target: { kind: "round_robin", teamId: null }, respectCapacity: true },
+        ];
         const counts = new Map<string, number>();
         for (let i = 0; i < n; i++) {
-          const input = { facts: { priority: "immediate" as const, reasons: [], channel: "form" as const, sourceTeamId: TEAMS[0], country: null, employees: null }, rules: rr, candidates: reps };
+          const input = {
+            facts: { priority: "immediate" as const, reasons: [], channel: "form" as const, sourceTeamId: TEAMS[0], country: null, employees: null },
+            rules: rr,
+            candidates: reps,
+          };
           const decision = routeHandoff(input);
           expect(routeHandoff(input)).toEqual(decision);
           const chosen = reps.find((r) => r.id === decision.ownerId)!;

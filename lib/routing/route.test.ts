@@ -5,9 +5,35 @@ import type { RoutingRule } from "@/lib/routing/schema";
 const EMEA = "00000000-0000-4000-8000-00000000000e";
 const AMER = "00000000-0000-4000-8000-00000000000a";
 
-const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({ priority: "immediate", reasons: ["high_value"], channel: "form", sourceTeamId: EMEA, country: "ES", employees: 120, ...over });
-const person = (id: string, over: Partial<Candidate> = {}): Candidate => ({ id, teamId: EMEA, role: "rep", active: true, capacity: 10, openImmediate: 0, lastAssignedAt: null, ...over });
-const rule = (id: string, position: number, over: Partial<RoutingRule>): RoutingRule => ({ id, name: id, position, enabled: true, match: {}, target: { kind: "queue", teamId: null }, respectCapacity: true, ...over });
+const facts = (over: Partial<RoutingFacts> = {}): RoutingFacts => ({
+  priority: "immediate",
+  reasons: ["high_value"],
+  channel: "form",
+  sourceTeamId: EMEA,
+  country: "ES",
+  employees: 120,
+  ...over,
+});
+const person = (id: string, over: Partial<Candidate> = {}): Candidate => ({
+  id,
+  teamId: EMEA,
+  role: "rep",
+  active: true,
+  capacity: 10,
+  openImmediate: 0,
+  lastAssignedAt: null,
+  ...over,
+});
+const rule = (id: string, position: number, over: Partial<RoutingRule>): RoutingRule => ({
+  id,
+  name: id,
+  position,
+  enabled: true,
+  match: {},
+  target: { kind: "queue", teamId: null },
+  respectCapacity: true,
+  ...over,
+});
 
 const defaults: RoutingRule[] = [
   rule("risk", 100, { match: { reasons: ["risk"] }, target: { kind: "manager", teamId: null }, respectCapacity: false }),
@@ -18,7 +44,11 @@ const defaults: RoutingRule[] = [
 
 describe("routeHandoff", () => {
   it("sends risk to a manager of the source team", () => {
-    const decision = routeHandoff({ facts: facts({ reasons: ["risk"] }), rules: defaults, candidates: [person("dana"), person("morgan", { role: "manager" })] });
+    const decision = routeHandoff({
+      facts: facts({ reasons: ["risk"] }),
+      rules: defaults,
+      candidates: [person("dana"), person("morgan", { role: "manager" })],
+    });
     expect(decision).toMatchObject({ ownerId: "morgan", teamId: EMEA, ruleId: "risk" });
   });
 
@@ -35,9 +65,13 @@ describe("routeHandoff", () => {
   });
 
   it("takes reps in turn: whoever waited longest (never assigned first)", () => {
-    const candidates = [person("a", { lastAssignedAt: new Date("2026-11-20T10:00:00Z") }), person("b"), person("c", { lastAssignedAt: new Date("2026-11-20T09:00:00Z") })];
+    const candidates = [
+      person("a", { lastAssignedAt: new Date("2026-11-20T10:00:00Z") }),
+      person("b"),
+      person("c", { lastAssignedAt: new Date("2026-11-20T09:00:00Z") }),
+    ];
     expect(routeHandoff({ facts: facts(), rules: defaults, candidates }).ownerId).toBe("b");
-    candidates[1].lastAssignedAt = new Date("2026-11-20T11:00:00Z");
+    candidates[1]!.lastAssignedAt = new Date("2026-11-20T11:00:00Z");
     expect(routeHandoff({ facts: facts(), rules: defaults, candidates }).ownerId).toBe("c");
   });
 
@@ -59,6 +93,12 @@ describe("routeHandoff", () => {
   });
 
   it("falls back to the source team's queue when no rule places it", () => {
-    expect(routeHandoff({ facts: facts(), rules: [], candidates: [person("dana")] })).toEqual({ ownerId: null, teamId: EMEA, ruleId: null, ruleName: FALLBACK_RULE_NAME, passedOver: [] });
+    expect(routeHandoff({ facts: facts(), rules: [], candidates: [person("dana")] })).toEqual({
+      ownerId: null,
+      teamId: EMEA,
+      ruleId: null,
+      ruleName: FALLBACK_RULE_NAME,
+      passedOver: [],
+    });
   });
 });

@@ -44,7 +44,12 @@ export const FALLBACK_RULE_NAME = "Fallback: the team's queue";
  * cap) passes to the next. When no rule places it, it waits unowned in the source team's queue.
  * Pure: the caller loads rules and candidates and records the decision.
  */
-export function routeHandoff(input: { facts: RoutingFacts; rules: readonly RoutingRule[]; candidates: readonly Candidate[]; exclude?: readonly string[] }): RoutingDecision {
+export function routeHandoff(input: {
+  facts: RoutingFacts;
+  rules: readonly RoutingRule[];
+  candidates: readonly Candidate[];
+  exclude?: readonly string[];
+}): RoutingDecision {
   const { facts } = input;
   const exclude = new Set(input.exclude ?? []);
   const passedOver: RoutingDecision["passedOver"] = [];
@@ -102,7 +107,7 @@ function place(
   if (pool.length === 0) return { why: `every active ${role} of the team is at capacity` };
   // Whoever waited longest since their last assignment; the least loaded breaks ties, then the id (stable).
   const [chosen] = [...pool].sort((a, b) => waited(a) - waited(b) || a.openImmediate - b.openImmediate || a.id.localeCompare(b.id));
-  return { ownerId: chosen.id, teamId };
+  return { ownerId: chosen!.id, teamId };
 }
 
 function waited(c: Candidate): number {

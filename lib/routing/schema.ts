@@ -12,7 +12,10 @@ export const routingMatchSchema = z
     /** The team the lead came in for (the intake key's team, or the chat's). */
     sourceTeamIds: z.array(z.uuid()).min(1).optional(),
     /** ISO 3166 alpha-2 codes, upper case. */
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code such as ES")).min(1).optional(),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, "must be a two-letter country code such as ES"))
+      .min(1)
+      .optional(),
     minEmployees: z.number().int().min(0).optional(),
     maxEmployees: z.number().int().min(0).optional(),
   })

@@ -13,22 +13,22 @@ describe("compiling a rule set", () => {
 
   it("refuses a condition naming something that does not exist, saying where", () => {
     const rules = clone();
-    rules.rules[1].when = { any: ["risk", "hihgValue"] };
+    rules.rules[1]!.when = { any: ["risk", "hihgValue"] };
     const result = validateRuleSet(rules);
     expect(result).toEqual({ ok: false, problems: ['rules.1 (default.escalate).when: unknown feature or signal "hihgValue"'] });
   });
 
   it("refuses a pattern that is not a regular expression", () => {
     const rules = clone();
-    rules.signals["risk.pricing"].patterns = ["(unclosed"];
+    rules.signals["risk.pricing"]!.patterns = ["(unclosed"];
     expect(() => compileRuleSet(rules, 2)).toThrow(RuleSetError);
     expect(() => compileRuleSet(rules, 2)).toThrow(/signals\.risk\.pricing\.patterns\.0/);
   });
 
   it("refuses a filter with a priority and an ask that is not nurture", () => {
     const rules = clone();
-    rules.rules[0].priority = "normal";
-    rules.rules[2].priority = "immediate";
+    rules.rules[0]!.priority = "normal";
+    rules.rules[2]!.priority = "immediate";
     const result = validateRuleSet(rules);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toHaveLength(2);
@@ -66,7 +66,9 @@ describe("signal detection", () => {
   const compiled = compileRuleSet(defaultRuleSet, 1);
 
   it("quotes the sentence a signal was found in", () => {
-    const [match] = compiled.detectSignals({ text: "We love the demo. Can you give us a 20% discount? Thanks.", email: null }).filter((s) => s.family === "risk");
+    const [match] = compiled
+      .detectSignals({ text: "We love the demo. Can you give us a 20% discount? Thanks.", email: null })
+      .filter((s) => s.family === "risk");
     expect(match).toMatchObject({ id: "risk.pricing", fragment: "Can you give us a 20% discount?" });
   });
 
@@ -92,8 +94,11 @@ describe("signal detection", () => {
 describe("rule ids", () => {
   it("refuses two rules with the same id, naming the second", () => {
     const rules = structuredClone(defaultRuleSet);
-    rules.rules[3].id = rules.rules[2].id;
-    expect(validateRuleSet(rules)).toEqual({ ok: false, problems: ['rules.3 (default.ask.missing_data).id: another rule already has the id "default.ask.missing_data"'] });
+    rules.rules[3]!.id = rules.rules[2]!.id;
+    expect(validateRuleSet(rules)).toEqual({
+      ok: false,
+      problems: ['rules.3 (default.ask.missing_data).id: another rule already has the id "default.ask.missing_data"'],
+    });
   });
 });
 
@@ -103,8 +108,12 @@ describe("derived features", () => {
     const { highValue, fit, ...rest } = rules.features!;
     rules.features = { highValue, ...rest, fit };
     const compiled = compileRuleSet(rules, 2);
-    const derived = compiled.deriveFeatures({ business: { value: true, evidence: [] }, scope: { value: true, evidence: [] }, volume: { value: true, evidence: [] } });
-    expect(derived.highValue.value).toBe(true);
+    const derived = compiled.deriveFeatures({
+      business: { value: true, evidence: [] },
+      scope: { value: true, evidence: [] },
+      volume: { value: true, evidence: [] },
+    });
+    expect(derived.highValue!.value).toBe(true);
   });
 
   it("refuses a feature that depends on itself", () => {
@@ -122,21 +131,23 @@ describe("counting conditions (at least N of)", () => {
     rules.features = { ...rules.features, twoOfThree: { atLeast: 2, of: ["risk", "scope", "volume"] } };
     const compiled = compileRuleSet(rules, 2);
     expect(compiled.deriveFeatures({ risk: yes, volume: yes }).twoOfThree).toEqual({ value: true, evidence: [yes.evidence[0], yes.evidence[0]] });
-    expect(compiled.deriveFeatures({ risk: yes }).twoOfThree.value).toBe(false);
+    expect(compiled.deriveFeatures({ risk: yes }).twoOfThree!.value).toBe(false);
   });
 
   it("refuses a count larger than its list and names inside it that do not exist", () => {
     const rules = structuredClone(defaultRuleSet);
     rules.features = { ...rules.features, never: { atLeast: 3, of: ["risk", "nosuch"] } };
     const result = validateRuleSet(rules);
-    expect(!result.ok && result.problems).toEqual(expect.arrayContaining(["features.never: at least 3 of 2 conditions can never hold", 'features.never: unknown feature or signal "nosuch"']));
+    expect(!result.ok && result.problems).toEqual(
+      expect.arrayContaining(["features.never: at least 3 of 2 conditions can never hold", 'features.never: unknown feature or signal "nosuch"']),
+    );
   });
 });
 
 describe("keyword lists per language", () => {
   it("names a broken pattern by its language list", () => {
     const rules = structuredClone(defaultRuleSet);
-    rules.signals["risk.pricing"].languages = { ...rules.signals["risk.pricing"].languages, es: ["\\bdescuento\\b", "(sin cerrar"] };
+    rules.signals["risk.pricing"]!.languages = { ...rules.signals["risk.pricing"]!.languages, es: ["\\bdescuento\\b", "(sin cerrar"] };
     const result = validateRuleSet(rules);
     expect(!result.ok && result.problems[0]).toMatch(/^signals\.risk\.pricing\.languages\.es\.1: /);
   });

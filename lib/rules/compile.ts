@@ -54,7 +54,7 @@ export function compileRuleSet(raw: unknown, version: number): CompiledRuleSet {
 
   const signals: CompiledSignal[] = Object.entries(ruleSet.signals).map(([id, definition]) => ({
     id,
-    family: id.split(".")[0],
+    family: id.split(".")[0]!,
     label: definition.label,
     target: definition.target,
     patterns: combine(id, signalPatterns(definition), problems),
@@ -162,7 +162,12 @@ function detect(signals: CompiledSignal[], text: string, email: string | null): 
       pattern.lastIndex = 0;
       const found = findMatch(pattern, haystack);
       if (found) {
-        matches.push({ id: signal.id, family: signal.family, label: signal.label, fragment: signal.target === "email" ? haystack : sentenceAround(haystack, found.index, found.length) });
+        matches.push({
+          id: signal.id,
+          family: signal.family,
+          label: signal.label,
+          fragment: signal.target === "email" ? haystack : sentenceAround(haystack, found.index, found.length),
+        });
         break;
       }
     }
@@ -238,9 +243,9 @@ function dependencyOrder(features: Record<string, Condition>, problems: string[]
       return;
     }
     state.set(name, "visiting");
-    for (const used of namesIn(features[name])) if (used in features) visit(used, [...path, name]);
+    for (const used of namesIn(features[name]!)) if (used in features) visit(used, [...path, name]);
     state.set(name, "done");
-    ordered.push([name, features[name]]);
+    ordered.push([name, features[name]!]);
   };
   for (const name of Object.keys(features)) visit(name, []);
   return ordered;

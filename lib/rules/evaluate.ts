@@ -43,7 +43,14 @@ export function evaluateRules(compiled: CompiledRuleSet, base: Record<string, Fe
     return { ruleId: rule.id, decision: rule.decision, priority, reasons, actions: rule.actions, features: all };
   }
   // compileRuleSet cannot guarantee a catch-all; a rule set without one still answers safely.
-  return { ruleId: "no_rule_matched", decision: "ask", priority: "nurture", reasons: [{ code: "missing_data", evidence: [], rule: "no_rule_matched" }], actions: [], features: all };
+  return {
+    ruleId: "no_rule_matched",
+    decision: "ask",
+    priority: "nurture",
+    reasons: [{ code: "missing_data", evidence: [], rule: "no_rule_matched" }],
+    actions: [],
+    features: all,
+  };
 }
 
 function dedupe(evidence: Evidence[]): Evidence[] {

@@ -28,10 +28,12 @@ export function parseIntakeJsonl(text: string): { intakes: SimulatedIntake[]; pr
     // A labelled case's `expect` (the shape of the triage case files) lets the simulation score both rule sets.
     const expected = labelled && "expect" in labelled ? expectationSchema.safeParse(labelled.expect) : null;
     if (!parsed.success) problems.push(`${where}: ${describeIntakeErrors(parsed.error).join("; ")}`);
-    else if (expected && !expected.success) problems.push(`${where}: ${expected.error.issues.map((i) => `expect.${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    else if (expected && !expected.success)
+      problems.push(`${where}: ${expected.error.issues.map((i) => `expect.${i.path.join(".")}: ${i.message}`).join("; ")}`);
     else intakes.push({ id: where, event: parsed.data, ...(expected ? { expect: expected.data } : {}) });
   });
-  if (intakes.length > MAX_SIMULATION_INTAKES) problems.push(`the file has ${intakes.length} events; at most ${MAX_SIMULATION_INTAKES.toLocaleString("en")} are simulated at once`);
+  if (intakes.length > MAX_SIMULATION_INTAKES)
+    problems.push(`the file has ${intakes.length} events; at most ${MAX_SIMULATION_INTAKES.toLocaleString("en")} are simulated at once`);
   return { intakes, problems };
 }
 

@@ -6,9 +6,9 @@ import { problemsByPath, problemsUnder } from "./problems";
 describe("grouping rule set problems by the field they belong to", () => {
   it("puts each problem under the path of its field", () => {
     const rules = structuredClone(defaultRuleSet) as Record<string, unknown> & typeof defaultRuleSet;
-    rules.rules[1].when = { any: ["risk", "hihgValue"] };
+    rules.rules[1]!.when = { any: ["risk", "hihgValue"] };
     (rules.thresholds as Record<string, unknown>).monthlyLeads = -5;
-    rules.signals["risk.pricing"].patterns = ["(unclosed"];
+    rules.signals["risk.pricing"]!.patterns = ["(unclosed"];
     const result = validateRuleSet(rules);
     expect(result.ok).toBe(false);
     const grouped = problemsByPath(result.ok ? [] : result.problems);

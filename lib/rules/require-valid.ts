@@ -7,5 +7,9 @@ export function requireValidRuleSet(raw: Record<string, unknown>): Record<string
   const result = validateRuleSet(raw);
   if (result.ok) return raw;
   const count = result.problems.length;
-  throw new UserError("bad_request", `The rules have ${count} problem${count === 1 ? "" : "s"}: ${result.problems[0]}${count > 1 ? " …" : ""}`, problemsByPath(result.problems));
+  throw new UserError(
+    "bad_request",
+    `The rules have ${count} problem${count === 1 ? "" : "s"}: ${result.problems[0]}${count > 1 ? " …" : ""}`,
+    problemsByPath(result.problems),
+  );
 }

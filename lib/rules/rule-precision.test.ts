@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { precisionByRule } from "./rule-precision";
 
-const row = (rule: string, ruleVersion: number, good: number, bad: number) => ({ rule, ruleVersion, produced: good + bad + 1, accepted: good, converted: 0, discarded: bad, flagged: 0, good, bad, precision: null });
+const row = (rule: string, ruleVersion: number, good: number, bad: number) => ({
+  rule,
+  ruleVersion,
+  produced: good + bad + 1,
+  accepted: good,
+  converted: 0,
+  discarded: bad,
+  flagged: 0,
+  good,
+  bad,
+  precision: null,
+});
 
 describe("precision per rule across versions", () => {
   it("sums good and bad over every version of a rule", () => {

@@ -37,7 +37,11 @@ export const publishRulesCommand = command({
   handler: async ({ actor, input, log }) => {
     const rules = requireValidRuleSet(input.rules);
     const row = await publishRuleSet({ actor, rules, note: input.note || null, basedOn: input.basedOn });
-    if (!row) throw new UserError("conflict", `Another version was published after version ${input.basedOn}, the one these edits started from. Reload the page to see it, then make your change again.`);
+    if (!row)
+      throw new UserError(
+        "conflict",
+        `Another version was published after version ${input.basedOn}, the one these edits started from. Reload the page to see it, then make your change again.`,
+      );
     log.info("rules published", { version: row.version });
     return { version: row.version };
   },
@@ -71,7 +75,10 @@ export const simulateRulesCommand = command({
     z.object({
       source: z.literal("upload"),
       rules: ruleSetInput,
-      jsonl: z.string().min(1, "the file is empty").max(MAX_JSONL_CHARS, `the file is larger than ${MAX_JSONL_CHARS / 1000} KB; simulate the recent intakes or split it`),
+      jsonl: z
+        .string()
+        .min(1, "the file is empty")
+        .max(MAX_JSONL_CHARS, `the file is larger than ${MAX_JSONL_CHARS / 1000} KB; simulate the recent intakes or split it`),
     }),
   ]),
   handler: async ({ input, log }) => {

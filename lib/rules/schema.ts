@@ -34,10 +34,16 @@ export const signalDefinitionSchema = z
      * is matched whatever the lead's language: people mix them.
      */
     patterns: z.array(pattern).max(200).default([]),
-    languages: z.object({ en: z.array(pattern).max(200).optional(), es: z.array(pattern).max(200).optional() }).strict().optional(),
+    languages: z
+      .object({ en: z.array(pattern).max(200).optional(), es: z.array(pattern).max(200).optional() })
+      .strict()
+      .optional(),
     target: z.enum(["text", "email"]).default("text"),
   })
-  .refine((s) => s.patterns.length + (s.languages?.en?.length ?? 0) + (s.languages?.es?.length ?? 0) > 0, { message: "give the signal at least one pattern", path: ["patterns"] });
+  .refine((s) => s.patterns.length + (s.languages?.en?.length ?? 0) + (s.languages?.es?.length ?? 0) > 0, {
+    message: "give the signal at least one pattern",
+    path: ["patterns"],
+  });
 
 /** Every pattern of a signal with where it sits, in matching order: any language, then English, then Spanish. */
 export function signalPatterns(signal: z.infer<typeof signalDefinitionSchema>): { source: string; path: string }[] {
@@ -55,10 +61,7 @@ export const ruleSchema = z.object({
   when: conditionSchema,
   decision: z.enum(decisions),
   /** A fixed priority, or the first matching entry of a list (an entry without `when` always matches). */
-  priority: z.union([
-    z.enum(priorities).nullable(),
-    z.array(z.object({ when: conditionSchema.optional(), value: z.enum(priorities) })).min(1),
-  ]),
+  priority: z.union([z.enum(priorities).nullable(), z.array(z.object({ when: conditionSchema.optional(), value: z.enum(priorities) })).min(1)]),
   /** `evidence` names where the quoted fragment should come from (default: whatever made `when` true). */
   reasons: z.array(z.object({ code: z.enum(reasonCodes), when: conditionSchema.optional(), evidence: conditionSchema.optional() })).min(1),
   actions: z.array(z.enum(actionTypes)).default([]),
@@ -85,6 +88,8 @@ export const ruleSetSchema = z.object({
   signals: z.record(signalId, signalDefinitionSchema),
   features: z.record(z.string().regex(/^[a-z][a-zA-Z]*$/), conditionSchema).default({}),
   rules: z.array(ruleSchema).min(1).max(200),
+  /** A `filter` on a channel that can answer (email): the agent sends one short, non-committal reply. Off unless an admin turns it on. */
+  filterReply: z.boolean().default(false),
 });
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;

@@ -53,7 +53,12 @@ describe("simulating a rule change", () => {
     expect(result.before.decisions).toMatchObject({ act: 2, escalate: 0, filter: 1 });
     expect(result.after.decisions).toMatchObject({ act: 1, escalate: 1, filter: 1 });
     expect(result.after.priorities).toMatchObject({ normal: 1, none: 2 });
-    expect(result.byReason).toEqual(expect.arrayContaining([{ reason: "high_value", gained: 1, lost: 0 }, { reason: "low_risk_fit", gained: 0, lost: 1 }]));
+    expect(result.byReason).toEqual(
+      expect.arrayContaining([
+        { reason: "high_value", gained: 1, lost: 0 },
+        { reason: "low_risk_fit", gained: 0, lost: 1 },
+      ]),
+    );
     expect(result.byTransition).toEqual([{ from: "act", to: "escalate · normal", count: 1 }]);
   });
 
@@ -91,7 +96,13 @@ describe("simulating against labelled cases", () => {
 
 describe("reading an uploaded JSONL of intake events", () => {
   it("accepts bare events and test cases, and names each bad line", () => {
-    const text = [JSON.stringify(midVolume), JSON.stringify({ input: smallFit, expected: {} }), "", "{oops", JSON.stringify({ channel: "fax", receivedAt: "now" })].join("\n");
+    const text = [
+      JSON.stringify(midVolume),
+      JSON.stringify({ input: smallFit, expected: {} }),
+      "",
+      "{oops",
+      JSON.stringify({ channel: "fax", receivedAt: "now" }),
+    ].join("\n");
     const { intakes, problems } = parseIntakeJsonl(text);
     expect(intakes.map((i) => i.id)).toEqual(["line 1", "line 2"]);
     expect(problems[0]).toBe("line 4: not valid JSON");

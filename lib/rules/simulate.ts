@@ -45,7 +45,12 @@ export type SimulationResult = {
  * Pure: the caller reads the intakes. Facts are extracted once per intake when both rule sets
  * extract them the same way (same free-mail domains and injection patterns), halving the work.
  */
-export function simulateRuleChange(input: { intakes: SimulatedIntake[]; active: CompiledRuleSet; candidate: CompiledRuleSet; maxMoved?: number }): SimulationResult {
+export function simulateRuleChange(input: {
+  intakes: SimulatedIntake[];
+  active: CompiledRuleSet;
+  candidate: CompiledRuleSet;
+  maxMoved?: number;
+}): SimulationResult {
   const { active, candidate } = input;
   const maxMoved = input.maxMoved ?? 200;
   const shareFacts = sameExtraction(active, candidate);
@@ -96,7 +101,9 @@ export function simulateRuleChange(input: { intakes: SimulatedIntake[]; active: 
     after,
     moved,
     movedCount,
-    byReason: [...reasonShift].map(([reason, shift]) => ({ reason, ...shift })).sort((a, b) => b.gained + b.lost - (a.gained + a.lost) || a.reason.localeCompare(b.reason)),
+    byReason: [...reasonShift]
+      .map(([reason, shift]) => ({ reason, ...shift }))
+      .sort((a, b) => b.gained + b.lost - (a.gained + a.lost) || a.reason.localeCompare(b.reason)),
     byTransition: [...transitions.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
     labelled: labelledCases.length
       ? {
@@ -110,7 +117,16 @@ export function simulateRuleChange(input: { intakes: SimulatedIntake[]; active: 
 
 // The rules' verdict in the decision's shape, without a package: the labels score decision, priority and reasons.
 function scored(outcome: SimulatedOutcome, missing: TriageDecision["missingFields"]): TriageDecision {
-  return { externalId: "", decision: outcome.decision, priority: outcome.priority, reasons: outcome.reasons, missingFields: missing, questions: [], actions: [], package: null };
+  return {
+    externalId: "",
+    decision: outcome.decision,
+    priority: outcome.priority,
+    reasons: outcome.reasons,
+    missingFields: missing,
+    questions: [],
+    actions: [],
+    package: null,
+  };
 }
 
 function scoreOf(report: EvalReport): LabelledScore {
@@ -122,7 +138,12 @@ export function describeOutcome(outcome: Pick<SimulatedOutcome, "decision" | "pr
 }
 
 function outcomeOf(evaluation: ReturnType<typeof evaluateEvent>["evaluation"]): SimulatedOutcome {
-  return { decision: evaluation.decision, priority: evaluation.priority, reasons: [...new Set(evaluation.reasons.map((r) => r.code))], ruleId: evaluation.ruleId };
+  return {
+    decision: evaluation.decision,
+    priority: evaluation.priority,
+    reasons: [...new Set(evaluation.reasons.map((r) => r.code))],
+    ruleId: evaluation.ruleId,
+  };
 }
 
 function emptyCounts(): OutcomeCounts {
@@ -145,5 +166,7 @@ function labelOf(facts: FactSheet): string {
 
 function sameExtraction(a: CompiledRuleSet, b: CompiledRuleSet): boolean {
   const injection = (rules: CompiledRuleSet) => Object.entries(rules.ruleSet.signals).filter(([id]) => id.startsWith("injection."));
-  return JSON.stringify(a.ruleSet.freeEmailDomains) === JSON.stringify(b.ruleSet.freeEmailDomains) && JSON.stringify(injection(a)) === JSON.stringify(injection(b));
+  return (
+    JSON.stringify(a.ruleSet.freeEmailDomains) === JSON.stringify(b.ruleSet.freeEmailDomains) && JSON.stringify(injection(a)) === JSON.stringify(injection(b))
+  );
 }

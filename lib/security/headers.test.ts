@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import { apiSecurityHeaders, pageSecurityHeaders } from "./headers";
 
 const production = { widgetOrigins: ["https://www.example.com"], dev: false, https: true };
-const directives = (policy: string) => new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe("security headers", () => {
   it("console pages: nonce-only scripts, no eval in production, never framed", () => {
     const headers = pageSecurityHeaders("/inbox", "abc123", production);
-    const csp = directives(headers["Content-Security-Policy"]);
+    const csp = directives(headers["Content-Security-Policy"]!);
     expect(csp.get("script-src")).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
     expect(headers["Content-Security-Policy"]).not.toContain("unsafe-eval");
     expect(csp.get("script-src")).not.toContain("'unsafe-inline'");
@@ -25,10 +31,10 @@ describe("security headers", () => {
   it("the chat widget may be framed by the configured origins only, and has no X-Frame-Options", () => {
     for (const path of ["/chat", "/chat/anything"]) {
       const headers = pageSecurityHeaders(path, "n", production);
-      expect(directives(headers["Content-Security-Policy"]).get("frame-ancestors")).toEqual(["'self'", "https://www.example.com"]);
+      expect(directives(headers["Content-Security-Policy"]!).get("frame-ancestors")).toEqual(["'self'", "https://www.example.com"]);
       expect(headers["X-Frame-Options"]).toBeUndefined();
     }
-    expect(directives(pageSecurityHeaders("/chatter", "n", production)["Content-Security-Policy"]).get("frame-ancestors")).toEqual(["'none'"]);
+    expect(directives(pageSecurityHeaders("/chatter", "n", production)["Content-Security-Policy"]!).get("frame-ancestors")).toEqual(["'none'"]);
   });
 
   it("allows eval only in development, and HSTS only over https", () => {

@@ -5,7 +5,7 @@
  */
 
 export type HeaderOptions = {
-  /** Only the chat widget may be framed, and only by these origins (CHAT_WIDGET_ALLOWED_ORIGINS). */
+  /** Only the chat widget may be framed, and only by these origins (lib/chat/widget-origins.ts: the admin's list, else the environment's). */
   widgetOrigins: readonly string[];
   /** next dev evaluates code for fast refresh and React's debugging; a production build does not. */
   dev: boolean;

@@ -42,7 +42,9 @@ describe("addBusinessMinutes", () => {
 
   it("works around the clock without business hours, and in UTC for an unknown zone", () => {
     expect(addBusinessMinutes(at("2026-11-28T23:55:00Z"), 15, { timeZone: "Europe/Madrid", businessHours: {} }).toISOString()).toBe("2026-11-29T00:10:00.000Z");
-    expect(addBusinessMinutes(at("2026-11-25T17:50:00Z"), 15, { timeZone: "Mars/Olympus", businessHours: weekdays }).toISOString()).toBe("2026-11-26T09:05:00.000Z");
+    expect(addBusinessMinutes(at("2026-11-25T17:50:00Z"), 15, { timeZone: "Mars/Olympus", businessHours: weekdays }).toISOString()).toBe(
+      "2026-11-26T09:05:00.000Z",
+    );
   });
 
   it("tells whether a team is open", () => {

@@ -18,7 +18,7 @@ export function addBusinessMinutes(from: Date, minutes: number, calendar: Calend
   const start = localDate(from, timeZone);
   for (let day = 0; day < MAX_DAYS_AHEAD; day++) {
     const date = new Date(Date.UTC(start.year, start.month - 1, start.day + day));
-    const hours = calendar.businessHours[weekdayKeys[date.getUTCDay()]];
+    const hours = calendar.businessHours[weekdayKeys[date.getUTCDay()]!];
     if (!hours) continue;
     const ymd = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
     const open = zonedToInstant(ymd, hours[0], timeZone);
@@ -37,7 +37,7 @@ export function isOpenAt(at: Date, calendar: Calendar): boolean {
   if (!hasOpenHours(calendar.businessHours)) return true;
   const timeZone = validTimeZone(calendar.timeZone);
   const local = localDate(at, timeZone);
-  const hours = calendar.businessHours[weekdayKeys[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()]];
+  const hours = calendar.businessHours[weekdayKeys[new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay()]!];
   if (!hours) return false;
   const t = at.getTime();
   return t >= zonedToInstant(local, hours[0], timeZone) && t < zonedToInstant(local, hours[1], timeZone);
@@ -90,10 +90,19 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function zonedParts(instant: number, timeZone: string) {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
     formatters.set(timeZone, format);
   }
-  const out: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(instant))) if (part.type !== "literal") out[part.type] = Number(part.value);
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour === 24 ? 0 : out.hour, minute: out.minute, second: out.second };
+  const out = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+  for (const part of format.formatToParts(new Date(instant))) if (part.type in out) out[part.type as keyof typeof out] = Number(part.value);
+  return { ...out, hour: out.hour === 24 ? 0 : out.hour };
 }

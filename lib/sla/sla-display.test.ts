@@ -4,7 +4,14 @@ import { slaDisplay, type SlaSubject } from "@/lib/sla/sla-display";
 const created = new Date("2026-12-01T10:00:00Z");
 const due = new Date("2026-12-01T10:30:00Z");
 const at = (iso: string) => new Date(iso);
-const pkg = (over: Partial<SlaSubject>): SlaSubject => ({ status: "pending", priority: "normal", slaDueAt: due, createdAt: created, acceptedAt: null, ...over });
+const pkg = (over: Partial<SlaSubject>): SlaSubject => ({
+  status: "pending",
+  priority: "normal",
+  slaDueAt: due,
+  createdAt: created,
+  acceptedAt: null,
+  ...over,
+});
 
 describe("slaDisplay", () => {
   it("counts down a pending package's acceptance clock, and calls it breached once past", () => {

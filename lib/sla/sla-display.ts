@@ -18,7 +18,12 @@ export const slaClockLabels = { acceptance: "Time to accept", none: "SLA" } as c
 export function slaDisplay(subject: SlaSubject, now: Date): SlaDisplay {
   if (subject.status === "pending" && subject.priority) {
     const state = slaState(subject.slaDueAt, now, subject.createdAt, true) as "ok" | "soon" | "urgent" | "breached";
-    return { clock: "acceptance", running: true, state, text: state === "breached" ? `Breached ${relativeTime(subject.slaDueAt, now)}` : `Due ${relativeTime(subject.slaDueAt, now)}` };
+    return {
+      clock: "acceptance",
+      running: true,
+      state,
+      text: state === "breached" ? `Breached ${relativeTime(subject.slaDueAt, now)}` : `Due ${relativeTime(subject.slaDueAt, now)}`,
+    };
   }
   if (subject.acceptedAt && subject.priority) {
     const late = subject.acceptedAt.getTime() - subject.slaDueAt.getTime();

@@ -45,12 +45,12 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
   const problems: string[] = [];
   try {
     const team = await createTeam();
-    const rep = await createUser({ role: "rep", teamId: team.id });
+    const rep = await createUser({ role: "rep", teamId: team!.id });
     // One rep takes every package, so each one's notice has one recipient to count.
     await db.update(users).set({ capacity: 1_000_000 }).where(eq(users.id, rep.id));
     // Four form sources, each within the intake rate limit (600 a minute per source) for 2,000 intakes.
     const keys = Array.from({ length: 4 }, generateApiKey);
-    for (const key of keys) await insertApiKey({ name: `Burst ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team.id });
+    for (const key of keys) await insertApiKey({ name: `Burst ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team!.id });
 
     worker = spawnWorkerProcess({
       DATABASE_URL: databaseUrl(),
@@ -72,7 +72,7 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
       Array.from({ length: SENDERS }, async () => {
         while (next < leads.length) {
           const i = next++;
-          ids.push(await intake(keys[i % keys.length].key, `burst-${run}-${i}`, leads[i]));
+          ids.push(await intake(keys[i % keys.length]!.key, `burst-${run}-${i}`, leads[i]!));
           // The SLA sweep, as the worker's cron sends it, every 250 intakes.
           if (i % 250 === 0) slaChecks.push((await boss.send(queues.slaCheck.name, {}))!);
         }
@@ -87,16 +87,16 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
         select count(*)::int as n from pgboss.job
         where (name in (${queues.crmSync.name}, ${queues.notify.name}) and data->>'handoffId' = any(${pgArray(ids)}::text[]) and state < 'completed')
            or (id = any(${pgArray(slaChecks)}::uuid[]) and state < 'completed')`);
-      return Number(row.n);
+      return Number(row!.n);
     };
-    await waitFor("every crm-sync, notify and sla-check job to finish", async () => (await unfinished()) === 0, options.drainSeconds * 1000, 500).catch(async (error: Error) =>
-      problems.push(`${error.message} (${await unfinished()} unfinished)`),
+    await waitFor("every crm-sync, notify and sla-check job to finish", async () => (await unfinished()) === 0, options.drainSeconds * 1000, 500).catch(
+      async (error: Error) => problems.push(`${error.message} (${await unfinished()} unfinished)`),
     );
     const drainSeconds = (performance.now() - drainStarted) / 1000;
     const [failedRow] = await db.execute<{ n: number }>(dsql`
       select count(*)::int as n from pgboss.job
       where ((name in (${queues.crmSync.name}, ${queues.notify.name}) and data->>'handoffId' = any(${pgArray(ids)}::text[])) or id = any(${pgArray(slaChecks)}::uuid[])) and state = 'failed'`);
-    if (Number(failedRow.n) > 0) problems.push(`${failedRow.n} jobs failed for good`);
+    if (Number(failedRow!.n) > 0) problems.push(`${failedRow!.n} jobs failed for good`);
     log(`drained in ${drainSeconds.toFixed(1)} s`);
 
     const slackBy = new Map<string, number>();
@@ -110,13 +110,24 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
       const id = /\/handoffs\/([0-9a-f-]{36})/.exec(m.text)?.[1];
       if (id) mailBy.set(id, (mailBy.get(id) ?? 0) + 1);
     }
-    const inApp = await db.select({ handoffId: deliveries.handoffId }).from(deliveries).where(and(inArray(deliveries.handoffId, ids), eq(deliveries.channel, "in_app"), eq(deliveries.event, "created"), eq(deliveries.status, "sent")));
+    const inApp = await db
+      .select({ handoffId: deliveries.handoffId })
+      .from(deliveries)
+      .where(and(inArray(deliveries.handoffId, ids), eq(deliveries.channel, "in_app"), eq(deliveries.event, "created"), eq(deliveries.status, "sent")));
     const inAppBy = countBy(inApp.map((d) => d.handoffId));
     const notes = await db.select({ handoffId: crmNotes.handoffId }).from(crmNotes).where(inArray(crmNotes.handoffId, ids));
     const notesBy = countBy(notes.map((n) => n.handoffId ?? ""));
-    const contacts = await db.select({ email: crmContacts.email }).from(crmContacts).where(inArray(crmContacts.email, leads.map((l) => l.email)));
+    const contacts = await db
+      .select({ email: crmContacts.email })
+      .from(crmContacts)
+      .where(
+        inArray(
+          crmContacts.email,
+          leads.map((l) => l.email),
+        ),
+      );
     const contactsBy = countBy(contacts.map((c) => c.email ?? ""));
-    const domains = [...new Set(leads.map((l) => l.email.split("@")[1]))];
+    const domains = [...new Set(leads.map((l) => l.email.split("@")[1]!))];
     const companies = await db.select({ domain: crmCompanies.domain }).from(crmCompanies).where(inArray(crmCompanies.domain, domains));
     const companiesBy = countBy(companies.map((c) => c.domain ?? ""));
 
@@ -135,7 +146,13 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
       duplicated,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { intakes: ids.length, sendSeconds: round(sendSeconds), drainSeconds: round(drainSeconds), boundSeconds: options.drainSeconds, slaChecks: slaChecks.length },
+      details: {
+        intakes: ids.length,
+        sendSeconds: round(sendSeconds),
+        drainSeconds: round(drainSeconds),
+        boundSeconds: options.drainSeconds,
+        slaChecks: slaChecks.length,
+      },
     };
   } finally {
     worker?.kill("SIGKILL");
@@ -155,7 +172,7 @@ async function intake(apiKey: string, externalId: string, lead: { email: string;
         fields: { email: lead.email, company: lead.company, numemployees: "120", message: "We need an AI agent to qualify our 500 monthly leads this week." },
       }),
     },
-    { databaseUrl: databaseUrl(), log: logger },
+    { log: logger },
   );
   if (reply.status !== 200 || typeof reply.body.handoffId !== "string") throw new Error(`intake refused: ${JSON.stringify(reply.body)}`);
   return reply.body.handoffId;
@@ -168,4 +185,3 @@ function countBy(values: string[]): Map<string, number> {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-

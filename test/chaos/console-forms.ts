@@ -2,11 +2,25 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import type { z } from "zod";
 import { runAction } from "@/lib/action";
+import { personReplySchema } from "@/lib/chat/person-reply";
 import type { Actor } from "@/lib/auth/guard";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
-import { acceptSchema, convertSchema, discardSchema, factReviewSchema, flagEscalationSchema, handBackSchema, noteSchema, reassignSchema, requestInfoSchema, snoozeSchema } from "@/lib/handoffs/command-schemas";
+import {
+  acceptSchema,
+  convertSchema,
+  discardSchema,
+  factReviewSchema,
+  flagEscalationSchema,
+  handBackSchema,
+  noteSchema,
+  reassignSchema,
+  requestInfoSchema,
+  snoozeSchema,
+} from "@/lib/handoffs/command-schemas";
 import { unstorableAt } from "@/lib/http/unstorable-text";
 import { bulkDiscardSchema, bulkReassignSchema } from "@/lib/inbox/bulk-schemas";
+import { answerWrongSchema, articleFormSchema, articleStatusSchema, importFormSchema } from "@/lib/knowledge/article-form";
+import { limitsFormSchema } from "@/lib/knowledge/limits";
 import { markReadSchema, preferencesSchema } from "@/lib/notifications/preferences-schema";
 import type { FuzzReport } from "./bad-input";
 import { hostileString } from "./hostile-strings";
@@ -24,10 +38,16 @@ const forms: Record<string, z.ZodType> = {
   "handoff.snooze": snoozeSchema,
   "handoff.hand_back": handBackSchema,
   "handoff.fact_review": factReviewSchema,
+  "handoff.chat_reply": personReplySchema,
   "inbox.bulk_reassign": bulkReassignSchema,
   "inbox.bulk_discard": bulkDiscardSchema,
   "notifications.preferences": preferencesSchema,
   "notifications.mark_read": markReadSchema,
+  "knowledge.article": articleFormSchema,
+  "knowledge.status": articleStatusSchema,
+  "knowledge.import": importFormSchema,
+  "knowledge.answer_wrong": answerWrongSchema,
+  "knowledge.limits": limitsFormSchema,
 };
 
 const actor: Actor = { id: randomUUID(), name: "Fuzz Manager", email: "fuzz@example.test", role: "admin", teamId: null };
@@ -40,11 +60,34 @@ const actor: Actor = { id: randomUUID(), name: "Fuzz Manager", email: "fuzz@exam
  */
 export async function fuzzConsoleForms(options: { runs: number; seed?: number }): Promise<FuzzReport> {
   const report = { target: "console forms", tried: 0, accepted: 0, refused: 0, failures: [] as string[] };
-  const value = fc.oneof(hostileString, fc.constantFrom("", "0", "-1", "1e309", "NaN", "on", "true", "null", "undefined", "[object Object]", randomUUID(), "not-a-uuid", "2026-02-30T10:00", "other"));
+  const value = fc.oneof(
+    hostileString,
+    fc.constantFrom(
+      "",
+      "0",
+      "-1",
+      "1e309",
+      "NaN",
+      "on",
+      "true",
+      "null",
+      "undefined",
+      "[object Object]",
+      randomUUID(),
+      "not-a-uuid",
+      "2026-02-30T10:00",
+      "other",
+    ),
+  );
   for (const [name, schema] of Object.entries(forms)) {
     const keys = Object.keys(shapeOf(schema));
-    const formInput = fc.dictionary(fc.oneof(fc.constantFrom(...keys, "items.0.handoffId", "$ACTION_ID_x"), fc.string({ maxLength: 12 })), value, { maxKeys: keys.length + 2 });
-    const jsonInput = fc.oneof(fc.anything({ maxDepth: 3 }), fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, fc.jsonValue({ maxDepth: 2 })), { maxKeys: keys.length }));
+    const formInput = fc.dictionary(fc.oneof(fc.constantFrom(...keys, "items.0.handoffId", "$ACTION_ID_x"), fc.string({ maxLength: 12 })), value, {
+      maxKeys: keys.length + 2,
+    });
+    const jsonInput = fc.oneof(
+      fc.anything({ maxDepth: 3 }),
+      fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, fc.jsonValue({ maxDepth: 2 })), { maxKeys: keys.length }),
+    );
     const inputs: unknown[] = [
       ...fc.sample(formInput, { seed: options.seed ?? 20_261_127, numRuns: options.runs }).map(toFormData),
       ...fc.sample(jsonInput, { seed: options.seed ?? 20_261_128, numRuns: options.runs }),
@@ -88,5 +131,6 @@ function toFormData(entries: Record<string, string>): FormData {
 }
 
 function fail(report: FuzzReport, name: string, input: unknown, why: string): void {
-  if (report.failures.length < 20) report.failures.push(`${name}: ${why} (input ${JSON.stringify(input instanceof FormData ? Object.fromEntries(input) : input)?.slice(0, 160)})`);
+  if (report.failures.length < 20)
+    report.failures.push(`${name}: ${why} (input ${JSON.stringify(input instanceof FormData ? Object.fromEntries(input) : input)?.slice(0, 160)})`);
 }

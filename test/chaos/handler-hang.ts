@@ -47,8 +47,8 @@ export async function handlerHangs(options: { log: Log }): Promise<FaultOutcome>
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
   const team = await createTeam();
-  const rep = await createUser({ role: "rep", teamId: team.id });
-  const manager = await createUser({ role: "manager", teamId: team.id });
+  const rep = await createUser({ role: "rep", teamId: team!.id });
+  const manager = await createUser({ role: "manager", teamId: team!.id });
   const smtp = await startSmtpStandIn();
   const hub = await startHubSpotStandIn({
     portalId: 8_000_000 + Math.floor(Math.random() * 1_000_000),
@@ -58,7 +58,7 @@ export async function handlerHangs(options: { log: Log }): Promise<FaultOutcome>
     },
   });
   try {
-    const send = await formIntake(team.id);
+    const send = await formIntake(team!.id);
     const run = randomUUID().slice(0, 6);
     const leads = Array.from({ length: 3 }, (_, i) => ({ email: `hang${i}@hang${run}.io`, company: `Hang ${run}` }));
     const ids: string[] = [];
@@ -85,55 +85,95 @@ export async function handlerHangs(options: { log: Log }): Promise<FaultOutcome>
     await waitFor("HubSpot to hold a request", () => hub.requests.length > 0, 30_000, 100);
 
     // While it hangs: the health endpoint names the stuck queue.
-    const stuck = await waitFor("/api/health to report crm-sync stuck", async () => {
-      const response = await health();
-      const body = (await response.json()) as { queues: Record<string, { stuck: boolean }> | null };
-      return response.status === 503 && body.queues?.[queues.crmSync.name]?.stuck ? body : null;
-    }, EXPIRE_SECONDS * 1000 + 5_000, 250).catch((error: Error) => void problems.push(error.message));
+    const stuck = await waitFor(
+      "/api/health to report crm-sync stuck",
+      async () => {
+        const response = await health();
+        const body = (await response.json()) as { queues: Record<string, { stuck: boolean }> | null };
+        return response.status === 503 && body.queues?.[queues.crmSync.name]?.stuck ? body : null;
+      },
+      EXPIRE_SECONDS * 1000 + 5_000,
+      250,
+    ).catch((error: Error) => void problems.push(error.message));
 
     // The managers and admins are told, in the app and by email, once for this stall.
-    const told = await waitFor("the manager to be told of the stuck queue", async () => {
-      const rows = await stallNoticesFor(manager.id);
-      return rows.length > 0 ? rows : null;
-    }, 20_000, 250).catch((error: Error) => void problems.push(error.message));
-    if (told && !told[0].body.includes("/admin/jobs")) problems.push(`the notice does not say where to look: ${told[0].body}`);
-    await waitFor("the manager's email about it", () => smtp.mailbox().some((m) => m.to.includes(manager.email) && m.subject.includes(queues.crmSync.name)), 20_000, 250).catch((error: Error) => void problems.push(error.message));
+    const told = await waitFor(
+      "the manager to be told of the stuck queue",
+      async () => {
+        const rows = await stallNoticesFor(manager.id);
+        return rows.length > 0 ? rows : null;
+      },
+      20_000,
+      250,
+    ).catch((error: Error) => void problems.push(error.message));
+    if (told && !told[0]!.body.includes("/admin/jobs")) problems.push(`the notice does not say where to look: ${told[0]!.body}`);
+    await waitFor(
+      "the manager's email about it",
+      () => smtp.mailbox().some((m) => m.to.includes(manager.email) && m.subject.includes(queues.crmSync.name)),
+      20_000,
+      250,
+    ).catch((error: Error) => void problems.push(error.message));
 
     // pg-boss gives the attempt up at its timeout.
-    const timedOut = await waitFor("pg-boss to time the hung attempt out", async () => {
-      const [row] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where ${ours} and retry_count >= 1 and output::text like '%handler execution exceeded%'`);
-      return Number(row.n) > 0;
-    }, EXPIRE_SECONDS * 1000 + 10_000, 100).catch((error: Error) => void problems.push(error.message));
+    const timedOut = await waitFor(
+      "pg-boss to time the hung attempt out",
+      async () => {
+        const [row] = await db.execute<{ n: number }>(
+          dsql`select count(*)::int as n from pgboss.job where ${ours} and retry_count >= 1 and output::text like '%handler execution exceeded%'`,
+        );
+        return Number(row!.n) > 0;
+      },
+      EXPIRE_SECONDS * 1000 + 10_000,
+      100,
+    ).catch((error: Error) => void problems.push(error.message));
     const timedOutAt = performance.now();
 
     // Its locks and connections come back before its retry is due: no advisory lock held, no lock-pool connection busy.
     if (timedOut) {
-      await waitFor("the timed-out attempt's locks and connections to come back", async () => {
-        const [row] = await db.execute<{ locks: number; busy: number }>(dsql`
+      await waitFor(
+        "the timed-out attempt's locks and connections to come back",
+        async () => {
+          const [row] = await db.execute<{ locks: number; busy: number }>(dsql`
           select (select count(*)::int from pg_locks l join pg_stat_activity a using (pid) where l.locktype = 'advisory' and a.application_name = 'baton-locks') as locks,
                  (select count(*)::int from pg_stat_activity where application_name = 'baton-locks' and state <> 'idle') as busy`);
-        return Number(row.locks) === 0 && Number(row.busy) === 0;
-      }, RETRY_DELAY_SECONDS * 1000 - 1_000, 100).catch((error: Error) => void problems.push(error.message));
+          return Number(row!.locks) === 0 && Number(row!.busy) === 0;
+        },
+        RETRY_DELAY_SECONDS * 1000 - 1_000,
+        100,
+      ).catch((error: Error) => void problems.push(error.message));
     }
 
     // The worker is free again: it fetches the retry as soon as it is due, long before the hung call's own timeout.
     const requestsBefore = hub.requests.length;
-    await waitFor("the worker to run the retry", () => hub.requests.length > requestsBefore, RETRY_DELAY_SECONDS * 1000 + 10_000, 100).catch((error: Error) => void problems.push(error.message));
+    await waitFor("the worker to run the retry", () => hub.requests.length > requestsBefore, RETRY_DELAY_SECONDS * 1000 + 10_000, 100).catch(
+      (error: Error) => void problems.push(error.message),
+    );
     const retrySeconds = (performance.now() - timedOutAt) / 1000;
-    if (retrySeconds * 1000 >= HUBSPOT_TIMEOUT_MS / 2) problems.push(`the retry ran ${retrySeconds.toFixed(1)} s after the timeout: the worker waited for the hung attempt`);
+    if (retrySeconds * 1000 >= HUBSPOT_TIMEOUT_MS / 2)
+      problems.push(`the retry ran ${retrySeconds.toFixed(1)} s after the timeout: the worker waited for the hung attempt`);
 
     hanging = false;
     release();
     log("HubSpot answers again");
-    await waitFor("every sync to finish", async () => {
-      const [row] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where ${ours} and state < 'completed'`);
-      return Number(row.n) === 0;
-    }, 60_000, 250).catch((error: Error) => void problems.push(error.message));
+    await waitFor(
+      "every sync to finish",
+      async () => {
+        const [row] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where ${ours} and state < 'completed'`);
+        return Number(row!.n) === 0;
+      },
+      60_000,
+      250,
+    ).catch((error: Error) => void problems.push(error.message));
     // Other queues of a shared database may wait for workers this scenario does not run: crm-sync is what must clear.
-    await waitFor("/api/health to stop naming crm-sync", async () => {
-      const body = (await (await health()).json()) as { queues: Record<string, { stuck: boolean }> | null };
-      return body.queues?.[queues.crmSync.name]?.stuck === false;
-    }, 20_000, 250).catch((error: Error) => void problems.push(error.message));
+    await waitFor(
+      "/api/health to stop naming crm-sync",
+      async () => {
+        const body = (await (await health()).json()) as { queues: Record<string, { stuck: boolean }> | null };
+        return body.queues?.[queues.crmSync.name]?.stuck === false;
+      },
+      20_000,
+      250,
+    ).catch((error: Error) => void problems.push(error.message));
 
     const notices = await stallNoticesFor(manager.id);
     if (notices.length !== 1) problems.push(`the manager was told ${notices.length} times of one stall`);
@@ -161,9 +201,11 @@ export async function handlerHangs(options: { log: Log }): Promise<FaultOutcome>
 
 // Other queues of a shared test database may stall too (no worker runs them here): this one's notices.
 async function stallNoticesFor(userId: string) {
-  const rows = await db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.event, "queue_stalled")));
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.event, "queue_stalled")));
   return rows.filter((r) => r.title.includes(queues.crmSync.name));
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-

@@ -20,7 +20,7 @@ const GIVE_UP_AFTER_MS = 45_000;
 const handoffIdPattern = /"handoffId":(null|"([0-9a-f-]{36})")/;
 
 export type PostgresRestartOptions = {
-  /** The embedded server's port (54410-54419 are this suite's). */
+  /** The embedded server's port (25410-25419 are this suite's). */
   port: number;
   dataDir: string;
   connections: number;
@@ -98,12 +98,12 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
         const n = sequence++;
         const externalId = `${PREFIX}-${n}`;
         ledger.set(externalId, { status: null });
-        await post(externalId, bodies[n % bodies.length]({ mark: markFor(n), externalId }));
+        await post(externalId, bodies[n % bodies.length]!({ mark: markFor(n), externalId }));
       }
     };
 
     // The first request pays for the process's start-up (modules, pg-boss, the rule set).
-    await post(`${PREFIX}-warmup`, bodies[0]({ mark: "warmup", externalId: `${PREFIX}-warmup` }));
+    await post(`${PREFIX}-warmup`, bodies[0]!({ mark: "warmup", externalId: `${PREFIX}-warmup` }));
     loadEnds = Date.now() + options.seconds * 1000;
     log(`${options.connections} clients for ${options.seconds} s`);
     const load = Promise.all(Array.from({ length: options.connections }, client));
@@ -125,7 +125,9 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
     if (spawned.exited()) problems.push("the app process died");
 
     const check = await checkIntakes({ url, prefix: PREFIX, ledger });
-    log(`${check.responses2xx} acknowledged, ${check.lost} lost, ${check.duplicated} duplicated; ${stats.retried} retries, ${stats.replays} idempotent replays`);
+    log(
+      `${check.responses2xx} acknowledged, ${check.lost} lost, ${check.duplicated} duplicated; ${stats.retried} retries, ${stats.replays} idempotent replays`,
+    );
     return {
       fault: "Postgres restarted during intake load",
       records: check.responses2xx,
@@ -133,7 +135,15 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
       duplicated: check.duplicated,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { timeline: bucket(acks, restartedAt), ...stats, acksBeforeStop: acksBefore, acksAfterRestart: acksAfter, downMs: restartedAt - stoppedAt, check, appErrors: spawned.errorLines() },
+      details: {
+        timeline: bucket(acks, restartedAt),
+        ...stats,
+        acksBeforeStop: acksBefore,
+        acksAfterRestart: acksAfter,
+        downMs: restartedAt - stoppedAt,
+        check,
+        appErrors: spawned.errorLines(),
+      },
     };
   } finally {
     if (app && app.exitCode === null) {
@@ -163,11 +173,20 @@ export async function startOwnServer(options: Pick<PostgresRestartOptions, "port
 }
 
 export async function startIntakeProcess(databaseUrl: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "error", INTAKE_RATE_LIMIT_PER_MINUTE: "1000000", DATABASE_POOL_MAX: "10" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "error",
+    INTAKE_RATE_LIMIT_PER_MINUTE: "1000000",
+    DATABASE_POOL_MAX: "10",
+  };
   // The deterministic agent: the fault is the database, not a model.
   delete env.OPENAI_API_KEY;
   delete env.OPENAI_BASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/chaos/intake-server-process.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/chaos/intake-server-process.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const errors: string[] = [];
   let errorCount = 0;
   child.stderr!.on("data", (chunk: Buffer) => {
@@ -198,7 +217,7 @@ async function insertTeamAndKey(url: string): Promise<string> {
   try {
     const key = generateApiKey();
     const [team] = await sql<{ id: string }[]>`insert into teams (name) values ('Chaos intake') returning id`;
-    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Chaos intake load', ${key.prefix}, ${key.hash}, ${team.id})`;
+    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Chaos intake load', ${key.prefix}, ${key.hash}, ${team!.id})`;
     return key.key;
   } finally {
     await sql.end({ timeout: 5 });

@@ -1,6 +1,6 @@
 import type { BenchDatabase } from "../../bench/bench-database";
 import { holdIntakeLoad } from "../../bench/intake-load";
-import { fuzzChat, fuzzIntake, type FuzzReport } from "./bad-input";
+import { fuzzChat, fuzzInboundEmail, fuzzIntake, type FuzzReport } from "./bad-input";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
@@ -29,8 +29,8 @@ export type ChaosResult = {
   passed: boolean;
 };
 
-// The embedded Postgres this suite restarts (54410 is the integration test's).
-const RESTART_PORT = 54411;
+// The embedded Postgres this suite restarts (25410 is the integration test's).
+const RESTART_PORT = 25411;
 const RESTART_DATA_DIR = ".data/chaos";
 
 /**
@@ -46,7 +46,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
 
   log("faults: Postgres restart, worker killed during notify and during CRM sync");
   const faults = await Promise.all([
-    attempt("Postgres restarted during intake load", () => postgresRestartDuringIntake({ port: RESTART_PORT, dataDir: RESTART_DATA_DIR, connections: short ? 16 : 32, seconds: short ? 8 : 30, log })),
+    attempt("Postgres restarted during intake load", () =>
+      postgresRestartDuringIntake({ port: RESTART_PORT, dataDir: RESTART_DATA_DIR, connections: short ? 16 : 32, seconds: short ? 8 : 30, log }),
+    ),
     attempt("worker SIGKILLed while sending notifications", () => workerKilledDuringNotify({ handoffs: short ? 4 : 8, log })),
     attempt("worker SIGKILLed during CRM sync", () => workerKilledDuringCrmSync({ handoffs: short ? 12 : 30, log })),
   ]);
@@ -60,10 +62,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
 
   // The demo's stall: a burst worked by `npm run worker`'s process with its default pool and concurrency.
   log("faults: a burst of intakes, half naming one company");
-  faults.push(await attempt("burst of intakes", () => intakeBurst({ sameCompany: short ? 200 : 1000, manyCompanies: short ? 200 : 1000, drainSeconds: short ? 120 : 300, log })));
+  faults.push(
+    await attempt("burst of intakes", () =>
+      intakeBurst({ sameCompany: short ? 200 : 1000, manyCompanies: short ? 200 : 1000, drainSeconds: short ? 120 : 300, log }),
+    ),
+  );
 
-  log("bad input: intake, chat, console forms");
-  const fuzz = [await fuzzIntake({ runs: short ? 12 : 40 }), await fuzzChat({ runs: short ? 12 : 40 }), consoleFormsUnderVitest()];
+  log("bad input: intake, chat, inbound email, console forms");
+  const fuzz = [
+    await fuzzIntake({ runs: short ? 12 : 40 }),
+    await fuzzChat({ runs: short ? 12 : 40 }),
+    await fuzzInboundEmail({ runs: short ? 8 : 24 }),
+    consoleFormsUnderVitest(),
+  ];
 
   const lost = load.check.lost + faults.reduce((n, f) => n + f.lost, 0);
   const duplicated = load.check.duplicated + faults.reduce((n, f) => n + f.duplicated, 0);
@@ -76,7 +87,15 @@ async function attempt(fault: string, scenario: () => Promise<FaultOutcome>): Pr
   try {
     return await scenario();
   } catch (error) {
-    return { fault, records: 0, lost: 0, duplicated: 0, problems: [`did not run to its end: ${error instanceof Error ? error.message : String(error)}`], seconds: 0, details: {} };
+    return {
+      fault,
+      records: 0,
+      lost: 0,
+      duplicated: 0,
+      problems: [`did not run to its end: ${error instanceof Error ? error.message : String(error)}`],
+      seconds: 0,
+      details: {},
+    };
   }
 }
 
@@ -96,7 +115,13 @@ function consoleFormsUnderVitest(): FuzzReport {
     const report = JSON.parse(readFileSync(CONSOLE_REPORT, "utf8")) as FuzzReport;
     return run.status === 0 ? report : { ...report, failures: [...report.failures, `the console forms test failed (exit ${run.status})`] };
   } catch {
-    return { target: "console forms", tried: 0, accepted: 0, refused: 0, failures: [`the console forms test left no report (exit ${run.status}): ${(run.stderr || run.stdout).slice(-500)}`] };
+    return {
+      target: "console forms",
+      tried: 0,
+      accepted: 0,
+      refused: 0,
+      failures: [`the console forms test left no report (exit ${run.status}): ${(run.stderr || run.stdout).slice(-500)}`],
+    };
   }
 }
 
@@ -104,17 +129,45 @@ function consoleFormsUnderVitest(): FuzzReport {
 export function formatChaosTable(result: ChaosResult): string {
   const { load } = result;
   const rows: string[][] = [
-    ["load held", `POST /api/v1/intake, ${load.connections} connections, ${load.seconds} s`, `${Math.round(load.perSecond)} intakes/s, p95 ${load.latency.p95Ms} ms`, String(load.check.lost), String(load.check.duplicated), load.failed === 0 && load.check.lost === 0 && load.check.duplicated === 0 ? "PASS" : "FAIL"],
-    ...result.faults.map((f) => ["fault", f.fault, `${f.records} records, ${f.seconds} s`, String(f.lost), String(f.duplicated), survived(f) ? "PASS" : "FAIL"]),
+    [
+      "load held",
+      `POST /api/v1/intake, ${load.connections} connections, ${load.seconds} s`,
+      `${Math.round(load.perSecond)} intakes/s, p95 ${load.latency.p95Ms} ms`,
+      String(load.check.lost),
+      String(load.check.duplicated),
+      load.failed === 0 && load.check.lost === 0 && load.check.duplicated === 0 ? "PASS" : "FAIL",
+    ],
+    ...result.faults.map((f) => [
+      "fault",
+      f.fault,
+      `${f.records} records, ${f.seconds} s`,
+      String(f.lost),
+      String(f.duplicated),
+      survived(f) ? "PASS" : "FAIL",
+    ]),
     ["faults survived", "", `${result.faults.filter(survived).length}/${result.faults.length}`, "", "", result.faults.every(survived) ? "PASS" : "FAIL"],
-    ...result.fuzz.map((f) => ["bad input", f.target, `${f.tried.toLocaleString("en")} tried: ${f.refused} refused, ${f.accepted} accepted`, "", "", f.failures.length === 0 ? "PASS" : "FAIL"]),
-    ["bad inputs tried", "", result.fuzz.reduce((n, f) => n + f.tried, 0).toLocaleString("en"), "", "", result.fuzz.every((f) => f.failures.length === 0) ? "PASS" : "FAIL"],
+    ...result.fuzz.map((f) => [
+      "bad input",
+      f.target,
+      `${f.tried.toLocaleString("en")} tried: ${f.refused} refused, ${f.accepted} accepted`,
+      "",
+      "",
+      f.failures.length === 0 ? "PASS" : "FAIL",
+    ]),
+    [
+      "bad inputs tried",
+      "",
+      result.fuzz.reduce((n, f) => n + f.tried, 0).toLocaleString("en"),
+      "",
+      "",
+      result.fuzz.every((f) => f.failures.length === 0) ? "PASS" : "FAIL",
+    ],
     ["records lost", "", String(result.lost), "", "", result.lost === 0 ? "PASS" : "FAIL"],
     ["records duplicated", "", String(result.duplicated), "", "", result.duplicated === 0 ? "PASS" : "FAIL"],
   ];
   const header = ["chaos", "scenario", "figure", "lost", "dup", "result"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 3 || i === 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ")} |`;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 3 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (i === 3 || i === 4 ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|")}|`;
   return [line(header), rule, ...rows.map(line)].join("\n");
 }

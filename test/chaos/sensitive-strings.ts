@@ -15,12 +15,10 @@ function luhnDigit(body: string): string {
 }
 
 /** A Luhn-valid Visa or Mastercard number, written as one run or in groups of four with spaces or dashes. */
-export const cardNumber = fc
-  .tuple(fc.constantFrom("4", "51", "55"), digits(14), fc.constantFrom("", " ", "-"))
-  .map(([prefix, rest, sep]) => {
-    const body = (prefix + rest).slice(0, 15);
-    return (body + luhnDigit(body)).replace(/(\d{4})(?=\d)/g, `$1${sep}`);
-  });
+export const cardNumber = fc.tuple(fc.constantFrom("4", "51", "55"), digits(14), fc.constantFrom("", " ", "-")).map(([prefix, rest, sep]) => {
+  const body = (prefix + rest).slice(0, 15);
+  return (body + luhnDigit(body)).replace(/(\d{4})(?=\d)/g, `$1${sep}`);
+});
 
 /** A Spanish DNI with its check letter. */
 export const dni = digits(8).map((n) => n + "TRWAGMYFPDXBNJZSQVHLCKE"[Number(n) % 23]);

@@ -49,9 +49,9 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
     slackProxy.slow(NOTIFY_SLOW_MS);
     smtpProxy.slow(NOTIFY_SLOW_MS);
     const team = await createTeam();
-    await createUser({ role: "rep", teamId: team.id });
+    await createUser({ role: "rep", teamId: team!.id });
     const key = generateApiKey();
-    await insertApiKey({ name: `Chaos forms ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team.id });
+    await insertApiKey({ name: `Chaos forms ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team!.id });
     const ids: string[] = [];
     for (let i = 0; i < options.handoffs; i++) ids.push(await escalatedIntake(key.key));
     const mentions = (text: string, id: string) => text.includes(`/handoffs/${id}`);
@@ -94,14 +94,20 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
     await waitFor(
       "every delivery sent",
       async () => {
-        const rows = await db.select().from(deliveries).where(and(inArray(deliveries.handoffId, ids), inArray(deliveries.channel, ["email", "slack"])));
+        const rows = await db
+          .select()
+          .from(deliveries)
+          .where(and(inArray(deliveries.handoffId, ids), inArray(deliveries.channel, ["email", "slack"])));
         return rows.length === ids.length * 2 && rows.every((d) => d.status === "sent");
       },
       25_000,
       250,
     ).catch((error: Error) => problems.push(error.message));
 
-    const counts = ids.flatMap((id) => [slack.messages.filter((m) => mentions(JSON.stringify(m.blocks), id)).length, smtp.mailbox().filter((m) => mentions(m.text, id)).length]);
+    const counts = ids.flatMap((id) => [
+      slack.messages.filter((m) => mentions(JSON.stringify(m.blocks), id)).length,
+      smtp.mailbox().filter((m) => mentions(m.text, id)).length,
+    ]);
     const { lost, duplicated } = exactlyOnce(counts);
     const attempts = await db.select({ channel: deliveries.channel, attempts: deliveries.attempts }).from(deliveries).where(inArray(deliveries.handoffId, ids));
     log(`${counts.length} messages expected, ${lost} lost, ${duplicated} duplicated`);
@@ -112,7 +118,13 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
       duplicated,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { handoffs: ids.length, takenWhileSlow, maxAttempts: Math.max(0, ...attempts.map((a) => a.attempts)), slackPosts: slack.messages.length, smtpTransmissions: smtp.messages.length },
+      details: {
+        handoffs: ids.length,
+        takenWhileSlow,
+        maxAttempts: Math.max(0, ...attempts.map((a) => a.attempts)),
+        slackPosts: slack.messages.length,
+        smtpTransmissions: smtp.messages.length,
+      },
     };
   } finally {
     await worker?.stop({ graceful: false });
@@ -136,14 +148,17 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
   await boss.updateQueue(queues.crmSync.name, quickRetries);
   await discardPendingCrmJobs();
   const team = await createTeam();
-  const rep = await createUser({ role: "rep", teamId: team.id });
-  const hub = await startHubSpotStandIn({ portalId: 8_000_000 + Math.floor(Math.random() * 1_000_000), owners: [{ id: "9001", email: rep.email, firstName: "Rep", lastName: "One" }] });
+  const rep = await createUser({ role: "rep", teamId: team!.id });
+  const hub = await startHubSpotStandIn({
+    portalId: 8_000_000 + Math.floor(Math.random() * 1_000_000),
+    owners: [{ id: "9001", email: rep.email, firstName: "Rep", lastName: "One" }],
+  });
   const proxy = await startFaultProxy({ host: "127.0.0.1", port: Number(new URL(hub.baseUrl).port) });
   const problems: string[] = [];
   let worker: Awaited<ReturnType<typeof startCrmQueueWorker>> | null = null;
   try {
     await proxy.down();
-    const send = await formIntake(team.id);
+    const send = await formIntake(team!.id);
     const run = randomUUID().slice(0, 6);
     const leads = Array.from({ length: options.handoffs }, (_, i) => ({ email: `slow${i}@down${run}${i % 3}.io`, company: `Down ${run} ${i % 3}` }));
     const ids: string[] = [];
@@ -151,7 +166,13 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
 
     worker = await startCrmQueueWorker({
       deps: (queue) => ({
-        adapter: createHubSpotAdapter({ baseUrl: `http://127.0.0.1:${proxy.port}`, token: hub.token, rateLimit: { max: 100, windowMs: 10_000 }, timeoutMs: HUBSPOT_TIMEOUT_MS, backoffBaseMs: 100 }),
+        adapter: createHubSpotAdapter({
+          baseUrl: `http://127.0.0.1:${proxy.port}`,
+          token: hub.token,
+          rateLimit: { max: 100, windowMs: 10_000 },
+          timeoutMs: HUBSPOT_TIMEOUT_MS,
+          backoffBaseMs: 100,
+        }),
         appUrl: "http://127.0.0.1:3000",
         log: logger.child({ scenario: "crm down" }),
         deadLetter: async (payload, failure) => void (await queue.send(`${queues.crmSync.name}-dead`, { ...(payload as object), error: failure })),
@@ -165,9 +186,17 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
     // Half the connections answer too late: the sync makes progress, and some creates HubSpot carried out are never confirmed.
     proxy.slow(HUBSPOT_SLOW_MS, 0.5);
     await proxy.up();
-    const created = () => ["companies", "notes", "tasks"].reduce((n, type) => n + hub.records(type).length, 0);
-    await waitFor("HubSpot to create records during the slow phase", () => created() > 0, 20_000, 100).catch(() => problems.push("HubSpot created nothing during the slow phase"));
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    // Progress while slow: any record HubSpot made (a contact first, then companies, notes and tasks).
+    const created = () => ["contacts", "companies", "notes", "tasks"].reduce((n, type) => n + hub.records(type).length, 0);
+    const requestsBeforeSlow = hub.stats.requests;
+    // The jobs retry every second or two; on a loaded machine each attempt also waits out its timeouts, so the bound is generous.
+    await waitFor("HubSpot to create records during the slow phase", () => created() > 0, 45_000, 100).catch(() =>
+      problems.push("HubSpot created nothing during the slow phase"),
+    );
+    // The slow phase lasts until HubSpot has taken a dozen more requests, enough for some creates to go unconfirmed.
+    await waitFor("HubSpot to take more requests while slow", () => hub.stats.requests >= requestsBeforeSlow + 12, 45_000, 100).catch(() =>
+      problems.push("HubSpot took too few requests during the slow phase"),
+    );
     const createdWhileSlow = created();
     log("healthy again");
     proxy.slow(0);
@@ -192,17 +221,27 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
 }
 
 async function maxAttempts(ids: string[]): Promise<number> {
-  const rows = await db.select({ attempts: deliveries.attempts }).from(deliveries).where(and(inArray(deliveries.handoffId, ids), inArray(deliveries.channel, ["email", "slack"])));
+  const rows = await db
+    .select({ attempts: deliveries.attempts })
+    .from(deliveries)
+    .where(and(inArray(deliveries.handoffId, ids), inArray(deliveries.channel, ["email", "slack"])));
   return Math.max(0, ...rows.map((r) => r.attempts));
 }
 
 async function failedDeliveries(ids: string[]): Promise<number> {
-  const rows = await db.select({ id: deliveries.id }).from(deliveries).where(and(inArray(deliveries.handoffId, ids), eq(deliveries.status, "failed")));
+  const rows = await db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(and(inArray(deliveries.handoffId, ids), eq(deliveries.status, "failed")));
   return rows.length;
 }
 
 async function retryingJobs(boss: Awaited<ReturnType<typeof startCrmQueueWorker>>["boss"], ids: string[]): Promise<number> {
-  const rows = (await boss.getDb().executeSql(`select count(*)::int as n from pgboss.job where name = $1 and retry_count > 0 and data->>'handoffId' = any($2)`, [queues.crmSync.name, ids])).rows as { n: number }[];
+  const rows = (
+    await boss
+      .getDb()
+      .executeSql(`select count(*)::int as n from pgboss.job where name = $1 and retry_count > 0 and data->>'handoffId' = any($2)`, [queues.crmSync.name, ids])
+  ).rows as { n: number }[];
   return rows[0]?.n ?? 0;
 }
 

@@ -35,21 +35,21 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
   const problems: string[] = [];
   try {
     const team = await createTeam();
-    await createUser({ role: "rep", teamId: team.id });
+    await createUser({ role: "rep", teamId: team!.id });
     const key = generateApiKey();
-    await insertApiKey({ name: `Chaos forms ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team.id });
+    await insertApiKey({ name: `Chaos forms ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team!.id });
     const ids: string[] = [];
     for (let i = 0; i < options.handoffs; i++) ids.push(await escalatedIntake(key.key));
 
     const startWorker = () => {
       const child = spawnWorkerProcess({
-          DATABASE_URL: databaseUrl(),
-          ...standInNotifyEnv(slack, smtp),
-          WORKER_CONCURRENCY: "2",
-          WORKER_POLL_SECONDS: "0.5",
-          WORKER_SUPERVISE_SECONDS: "1",
-          WORKER_QUEUES: "notify",
-          LOG_LEVEL: "error",
+        DATABASE_URL: databaseUrl(),
+        ...standInNotifyEnv(slack, smtp),
+        WORKER_CONCURRENCY: "2",
+        WORKER_POLL_SECONDS: "0.5",
+        WORKER_SUPERVISE_SECONDS: "1",
+        WORKER_QUEUES: "notify",
+        LOG_LEVEL: "error",
       });
       children.add(child);
       child.on("exit", () => children.delete(child));
@@ -82,7 +82,10 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
       250,
     ).catch((error: Error) => problems.push(error.message));
 
-    const inApp = await db.select({ handoffId: deliveries.handoffId }).from(deliveries).where(and(inArray(deliveries.handoffId, ids), eq(deliveries.channel, "in_app"), eq(deliveries.event, "created")));
+    const inApp = await db
+      .select({ handoffId: deliveries.handoffId })
+      .from(deliveries)
+      .where(and(inArray(deliveries.handoffId, ids), eq(deliveries.channel, "in_app"), eq(deliveries.event, "created")));
     const counts = ids.flatMap((id) => [
       slack.messages.filter((m) => mentions(JSON.stringify(m.blocks), id)).length,
       smtp.mailbox().filter((m) => mentions(m.text, id)).length,
@@ -124,7 +127,7 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
   let child: ChildProcess | null = null;
   let killedAtNotes: number | null = null;
   const team = await createTeam();
-  const rep = await createUser({ role: "rep", teamId: team.id });
+  const rep = await createUser({ role: "rep", teamId: team!.id });
   const hub = await startHubSpotStandIn({
     portalId: 7_000_000 + Math.floor(Math.random() * 1_000_000),
     owners: [{ id: "9001", email: rep.email, firstName: "Rep", lastName: "One" }],
@@ -139,14 +142,21 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
   });
   stops.push(() => hub.close());
   try {
-    const send = await formIntake(team.id);
+    const send = await formIntake(team!.id);
     const run = randomUUID().slice(0, 6);
     const leads = Array.from({ length: options.handoffs }, (_, i) => ({ email: `kill${i}@crash${run}${i % 3}.io`, company: `Crash ${run} ${i % 3}` }));
     const ids: string[] = [];
     for (const [i, lead] of leads.entries()) ids.push(await send({ externalId: `chaos-crm-kill-${run}-${i}`, ...lead }));
 
     child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/support/crm-worker-process.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), CRM_ADAPTER: "hubspot", HUBSPOT_API_URL: hub.baseUrl, HUBSPOT_ACCESS_TOKEN: hub.token, LOG_LEVEL: "error" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl(),
+        CRM_ADAPTER: "hubspot",
+        HUBSPOT_API_URL: hub.baseUrl,
+        HUBSPOT_ACCESS_TOKEN: hub.token,
+        LOG_LEVEL: "error",
+      },
       stdio: ["ignore", "ignore", "ignore"],
     });
     const first = child;
@@ -156,7 +166,13 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
 
     const worker = await startCrmQueueWorker({
       deps: (queue) => ({
-        adapter: createHubSpotAdapter({ baseUrl: hub.baseUrl, token: hub.token, rateLimit: { max: 100, windowMs: 10_000 }, timeoutMs: 5_000, backoffBaseMs: 100 }),
+        adapter: createHubSpotAdapter({
+          baseUrl: hub.baseUrl,
+          token: hub.token,
+          rateLimit: { max: 100, windowMs: 10_000 },
+          timeoutMs: 5_000,
+          backoffBaseMs: 100,
+        }),
         appUrl: "http://127.0.0.1:3000",
         log: logger,
         deadLetter: async (payload, failure) => void (await queue.send(`${queues.crmSync.name}-dead`, { ...(payload as object), error: failure })),
@@ -167,7 +183,13 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
     await waitForCrmQueue(worker.boss, 45_000).catch((error: Error) => problems.push(error.message));
     const counts = countHubSpotRecords(hub, ids, leads);
     log(`${counts.records} records expected, ${counts.lost} lost, ${counts.duplicated} duplicated`);
-    return { fault: "worker SIGKILLed during CRM sync", ...counts, problems, seconds: round((performance.now() - started) / 1000), details: { handoffs: ids.length, notesWhenKilled: killedAtNotes } };
+    return {
+      fault: "worker SIGKILLed during CRM sync",
+      ...counts,
+      problems,
+      seconds: round((performance.now() - started) / 1000),
+      details: { handoffs: ids.length, notesWhenKilled: killedAtNotes },
+    };
   } finally {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     while (stops.length) await stops.pop()!();
@@ -198,10 +220,15 @@ export async function escalatedIntake(apiKey: string): Promise<string> {
         externalId,
         channel: "form",
         receivedAt: "2026-11-20T10:15:00Z",
-        fields: { email: `lead+${externalId}@harbourline.io`, company: "Harbourline", numemployees: "120", message: "We need an AI agent to qualify our 500 monthly leads this week." },
+        fields: {
+          email: `lead+${externalId}@harbourline.io`,
+          company: "Harbourline",
+          numemployees: "120",
+          message: "We need an AI agent to qualify our 500 monthly leads this week.",
+        },
       }),
     },
-    { databaseUrl: databaseUrl(), log: logger },
+    { log: logger },
   );
   if (reply.status !== 200 || typeof reply.body.handoffId !== "string") throw new Error(`intake refused: ${JSON.stringify(reply.body)}`);
   return reply.body.handoffId;

@@ -54,7 +54,9 @@ export async function supervisedWorkerSurvives(options: SupervisedOptions): Prom
     const watch = postgres(url, { max: 1, onnotice: () => {} });
     const workerPid = async (): Promise<number | null> => {
       try {
-        const [row] = await watch<{ pid: number }[]>`select pid from worker_heartbeats where beat_at > now() - interval '3 seconds' order by started_at desc limit 1`;
+        const [row] = await watch<
+          { pid: number }[]
+        >`select pid from worker_heartbeats where beat_at > now() - interval '3 seconds' order by started_at desc limit 1`;
         return row?.pid ?? null;
       } catch {
         return null;
@@ -71,11 +73,21 @@ export async function supervisedWorkerSurvives(options: SupervisedOptions): Prom
         externalId: `sup-${i}`,
         channel: "form",
         receivedAt: new Date().toISOString(),
-        fields: { email: `lead${i}@supervised${i % 7}.io`, company: `Supervised ${i % 7}`, numemployees: "120", message: "We need an AI agent to qualify our 500 monthly leads this week." },
+        fields: {
+          email: `lead${i}@supervised${i % 7}.io`,
+          company: `Supervised ${i % 7}`,
+          numemployees: "120",
+          message: "We need an AI agent to qualify our 500 monthly leads this week.",
+        },
       });
       for (let attempt = 1; attempt < 200; attempt++) {
         try {
-          const response = await fetch(endpoint, { method: "POST", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" }, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+          const response = await fetch(endpoint, {
+            method: "POST",
+            headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+            body,
+            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+          });
           const reply = (await response.json().catch(() => ({}))) as { handoffId?: string };
           if (response.ok && reply.handoffId) return void handoffIds.push(reply.handoffId);
         } catch {
@@ -109,27 +121,37 @@ export async function supervisedWorkerSurvives(options: SupervisedOptions): Prom
     if (!restartedAt) problems.push("Postgres was not restarted");
     log(`${handoffIds.length} intakes acknowledged; waiting up to ${options.drainSeconds} s for the queues`);
 
-    const backAfterKill = await waitFor("a new worker process after the kill", async () => {
-      const pid = await workerPid();
-      return pid && pid !== killedPid && pid !== firstPid ? pid : null;
-    }, 60_000, 250).catch((error: Error) => void problems.push(error.message));
+    const backAfterKill = await waitFor(
+      "a new worker process after the kill",
+      async () => {
+        const pid = await workerPid();
+        return pid && pid !== killedPid && pid !== firstPid ? pid : null;
+      },
+      60_000,
+      250,
+    ).catch((error: Error) => void problems.push(error.message));
 
     const unfinished = async () => {
       try {
         const [row] = await watch<{ n: number }[]>`select count(*)::int as n from pgboss.job where name in ('notify', 'crm-sync') and state < 'completed'`;
-        return Number(row.n);
+        return Number(row!.n);
       } catch {
         return -1;
       }
     };
     const drainStarted = performance.now();
-    await waitFor("the notify and crm-sync queues to drain", async () => (await unfinished()) === 0, options.drainSeconds * 1000, 500).catch(async (error: Error) => {
-      const stuck = await watch<{ name: string; state: string; retry_count: number; output: unknown }[]>`
-        select name, state::text, retry_count, output from pgboss.job where name in ('notify', 'crm-sync') and state < 'completed' order by created_on limit 3`.catch(() => []);
-      problems.push(`${error.message} (${await unfinished()} unfinished; first: ${JSON.stringify(stuck).slice(0, 600)})`);
-    });
+    await waitFor("the notify and crm-sync queues to drain", async () => (await unfinished()) === 0, options.drainSeconds * 1000, 500).catch(
+      async (error: Error) => {
+        const stuck = await watch<{ name: string; state: string; retry_count: number; output: unknown }[]>`
+        select name, state::text, retry_count, output from pgboss.job where name in ('notify', 'crm-sync') and state < 'completed' order by created_on limit 3`.catch(
+          () => [],
+        );
+        problems.push(`${error.message} (${await unfinished()} unfinished; first: ${JSON.stringify(stuck).slice(0, 600)})`);
+      },
+    );
     const drainSeconds = (performance.now() - drainStarted) / 1000;
-    if (!supervisorLog.some((l) => l.includes("killed by SIGKILL") && l.includes("restarting"))) problems.push("the supervisor did not log the crash and its restart");
+    if (!supervisorLog.some((l) => l.includes("killed by SIGKILL") && l.includes("restarting")))
+      problems.push("the supervisor did not log the crash and its restart");
     if (supervisor.exitCode !== null) problems.push("the supervisor itself ended");
 
     const byId = (texts: string[]) => {
@@ -142,7 +164,9 @@ export async function supervisedWorkerSurvives(options: SupervisedOptions): Prom
     };
     const slackBy = byId(slack.messages.map((m) => JSON.stringify(m.blocks)));
     const mailBy = byId(smtp.mailbox().map((m) => m.text));
-    const inApp = await watch<{ handoff_id: string; n: number }[]>`select handoff_id, count(*)::int as n from deliveries where channel = 'in_app' and event = 'created' and status = 'sent' group by 1`;
+    const inApp = await watch<
+      { handoff_id: string; n: number }[]
+    >`select handoff_id, count(*)::int as n from deliveries where channel = 'in_app' and event = 'created' and status = 'sent' group by 1`;
     const inAppBy = new Map(inApp.map((r) => [r.handoff_id, Number(r.n)]));
     const notes = await watch<{ handoff_id: string; n: number }[]>`select handoff_id, count(*)::int as n from crm_notes group by 1`;
     const notesBy = new Map(notes.map((r) => [r.handoff_id, Number(r.n)]));
@@ -158,7 +182,14 @@ export async function supervisedWorkerSurvives(options: SupervisedOptions): Prom
       duplicated,
       problems,
       seconds: Math.round((performance.now() - started) / 100) / 10,
-      details: { intakes: unique.length, firstPid, killedPid, backAfterKill: backAfterKill ?? null, drainSeconds: Math.round(drainSeconds * 10) / 10, supervisorCrashLines: supervisorLog.filter((l) => l.includes("restarting")).length },
+      details: {
+        intakes: unique.length,
+        firstPid,
+        killedPid,
+        backAfterKill: backAfterKill ?? null,
+        drainSeconds: Math.round(drainSeconds * 10) / 10,
+        supervisorCrashLines: supervisorLog.filter((l) => l.includes("restarting")).length,
+      },
     };
   } finally {
     if (supervisor && supervisor.exitCode === null) {
@@ -179,8 +210,8 @@ async function insertTeamRepAndKey(url: string): Promise<string> {
   try {
     const key = generateApiKey();
     const [team] = await sql<{ id: string }[]>`insert into teams (name) values ('Supervised burst') returning id`;
-    await sql`insert into users (id, email, name, role, team_id, capacity) values (gen_random_uuid()::text, 'rep@supervised.test', 'Rep Supervised', 'rep', ${team.id}, 1000000)`;
-    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Supervised burst', ${key.prefix}, ${key.hash}, ${team.id})`;
+    await sql`insert into users (id, email, name, role, team_id, capacity) values (gen_random_uuid()::text, 'rep@supervised.test', 'Rep Supervised', 'rep', ${team!.id}, 1000000)`;
+    await sql`insert into api_keys (name, prefix, key_hash, team_id) values ('Supervised burst', ${key.prefix}, ${key.hash}, ${team!.id})`;
     return key.key;
   } finally {
     await sql.end({ timeout: 5 });

@@ -11,7 +11,7 @@ let manager: Actor;
 let inactive: Actor;
 
 beforeAll(async () => {
-  const teamId = (await createTeam()).id;
+  const teamId = (await createTeam())!.id;
   rep = await createUser({ role: "rep", teamId });
   manager = await createUser({ role: "manager", teamId });
   inactive = await createUser({ role: "admin", teamId, active: false });
@@ -44,7 +44,12 @@ describe("the guard every action and route uses", () => {
   });
 
   it("names the field when the input is bad, and hides unexpected errors", async () => {
-    expect(await runAction(managerOnly, as(manager.id), { amount: "-1" })).toMatchObject({ ok: false, code: "bad_request", field: "amount", error: expect.not.stringContaining("amount") });
+    expect(await runAction(managerOnly, as(manager.id), { amount: "-1" })).toMatchObject({
+      ok: false,
+      code: "bad_request",
+      field: "amount",
+      error: expect.not.stringContaining("amount"),
+    });
     const failing = { ...managerOnly, handler: async () => Promise.reject(new Error("connection string postgres://secret")) };
     const result = await runAction(failing, as(manager.id), { amount: "1" });
     expect(result).toMatchObject({ ok: false });

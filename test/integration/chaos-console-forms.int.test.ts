@@ -11,7 +11,7 @@ describe("bad input through the console's forms (every server action's wrapper a
     const report = await fuzzConsoleForms({ runs: RUNS });
     if (process.env.CHAOS_REPORT_FILE) writeFileSync(process.env.CHAOS_REPORT_FILE, JSON.stringify(report));
     expect(report.failures).toEqual([]);
-    expect(report.tried).toBe(14 * 2 * RUNS);
+    expect(report.tried).toBe(20 * 2 * RUNS);
     expect(report.refused).toBeGreaterThan(report.tried / 2);
   });
 });

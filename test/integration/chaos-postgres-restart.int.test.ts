@@ -7,7 +7,7 @@ describe("intake while its Postgres restarts", () => {
   // retrying an intake after the restart. The test's own limit sits above that sum, so a slow but
   // correct recovery on a busy machine is judged by the scenario's checks, not cut off.
   it("every acknowledged intake is stored exactly once, retries never duplicate, and the app reconnects", { timeout: 120_000 }, async () => {
-    const outcome = await postgresRestartDuringIntake({ port: 54410, dataDir: ".data/chaos-int", connections: 16, seconds: 8, log: () => {} });
+    const outcome = await postgresRestartDuringIntake({ port: 25410, dataDir: ".data/chaos-int", connections: 16, seconds: 8, log: () => {} });
     expect(outcome.records).toBeGreaterThan(20);
     expect({ lost: outcome.lost, duplicated: outcome.duplicated, problems: outcome.problems }).toEqual({ lost: 0, duplicated: 0, problems: [] });
     expect(outcome.details.acksAfterRestart).toBeGreaterThan(0);

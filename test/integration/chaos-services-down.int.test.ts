@@ -16,7 +16,7 @@ describe("Slack, SMTP and HubSpot slower than the timeouts and down (closed port
     expect(survived(outcome)).toBe(true);
   });
 
-  it("CRM sync retries with backoff: every contact, company, note and task exactly once in HubSpot", { timeout: 60_000 }, async () => {
+  it("CRM sync retries with backoff: every contact, company, note and task exactly once in HubSpot", { timeout: 150_000 }, async () => {
     const outcome = await crmDownThenSlow({ handoffs: 6, log: () => {} });
     expect({ lost: outcome.lost, duplicated: outcome.duplicated, problems: outcome.problems }).toEqual({ lost: 0, duplicated: 0, problems: [] });
     expect(survived(outcome)).toBe(true);

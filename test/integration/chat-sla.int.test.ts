@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrl, db } from "@/db";
+import { db } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
 import { apiKeys, handoffEvents, handoffs, handoffSlaClocks, slaPolicies, teams } from "@/db/schema";
 import type { Actor } from "@/lib/auth/guard";
@@ -20,10 +20,17 @@ let teamId: string;
 let manager: Actor;
 
 beforeAll(async () => {
-  teamId = (await createTeam(`Madrid chat team ${randomUUID().slice(0, 6)}`)).id;
+  teamId = (await createTeam(`Madrid chat team ${randomUUID().slice(0, 6)}`))!.id;
   const weekday: [string, string] = ["09:00", "18:00"];
-  await db.update(teams).set({ timeZone: "Europe/Madrid", businessHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday } }).where(eq(teams.id, teamId));
-  for (const [priority, minutes] of [["immediate", 15], ["normal", 240], ["nurture", 4320]] as const) {
+  await db
+    .update(teams)
+    .set({ timeZone: "Europe/Madrid", businessHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday } })
+    .where(eq(teams.id, teamId));
+  for (const [priority, minutes] of [
+    ["immediate", 15],
+    ["normal", 240],
+    ["nurture", 4320],
+  ] as const) {
     await db.insert(slaPolicies).values({ priority, minutes }).onConflictDoUpdate({ target: slaPolicies.priority, set: { minutes } });
   }
   await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.name, CHAT_WIDGET_KEY_NAME));
@@ -43,14 +50,19 @@ function chatAt() {
   const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
   return {
     say: async (at: string, text: string) => {
-      const result = await handleChatTurn({ body: { sessionId, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }, ip }, { databaseUrl: databaseUrl(), log: logger, now: () => new Date(at) });
+      const result = await handleChatTurn(
+        { body: { sessionId, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }, ip },
+        { log: logger, now: () => new Date(at) },
+      );
       if (!result.ok) throw new Error(`turn refused: ${result.message}`);
       return result;
     },
     handoff: async () => (await db.select().from(handoffs).where(eq(handoffs.conversationId, conversationId)))[0],
     clock: async (handoffId: string) => (await db.select().from(handoffSlaClocks).where(eq(handoffSlaClocks.handoffId, handoffId)))[0],
     chatUpdates: async (handoffId: string) =>
-      (await db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, handoffId)).orderBy(asc(handoffEvents.id))).filter((e) => e.type === "updated_from_chat").map((e) => e.data as Record<string, unknown>),
+      (await db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, handoffId)).orderBy(asc(handoffEvents.id)))
+        .filter((e) => e.type === "updated_from_chat")
+        .map((e) => e.data as Record<string, unknown>),
   };
 }
 
@@ -68,23 +80,23 @@ describe("a chat package's SLA in the team's business hours", () => {
     await c.say("2026-12-01T18:56:00Z", "Actually we get around 800 leads a month.");
     const normal = await c.handoff();
     expect(normal).toMatchObject({ decision: "escalate", priority: "normal", teamId });
-    expect(normal.slaDueAt.toISOString()).toBe("2026-12-02T12:00:00.000Z");
+    expect(normal!.slaDueAt.toISOString()).toBe("2026-12-02T12:00:00.000Z");
 
     // 20:30: the lead adds a phone number: the deadline stays, and the timeline says what was added.
     await c.say("2026-12-01T19:30:00Z", "My phone is +34 600 123 456.");
     const refreshed = await c.handoff();
-    expect(refreshed.package.identification.phone).toBeTruthy();
-    expect(refreshed.slaDueAt.toISOString()).toBe("2026-12-02T12:00:00.000Z");
-    expect((await c.clock(normal.id)).dueAt.toISOString()).toBe("2026-12-02T12:00:00.000Z");
-    expect((await c.chatUpdates(normal.id)).at(-1)).toMatchObject({ factsAdded: ["phone"] });
+    expect(refreshed!.package.identification.phone).toBeTruthy();
+    expect(refreshed!.slaDueAt.toISOString()).toBe("2026-12-02T12:00:00.000Z");
+    expect((await c.clock(normal!.id))!.dueAt.toISOString()).toBe("2026-12-02T12:00:00.000Z");
+    expect((await c.chatUpdates(normal!.id)).at(-1)).toMatchObject({ factsAdded: ["phone"] });
 
     // 21:00: urgency makes it Immediate: 15 minutes from Wednesday's opening, sooner than the Normal deadline.
     await c.say("2026-12-01T20:00:00Z", "It's urgent, we need it live this month.");
     const immediate = await c.handoff();
-    expect(immediate.priority).toBe("immediate");
-    expect(immediate.slaDueAt.toISOString()).toBe("2026-12-02T08:15:00.000Z");
-    expect(await c.clock(normal.id)).toMatchObject({ stage: "running", dueAt: immediate.slaDueAt });
-    expect((await c.chatUpdates(normal.id)).at(-1)).toMatchObject({
+    expect(immediate!.priority).toBe("immediate");
+    expect(immediate!.slaDueAt.toISOString()).toBe("2026-12-02T08:15:00.000Z");
+    expect(await c.clock(normal!.id)).toMatchObject({ stage: "running", dueAt: immediate!.slaDueAt });
+    expect((await c.chatUpdates(normal!.id)).at(-1)).toMatchObject({
       from: { priority: "normal" },
       to: { priority: "immediate" },
       slaDueAt: { from: "2026-12-02T12:00:00.000Z", to: "2026-12-02T08:15:00.000Z" },
@@ -99,22 +111,28 @@ describe("a chat package's SLA in the team's business hours", () => {
     await c.say("2026-12-04T19:01:00Z", "Actually we get around 800 leads a month.");
     const normal = await c.handoff();
     expect(normal).toMatchObject({ priority: "normal", teamId });
-    expect(normal.slaDueAt.toISOString()).toBe("2026-12-07T12:00:00.000Z");
+    expect(normal!.slaDueAt.toISOString()).toBe("2026-12-07T12:00:00.000Z");
 
     // Saturday: a new fact; the deadline stays on Monday.
     await c.say("2026-12-05T10:00:00Z", "My phone is +34 600 765 432.");
-    expect((await c.handoff()).slaDueAt.toISOString()).toBe("2026-12-07T12:00:00.000Z");
+    expect((await c.handoff())!.slaDueAt.toISOString()).toBe("2026-12-07T12:00:00.000Z");
 
     // Sunday: urgent, 15 minutes from Monday's opening.
     await c.say("2026-12-06T10:00:00Z", "It's urgent, we need it live this month.");
     const immediate = await c.handoff();
-    expect(immediate.priority).toBe("immediate");
-    expect(immediate.slaDueAt.toISOString()).toBe("2026-12-07T08:15:00.000Z");
+    expect(immediate!.priority).toBe("immediate");
+    expect(immediate!.slaDueAt.toISOString()).toBe("2026-12-07T08:15:00.000Z");
 
     // Handed back on Sunday: 3 days of nurture are 4,320 open minutes, eight 9-hour days from Monday (Wednesday the 16th, 18:00 Madrid).
-    await handBackToAgent({ actor: manager, handoffId: immediate.id, expectedVersion: immediate.version, reason: "Not ready yet", now: new Date("2026-12-06T11:00:00Z") });
+    await handBackToAgent({
+      actor: manager,
+      handoffId: immediate!.id,
+      expectedVersion: immediate!.version,
+      reason: "Not ready yet",
+      now: new Date("2026-12-06T11:00:00Z"),
+    });
     const nurture = await c.handoff();
-    expect(nurture.priority).toBe("nurture");
-    expect(nurture.slaDueAt.toISOString()).toBe("2026-12-16T17:00:00.000Z");
+    expect(nurture!.priority).toBe("nurture");
+    expect(nurture!.slaDueAt.toISOString()).toBe("2026-12-16T17:00:00.000Z");
   });
 });

@@ -23,7 +23,7 @@ const deps = (): CrmSyncJobDeps => ({
 });
 
 beforeAll(async () => {
-  teamId = (await createTeam()).id;
+  teamId = (await createTeam())!.id;
   send = await formIntake(teamId);
   worker = await startCrmQueueWorker({ deps });
 });
@@ -38,7 +38,12 @@ async function intake(externalId: string, email: string, message?: string) {
 }
 
 async function linked(kind: string, id: string) {
-  const rows = await db.select().from(crmAssociations).where(dsql`(${crmAssociations.fromKind} = ${kind} and ${crmAssociations.fromId} = ${id}) or (${crmAssociations.toKind} = ${kind} and ${crmAssociations.toId} = ${id})`);
+  const rows = await db
+    .select()
+    .from(crmAssociations)
+    .where(
+      dsql`(${crmAssociations.fromKind} = ${kind} and ${crmAssociations.fromId} = ${id}) or (${crmAssociations.toKind} = ${kind} and ${crmAssociations.toId} = ${id})`,
+    );
   return rows.map((r) => (r.fromId === id ? `${r.toKind}` : `${r.fromKind}`)).sort();
 }
 
@@ -52,17 +57,17 @@ describe("crm-sync into the built-in CRM", () => {
     const [company] = await db.select().from(crmCompanies).where(eq(crmCompanies.key, "domain:harbourline.io"));
     expect(company).toMatchObject({ name: "Harbourline", domain: "harbourline.io" });
     const [note] = await db.select().from(crmNotes).where(eq(crmNotes.handoffId, handoffId));
-    expect(note.body.map((s) => s.heading)).toContain("Why the agent escalated");
+    expect(note!.body.map((s) => s.heading)).toContain("Why the agent escalated");
     const [task] = await db.select().from(crmTasks).where(eq(crmTasks.handoffId, handoffId));
     const [handoff] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
     expect(task).toMatchObject({ status: "NOT_STARTED", priority: "HIGH" });
-    expect(task.dueAt.getTime()).toBe(handoff.slaDueAt.getTime());
+    expect(task!.dueAt.getTime()).toBe(handoff!.slaDueAt.getTime());
 
-    expect(await linked("contact", contact.id)).toEqual(expect.arrayContaining(["company", "note", "task"]));
-    expect(await linked("note", note.id)).toEqual(expect.arrayContaining(["company", "contact"]));
-    expect(await linked("task", task.id)).toEqual(expect.arrayContaining(["company", "contact"]));
-    expect(handoff.package.traceability.crmRecord).toBe(`/crm/contacts/${contact.id}`);
-    expect(handoff.version).toBe(1);
+    expect(await linked("contact", contact!.id)).toEqual(expect.arrayContaining(["company", "note", "task"]));
+    expect(await linked("note", note!.id)).toEqual(expect.arrayContaining(["company", "contact"]));
+    expect(await linked("task", task!.id)).toEqual(expect.arrayContaining(["company", "contact"]));
+    expect(handoff!.package.traceability.crmRecord).toBe(`/crm/contacts/${contact!.id}`);
+    expect(handoff!.version).toBe(1);
   });
 
   it("the same handoff synced twice, or its job retried, duplicates nothing; a second handoff of the same person reuses contact and company", async () => {
@@ -74,34 +79,54 @@ describe("crm-sync into the built-in CRM", () => {
     expect(await db.select().from(crmContacts).where(eq(crmContacts.email, "ines@harbourline.io"))).toHaveLength(1);
     expect(await db.select().from(crmCompanies).where(eq(crmCompanies.domain, "harbourline.io"))).toHaveLength(1);
     expect(await db.select().from(crmNotes).where(eq(crmNotes.handoffId, handoffId))).toHaveLength(1);
-    const notes = await db.select().from(crmNotes).where(inArray(crmNotes.key, [`handoff:${handoffId}`]));
+    const notes = await db
+      .select()
+      .from(crmNotes)
+      .where(inArray(crmNotes.key, [`handoff:${handoffId}`]));
     expect(notes).toHaveLength(1);
-    const mappings = await db.select().from(crmMappings).where(eq(crmMappings.key, `handoff:${handoffId}`));
+    const mappings = await db
+      .select()
+      .from(crmMappings)
+      .where(eq(crmMappings.key, `handoff:${handoffId}`));
     expect(mappings.every((m) => m.crmId !== null)).toBe(true);
   });
 
   it("status syncs back: accepting assigns the task, converting wins the deal with its amount", async () => {
     const rep = await createUser({ role: "rep", teamId });
-    const handoffId = await intake("crm-b-3", "olga@fjordlabs.io", "We need an AI agent to qualify 800 leads a month and want a quote this month; budget is 20000 EUR.");
+    const handoffId = await intake(
+      "crm-b-3",
+      "olga@fjordlabs.io",
+      "We need an AI agent to qualify 800 leads a month and want a quote this month; budget is 20000 EUR.",
+    );
     await waitForCrmQueue(worker.boss);
     const accepted = await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: 1, input: { command: "accept" } });
     // The job was queued in the status change's own transaction.
-    const [{ n }] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where name = 'crm-sync' and data->>'handoffId' = ${handoffId}`);
+    const { n } = (
+      await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where name = 'crm-sync' and data->>'handoffId' = ${handoffId}`)
+    )[0]!;
     expect(n).toBe(2);
     await waitForCrmQueue(worker.boss);
     const [task] = await db.select().from(crmTasks).where(eq(crmTasks.handoffId, handoffId));
-    expect(task.ownerId).toBe(rep.id);
+    expect(task!.ownerId).toBe(rep.id);
     const [contact] = await db.select().from(crmContacts).where(eq(crmContacts.email, "olga@fjordlabs.io"));
-    expect(contact.leadStatus).toBe("IN_PROGRESS");
+    expect(contact!.leadStatus).toBe("IN_PROGRESS");
 
-    await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: accepted.version, input: { command: "convert", valueAmount: 24000, valueCurrency: "EUR", meetingBooked: true } });
+    await changeHandoffStatus({
+      actor: rep,
+      handoffId,
+      expectedVersion: accepted.version,
+      input: { command: "convert", valueAmount: 24000, valueCurrency: "EUR", meetingBooked: true },
+    });
     await waitForCrmQueue(worker.boss);
-    const deals = await db.select().from(crmDeals).where(eq(crmDeals.key, `handoff:${handoffId}`));
+    const deals = await db
+      .select()
+      .from(crmDeals)
+      .where(eq(crmDeals.key, `handoff:${handoffId}`));
     expect(deals).toHaveLength(1);
     expect(deals[0]).toMatchObject({ stage: "won", amount: 24000, currency: "EUR", ownerId: rep.id });
-    expect(await linked("deal", deals[0].id)).toEqual(expect.arrayContaining(["company", "contact", "note", "task"]));
+    expect(await linked("deal", deals[0]!.id)).toEqual(expect.arrayContaining(["company", "contact", "note", "task"]));
     const [done] = await db.select().from(crmTasks).where(eq(crmTasks.handoffId, handoffId));
-    expect(done.status).toBe("COMPLETED");
+    expect(done!.status).toBe("COMPLETED");
     expect(dead).toEqual([]);
   });
 
@@ -110,9 +135,15 @@ describe("crm-sync into the built-in CRM", () => {
     expect(dead.at(-1)?.message).toMatch(/^Not a crm-sync payload: handoffId: /);
 
     const broken = await createHandoff({ teamId });
-    await db.update(handoffs).set({ package: {} as never }).where(eq(handoffs.id, broken.id));
-    await handleCrmSyncJob({ handoffId: broken.id }, deps());
-    expect(dead.at(-1)).toEqual({ payload: { handoffId: broken.id }, message: "The package stored for this handoff does not match the package format, so it cannot be logged in the CRM." });
-    expect(await db.select().from(crmNotes).where(eq(crmNotes.handoffId, broken.id))).toHaveLength(0);
+    await db
+      .update(handoffs)
+      .set({ package: {} as never })
+      .where(eq(handoffs.id, broken!.id));
+    await handleCrmSyncJob({ handoffId: broken!.id }, deps());
+    expect(dead.at(-1)).toEqual({
+      payload: { handoffId: broken!.id },
+      message: "The package stored for this handoff does not match the package format, so it cannot be logged in the CRM.",
+    });
+    expect(await db.select().from(crmNotes).where(eq(crmNotes.handoffId, broken!.id))).toHaveLength(0);
   });
 });

@@ -25,7 +25,7 @@ let portalSeq = 5_000_000;
 const cleanup: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  teamId = (await createTeam()).id;
+  teamId = (await createTeam())!.id;
   rep = await createUser({ role: "rep", teamId });
   send = await formIntake(teamId);
   await discardPendingCrmJobs();
@@ -40,7 +40,13 @@ async function portal(options: StandInOptions & { batchSize?: number; rateLimit?
   const hub = await startHubSpotStandIn({ portalId: ++portalSeq, owners: [{ id: "9001", email: rep.email, firstName: "Rep", lastName: "One" }], ...options });
   cleanup.push(() => hub.close());
   const deps = (deadLetter: CrmSyncJobDeps["deadLetter"]): CrmSyncJobDeps => ({
-    adapter: createHubSpotAdapter({ baseUrl: hub.baseUrl, token: hub.token, rateLimit: options.rateLimit ?? { max: 100, windowMs: 10_000 }, timeoutMs: 5_000, backoffBaseMs: 100 }),
+    adapter: createHubSpotAdapter({
+      baseUrl: hub.baseUrl,
+      token: hub.token,
+      rateLimit: options.rateLimit ?? { max: 100, windowMs: 10_000 },
+      timeoutMs: 5_000,
+      backoffBaseMs: 100,
+    }),
     appUrl: "http://127.0.0.1:3000",
     log: logger,
     deadLetter,
@@ -49,16 +55,22 @@ async function portal(options: StandInOptions & { batchSize?: number; rateLimit?
 }
 
 async function work(deps: (deadLetter: CrmSyncJobDeps["deadLetter"]) => CrmSyncJobDeps, batchSize = 50) {
-  const worker = await startCrmQueueWorker({ deps: (boss) => deps(async (payload, failure) => void (await boss.send("crm-sync-dead", { ...(payload as object), error: failure }))), batchSize });
+  const worker = await startCrmQueueWorker({
+    deps: (boss) => deps(async (payload, failure) => void (await boss.send("crm-sync-dead", { ...(payload as object), error: failure }))),
+    batchSize,
+  });
   cleanup.push(() => worker.stop());
   return worker;
 }
 
 function assocTypes(hub: HubSpotStandIn, type: string, id: string) {
-  return hub.associationsOf(type, id).map((a) => `${a.fromType}>${a.toType}:${a.typeId}`).sort();
+  return hub
+    .associationsOf(type, id)
+    .map((a) => `${a.fromType}>${a.toType}:${a.typeId}`)
+    .sort();
 }
 
-function expectUnique(values: (string | null)[]) {
+function expectUnique(values: (string | null | undefined)[]) {
   expect(new Set(values).size).toBe(values.length);
 }
 
@@ -71,33 +83,49 @@ describe("crm-sync into HubSpot (stand-in)", () => {
 
     const [contact] = hub.records("contacts");
     expect(hub.records("contacts")).toHaveLength(1);
-    expect(contact.properties).toMatchObject({ email: "ines@harbourline.io", firstname: "Ines", lastname: "Marsh", company: "Harbourline", hs_lead_status: "NEW", baton_source: expect.stringContaining("Sales audit") });
+    expect(contact!.properties).toMatchObject({
+      email: "ines@harbourline.io",
+      firstname: "Ines",
+      lastname: "Marsh",
+      company: "Harbourline",
+      hs_lead_status: "NEW",
+      baton_source: expect.stringContaining("Sales audit"),
+    });
     const [company] = hub.records("companies");
-    expect(company.properties).toMatchObject({ name: "Harbourline", domain: "harbourline.io" });
+    expect(company!.properties).toMatchObject({ name: "Harbourline", domain: "harbourline.io" });
     const [note] = hub.records("notes");
-    expect(note.properties.hs_note_body).toContain("<p><strong>Summary</strong></p>");
+    expect(note!.properties.hs_note_body).toContain("<p><strong>Summary</strong></p>");
     const [task] = hub.records("tasks");
     const [row] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
-    expect(task.properties).toMatchObject({ hs_timestamp: row.slaDueAt.toISOString(), hs_task_status: "NOT_STARTED", hs_task_priority: row.priority === "immediate" ? "HIGH" : expect.any(String) });
+    expect(task!.properties).toMatchObject({
+      hs_timestamp: row!.slaDueAt.toISOString(),
+      hs_task_status: "NOT_STARTED",
+      hs_task_priority: row!.priority === "immediate" ? "HIGH" : expect.any(String),
+    });
     // A quote request with a good fit is real sales intent: the deal opens as qualified.
     expect(hub.records("deals").map((d) => d.properties.dealstage)).toEqual(["qualifiedtobuy"]);
-    expect(assocTypes(hub, "contacts", contact.id)).toEqual(["contacts>companies:279", "deals>contacts:3", "notes>contacts:202", "tasks>contacts:204"]);
-    expect(assocTypes(hub, "notes", note.id)).toEqual(["notes>companies:190", "notes>contacts:202", "notes>deals:214"]);
-    expect(row.package.traceability.crmRecord).toBe(`https://app.hubspot.com/contacts/${hub.portalId}/record/0-1/${contact.id}`);
+    expect(assocTypes(hub, "contacts", contact!.id)).toEqual(["contacts>companies:279", "deals>contacts:3", "notes>contacts:202", "tasks>contacts:204"]);
+    expect(assocTypes(hub, "notes", note!.id)).toEqual(["notes>companies:190", "notes>contacts:202", "notes>deals:214"]);
+    expect(row!.package.traceability.crmRecord).toBe(`https://app.hubspot.com/contacts/${hub.portalId}/record/0-1/${contact!.id}`);
 
-    const accepted = await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: row.version, input: { command: "accept" } });
+    const accepted = await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: row!.version, input: { command: "accept" } });
     await waitForCrmQueue(worker.boss);
-    expect(hub.records("tasks")[0].properties.hubspot_owner_id).toBe("9001");
-    expect(hub.records("contacts")[0].properties).toMatchObject({ hs_lead_status: "IN_PROGRESS", hubspot_owner_id: "9001" });
+    expect(hub.records("tasks")[0]!.properties.hubspot_owner_id).toBe("9001");
+    expect(hub.records("contacts")[0]!.properties).toMatchObject({ hs_lead_status: "IN_PROGRESS", hubspot_owner_id: "9001" });
 
-    await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: accepted.version, input: { command: "convert", valueAmount: 24000, valueCurrency: "EUR", meetingBooked: true } });
+    await changeHandoffStatus({
+      actor: rep,
+      handoffId,
+      expectedVersion: accepted.version,
+      input: { command: "convert", valueAmount: 24000, valueCurrency: "EUR", meetingBooked: true },
+    });
     await waitForCrmQueue(worker.boss);
     const [deal] = hub.records("deals");
     expect(hub.records("deals")).toHaveLength(1);
-    expect(deal.properties).toMatchObject({ dealstage: "closedwon", pipeline: "default", amount: "24000", hubspot_owner_id: "9001" });
-    expect(assocTypes(hub, "deals", deal.id)).toEqual(["deals>companies:341", "deals>contacts:3", "notes>deals:214", "tasks>deals:216"]);
-    expect(hub.records("tasks")[0].properties.hs_task_status).toBe("COMPLETED");
-    expect(hub.records("contacts")[0].properties.lifecyclestage).toBe("customer");
+    expect(deal!.properties).toMatchObject({ dealstage: "closedwon", pipeline: "default", amount: "24000", hubspot_owner_id: "9001" });
+    expect(assocTypes(hub, "deals", deal!.id)).toEqual(["deals>companies:341", "deals>contacts:3", "notes>deals:214", "tasks>deals:216"]);
+    expect(hub.records("tasks")[0]!.properties.hs_task_status).toBe("COMPLETED");
+    expect(hub.records("contacts")[0]!.properties.lifecyclestage).toBe("customer");
 
     // The same job again, twice at once: HubSpot still holds one of each.
     const direct = deps(async () => {});
@@ -112,10 +140,10 @@ describe("crm-sync into HubSpot (stand-in)", () => {
     await waitForCrmQueue(worker.boss);
     expect(hub.records("deals").map((d) => d.properties.dealstage)).toEqual(["qualifiedtobuy"]);
     const [row] = await db.select().from(handoffs).where(eq(handoffs.id, handoffId));
-    await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: row.version, input: { command: "discard", reason: "no_budget" } });
+    await changeHandoffStatus({ actor: rep, handoffId, expectedVersion: row!.version, input: { command: "discard", reason: "no_budget" } });
     await waitForCrmQueue(worker.boss);
     expect(hub.records("deals").map((d) => d.properties.dealstage)).toEqual(["closedlost"]);
-    expect(hub.records("contacts")[0].properties.hs_lead_status).toBe("UNQUALIFIED");
+    expect(hub.records("contacts")[0]!.properties.hs_lead_status).toBe("UNQUALIFIED");
   });
 
   it("a payload HubSpot refuses (400) goes to the dead-letter list with HubSpot's message, at once; the rest of its batch goes through", async () => {
@@ -129,7 +157,12 @@ describe("crm-sync into HubSpot (stand-in)", () => {
 
     const { dead, states } = await crmJobStates(worker.boss);
     const refused = dead.find((d) => d.handoffId === bad) as { error: { message: string; category: string; correlationId: string; status: number } };
-    expect(refused.error).toMatchObject({ status: 400, category: "VALIDATION_ERROR", message: expect.stringContaining("Email address pablo@kestrel is invalid"), correlationId: expect.any(String) });
+    expect(refused.error).toMatchObject({
+      status: 400,
+      category: "VALIDATION_ERROR",
+      message: expect.stringContaining("Email address pablo@kestrel is invalid"),
+      correlationId: expect.any(String),
+    });
     expect(dead.some((d) => d.handoffId === good)).toBe(false);
     expect(states.find((s) => s.name === "crm-sync" && s.state === "retry")).toBeUndefined();
     expect(hub.records("contacts").map((c) => c.properties.email)).toEqual(["maria@nordvik.io"]);
@@ -150,7 +183,7 @@ describe("crm-sync into HubSpot (stand-in)", () => {
     expect(hub.stats.overLimit).toBe(0);
     // After every 429 the next request waited for Retry-After (1 s).
     hub.requests.forEach((r, i) => {
-      if (r.status === 429 && hub.requests[i + 1]) expect(hub.requests[i + 1].at - r.at).toBeGreaterThanOrEqual(950);
+      if (r.status === 429 && hub.requests[i + 1]) expect(hub.requests[i + 1]!.at - r.at).toBeGreaterThanOrEqual(950);
     });
     expect(hub.records("contacts")).toHaveLength(6);
     expect(hub.records("notes")).toHaveLength(6);
@@ -164,13 +197,26 @@ describe("crm-sync into HubSpot (stand-in)", () => {
     const worker = await work(deps, 100);
     const ids: string[] = [];
     for (let i = 0; i < 500; i += 25) {
-      ids.push(...(await Promise.all(Array.from({ length: 25 }, (_, j) => send({ externalId: `hs-5-${i + j}`, email: `buyer${i + j}@outage${(i + j) % 40}.io`, company: `Outage ${(i + j) % 40}` })))));
+      ids.push(
+        ...(await Promise.all(
+          Array.from({ length: 25 }, (_, j) =>
+            send({ externalId: `hs-5-${i + j}`, email: `buyer${i + j}@outage${(i + j) % 40}.io`, company: `Outage ${(i + j) % 40}` }),
+          ),
+        )),
+      );
     }
     // The outage lasts until every sync has met it (failed once and waits for its retry), not a fixed 30 s.
-    await waitFor("every sync to fail against the outage", async () => {
-      const [row] = await db.execute<{ n: number }>(dsql`select count(*)::int as n from pgboss.job where name = 'crm-sync' and data->>'handoffId' = any(${pgArray(ids)}::text[]) and (retry_count >= 1 or state = 'retry')`);
-      return Number(row.n) === ids.length;
-    }, 120_000, 250);
+    await waitFor(
+      "every sync to fail against the outage",
+      async () => {
+        const [row] = await db.execute<{ n: number }>(
+          dsql`select count(*)::int as n from pgboss.job where name = 'crm-sync' and data->>'handoffId' = any(${pgArray(ids)}::text[]) and (retry_count >= 1 or state = 'retry')`,
+        );
+        return Number(row!.n) === ids.length;
+      },
+      120_000,
+      250,
+    );
     expect(hub.records("contacts")).toHaveLength(0);
     hub.setOutage(null);
     await waitForCrmQueue(worker.boss, 240_000);
@@ -186,48 +232,65 @@ describe("crm-sync into HubSpot (stand-in)", () => {
     expect((await crmJobStates(worker.boss)).dead.filter((d) => ids.includes(d.handoffId as string))).toEqual([]);
   });
 
-  it("a worker SIGKILLed mid-batch, after HubSpot created the notes but before it heard back, leaves no duplicate once restarted", { timeout: 180_000 }, async () => {
-    // Jobs of a killed worker come back when they expire; 15 minutes in production, seconds here.
-    const boss = await getBoss(databaseUrl());
-    await boss.updateQueue("crm-sync", { expireInSeconds: 3 });
-    cleanup.push(() => boss.updateQueue("crm-sync", { expireInSeconds: 900 }));
+  it(
+    "a worker SIGKILLed mid-batch, after HubSpot created the notes but before it heard back, leaves no duplicate once restarted",
+    { timeout: 180_000 },
+    async () => {
+      // Jobs of a killed worker come back when they expire; 15 minutes in production, seconds here.
+      const boss = await getBoss(databaseUrl());
+      await boss.updateQueue("crm-sync", { expireInSeconds: 3 });
+      cleanup.push(() => boss.updateQueue("crm-sync", { expireInSeconds: 900 }));
 
-    let child: ReturnType<typeof spawn> | null = null;
-    let killedAt: { notes: number } | null = null;
-    const { hub, deps } = await portal({
-      beforeRespond: async ({ path }) => {
-        if (child && !killedAt && path === "/crm/v3/objects/notes/batch/create") {
-          killedAt = { notes: hub.records("notes").length };
-          const exited = new Promise((r) => child!.once("exit", r));
-          child.kill("SIGKILL");
-          await exited;
-        }
-      },
-    });
-    for (let i = 0; i < 30; i++) await send({ externalId: `hs-6-${i}`, email: `kill${i}@crash${i % 5}.io`, company: `Crash ${i % 5}` });
+      let child: ReturnType<typeof spawn> | null = null;
+      let killedAt: { notes: number } | null = null;
+      const { hub, deps } = await portal({
+        beforeRespond: async ({ path }) => {
+          if (child && !killedAt && path === "/crm/v3/objects/notes/batch/create") {
+            killedAt = { notes: hub.records("notes").length };
+            const exited = new Promise((r) => child!.once("exit", r));
+            child.kill("SIGKILL");
+            await exited;
+          }
+        },
+      });
+      for (let i = 0; i < 30; i++) await send({ externalId: `hs-6-${i}`, email: `kill${i}@crash${i % 5}.io`, company: `Crash ${i % 5}` });
 
-    child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/support/crm-worker-process.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), CRM_ADAPTER: "hubspot", HUBSPOT_API_URL: hub.baseUrl, HUBSPOT_ACCESS_TOKEN: hub.token, LOG_LEVEL: "error" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const exit = new Promise<void>((resolve) => child!.once("exit", () => resolve()));
-    await exit;
-    expect(killedAt).toEqual({ notes: 30 });
-    const inFlight = await db.select().from(crmMappings).where(dsql`${crmMappings.adapter} = 'hubspot' and ${crmMappings.portal} = ${String(hub.portalId)} and ${crmMappings.kind} = 'note'`);
-    expect(inFlight.filter((m) => m.crmId === null)).toHaveLength(30);
+      child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/support/crm-worker-process.ts"], {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl(),
+          CRM_ADAPTER: "hubspot",
+          HUBSPOT_API_URL: hub.baseUrl,
+          HUBSPOT_ACCESS_TOKEN: hub.token,
+          LOG_LEVEL: "error",
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const exit = new Promise<void>((resolve) => child!.once("exit", () => resolve()));
+      await exit;
+      expect(killedAt).toEqual({ notes: 30 });
+      const inFlight = await db
+        .select()
+        .from(crmMappings)
+        .where(dsql`${crmMappings.adapter} = 'hubspot' and ${crmMappings.portal} = ${String(hub.portalId)} and ${crmMappings.kind} = 'note'`);
+      expect(inFlight.filter((m) => m.crmId === null)).toHaveLength(30);
 
-    resetEnvCache();
-    const worker = await work(deps, 100);
-    await waitForCrmQueue(worker.boss, 120_000);
-    expect(hub.records("notes")).toHaveLength(30);
-    expect(hub.records("tasks")).toHaveLength(30);
-    expect(hub.records("contacts")).toHaveLength(30);
-    expect(hub.records("companies")).toHaveLength(5);
-    expectUnique(hub.records("notes").map((n) => n.properties.baton_key));
-    const notes = await db.select().from(crmMappings).where(dsql`${crmMappings.adapter} = 'hubspot' and ${crmMappings.portal} = ${String(hub.portalId)} and ${crmMappings.kind} = 'note'`);
-    expect(notes.every((m) => m.crmId !== null)).toBe(true);
-    expect(hub.associations.filter((a) => a.fromType === "notes" && a.toType === "contacts")).toHaveLength(30);
-  });
+      resetEnvCache();
+      const worker = await work(deps, 100);
+      await waitForCrmQueue(worker.boss, 120_000);
+      expect(hub.records("notes")).toHaveLength(30);
+      expect(hub.records("tasks")).toHaveLength(30);
+      expect(hub.records("contacts")).toHaveLength(30);
+      expect(hub.records("companies")).toHaveLength(5);
+      expectUnique(hub.records("notes").map((n) => n.properties.baton_key));
+      const notes = await db
+        .select()
+        .from(crmMappings)
+        .where(dsql`${crmMappings.adapter} = 'hubspot' and ${crmMappings.portal} = ${String(hub.portalId)} and ${crmMappings.kind} = 'note'`);
+      expect(notes.every((m) => m.crmId !== null)).toBe(true);
+      expect(hub.associations.filter((a) => a.fromType === "notes" && a.toType === "contacts")).toHaveLength(30);
+    },
+  );
 
   it("a job that keeps failing (HubSpot down for good) is retried, then dead-lettered with its payload", { timeout: 60_000 }, async () => {
     // Production retries 8 times over many minutes; the same mechanism, shortened for the test.
@@ -242,7 +305,9 @@ describe("crm-sync into HubSpot (stand-in)", () => {
 
     const { dead } = await crmJobStates(worker.boss);
     expect(dead.filter((d) => d.handoffId === handoffId)).toEqual([{ handoffId }]);
-    const attempts = await db.execute<{ retry_count: number; state: string }>(dsql`select retry_count, state from pgboss.job where name = 'crm-sync' and data->>'handoffId' = ${handoffId}`);
+    const attempts = await db.execute<{ retry_count: number; state: string }>(
+      dsql`select retry_count, state from pgboss.job where name = 'crm-sync' and data->>'handoffId' = ${handoffId}`,
+    );
     expect([...attempts]).toEqual([{ retry_count: 2, state: "failed" }]);
     expect(hub.records("contacts")).toHaveLength(0);
   });

@@ -10,10 +10,10 @@ import { createHandoff, createTeam, createUser } from "../support/factories";
 describe("claiming one job's deliveries in one statement", () => {
   async function setUp() {
     const team = await createTeam();
-    const owner = await createUser({ role: "rep", teamId: team.id });
-    const manager = await createUser({ role: "manager", teamId: team.id });
-    const handoff = await createHandoff({ teamId: team.id, ownerId: owner.id });
-    return { owner, manager, handoffId: handoff.id };
+    const owner = await createUser({ role: "rep", teamId: team!.id });
+    const manager = await createUser({ role: "manager", teamId: team!.id });
+    const handoff = await createHandoff({ teamId: team!.id, ownerId: owner.id });
+    return { owner, manager, handoffId: handoff!.id };
   }
 
   it("claims new deliveries as fresh, writes in-app notices once, and answers each retry by what happened before", async () => {
@@ -29,7 +29,7 @@ describe("claiming one job's deliveries in one statement", () => {
     const first = await claimDeliveries(job);
     expect(first.inAppSent).toBe(1);
     expect(first.claims.map((c) => c?.kind)).toEqual(["fresh", "fresh", "fresh"]);
-    const [email, slack, managerEmail] = first.claims.map((c) => c!.id);
+    const [email = "", slack = "", managerEmail = ""] = first.claims.map((c) => c!.id);
 
     // Email went out, Slack failed with a known error, the manager's email died mid-send (no outcome recorded).
     await recordDeliveryOutcomes([
@@ -47,12 +47,23 @@ describe("claiming one job's deliveries in one statement", () => {
     expect(rows).toHaveLength(4);
     expect(rows.find((r) => r.id === slack)).toMatchObject({ status: "sending", attempts: 2, lastError: "Slack answered 500" });
     expect(rows.find((r) => r.id === email)).toMatchObject({ status: "sent", providerRef: "<m1@x>", attempts: 1 });
-    expect(await db.select().from(notifications).where(and(eq(notifications.handoffId, handoffId), eq(notifications.userId, owner.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.handoffId, handoffId), eq(notifications.userId, owner.id))),
+    ).toHaveLength(1);
   });
 
   it("never turns a sent delivery back into a failed one", async () => {
     const { owner, handoffId } = await setUp();
-    const { claims } = await claimDeliveries({ handoffId, event: "reminder:x-half", notifyEvent: "reminder", inApp: [], sends: [{ channel: "email", recipientId: owner.id, target: owner.email, subject: "Reminder" }] });
+    const { claims } = await claimDeliveries({
+      handoffId,
+      event: "reminder:x-half",
+      notifyEvent: "reminder",
+      inApp: [],
+      sends: [{ channel: "email", recipientId: owner.id, target: owner.email, subject: "Reminder" }],
+    });
     const id = claims[0]!.id;
     await recordDeliveryOutcomes([{ id, sent: true, providerRef: "<m2@x>", target: owner.email }]);
     await recordDeliveryOutcomes([{ id, sent: false, error: "late failure report" }]);

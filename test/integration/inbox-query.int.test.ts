@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { countOpenByPriority, listInboxPage } from "@/db/queries/handoffs";
+import { countOpenByPriority, listInboxPage } from "@/db/queries/inbox";
 import { cursorSchema, cursorValues, encodeCursor, type Cursor } from "@/lib/inbox/cursor";
 import { createHandoff, createTeam, createUser } from "../support/factories";
 
@@ -9,8 +9,8 @@ let ownerId: string;
 const base = Date.parse("2026-11-25T09:00:00.000Z");
 
 beforeAll(async () => {
-  teamId = (await createTeam()).id;
-  otherTeamId = (await createTeam()).id;
+  teamId = (await createTeam())!.id;
+  otherTeamId = (await createTeam())!.id;
   ownerId = (await createUser({ role: "rep", teamId })).id;
   // 23 immediate packages in the team; several share an SLA due time so the id breaks ties.
   for (let i = 0; i < 23; i++) {
@@ -94,7 +94,7 @@ describe("inbox page query", () => {
 
 describe("inbox views and filters", () => {
   it("finds packages by name, company, email or summary, case-insensitively, with LIKE wildcards taken literally", async () => {
-    const team = (await createTeam()).id;
+    const team = (await createTeam())!.id;
     await createHandoff({ teamId: team, leadName: "Zelda Quint" });
     await createHandoff({ teamId: team, leadName: "Percent 100% Sure" });
     const search = (q: string) =>
@@ -107,7 +107,7 @@ describe("inbox views and filters", () => {
   });
 
   it("lists whole-word matches first, then word prefixes, then matches inside a word, each in SLA order, and pages through them both ways", async () => {
-    const team = (await createTeam()).id;
+    const team = (await createTeam())!.id;
     const at = (minutes: number) => new Date(base + minutes * 60_000);
     // SLA order alone would interleave the tiers: the substring matches are due soonest.
     const named: [string, number][] = [
@@ -155,14 +155,28 @@ describe("inbox views and filters", () => {
   });
 
   it("lists unassigned work and filters by reason and channel", async () => {
-    const team = (await createTeam()).id;
+    const team = (await createTeam())!.id;
     const owner = (await createUser({ role: "rep", teamId: team })).id;
     await createHandoff({ teamId: team, ownerId: owner });
     await createHandoff({ teamId: team });
-    const unassigned = await listInboxPage({ scope: { kind: "unassigned", teamId: team }, priority: "immediate", status: "all", sort: "sla_due_at", dir: "asc", limit: 50 });
+    const unassigned = await listInboxPage({
+      scope: { kind: "unassigned", teamId: team },
+      priority: "immediate",
+      status: "all",
+      sort: "sla_due_at",
+      dir: "asc",
+      limit: 50,
+    });
     expect(unassigned.rows).toHaveLength(1);
-    expect(unassigned.rows[0].ownerId).toBeNull();
-    const base = { scope: { kind: "team" as const, teamId: team }, priority: "immediate" as const, status: "all" as const, sort: "sla_due_at" as const, dir: "asc" as const, limit: 50 };
+    expect(unassigned.rows[0]!.ownerId).toBeNull();
+    const base = {
+      scope: { kind: "team" as const, teamId: team },
+      priority: "immediate" as const,
+      status: "all" as const,
+      sort: "sla_due_at" as const,
+      dir: "asc" as const,
+      limit: 50,
+    };
     expect((await listInboxPage({ ...base, filters: { reason: "high_value" } })).rows).toHaveLength(2);
     expect((await listInboxPage({ ...base, filters: { reason: "risk" } })).rows).toHaveLength(0);
     expect((await listInboxPage({ ...base, filters: { channel: "chat" } })).rows).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { countByPriorityCapped, countOpenByPriority, listCampaigns, listInboxPage, type InboxFilters } from "@/db/queries/handoffs";
+import { countByPriorityCapped, countOpenByPriority, listCampaigns, listInboxPage, type InboxFilters } from "@/db/queries/inbox";
 import { handoffs, type HandoffPriority } from "@/db/schema";
 import { cursorSchema, cursorValues, encodeCursor, type Cursor, type InboxSort } from "@/lib/inbox/cursor";
 import { createHandoff, createTeam, createUser } from "../support/factories";
@@ -18,8 +18,8 @@ const base = Date.parse("2026-11-10T09:00:00.000Z");
 const priorityRank = { immediate: 0, normal: 1, nurture: 2 } as const;
 
 beforeAll(async () => {
-  teamId = (await createTeam()).id;
-  otherTeamId = (await createTeam()).id;
+  teamId = (await createTeam())!.id;
+  otherTeamId = (await createTeam())!.id;
   ownerId = (await createUser({ role: "rep", teamId })).id;
   const priorities: HandoffPriority[] = ["immediate", "normal", "nurture"];
   for (let i = 0; i < 30; i++) {
@@ -33,12 +33,16 @@ beforeAll(async () => {
       status: i % 7 === 0 || i % 5 === 0 ? "accepted" : "pending",
     });
     // A third converted with a value, a third with a stated budget (some equal), a third with neither.
-    if (i % 3 === 0) await db.update(handoffs).set({ valueAmount: 1000 * (i % 4), valueCurrency: "EUR" }).where(eq(handoffs.id, h.id));
+    if (i % 3 === 0)
+      await db
+        .update(handoffs)
+        .set({ valueAmount: 1000 * (i % 4), valueCurrency: "EUR" })
+        .where(eq(handoffs.id, h!.id));
     if (i % 3 === 1)
       await db
         .update(handoffs)
         .set({ package: sql`jsonb_set(${handoffs.package}, '{salesContext,budget}', ${JSON.stringify({ amount: 2500 * (i % 2), currency: "USD" })}::jsonb)` })
-        .where(eq(handoffs.id, h.id));
+        .where(eq(handoffs.id, h!.id));
   }
   await createHandoff({ teamId: otherTeamId, leadName: "Other team" });
   all = (await listInboxPage({ scope: { kind: "team", teamId }, priority: "all", status: "all", sort: "created_at", dir: "desc", limit: 100 })).rows as Row[];
@@ -52,9 +56,9 @@ function expectedOrder(sort: InboxSort, dir: "asc" | "desc"): string[] {
       : sort === "sla_due_at"
         ? // Running clocks first whichever the direction (the direction's sign is undone on this key), each run by deadline.
           [(r.status === "pending" ? 0 : 1) * sign, r.slaDueAt.getTime()]
-      : sort === "priority"
-        ? [priorityRank[r.priority], r.slaDueAt.getTime()]
-        : [sort === "created_at" ? r.createdAt.getTime() : r.updatedAt.getTime()];
+        : sort === "priority"
+          ? [priorityRank[r.priority], r.slaDueAt.getTime()]
+          : [sort === "created_at" ? r.createdAt.getTime() : r.updatedAt.getTime()];
   return [...all]
     .sort((a, b) => {
       const ka = keys(a);
@@ -110,7 +114,7 @@ describe("inbox sorts with keyset pagination", () => {
     expect(firstStopped).toBeGreaterThan(0);
     expect(page.rows.slice(0, firstStopped).every((r) => r.status === "pending")).toBe(true);
     expect(page.rows.slice(firstStopped).every((r) => r.status !== "pending")).toBe(true);
-    expect(page.rows.find((r) => r.status === "accepted")!.slaDueAt.getTime()).toBeLessThan(page.rows[0].slaDueAt.getTime());
+    expect(page.rows.find((r) => r.status === "accepted")!.slaDueAt.getTime()).toBeLessThan(page.rows[0]!.slaDueAt.getTime());
   });
 
   for (const sort of ["sla_due_at", "created_at", "updated_at", "value", "priority"] as const) {
@@ -184,8 +188,8 @@ describe("owner, team and created-date filters", () => {
 
 describe("campaign choices", () => {
   it("lists each campaign once, in order, only where the scope has packages", async () => {
-    const team = (await createTeam()).id;
-    const elsewhere = (await createTeam()).id;
+    const team = (await createTeam())!.id;
+    const elsewhere = (await createTeam())!.id;
     for (const [teamOf, campaign] of [
       [team, "zz-spring"],
       [team, "zz-spring"],
@@ -193,7 +197,7 @@ describe("campaign choices", () => {
       [elsewhere, "zz-winter"],
     ] as const) {
       const h = await createHandoff({ teamId: teamOf });
-      await db.update(handoffs).set({ campaign }).where(eq(handoffs.id, h.id));
+      await db.update(handoffs).set({ campaign }).where(eq(handoffs.id, h!.id));
     }
     expect((await listCampaigns({ scope: { kind: "team", teamId: team } })).filter((c) => c.startsWith("zz-"))).toEqual(["zz-autumn", "zz-spring"]);
     expect((await listCampaigns({ scope: { kind: "all" } })).filter((c) => c.startsWith("zz-"))).toEqual(["zz-autumn", "zz-spring", "zz-winter"]);

@@ -26,12 +26,15 @@ afterAll(() => {
 });
 
 beforeAll(async () => {
-  teamId = (await createTeam()).id;
+  teamId = (await createTeam())!.id;
 });
 
 async function userWithPassword() {
   const user = await createUser({ role: "rep", teamId });
-  await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.id, user.id));
   return user;
 }
 
@@ -123,7 +126,10 @@ async function signInCookie(appUrl: string): Promise<string> {
   const { handlers } = await import("@/lib/auth/auth");
   const csrfResponse = await handlers.GET(new NextRequest(`${appUrl}/api/auth/csrf`));
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await handlers.POST(
     new NextRequest(`${appUrl}/api/auth/callback/credentials`, {
       method: "POST",

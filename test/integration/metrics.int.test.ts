@@ -46,6 +46,8 @@ type Spec = {
   value?: [number, string];
   meeting?: boolean;
   discardReason?: string;
+  /** When a person first wrote to the lead (stamped by the messages trigger in the app). */
+  humanContact?: string;
   userEvents?: { at: string; type: string; data?: Record<string, unknown> }[];
 };
 
@@ -72,6 +74,7 @@ async function insert(spec: Spec) {
       createdAt: at(spec.created),
       slaDueAt: at(spec.slaDue ?? spec.created),
       acceptedAt: spec.acceptedAt ? at(spec.acceptedAt) : null,
+      firstHumanContactAt: spec.humanContact ? at(spec.humanContact) : null,
       valueAmount: spec.value?.[0] ?? null,
       valueCurrency: spec.value?.[1] ?? null,
       meetingBooked: spec.meeting ?? false,
@@ -79,27 +82,114 @@ async function insert(spec: Spec) {
       package: { ...pkg, reasons: reasons.map((code) => ({ code, evidence: "fixture", rule: `default.${code}` })) },
     })
     .returning();
-  await db.insert(handoffEvents).values({ handoffId: row.id, type: "created", actorKind: "agent", createdAt: at(spec.created) });
+  await db.insert(handoffEvents).values({ handoffId: row!.id, type: "created", actorKind: "agent", createdAt: at(spec.created) });
   for (const event of spec.userEvents ?? []) {
-    await db.insert(handoffEvents).values({ handoffId: row.id, type: event.type, actorKind: "user", actorId: ids[spec.owner ?? "rita"], data: event.data ?? {}, createdAt: at(event.at) });
+    await db
+      .insert(handoffEvents)
+      .values({ handoffId: row!.id, type: event.type, actorKind: "user", actorId: ids[spec.owner ?? "rita"], data: event.data ?? {}, createdAt: at(event.at) });
   }
-  return row.id;
+  return row!.id;
 }
 
 beforeAll(async () => {
-  const north = (await createTeam(`Metrics North ${Date.now()}`)).id;
-  const south = (await createTeam(`Metrics South ${Date.now()}`)).id;
+  const north = (await createTeam(`Metrics North ${Date.now()}`))!.id;
+  const south = (await createTeam(`Metrics South ${Date.now()}`))!.id;
   const rita = (await createUser({ role: "rep", teamId: north, name: "Rita North" })).id;
   const bruno = (await createUser({ role: "rep", teamId: south, name: "Bruno South" })).id;
   ids = { north, south, rita, bruno };
 
-  firstPackageId = await insert({ created: "03-01T10:00", priority: "immediate", status: "converted", campaign: "spring", intent: "quote", reasons: ["high_value"], owner: "rita", team: "north", slaDue: "03-01T10:15", acceptedAt: "03-01T10:05", value: [1000, "EUR"], meeting: true, userEvents: [{ at: "03-01T10:05", type: "status_changed" }, { at: "03-04T10:00", type: "status_changed" }] });
-  await insert({ created: "03-02T09:00", priority: "immediate", status: "discarded", channel: "chat", intent: "information", reasons: ["high_value", "risk"], owner: "rita", team: "north", slaDue: "03-02T09:15", discardReason: "not_a_fit", userEvents: [{ at: "03-02T09:30", type: "status_changed" }, { at: "03-02T09:31", type: "poor_escalation_flagged", data: { reason: "high_value", rule: "default.high_value", ruleVersion: 1 } }] });
+  firstPackageId = await insert({
+    created: "03-01T10:00",
+    priority: "immediate",
+    status: "converted",
+    campaign: "spring",
+    intent: "quote",
+    reasons: ["high_value"],
+    owner: "rita",
+    team: "north",
+    slaDue: "03-01T10:15",
+    acceptedAt: "03-01T10:05",
+    value: [1000, "EUR"],
+    meeting: true,
+    humanContact: "03-01T10:10",
+    userEvents: [
+      { at: "03-01T10:05", type: "status_changed" },
+      { at: "03-04T10:00", type: "status_changed" },
+    ],
+  });
+  await insert({
+    created: "03-02T09:00",
+    priority: "immediate",
+    status: "discarded",
+    channel: "chat",
+    intent: "information",
+    reasons: ["high_value", "risk"],
+    owner: "rita",
+    team: "north",
+    slaDue: "03-02T09:15",
+    discardReason: "not_a_fit",
+    userEvents: [
+      { at: "03-02T09:30", type: "status_changed" },
+      { at: "03-02T09:31", type: "poor_escalation_flagged", data: { reason: "high_value", rule: "default.high_value", ruleVersion: 1 } },
+    ],
+  });
   // Its events arrive out of order: the earlier one still decides the first action.
-  await insert({ created: "03-03T12:00", priority: "normal", status: "accepted", campaign: "spring", intent: "quote", reasons: ["ambiguity"], owner: "bruno", team: "south", slaDue: "03-03T16:00", acceptedAt: "03-03T13:00", userEvents: [{ at: "03-03T14:00", type: "note" }, { at: "03-03T13:00", type: "status_changed" }] });
-  await insert({ created: "03-05T08:00", priority: "normal", status: "in_follow_up", channel: "email", intent: "audit", reasons: ["ambiguity"], owner: "bruno", team: "south", slaDue: "03-05T12:00", acceptedAt: "03-05T08:10", meeting: true, userEvents: [{ at: "03-05T08:10", type: "status_changed" }] });
-  await insert({ created: "03-08T10:00", priority: "nurture", campaign: "spring", intent: "information", reasons: ["low_risk_fit"], team: "south", slaDue: "03-11T10:00" });
-  await insert({ created: "03-09T10:00", priority: "normal", status: "converted", channel: "chat", campaign: "partner", intent: "quote", reasons: ["high_value"], ruleVersion: 2, owner: "bruno", team: "south", slaDue: "03-09T14:00", acceptedAt: "03-09T10:20", value: [500, "USD"], userEvents: [{ at: "03-09T10:20", type: "status_changed" }] });
+  await insert({
+    created: "03-03T12:00",
+    priority: "normal",
+    status: "accepted",
+    campaign: "spring",
+    intent: "quote",
+    reasons: ["ambiguity"],
+    owner: "bruno",
+    team: "south",
+    slaDue: "03-03T16:00",
+    acceptedAt: "03-03T13:00",
+    userEvents: [
+      { at: "03-03T14:00", type: "note" },
+      { at: "03-03T13:00", type: "status_changed" },
+    ],
+  });
+  await insert({
+    created: "03-05T08:00",
+    priority: "normal",
+    status: "in_follow_up",
+    channel: "email",
+    intent: "audit",
+    reasons: ["ambiguity"],
+    owner: "bruno",
+    team: "south",
+    slaDue: "03-05T12:00",
+    acceptedAt: "03-05T08:10",
+    meeting: true,
+    humanContact: "03-05T08:30",
+    userEvents: [{ at: "03-05T08:10", type: "status_changed" }],
+  });
+  await insert({
+    created: "03-08T10:00",
+    priority: "nurture",
+    campaign: "spring",
+    intent: "information",
+    reasons: ["low_risk_fit"],
+    team: "south",
+    slaDue: "03-11T10:00",
+  });
+  await insert({
+    created: "03-09T10:00",
+    priority: "normal",
+    status: "converted",
+    channel: "chat",
+    campaign: "partner",
+    intent: "quote",
+    reasons: ["high_value"],
+    ruleVersion: 2,
+    owner: "bruno",
+    team: "south",
+    slaDue: "03-09T14:00",
+    acceptedAt: "03-09T10:20",
+    value: [500, "USD"],
+    userEvents: [{ at: "03-09T10:20", type: "status_changed" }],
+  });
   await insert({ created: "03-10T10:00", priority: null, decision: "act", team: "north" });
   await insert({ created: "03-11T10:00", priority: null, decision: "filter", team: "north" });
   await insert({ created: "04-02T10:00", priority: "immediate", reasons: ["risk"], team: "north", slaDue: "04-02T10:15" });
@@ -120,6 +210,9 @@ describe("manager metrics on a hand-built month", () => {
       // 300, 600, 1200, 1800, 3600 s: the middle one; p90 interpolates 60% of the way from 1800 to 3600.
       firstActionMedianSeconds: 1200,
       firstActionP90Seconds: 2880,
+      // Two packages heard from a person: 600 s and 1800 s.
+      firstHumanContactMedianSeconds: 1200,
+      firstHumanContactP90Seconds: 1680,
       slaBreached: 3,
       poorEscalations: 1,
       convertedValue: [
@@ -142,7 +235,7 @@ describe("manager metrics on a hand-built month", () => {
       ["risk", 2, 0, 0, 1, 2],
       ["low_risk_fit", 1, 0, 0, 0, 1],
     ]);
-    expect(rows[0].convertedValue).toEqual([
+    expect(rows[0]!.convertedValue).toEqual([
       { currency: "EUR", amount: 1000 },
       { currency: "USD", amount: 500 },
     ]);
@@ -151,14 +244,52 @@ describe("manager metrics on a hand-built month", () => {
   it("by owner, team, priority, channel, campaign, intent and rule version", async () => {
     const by = async (dimension: Parameters<typeof metricBreakdown>[0]["by"]) =>
       (await metricBreakdown({ range, by: dimension, now })).map((r) => [r.label, r.created, r.converted]);
-    expect(await by("owner")).toEqual([["Bruno South", 3, 1], ["Rita North", 2, 1], ["Unassigned", 2, 0]]);
-    expect((await by("team")).map(([label, ...rest]) => [String(label).replace(/ \d+$/, ""), ...rest])).toEqual([["Metrics South", 4, 1], ["Metrics North", 3, 1]]);
-    expect(await by("priority")).toEqual([["immediate", 3, 1], ["normal", 3, 1], ["nurture", 1, 0]]);
-    expect(await by("channel")).toEqual([["form", 4, 1], ["chat", 2, 1], ["email", 1, 0]]);
+    expect(await by("owner")).toEqual([
+      ["Bruno South", 3, 1],
+      ["Rita North", 2, 1],
+      ["Unassigned", 2, 0],
+    ]);
+    expect((await by("team")).map(([label, ...rest]) => [String(label).replace(/ \d+$/, ""), ...rest])).toEqual([
+      ["Metrics South", 4, 1],
+      ["Metrics North", 3, 1],
+    ]);
+    expect(await by("priority")).toEqual([
+      ["immediate", 3, 1],
+      ["normal", 3, 1],
+      ["nurture", 1, 0],
+    ]);
+    expect(await by("channel")).toEqual([
+      ["form", 4, 1],
+      ["chat", 2, 1],
+      ["email", 1, 0],
+    ]);
     // Ties go by label.
-    expect(await by("campaign")).toEqual([["No campaign", 3, 0], ["spring", 3, 1], ["partner", 1, 1]]);
-    expect(await by("intent")).toEqual([["quote", 3, 2], ["information", 2, 0], ["audit", 1, 0], ["diagnosis", 1, 0]]);
-    expect(await by("rule_version")).toEqual([["Version 1", 6, 1], ["Version 2", 1, 1]]);
+    expect(await by("campaign")).toEqual([
+      ["No campaign", 3, 0],
+      ["spring", 3, 1],
+      ["partner", 1, 1],
+    ]);
+    expect(await by("intent")).toEqual([
+      ["quote", 3, 2],
+      ["information", 2, 0],
+      ["audit", 1, 0],
+      ["diagnosis", 1, 0],
+    ]);
+    expect(await by("rule_version")).toEqual([
+      ["Version 1", 6, 1],
+      ["Version 2", 1, 1],
+    ]);
+    // Speed to lead per channel: the email package was first written to after 30 minutes, the form one after 10.
+    const contact = (await metricBreakdown({ range, by: "channel", now })).map((r) => [
+      r.label,
+      r.firstHumanContactMedianSeconds,
+      r.firstHumanContactP90Seconds,
+    ]);
+    expect(contact).toEqual([
+      ["form", 600, 600],
+      ["chat", null, null],
+      ["email", 1800, 1800],
+    ]);
   });
 
   it("the funnel: triaged, escalated, accepted, meeting, converted", async () => {
@@ -200,8 +331,17 @@ describe("manager metrics on a hand-built month", () => {
 describe("agent accuracy on the dashboard", () => {
   it("counts the reviews made in the range: 3 confirmed, 1 corrected (75%), answers apart, the day after the range left out", async () => {
     const review = (kind: "confirm" | "correct" | "answer", day: string) =>
-      db.insert(packageCorrections).values({ handoffId: firstPackageId, actorId: ids.rita, kind, field: "volume", before: "200", after: "200", createdAt: at(day) });
-    for (const [kind, day] of [["confirm", "03-02T10:00"], ["confirm", "03-10T10:00"], ["confirm", "03-31T23:59"], ["correct", "03-05T10:00"], ["answer", "03-06T10:00"], ["correct", "04-01T00:00"]] as const) {
+      db
+        .insert(packageCorrections)
+        .values({ handoffId: firstPackageId, actorId: ids.rita, kind, field: "volume", before: "200", after: "200", createdAt: at(day) });
+    for (const [kind, day] of [
+      ["confirm", "03-02T10:00"],
+      ["confirm", "03-10T10:00"],
+      ["confirm", "03-31T23:59"],
+      ["correct", "03-05T10:00"],
+      ["answer", "03-06T10:00"],
+      ["correct", "04-01T00:00"],
+    ] as const) {
       await review(kind, day);
     }
     const dashboard = await loadDashboard({ range, by: "priority", every: "day", now });
@@ -212,17 +352,17 @@ describe("agent accuracy on the dashboard", () => {
 
 describe("the timeline keeps the metrics columns", () => {
   it("the first person's event sets the first action; an agent's does not; a flag sets the poor-escalation time", async () => {
-    const teamId = (await createTeam()).id;
+    const teamId = (await createTeam())!.id;
     const rep = await createUser({ role: "rep", teamId });
     const h = await createHandoff({ teamId });
-    const read = async () => (await db.select().from(handoffs).where(eq(handoffs.id, h.id)))[0];
+    const read = async () => (await db.select().from(handoffs).where(eq(handoffs.id, h!.id)))[0];
     expect(await read()).toMatchObject({ firstActionAt: null, poorEscalationAt: null });
-    await flagPoorEscalation({ actor: rep, handoffId: h.id, reason: "high_value", comment: "Two people, not two hundred." });
+    await flagPoorEscalation({ actor: rep, handoffId: h!.id, reason: "high_value", comment: "Two people, not two hundred." });
     const flagged = await read();
-    expect(flagged.firstActionAt).toBeInstanceOf(Date);
-    expect(flagged.poorEscalationAt).toEqual(flagged.firstActionAt);
-    await db.insert(handoffEvents).values({ handoffId: h.id, type: "note", actorKind: "user", actorId: rep.id, createdAt: new Date(Date.now() + 60_000) });
-    expect((await read()).firstActionAt).toEqual(flagged.firstActionAt);
+    expect(flagged!.firstActionAt).toBeInstanceOf(Date);
+    expect(flagged!.poorEscalationAt).toEqual(flagged!.firstActionAt);
+    await db.insert(handoffEvents).values({ handoffId: h!.id, type: "note", actorKind: "user", actorId: rep.id, createdAt: new Date(Date.now() + 60_000) });
+    expect((await read())!.firstActionAt).toEqual(flagged!.firstActionAt);
   });
 });
 
@@ -231,14 +371,30 @@ describe("escalation quality by rule id (the rules editor's rows)", () => {
     const team = await createTeam();
     const { params: june } = parseMetricsParams({ from: "2001-06-01", to: "2001-06-30" }, new Date("2001-07-01T00:00:00Z"));
     const reasons = (...rules: string[]) => rules.map((rule) => ({ code: "risk" as const, evidence: "fixture", rule }));
-    const one = await createHandoff({ teamId: team.id, createdAt: new Date("2001-06-03T10:00:00Z"), status: "converted" });
-    const two = await createHandoff({ teamId: team.id, createdAt: new Date("2001-06-04T10:00:00Z"), status: "discarded" });
-    await db.update(handoffs).set({ acceptedAt: new Date("2001-06-03T10:05:00Z"), package: { ...minimalPackage("A"), reasons: reasons("default.escalate:risk.pricing", "default.escalate:volume.monthly_leads") } }).where(eq(handoffs.id, one.id));
-    await db.update(handoffs).set({ package: { ...minimalPackage("B"), reasons: reasons("default.escalate:risk.pricing", "default.ask.missing_data") } }).where(eq(handoffs.id, two.id));
+    const one = await createHandoff({ teamId: team!.id, createdAt: new Date("2001-06-03T10:00:00Z"), status: "converted" });
+    const two = await createHandoff({ teamId: team!.id, createdAt: new Date("2001-06-04T10:00:00Z"), status: "discarded" });
+    await db
+      .update(handoffs)
+      .set({
+        acceptedAt: new Date("2001-06-03T10:05:00Z"),
+        package: { ...minimalPackage("A"), reasons: reasons("default.escalate:risk.pricing", "default.escalate:volume.monthly_leads") },
+      })
+      .where(eq(handoffs.id, one!.id));
+    await db
+      .update(handoffs)
+      .set({ package: { ...minimalPackage("B"), reasons: reasons("default.escalate:risk.pricing", "default.ask.missing_data") } })
+      .where(eq(handoffs.id, two!.id));
 
     const bySignal = await ruleQuality({ range: june.range });
-    expect(bySignal.map((r) => [r.rule, r.produced]).sort()).toEqual([["default.ask.missing_data", 1], ["default.escalate:risk.pricing", 2], ["default.escalate:volume.monthly_leads", 1]]);
+    expect(bySignal.map((r) => [r.rule, r.produced]).sort()).toEqual([
+      ["default.ask.missing_data", 1],
+      ["default.escalate:risk.pricing", 2],
+      ["default.escalate:volume.monthly_leads", 1],
+    ]);
     const byRule = await ruleQuality({ range: june.range, byRuleId: true });
-    expect(byRule.map((r) => [r.rule, r.produced, r.good, r.bad]).sort()).toEqual([["default.ask.missing_data", 1, 0, 1], ["default.escalate", 2, 1, 1]]);
+    expect(byRule.map((r) => [r.rule, r.produced, r.good, r.bad]).sort()).toEqual([
+      ["default.ask.missing_data", 1, 0, 1],
+      ["default.escalate", 2, 1, 1],
+    ]);
   });
 });

@@ -40,15 +40,15 @@ beforeAll(async () => {
 
   [slack, smtp] = await Promise.all([startSlackStandIn(), startSmtpStandIn()]);
   const team = await createTeam(`Privacy ${randomUUID().slice(0, 6)}`);
-  const rep = await createUser({ role: "rep", teamId: team.id, name: "Priya Rep" });
-  await createUser({ role: "manager", teamId: team.id, name: "Mara Manager" });
+  const rep = await createUser({ role: "rep", teamId: team!.id, name: "Priya Rep" });
+  await createUser({ role: "manager", teamId: team!.id, name: "Mara Manager" });
   hub = await startHubSpotStandIn({ portalId: 7_700_001, owners: [{ id: "9001", email: rep.email, firstName: "Priya", lastName: "Rep" }] });
   const key = generateApiKey();
-  await insertApiKey({ name: `Forms ${team.name}`, prefix: key.prefix, keyHash: key.hash, teamId: team.id });
+  await insertApiKey({ name: `Forms ${team!.name}`, prefix: key.prefix, keyHash: key.hash, teamId: team!.id });
   intakeKey = key.key;
   await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.name, CHAT_WIDGET_KEY_NAME));
   const chatKey = generateApiKey();
-  await insertApiKey({ name: CHAT_WIDGET_KEY_NAME, prefix: chatKey.prefix, keyHash: chatKey.hash, teamId: team.id });
+  await insertApiKey({ name: CHAT_WIDGET_KEY_NAME, prefix: chatKey.prefix, keyHash: chatKey.hash, teamId: team!.id });
   await discardPendingCrmJobs();
 });
 
@@ -78,16 +78,23 @@ const lead = (externalId: string, message: string, extra: Record<string, unknown
 // The issue's leads: a card number, a password, an API token, an IBAN and a DNI, and the rest of the kinds.
 const leads = [
   lead("pv-card", `We need our HubSpot forms qualified. For the invoice, charge ${v.card}, or the Amex ${v.amex}.`, {
-    proposedActions: [{ type: "send_email", params: { to: "marta@northwind.es", subject: "Invoice", body: `We will charge ${v.card}.` }, reason: "confirm the invoice" }],
+    proposedActions: [
+      { type: "send_email", params: { to: "marta@northwind.es", subject: "Invoice", body: `We will charge ${v.card}.` }, reason: "confirm the invoice" },
+    ],
   }),
   lead("pv-password", `Please connect our CRM. Our HubSpot admin password: ${v.password} (the user is marta).`),
-  lead("pv-token", `Automate our sales follow-ups; here is our OpenAI key ${v.openAiKey} and GitHub ${v.githubToken}, AWS ${v.awsKey}.`, { notes: { deploy: v.awsKey } }),
+  lead("pv-token", `Automate our sales follow-ups; here is our OpenAI key ${v.openAiKey} and GitHub ${v.githubToken}, AWS ${v.awsKey}.`, {
+    notes: { deploy: v.awsKey },
+  }),
   lead("pv-iban", `Queremos automatizar el seguimiento comercial. Domiciliad la factura en ${v.iban}.`),
-  lead("pv-dni", `Necesitamos calificar leads del formulario. Mi DNI es ${v.dni}, el NIE de mi socio ${v.nie} y el SSN de nuestro socio de EE. UU. ${v.ssn}; la contraseña es ${v.contraseña}.`),
+  lead(
+    "pv-dni",
+    `Necesitamos calificar leads del formulario. Mi DNI es ${v.dni}, el NIE de mi socio ${v.nie} y el SSN de nuestro socio de EE. UU. ${v.ssn}; la contraseña es ${v.contraseña}.`,
+  ),
 ];
 
 async function send(body: unknown) {
-  const reply = await handleIntake({ headers: new Headers({ authorization: `Bearer ${intakeKey}` }), body: JSON.stringify(body) }, { databaseUrl: databaseUrl(), log: logger });
+  const reply = await handleIntake({ headers: new Headers({ authorization: `Bearer ${intakeKey}` }), body: JSON.stringify(body) }, { log: logger });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
   return reply.body as { handoffId: string; decision: string; reasons: string[]; package: unknown };
 }
@@ -102,18 +109,23 @@ describe("sensitive values the lead shares, through the intake API and the chat"
       expect(valuesIn(JSON.stringify(reply))).toEqual([]);
       handoffIds.push(reply.handoffId);
     }
-    const [card] = await db.select().from(handoffs).where(eq(handoffs.id, handoffIds[0]));
-    const risk = card.package.reasons.find((r) => r.code === "risk")!;
+    const [card] = await db.select().from(handoffs).where(eq(handoffs.id, handoffIds[0]!));
+    const risk = card!.package.reasons.find((r) => r.code === "risk")!;
     expect(risk.evidence).toContain("the lead shared a card number ending 1111");
 
     // The chat: one lead writes each value in a turn; the agent says it removed it, in their language.
     const sessionId = randomUUID();
     const say = async (text: string) => {
-      const turn = await handleChatTurn({ body: { sessionId, message: { role: "user", parts: [{ type: "text", text }] } }, ip: "198.51.100.77" }, { databaseUrl: databaseUrl(), log: logger });
+      const turn = await handleChatTurn(
+        { body: { sessionId, message: { role: "user", parts: [{ type: "text", text }] } }, ip: "198.51.100.77" },
+        { log: logger },
+      );
       if (!turn.ok) throw new Error(turn.message);
       return turn;
     };
-    const first = await say(`Hola, soy Lucía de Hoteles Mar (lucia@hotelesmar.es). Queremos calificar los leads de nuestros formularios. Mi tarjeta es ${v.card}.`);
+    const first = await say(
+      `Hola, soy Lucía de Hoteles Mar (lucia@hotelesmar.es). Queremos calificar los leads de nuestros formularios. Mi tarjeta es ${v.card}.`,
+    );
     expect(first.reply.text).toMatch(/^He eliminado el número de tarjeta que enviaste/);
     expect(first.reply.kind).toBe("escalate");
     handoffIds.push(first.handoffId!);
@@ -122,10 +134,32 @@ describe("sensitive values the lead shares, through the intake API and the chat"
     }
 
     // Notifications (Slack, email) and the CRM sync (HubSpot) run as the worker runs them.
-    const notifySettings = { appUrl: "http://127.0.0.1:3999", slack: { webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl }, smtp: { url: smtp.url, from: "Baton <baton@baton.test>" } };
-    const worker = await startWorker({ databaseUrl: databaseUrl(), handlers: jobHandlers({ notify: notifySettings, only: ["notify"] }), log: logger, pollSeconds: 0.5, superviseSeconds: 2, slaCheckCron: null });
+    const notifySettings = {
+      appUrl: "http://127.0.0.1:3999",
+      slack: { webhookUrl: slack.webhookUrl, apiUrl: slack.apiUrl },
+      smtp: { url: smtp.url, from: "Baton <baton@baton.test>" },
+    };
+    const worker = await startWorker({
+      databaseUrl: databaseUrl(),
+      handlers: jobHandlers({ notify: notifySettings, only: ["notify"] }),
+      log: logger,
+      pollSeconds: 0.5,
+      superviseSeconds: 2,
+      slaCheckCron: null,
+    });
     const crm = await startCrmQueueWorker({
-      deps: () => ({ adapter: createHubSpotAdapter({ baseUrl: hub.baseUrl, token: hub.token, rateLimit: { max: 100, windowMs: 10_000 }, timeoutMs: 5_000, backoffBaseMs: 100 }), appUrl: "http://127.0.0.1:3999", log: logger, deadLetter: async () => {} }),
+      deps: () => ({
+        adapter: createHubSpotAdapter({
+          baseUrl: hub.baseUrl,
+          token: hub.token,
+          rateLimit: { max: 100, windowMs: 10_000 },
+          timeoutMs: 5_000,
+          backoffBaseMs: 100,
+        }),
+        appUrl: "http://127.0.0.1:3999",
+        log: logger,
+        deadLetter: async () => {},
+      }),
     });
     try {
       for (const id of handoffIds) {

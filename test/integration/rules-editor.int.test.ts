@@ -18,6 +18,8 @@ const defaults = () => structuredClone(defaultRuleSet) as Record<string, unknown
 
 let admin: Actor;
 beforeAll(async () => {
+  // Whatever an earlier file published, this one starts from a single version 1 (TRUNCATE fires no row trigger).
+  await db.execute(dsql`truncate rule_set_versions`);
   await ensureDefaultRuleSet(defaultRuleSet as Record<string, unknown>);
   admin = await createUser({ role: "admin", teamId: null });
 });
@@ -30,7 +32,7 @@ afterAll(async () => {
 describe("saving the rules", () => {
   it("refuses invalid rules, naming each problem under its field, and writes nothing", async () => {
     const rules = defaults();
-    rules.rules[1].when = { any: ["risk", "hihgValue"] };
+    rules.rules[1]!.when = { any: ["risk", "hihgValue"] };
     const reply = await runAction(saveRulesDraftCommand, asUser(admin), { rules });
     expect(reply).toMatchObject({ ok: false, code: "bad_request", fieldErrors: { "rules.1.when": ['unknown feature or signal "hihgValue"'] } });
     expect(!reply.ok && reply.error).toMatch(/hihgValue/);
@@ -72,13 +74,17 @@ describe("saving the rules", () => {
       [1, "archived"],
       [2, "published"],
     ]);
-    const audit = await db.select().from(auditLog).where(eq(auditLog.entityType, "rule_set")).orderBy(auditLog.id);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "rule_set"), eq(auditLog.actorId, admin.id)))
+      .orderBy(auditLog.id);
     expect(audit.map((a) => [a.action, a.entityId, a.actorId])).toEqual([
       ["rules.save_draft", "draft", admin.id],
       ["rules.publish", "2", admin.id],
     ]);
-    expect(audit[1].before).toMatchObject({ version: 1, rules: { thresholds: { monthlyLeads: 300 } } });
-    expect(audit[1].after).toMatchObject({ version: 2, rules: { thresholds: { monthlyLeads: 100 } } });
+    expect(audit[1]!.before).toMatchObject({ version: 1, rules: { thresholds: { monthlyLeads: 300 } } });
+    expect(audit[1]!.after).toMatchObject({ version: 2, rules: { thresholds: { monthlyLeads: 100 } } });
   });
 
   it("restores version 1 by publishing a copy of it as version 3", async () => {
@@ -87,9 +93,13 @@ describe("saving the rules", () => {
     const [v1] = await db.select().from(ruleSetVersions).where(eq(ruleSetVersions.version, 1));
     const [v3] = await db.select().from(ruleSetVersions).where(eq(ruleSetVersions.version, 3));
     expect(v3).toMatchObject({ status: "published", restoredFrom: 1, note: "Restored from version 1" });
-    expect(v3.rules).toEqual(v1.rules);
+    expect(v3!.rules).toEqual(v1!.rules);
     expect((await activeRuleSet()).ruleSet.thresholds.monthlyLeads).toBe(300);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityType, "rule_set"), eq(auditLog.action, "rules.restore"))).orderBy(desc(auditLog.id));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "rule_set"), eq(auditLog.action, "rules.restore")))
+      .orderBy(desc(auditLog.id));
     expect(entry).toMatchObject({ entityId: "3", before: { version: 2 }, after: { version: 3, restoredFrom: 1 } });
 
     expect(await runAction(restoreRulesVersionCommand, asUser(admin), { version: 99 })).toMatchObject({ ok: false, code: "not_found" });
@@ -106,12 +116,14 @@ describe("a published version never changes", () => {
   it("refuses an UPDATE of its rules through the query layer and through raw SQL, and refuses deleting it", async () => {
     const changed = { ...defaultRuleSet, name: "tampered" };
     // drizzle wraps the database's error: the trigger's message is its cause.
-    await expect(db.update(ruleSetVersions).set({ rules: changed }).where(eq(ruleSetVersions.version, 2))).rejects.toMatchObject({ cause: { message: expect.stringMatching(/version 2 is archived: a published version never changes/) } });
+    await expect(db.update(ruleSetVersions).set({ rules: changed }).where(eq(ruleSetVersions.version, 2))).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/version 2 is archived: a published version never changes/) },
+    });
     await expect(sql`update rule_set_versions set rules = '{}'::jsonb where version = 3`).rejects.toThrow(/never changes/);
     await expect(sql`update rule_set_versions set status = 'published' where version = 1`).rejects.toThrow(/cannot go from archived to published/);
     await expect(sql`delete from rule_set_versions where version = 1`).rejects.toThrow(/only a draft can be deleted/);
     const [v2] = await db.select().from(ruleSetVersions).where(eq(ruleSetVersions.version, 2));
-    expect(v2.rules).toMatchObject({ name: defaultRuleSet.name, thresholds: { monthlyLeads: 100 } });
+    expect(v2!.rules).toMatchObject({ name: defaultRuleSet.name, thresholds: { monthlyLeads: 100 } });
   });
 
   it("publishing again archives the published version without touching its content", async () => {
@@ -131,16 +143,28 @@ describe("simulating the rules being edited", () => {
       externalId: `sim-${randomUUID()}`,
       channel: "form",
       receivedAt: "2026-11-10T09:00:00Z",
-      fields: { firstname: "Ana", email: "ana@northwind-logistics.com", company: "Northwind Logistics", monthly_leads: "200", message: "About 200 inbound leads a month; we want to automate lead qualification before our sales team calls them." },
+      fields: {
+        firstname: "Ana",
+        email: "ana@northwind-logistics.com",
+        company: "Northwind Logistics",
+        monthly_leads: "200",
+        message: "About 200 inbound leads a month; we want to automate lead qualification before our sales team calls them.",
+      },
     };
-    const [row] = await db.insert(intakes).values({ externalId: event.externalId, channel: "form", raw: event, receivedAt: event.receivedAt }).returning({ id: intakes.id });
+    const [row] = await db
+      .insert(intakes)
+      .values({ externalId: event.externalId, channel: "form", raw: event, receivedAt: event.receivedAt })
+      .returning({ id: intakes.id });
     const rules = defaults();
     rules.thresholds.monthlyLeads = 100;
     const reply = await runAction(simulateRulesCommand, asUser(admin), { source: "recent", rules, limit: 5 });
     expect(reply.ok).toBe(true);
     if (!reply.ok) return;
     expect(reply.data.activeVersion).toBe(4);
-    expect(reply.data.moved.find((m) => m.id === row.id)).toMatchObject({ from: { decision: "act" }, to: { decision: "escalate", priority: "normal", reasons: ["high_value"] } });
+    expect(reply.data.moved.find((m) => m.id === row!.id)).toMatchObject({
+      from: { decision: "act" },
+      to: { decision: "escalate", priority: "normal", reasons: ["high_value"] },
+    });
 
     const upload = await runAction(simulateRulesCommand, asUser(admin), { source: "upload", rules, jsonl: `${JSON.stringify(event)}\nnot json\n` });
     expect(upload).toMatchObject({ ok: true, data: { total: 1, movedCount: 1, problems: ["line 2: not valid JSON"] } });

@@ -13,7 +13,9 @@ function runTriage(file: string): Promise<{ code: number | null; stdout: string;
     // No database: the dry run uses the shipped default rules, as a new user's first try does.
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/triage.ts", file], { env: { ...env, LOG_LEVEL: "debug" } });
+    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions=react-server", "scripts/triage.ts", file], {
+      env: { ...env, LOG_LEVEL: "debug" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -44,7 +46,10 @@ describe("npm run triage on leads that shared sensitive values", () => {
 
     const { code, stdout, stderr } = await runTriage(file);
     expect(code, stderr).toBe(0);
-    const decisions = stdout.trim().split("\n").map((line) => JSON.parse(line) as { externalId: string; decision: string; reasons: string[] });
+    const decisions = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { externalId: string; decision: string; reasons: string[] });
     expect(decisions.map((d) => d.externalId)).toEqual(leads.map((l) => l.externalId));
     for (const d of decisions) {
       expect(d.decision, d.externalId).toBe("escalate");

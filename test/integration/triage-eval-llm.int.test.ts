@@ -16,7 +16,13 @@ let casesFile: string;
 // "about eighty people": a head count in words the deterministic reader does not know, the model does.
 const message = brightlaneMessage;
 const labelled = {
-  input: { externalId: "eval-llm-1", channel: "form", receivedAt: "2026-11-24T08:30:00Z", contact: { name: "Tom Reyes", email: "tom@brightlane.io", company: "Brightlane" }, fields: { message } },
+  input: {
+    externalId: "eval-llm-1",
+    channel: "form",
+    receivedAt: "2026-11-24T08:30:00Z",
+    contact: { name: "Tom Reyes", email: "tom@brightlane.io", company: "Brightlane" },
+    fields: { message },
+  },
   expect: { decision: "escalate", priority: "normal", reasonsInclude: ["high_value"] },
 };
 const answer = brightlaneExtraction;
@@ -32,8 +38,18 @@ afterAll(async () => {
 });
 
 function evalCommand(args: string[]) {
-  const env = { ...process.env, DATABASE_URL: "", LOG_LEVEL: "silent", OPENAI_API_KEY: standIn.apiKey, OPENAI_BASE_URL: standIn.baseURL, OPENAI_MODEL: "stand-in-model", OPENAI_TIMEOUT_MS: "5000" };
-  return run(join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/triage-eval.ts", casesFile, ...args], { env, timeout: 60_000 }).catch((error: { stdout: string; stderr: string; code: number }) => error);
+  const env = {
+    ...process.env,
+    DATABASE_URL: "",
+    LOG_LEVEL: "silent",
+    OPENAI_API_KEY: standIn.apiKey,
+    OPENAI_BASE_URL: standIn.baseURL,
+    OPENAI_MODEL: "stand-in-model",
+    OPENAI_TIMEOUT_MS: "5000",
+  };
+  return run(join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/triage-eval.ts", casesFile, ...args], { env, timeout: 60_000 }).catch(
+    (error: { stdout: string; stderr: string; code: number }) => error,
+  );
 }
 
 describe("npm run triage:eval --llm", () => {

@@ -53,10 +53,10 @@ function startWorkerProcess(): ChildProcess {
 describe("the worker process, killed mid-job", () => {
   it("SIGKILL while Slack is answering, then a restart: every message is delivered exactly once", { timeout: 120_000 }, async () => {
     const team = await createTeam();
-    const rep = await createUser({ role: "rep", teamId: team.id });
-    await createUser({ role: "manager", teamId: team.id });
+    const rep = await createUser({ role: "rep", teamId: team!.id });
+    await createUser({ role: "manager", teamId: team!.id });
     const key = generateApiKey();
-    await insertApiKey({ name: "Crash forms", prefix: key.prefix, keyHash: key.hash, teamId: team.id });
+    await insertApiKey({ name: "Crash forms", prefix: key.prefix, keyHash: key.hash, teamId: team!.id });
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
       const externalId = `crash-${randomUUID()}`;
@@ -67,10 +67,15 @@ describe("the worker process, killed mid-job", () => {
             externalId,
             channel: "form",
             receivedAt: "2026-11-20T10:15:00Z",
-            fields: { email: `lead+${externalId}@harbourline.io`, company: "Harbourline", numemployees: "120", message: "We need an AI agent to qualify our 500 monthly leads this week." },
+            fields: {
+              email: `lead+${externalId}@harbourline.io`,
+              company: "Harbourline",
+              numemployees: "120",
+              message: "We need an AI agent to qualify our 500 monthly leads this week.",
+            },
           }),
         },
-        { databaseUrl: databaseUrl(), log: logger },
+        { log: logger },
       );
       ids.push(reply.body.handoffId as string);
     }
@@ -84,9 +89,10 @@ describe("the worker process, killed mid-job", () => {
     let posted = 0;
     slack.onPosted(async (message) => {
       if (ours(JSON.stringify(message.blocks)) && ++posted === 3) {
+        // The answer is held until the worker is gone, so it never hears that Slack took the message.
+        const gone = new Promise((resolve) => first.once("exit", resolve));
         first.kill("SIGKILL");
-        // The answer is held until the worker is surely gone.
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await gone;
       }
     });
     await waitFor("the first worker to die", () => first.exitCode !== null || first.signalCode !== null, 60_000);
@@ -117,7 +123,10 @@ describe("the worker process, killed mid-job", () => {
     }
     // One in-app "new package" each (the delivery key makes a second impossible; other events, such
     // as an SLA step the clock may reach meanwhile, are not this test's concern).
-    const inApp = await db.select().from(deliveries).where(and(eq(deliveries.recipientId, rep.id), inArray(deliveries.handoffId, ids), eq(deliveries.channel, "in_app"), eq(deliveries.event, "created")));
+    const inApp = await db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.recipientId, rep.id), inArray(deliveries.handoffId, ids), eq(deliveries.channel, "in_app"), eq(deliveries.event, "created")));
     expect(inApp.map((d) => d.handoffId).sort()).toEqual([...ids].sort());
   });
 });

@@ -118,9 +118,19 @@ export async function startSlackStandIn(options: { token?: string; port?: number
 
     if (url.pathname.startsWith("/api/")) {
       const method = url.pathname.slice("/api/".length);
-      if (req.headers.authorization !== `Bearer ${token}`) return sendJson(res, 200, { ok: false, error: req.headers.authorization ? "invalid_auth" : "not_authed" });
+      if (req.headers.authorization !== `Bearer ${token}`)
+        return sendJson(res, 200, { ok: false, error: req.headers.authorization ? "invalid_auth" : "not_authed" });
       // What a "test connection" calls: who the token belongs to.
-      if (method === "auth.test") return sendJson(res, 200, { ok: true, url: "https://baton-stand-in.slack.com/", team: "Baton stand-in", user: "baton", team_id: "T0000BATON", user_id: "U0000BATON", bot_id: "B0000BATON" });
+      if (method === "auth.test")
+        return sendJson(res, 200, {
+          ok: true,
+          url: "https://baton-stand-in.slack.com/",
+          team: "Baton stand-in",
+          user: "baton",
+          team_id: "T0000BATON",
+          user_id: "U0000BATON",
+          bot_id: "B0000BATON",
+        });
       if (method === "chat.postMessage") {
         state.attempts += 1;
         const fault = faults.shift();
@@ -148,7 +158,15 @@ export async function startSlackStandIn(options: { token?: string; port?: number
         const params = req.method === "GET" ? url.searchParams : new URLSearchParams(raw);
         const member = members.get(params.get("user") ?? "");
         if (!member) return sendJson(res, 200, { ok: false, error: "user_not_found" });
-        return sendJson(res, 200, { ok: true, user: { id: member.id, name: member.name ?? member.email.split("@")[0], deleted: member.deleted ?? false, profile: { email: member.email, real_name: member.name ?? "" } } });
+        return sendJson(res, 200, {
+          ok: true,
+          user: {
+            id: member.id,
+            name: member.name ?? member.email.split("@")[0],
+            deleted: member.deleted ?? false,
+            profile: { email: member.email, real_name: member.name ?? "" },
+          },
+        });
       }
       if (method === "conversations.history") {
         const params = req.method === "GET" ? url.searchParams : new URLSearchParams(raw);
@@ -228,4 +246,3 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
   res.end(text);
 }
-

@@ -21,6 +21,12 @@ export type ReceivedEmail = {
   subject: string;
   text: string;
   html: string;
+  /** Threading and sender headers as the message carried them (the email channel checks them). */
+  inReplyTo: string | null;
+  references: string[];
+  fromHeader: string;
+  replyTo: string;
+  autoSubmitted: string | null;
   receivedAt: string;
 };
 
@@ -32,6 +38,8 @@ export type SmtpStandIn = {
   messages: ReceivedEmail[];
   mailbox: () => ReceivedEmail[];
   failNext: (...codes: number[]) => void;
+  /** Answers the next messages to this recipient with these codes (other mail still goes through). */
+  failNextTo: (address: string, ...codes: number[]) => void;
   onReceived: (hook: ((message: ReceivedEmail) => void) | null) => void;
   close: () => Promise<void>;
 };
@@ -39,6 +47,7 @@ export type SmtpStandIn = {
 export async function startSmtpStandIn(options: { port?: number; inspect?: boolean } = {}): Promise<SmtpStandIn> {
   const messages: ReceivedEmail[] = [];
   const failures: number[] = [];
+  const failuresByRecipient = new Map<string, number[]>();
   let hook: ((message: ReceivedEmail) => void) | null = null;
 
   const server = new SMTPServer({
@@ -50,7 +59,9 @@ export async function startSmtpStandIn(options: { port?: number; inspect?: boole
     onData: (stream, session, callback) => {
       simpleParser(stream)
         .then((parsed) => {
-          const code = failures.shift();
+          const recipients = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
+          const addressed = recipients.map((a) => failuresByRecipient.get(a)).find((codes) => codes?.length);
+          const code = addressed ? addressed.shift() : failures.shift();
           if (code) return callback(Object.assign(new Error(code >= 500 ? "Message refused" : "Try again later"), { responseCode: code }));
           const message: ReceivedEmail = {
             messageId: parsed.messageId ?? null,
@@ -59,6 +70,11 @@ export async function startSmtpStandIn(options: { port?: number; inspect?: boole
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
+            inReplyTo: parsed.inReplyTo ?? null,
+            references: parsed.references === undefined ? [] : Array.isArray(parsed.references) ? parsed.references : [parsed.references],
+            fromHeader: parsed.from?.text ?? "",
+            replyTo: parsed.replyTo?.text ?? "",
+            autoSubmitted: (parsed.headers.get("auto-submitted") as string | undefined) ?? null,
             receivedAt: new Date().toISOString(),
           };
           messages.push(message);
@@ -95,6 +111,7 @@ export async function startSmtpStandIn(options: { port?: number; inspect?: boole
     messages,
     mailbox: () => messages.filter((m, i) => !m.messageId || messages.findIndex((other) => other.messageId === m.messageId) === i),
     failNext: (...codes) => failures.push(...codes),
+    failNextTo: (address, ...codes) => failuresByRecipient.set(address.toLowerCase(), [...(failuresByRecipient.get(address.toLowerCase()) ?? []), ...codes]),
     onReceived: (next) => {
       hook = next;
     },

@@ -1,4 +1,3 @@
-import { databaseUrl } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
 import { generateApiKey } from "@/lib/intake/credentials";
 import { handleIntake } from "@/lib/intake/handle-intake";
@@ -30,7 +29,7 @@ export async function formIntake(teamId: string) {
           ],
         }),
       },
-      { databaseUrl: databaseUrl(), log: logger },
+      { log: logger },
     );
     if (reply.status !== 200) throw new Error(`intake refused: ${JSON.stringify(reply.body)}`);
     return reply.body.handoffId as string;

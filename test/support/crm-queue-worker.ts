@@ -11,12 +11,22 @@ import { queues } from "@/lib/jobs/queues";
  */
 export async function startCrmQueueWorker(options: { deps: (boss: PgBoss) => CrmSyncJobDeps; batchSize?: number }) {
   await getBoss(databaseUrl()); // creates the queues with their production options
-  const boss = new PgBoss({ connectionString: databaseUrl(), max: 3, schedule: false, superviseIntervalSeconds: 1, monitorIntervalSeconds: 1, maintenanceIntervalSeconds: 1 });
+  const boss = new PgBoss({
+    connectionString: databaseUrl(),
+    max: 3,
+    schedule: false,
+    superviseIntervalSeconds: 1,
+    monitorIntervalSeconds: 1,
+    maintenanceIntervalSeconds: 1,
+  });
   boss.on("error", () => {});
   await boss.start();
   const deps = options.deps(boss);
   await boss.work(queues.crmSync.name, { batchSize: options.batchSize ?? 50, pollingIntervalSeconds: 0.5 }, (jobs) =>
-    handleCrmSyncJobs(jobs.map((j) => j.data), deps),
+    handleCrmSyncJobs(
+      jobs.map((j) => j.data),
+      deps,
+    ),
   );
   return { boss, stop: () => boss.stop({ graceful: false, close: true }) };
 }
@@ -24,8 +34,14 @@ export async function startCrmQueueWorker(options: { deps: (boss: PgBoss) => Crm
 /** Counts of the crm-sync jobs by state, and the dead-lettered payloads. */
 export async function crmJobStates(boss: PgBoss) {
   const db = boss.getDb();
-  const rows = (await db.executeSql(`select name, state, count(*)::int as n from pgboss.job where name like 'crm-sync%' group by 1, 2`)).rows as { name: string; state: string; n: number }[];
-  const dead = (await db.executeSql(`select data from pgboss.job where name = 'crm-sync-dead' order by created_on`)).rows as { data: Record<string, unknown> }[];
+  const rows = (await db.executeSql(`select name, state, count(*)::int as n from pgboss.job where name like 'crm-sync%' group by 1, 2`)).rows as {
+    name: string;
+    state: string;
+    n: number;
+  }[];
+  const dead = (await db.executeSql(`select data from pgboss.job where name = 'crm-sync-dead' order by created_on`)).rows as {
+    data: Record<string, unknown>;
+  }[];
   return { states: rows, dead: dead.map((d) => d.data) };
 }
 

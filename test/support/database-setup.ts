@@ -17,7 +17,9 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedServer | undefined;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: ".data/test", port: 54349, database: "postgres" });
+    // Every fixed port here and in the chaos, bench and e2e servers sits below Linux's ephemeral range
+    // (32768-60999): a port in it can be taken at any moment by the client side of some other connection.
+    embedded = await startEmbeddedPostgres({ dataDir: ".data/test", port: 25349, database: "postgres" });
     serverUrl = embedded.url;
   }
   const name = `baton_test_${Date.now()}_${process.pid}`;

@@ -23,7 +23,7 @@ export async function createUser(options: { role: UserRole; teamId: string | nul
       active: options.active ?? true,
     })
     .returning();
-  return { id: user.id, name: user.name, email: user.email, role: user.role, teamId: user.teamId };
+  return { id: user!.id, name: user!.name, email: user!.email, role: user!.role, teamId: user!.teamId };
 }
 
 export async function createHandoff(options: {
@@ -53,7 +53,7 @@ export async function createHandoff(options: {
       summary: minimalPackage(options.leadName ?? "Ana Ruiz").summary,
     })
     .returning();
-  await db.insert(handoffEvents).values({ handoffId: row.id, type: "created", actorKind: "agent" });
+  await db.insert(handoffEvents).values({ handoffId: row!.id, type: "created", actorKind: "agent" });
   return row;
 }
 

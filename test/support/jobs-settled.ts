@@ -15,7 +15,7 @@ export async function waitForJobsSettled(what: string, options: { queues: string
       const [row] = await db.execute<{ n: number }>(dsql`
         select count(*)::int as n from pgboss.job
         where name = any(${pgArray(options.queues)}::text[]) and data->>${options.key} = ${options.value} and state < 'completed'`);
-      return Number(row.n) === 0;
+      return Number(row!.n) === 0;
     },
     options.timeoutMs ?? 30_000,
     100,

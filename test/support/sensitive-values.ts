@@ -39,7 +39,10 @@ export async function sensitiveValuesInDatabase(values: readonly string[] = Obje
   const found: string[] = [];
   for (const t of tables) {
     const table = dsql.raw(`${quote(t.table_schema)}.${quote(t.table_name)}`);
-    const patterns = dsql.join(values.map((v) => dsql`(${`%${joined(v).replace(/[%_\\]/g, "\\$&")}%`}::text, ${v}::text)`), dsql`, `);
+    const patterns = dsql.join(
+      values.map((v) => dsql`(${`%${joined(v).replace(/[%_\\]/g, "\\$&")}%`}::text, ${v}::text)`),
+      dsql`, `,
+    );
     const rows = await db.execute<{ value: string }>(dsql`
       select p.value from (values ${patterns}) as p(pattern, value)
       where exists (select 1 from ${table} r where regexp_replace(r::text, '[[:space:]-]', '', 'g') like p.pattern)`);

@@ -5,6 +5,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
 import { checkLoginThrottle, tooManyAttemptsMessage } from "@/lib/auth/login-throttle";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { clientIp } from "@/lib/http/client-ip";
 
 export type LoginState = { error?: string; email?: string };
@@ -45,24 +46,14 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
         const after = await throttled();
         if (after) return after;
       }
+      if (error.type === "CredentialsSignin" && (error as { code?: string }).code === "sso_only") {
+        return { error: "Password sign-in is turned off: use single sign-on.", email };
+      }
       return {
         error: error.type === "CredentialsSignin" ? "Wrong email or password." : "Sign-in failed. Try again in a moment.",
         email,
       };
     }
     throw error; // the redirect after a successful sign-in
-  }
-}
-
-// Only a path on this site: Auth.js drops cross-origin callbacks (localhost vs 127.0.0.1), and an
-// absolute URL here would be an open redirect.
-function safeCallbackPath(raw: string | undefined): string {
-  if (!raw) return "/inbox";
-  try {
-    const url = new URL(raw, "http://local.invalid");
-    const path = url.pathname + url.search;
-    return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/inbox";
-  } catch {
-    return "/inbox";
   }
 }

@@ -5,14 +5,14 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/field";
 import { login, type LoginState } from "./actions";
 
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+export function LoginForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(login, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
       <div>
         <Label htmlFor="email">Work email</Label>
-        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email ?? email} autoFocus />
       </div>
       <div>
         <Label htmlFor="password">Password</Label>

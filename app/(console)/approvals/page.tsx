@@ -46,7 +46,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
               key={f.value}
               href={`/approvals?status=${f.value}`}
               aria-current={current ? "page" : undefined}
-              className={cn("rounded-md px-3 py-1.5 text-sm font-medium", current ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50")}
+              className={cn(
+                "rounded-md px-3 py-1.5 text-sm font-medium",
+                current ? "bg-brand-600 text-white" : "bg-white text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50",
+              )}
             >
               {f.label} <span className={current ? "text-white" : "text-slate-600"}>({count})</span>
             </Link>
@@ -63,7 +66,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         <ul className="grid gap-3 lg:grid-cols-2" data-testid="approval-list">
           {rows.map((row) => (
             <li key={row.approval.id}>
-              <ApprovalCard row={row} showPackage decide={mayDecide(actor, row) ? decideApprovalAction : null} mayApprove={mayApprove(row.approval, actor.id, fourEyes)} />
+              <ApprovalCard
+                row={row}
+                showPackage
+                decide={mayDecide(actor, row) ? decideApprovalAction : null}
+                mayApprove={mayApprove(row.approval, actor.id, fourEyes)}
+              />
             </li>
           ))}
         </ul>

@@ -32,7 +32,8 @@ export const acceptHandoff = defineAction({
   name: "handoff.accept",
   roles: rolesFor("handoffs.act"),
   schema: acceptSchema,
-  handler: async ({ actor, input }) => done(await changeHandoffStatus({ actor, handoffId: input.handoffId, expectedVersion: input.version, input: { command: "accept" } })),
+  handler: async ({ actor, input }) =>
+    done(await changeHandoffStatus({ actor, handoffId: input.handoffId, expectedVersion: input.version, input: { command: "accept" } })),
 });
 
 export const startFollowUp = defineAction({

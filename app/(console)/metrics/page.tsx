@@ -8,6 +8,8 @@ import { RangeForm } from "@/components/metrics/range-form";
 import { RuleQualityTable } from "@/components/metrics/rule-quality-table";
 import { TrendChart } from "@/components/metrics/trend-chart";
 import { loadDashboard } from "@/db/queries/metrics";
+import { meetingBreakdowns, meetingMetrics, type MeetingBreakdown } from "@/db/queries/meetings";
+import { MeetingsCard } from "@/components/metrics/meetings-card";
 import { can } from "@/lib/auth/roles";
 import { breakdownLabels, metricsSearch, parseMetricsParams, toDay } from "@/lib/metrics/params";
 import { pageActorWith } from "../page-actor";
@@ -18,8 +20,12 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
   const actor = await pageActorWith("metrics.read");
 
   const now = new Date();
-  const { params, problems } = parseMetricsParams(await searchParams, now);
-  const dashboard = await loadDashboard({ ...params, now });
+  const query = await searchParams;
+  const { params, problems } = parseMetricsParams(query, now);
+  const meetingsBy: MeetingBreakdown = (meetingBreakdowns as readonly string[]).includes(String(query.meetingsBy))
+    ? (query.meetingsBy as MeetingBreakdown)
+    : "owner";
+  const [dashboard, meetings] = await Promise.all([loadDashboard({ ...params, now }), meetingMetrics({ range: params.range, by: meetingsBy })]);
   const search = metricsSearch(params);
   const href = (change: Parameters<typeof metricsSearch>[1]) => `/metrics?${metricsSearch(params, change)}`;
 
@@ -53,7 +59,12 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       </section>
 
       <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
-        <MetricsCard title={`Trend per ${params.every}`} definition="Packages created in each period, and how many of them were accepted, converted and discarded." table="trend" search={search}>
+        <MetricsCard
+          title={`Trend per ${params.every}`}
+          definition="Packages created in each period, and how many of them were accepted, converted and discarded."
+          table="trend"
+          search={search}
+        >
           <TrendChart points={dashboard.trend} every={params.every} />
         </MetricsCard>
         <MetricsCard title="Funnel" definition="From every lead the agent triaged to converted opportunities." table="funnel" search={search}>
@@ -61,13 +72,25 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
         </MetricsCard>
       </div>
 
-      <MetricsCard title={`By ${breakdownLabels[params.by].toLowerCase()}`} definition="Every metric for each slice; hover a column for its definition." table="breakdown" search={search}>
+      <MeetingsCard {...meetings} by={meetingsBy} hrefFor={(by) => `/metrics?${search}&meetingsBy=${by}`} />
+
+      <MetricsCard
+        title={`By ${breakdownLabels[params.by].toLowerCase()}`}
+        definition="Every metric for each slice; hover a column for its definition."
+        table="breakdown"
+        search={search}
+      >
         <BreakdownTabs by={params.by} hrefFor={(by) => href({ by })} />
         <BreakdownTable by={params.by} rows={dashboard.breakdown} />
       </MetricsCard>
 
       <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
-        <MetricsCard title="Escalation quality by rule" definition="How often each rule's escalations were worth a person's time. Precision = good ÷ (good + bad)." table="rules" search={search}>
+        <MetricsCard
+          title="Escalation quality by rule"
+          definition="How often each rule's escalations were worth a person's time. Precision = good ÷ (good + bad)."
+          table="rules"
+          search={search}
+        >
           <RuleQualityTable rows={dashboard.rules} linkRules={can(actor.role, "admin.manage")} />
         </MetricsCard>
         <MetricsCard title="Discard reasons" definition="Why packages created in the range were discarded." table="discards" search={search}>

@@ -4,15 +4,23 @@ import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getNotificationPreferences, listNotifications } from "@/db/queries/notifications";
+import { getUserBookingLink } from "@/db/queries/meetings";
+import { ActionForm } from "@/components/admin/action-form";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/format";
 import { pageActor } from "../page-actor";
-import { markNotificationsReadAction, saveNotificationPreferencesAction } from "./actions";
+import { markNotificationsReadAction, saveMyBookingLinkAction, saveNotificationPreferencesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   const { actor } = await pageActor();
-  const [items, preferences] = await Promise.all([listNotifications({ userId: actor.id }), getNotificationPreferences({ userId: actor.id })]);
+  const [items, preferences, bookingLink] = await Promise.all([
+    listNotifications({ userId: actor.id }),
+    getNotificationPreferences({ userId: actor.id }),
+    getUserBookingLink({ userId: actor.id }),
+  ]);
   const unread = items.filter((n) => !n.readAt).length;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
@@ -57,6 +65,27 @@ export default async function NotificationsPage() {
         <CardHeader title="Where you hear about packages" description="Slack and email go out only where an admin has connected them." />
         <CardBody>
           <PreferencesForm initial={preferences} save={saveNotificationPreferencesAction} />
+        </CardBody>
+      </Card>
+      <Card className="h-fit lg:col-start-2">
+        <CardHeader
+          title="Your booking link"
+          description="Your Cal.com, Calendly or other https:// scheduling page: leads routed to you get it, prefilled with their name and email. Blank: your team's link (or the default) is used."
+        />
+        <CardBody>
+          <ActionForm
+            action={saveMyBookingLinkAction}
+            success="Booking link saved."
+            fieldLabels={{ url: "Booking link" }}
+            label="Your booking link"
+            className="space-y-2"
+          >
+            <Label htmlFor="my-booking-link">Booking link</Label>
+            <Input id="my-booking-link" name="url" defaultValue={bookingLink ?? ""} placeholder="https://cal.com/your-name/diagnosis" />
+            <Button type="submit" size="sm">
+              Save
+            </Button>
+          </ActionForm>
         </CardBody>
       </Card>
     </div>

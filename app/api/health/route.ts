@@ -14,7 +14,14 @@ export async function GET() {
     ok,
     database,
     worker: jobs ? { lastHeartbeatSecondsAgo: jobs.health.workerSilentFor, silent: jobs.health.workerSilent } : null,
-    queues: jobs ? Object.fromEntries(jobs.lags.map((l) => [l.queue, { ready: l.ready, oldestReadySeconds: l.oldestReadySeconds, running: l.running, stuck: jobs.health.stalled.includes(l.queue) }])) : null,
+    queues: jobs
+      ? Object.fromEntries(
+          jobs.lags.map((l) => [
+            l.queue,
+            { ready: l.ready, oldestReadySeconds: l.oldestReadySeconds, running: l.running, stuck: jobs.health.stalled.includes(l.queue) },
+          ]),
+        )
+      : null,
   };
   return Response.json(body, { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

@@ -12,7 +12,11 @@ export const DEMO_APPROVAL_TTL_HOURS = 48;
  * The agent's own work on a demo intake, as it would be for a real lead: its decision, its package
  * and the approval requests its sensitive actions open (the same path intake takes).
  */
-export function triageDemoIntake(demo: Pick<DemoHandoff, "handoff" | "intake">, rules: ReturnType<typeof compileRuleSet>, trace: { leadId: string | null; intakeId: string | null }) {
+export function triageDemoIntake(
+  demo: Pick<DemoHandoff, "handoff" | "intake">,
+  rules: ReturnType<typeof compileRuleSet>,
+  trace: { leadId: string | null; intakeId: string | null },
+) {
   const { decision, recordPackage } = triage(intakeEventSchema.parse(demo.intake.raw), rules, {
     trace: { leadId: trace.leadId, intakeId: trace.intakeId, conversationId: demo.handoff.conversationId ?? null, crmRecord: null },
   });

@@ -9,8 +9,20 @@ import { demoApprovals } from "./approvals";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const hours = (n: number) => n * 3_600_000;
-const email: NewApproval = { actionType: "send_email", params: { to: "ana@acme.io", subject: "Your plan", body: "Hi Ana" }, consequence: "Sends an email.", reason: "Asked for it.", expiresAt: new Date(0) };
-const deal: NewApproval = { actionType: "create_deal", params: { name: "Acme", amount: 1000 }, consequence: "Creates a deal.", reason: null, expiresAt: new Date(0) };
+const email: NewApproval = {
+  actionType: "send_email",
+  params: { to: "ana@acme.io", subject: "Your plan", body: "Hi Ana" },
+  consequence: "Sends an email.",
+  reason: "Asked for it.",
+  expiresAt: new Date(0),
+};
+const deal: NewApproval = {
+  actionType: "create_deal",
+  params: { name: "Acme", amount: 1000 },
+  consequence: "Creates a deal.",
+  reason: null,
+  expiresAt: new Date(0),
+};
 
 function requestsAt(createdAt: Date, ...requests: NewApproval[]) {
   return requests.map((r) => ({ ...r, expiresAt: new Date(createdAt.getTime() + hours(48)) }));
@@ -20,9 +32,14 @@ function run(x: { status: Parameters<typeof demoApprovals>[0]["status"]; ageHour
   const createdAt = new Date(now.getTime() - hours(x.ageHours));
   const closed = x.status === "converted" || x.status === "discarded";
   return demoApprovals({
-    handoffId: "h-1", status: x.status, ownerEmail: x.owner === undefined ? "rep@baton.demo" : x.owner, createdAt,
-    acceptedAt: x.status === "pending" ? null : new Date(createdAt.getTime() + hours(1)), closedAt: closed ? new Date(createdAt.getTime() + hours(5)) : null,
-    requests: requestsAt(createdAt, ...(x.requests ?? [email])), now,
+    handoffId: "h-1",
+    status: x.status,
+    ownerEmail: x.owner === undefined ? "rep@baton.demo" : x.owner,
+    createdAt,
+    acceptedAt: x.status === "pending" ? null : new Date(createdAt.getTime() + hours(1)),
+    closedAt: closed ? new Date(createdAt.getTime() + hours(5)) : null,
+    requests: requestsAt(createdAt, ...(x.requests ?? [email])),
+    now,
   });
 }
 
@@ -37,33 +54,41 @@ describe("demoApprovals", () => {
 
   it("expires a request nobody decided within its time, at its expiry", () => {
     const { approvals, events } = run({ status: "pending", ageHours: 60 });
-    expect(approvals[0]).toMatchObject({ status: "expired", deciderEmail: null, decidedAt: approvals[0].expiresAt });
-    expect(events.map((e) => [e.type, e.createdAt])).toEqual([["approval_requested", expect.any(Date)], ["approval_expired", approvals[0].expiresAt]]);
+    expect(approvals[0]).toMatchObject({ status: "expired", deciderEmail: null, decidedAt: approvals[0]!.expiresAt });
+    expect(events.map((e) => [e.type, e.createdAt])).toEqual([
+      ["approval_requested", expect.any(Date)],
+      ["approval_expired", approvals[0]!.expiresAt],
+    ]);
   });
 
   it("has the owner who converted the lead approve it in the console, and the action run after", () => {
     const { approvals, events } = run({ status: "converted", ageHours: 100 });
     const [approval] = approvals;
-    expect(approval).toMatchObject({ status: "approved", deciderEmail: "rep@baton.demo", decidedVia: "console", result: { ok: true, channel: "email", to: "ana@acme.io" } });
-    expect(approval.executedAt!.getTime()).toBeGreaterThan(approval.decidedAt!.getTime());
-    expect(approval.decidedAt!.getTime()).toBeLessThan(approval.expiresAt.getTime());
+    expect(approval).toMatchObject({
+      status: "approved",
+      deciderEmail: "rep@baton.demo",
+      decidedVia: "console",
+      result: { ok: true, channel: "email", to: "ana@acme.io" },
+    });
+    expect(approval!.executedAt!.getTime()).toBeGreaterThan(approval!.decidedAt!.getTime());
+    expect(approval!.decidedAt!.getTime()).toBeLessThan(approval!.expiresAt.getTime());
     expect(events.map((e) => e.type)).toEqual(["approval_requested", "approval_decided", "approval_executed"]);
     expect(events[1]).toMatchObject({ actorKind: "user", actorEmail: "rep@baton.demo", data: { decision: "approved", via: "console" } });
-    expect(events[2].data).toMatchObject({ summary: 'sent the email "Your plan" to ana@acme.io' });
+    expect(events[2]!.data).toMatchObject({ summary: 'sent the email "Your plan" to ana@acme.io' });
   });
 
   it("has the owner who discarded the lead deny it, before the package closed", () => {
     const { approvals, events } = run({ status: "discarded", ageHours: 100, requests: [deal] });
     expect(approvals[0]).toMatchObject({ status: "denied", deciderEmail: "rep@baton.demo" });
-    expect(approvals[0].executedAt).toBeUndefined();
-    expect(approvals[0].decidedAt!.getTime()).toBeLessThan(now.getTime() - hours(95));
+    expect(approvals[0]!.executedAt).toBeUndefined();
+    expect(approvals[0]!.decidedAt!.getTime()).toBeLessThan(now.getTime() - hours(95));
     expect(events.map((e) => e.type)).toEqual(["approval_requested", "approval_decided"]);
-    expect(events[1].data).toMatchObject({ decision: "denied", actionType: "create_deal" });
+    expect(events[1]!.data).toMatchObject({ decision: "denied", actionType: "create_deal" });
   });
 
   it("expires the requests of a closed package nobody owned", () => {
     const { approvals } = run({ status: "discarded", ageHours: 100, owner: null });
-    expect(approvals[0].status).toBe("expired");
+    expect(approvals[0]!.status).toBe("expired");
   });
 
   it("opens nothing for a package without sensitive actions", () => {
@@ -74,7 +99,10 @@ describe("demoApprovals", () => {
 describe("the demo's approval requests", () => {
   // Every request the demo opens, on every package, through the same path intake takes.
   const seeded = buildDemoData({ now }).handoffs.flatMap((demo) =>
-    triageDemoIntake(demo, compileRuleSet(defaultRuleSet, 1), { leadId: null, intakeId: null }).requests.map((request) => ({ lead: demo.handoff.leadName, request })),
+    triageDemoIntake(demo, compileRuleSet(defaultRuleSet, 1), { leadId: null, intakeId: null }).requests.map((request) => ({
+      lead: demo.handoff.leadName,
+      request,
+    })),
   );
 
   it("covers every action type a person approves", () => {

@@ -42,17 +42,51 @@ export function demoApprovals(x: {
     events.push(event({ type: "approval_requested", actorKind: "agent", createdAt, data }));
 
     const decider = x.ownerEmail;
-    const decidedAt = new Date(Math.min((x.acceptedAt ?? x.createdAt).getTime() + 6 * MINUTE, (x.closedAt ?? x.now).getTime() - MINUTE, request.expiresAt.getTime() - MINUTE));
+    const decidedAt = new Date(
+      Math.min((x.acceptedAt ?? x.createdAt).getTime() + 6 * MINUTE, (x.closedAt ?? x.now).getTime() - MINUTE, request.expiresAt.getTime() - MINUTE),
+    );
     if (openStatuses.includes(x.status) && request.expiresAt > x.now) {
       approvals.push({ ...base, status: "pending" });
     } else if (x.status === "converted" && decider) {
       const executedAt = new Date(decidedAt.getTime() + 20_000);
-      approvals.push({ ...base, status: "approved", deciderEmail: decider, decidedVia: "console", decidedAt, executedAt, result: resultOf(id, request), version: 2 });
-      events.push(event({ type: "approval_decided", actorKind: "user", actorEmail: decider, createdAt: decidedAt, data: { ...data, decision: "approved", via: "console", edited: false } }));
-      events.push(event({ type: "approval_executed", actorKind: "system", createdAt: executedAt, data: { ...data, summary: executedSummary(request.actionType, request.params, "builtin") } }));
+      approvals.push({
+        ...base,
+        status: "approved",
+        deciderEmail: decider,
+        decidedVia: "console",
+        decidedAt,
+        executedAt,
+        result: resultOf(id, request),
+        version: 2,
+      });
+      events.push(
+        event({
+          type: "approval_decided",
+          actorKind: "user",
+          actorEmail: decider,
+          createdAt: decidedAt,
+          data: { ...data, decision: "approved", via: "console", edited: false },
+        }),
+      );
+      events.push(
+        event({
+          type: "approval_executed",
+          actorKind: "system",
+          createdAt: executedAt,
+          data: { ...data, summary: executedSummary(request.actionType, request.params, "builtin") },
+        }),
+      );
     } else if (x.status === "discarded" && decider) {
       approvals.push({ ...base, status: "denied", deciderEmail: decider, decidedVia: "console", decidedAt, version: 2 });
-      events.push(event({ type: "approval_decided", actorKind: "user", actorEmail: decider, createdAt: decidedAt, data: { ...data, decision: "denied", via: "console", edited: false } }));
+      events.push(
+        event({
+          type: "approval_decided",
+          actorKind: "user",
+          actorEmail: decider,
+          createdAt: decidedAt,
+          data: { ...data, decision: "denied", via: "console", edited: false },
+        }),
+      );
     } else {
       approvals.push({ ...base, status: "expired", decidedAt: request.expiresAt, version: 2 });
       events.push(event({ type: "approval_expired", actorKind: "system", createdAt: request.expiresAt, data }));
@@ -67,6 +101,7 @@ function event(e: Pick<DemoEvent, "type" | "actorKind" | "createdAt" | "data"> &
 
 function resultOf(id: string, request: NewApproval): Record<string, unknown> {
   const params = request.params as { to?: string; subject?: string };
-  if (request.actionType === "send_email") return { ok: true, channel: "email", to: params.to, subject: params.subject, messageId: `<approval.${id}@baton.demo>` };
+  if (request.actionType === "send_email")
+    return { ok: true, channel: "email", to: params.to, subject: params.subject, messageId: `<approval.${id}@baton.demo>` };
   return { ok: true, channel: "crm", adapter: "builtin" };
 }

@@ -8,7 +8,10 @@ export const ambiguityArchetypes = {
     build: (c) => {
       const variant = c.pick([0, 1]);
       return {
-        lang: "en", intent: "other", fit: "partial", process: null,
+        lang: "en",
+        intent: "other",
+        fit: "partial",
+        process: null,
         roles: [...founderRoles, "Marketing Director"],
         turns:
           variant === 0
@@ -35,7 +38,10 @@ export const ambiguityArchetypes = {
   "ambiguity-es": {
     priority: "normal",
     build: () => ({
-      lang: "es", intent: "other", fit: "partial", process: null,
+      lang: "es",
+      intent: "other",
+      fit: "partial",
+      process: null,
       roles: esRoles,
       subject: "Ayuda",
       turns: [

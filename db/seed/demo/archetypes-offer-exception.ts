@@ -12,7 +12,10 @@ export const offerExceptionArchetypes = {
       const co = c.company();
       const big = co.employees >= 50;
       return {
-        lang: "en", intent: "partnership", fit: "partial", process: "Lead qualification for agency clients",
+        lang: "en",
+        intent: "partnership",
+        fit: "partial",
+        process: "Lead qualification for agency clients",
         roles: founderRoles,
         subject: "Partnership / white-label",
         turns: [
@@ -36,7 +39,10 @@ export const offerExceptionArchetypes = {
   "reseller-es": {
     priority: "normal",
     build: () => ({
-      lang: "es", intent: "partnership", fit: "partial", process: "Lead qualification for agency clients",
+      lang: "es",
+      intent: "partnership",
+      fit: "partial",
+      process: "Lead qualification for agency clients",
       roles: ["CEO", "Responsable de partners"],
       subject: "Programa de partners",
       turns: [
@@ -59,7 +65,10 @@ export const offerExceptionArchetypes = {
       const co = c.company();
       const kind = c.pick(["broker", "corporate client"]);
       return {
-        lang: "en", intent: "integration", fit: "partial", process: `${kind === "broker" ? "Broker" : "Corporate client"} enquiry qualification`,
+        lang: "en",
+        intent: "integration",
+        fit: "partial",
+        process: `${kind === "broker" ? "Broker" : "Corporate client"} enquiry qualification`,
         roles: ["Head of Digital Sales", "Director of Sales Operations", "Head of Distribution"],
         subject: "AI qualification assistant: deployment requirements",
         turns: [
@@ -68,7 +77,8 @@ export const offerExceptionArchetypes = {
           `[employees:We're about ${c.num(co.employees)} employees] and [tools:our CRM is ${co.crm}].`,
         ],
         needNote: `an AI assistant that qualifies ${kind} enquiries from their website before sales sees them`,
-        employees: co.employees, tools: [co.crm],
+        employees: co.employees,
+        tools: [co.crm],
         reasons: [
           ["offer_exception", "default.offer_exception.on_prem", "exception"],
           ["high_value", "default.high_value.volume", "employees"],
@@ -86,7 +96,10 @@ export const offerExceptionArchetypes = {
       const co = c.company();
       const leadsPerMonth = c.int(150, 600, 50);
       return {
-        lang: "en", intent: "integration", fit: "partial", process: "Chat lead capture into the CRM",
+        lang: "en",
+        intent: "integration",
+        fit: "partial",
+        process: "Chat lead capture into the CRM",
         roles: salesRoles,
         turns: [
           `[tools:We run sales on ${co.crm}] and [need:want our website chat to create and qualify leads there automatically].`,
@@ -94,7 +107,8 @@ export const offerExceptionArchetypes = {
           `[leads:We get around ${leadsPerMonth} leads a month].`,
         ],
         needNote: `website chat that creates and qualifies leads in ${co.crm} automatically`,
-        monthlyLeads: leadsPerMonth, tools: [co.crm],
+        monthlyLeads: leadsPerMonth,
+        tools: [co.crm],
         reasons: [
           ["offer_exception", "default.offer_exception.unsupported_crm", "exception"],
           ...(leadsPerMonth >= 300 ? [["high_value", "default.high_value.volume", "leads"] as [ReasonCode, string, string]] : []),
@@ -111,7 +125,10 @@ export const offerExceptionArchetypes = {
     build: (c) => {
       const co = c.company();
       return {
-        lang: "es", intent: "integration", fit: "partial", process: "Web form lead qualification",
+        lang: "es",
+        intent: "integration",
+        fit: "partial",
+        process: "Web form lead qualification",
         roles: esRoles,
         turns: [
           `[tools:Trabajamos con Odoo para todo], también como CRM.`,
@@ -119,7 +136,8 @@ export const offerExceptionArchetypes = {
           `[exception:¿Podéis integraros con Odoo?] [employees:Somos ${co.employees} personas].`,
         ],
         needNote: "leads from their web form qualified automatically and handed to the rep with context",
-        employees: co.employees, tools: ["Odoo"],
+        employees: co.employees,
+        tools: ["Odoo"],
         reasons: [
           ["offer_exception", "default.offer_exception.unsupported_crm", "exception"],
           ["high_value", "default.high_value.volume", "employees"],
@@ -139,7 +157,10 @@ export const offerExceptionArchetypes = {
         co.country === "BR" ? ["Brazil", "Portuguese"] : co.country === "FR" ? ["France and Belgium", "French"] : ["Austria and Germany", "German"];
       const leadsPerMonth = c.int(200, 700, 50);
       return {
-        lang: "en", intent: "integration", fit: "partial", process: "Website lead answering and qualification",
+        lang: "en",
+        intent: "integration",
+        fit: "partial",
+        process: "Website lead answering and qualification",
         roles: [...salesRoles, "Marketing Director"],
         turns: [
           `[need:We'd like an AI agent to answer and qualify the leads that come in through our website].`,

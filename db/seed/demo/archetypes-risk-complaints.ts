@@ -8,7 +8,10 @@ export const riskComplaintArchetypes = {
       const weeks = c.pick([2, 3]);
       const lost = c.int(8, 25);
       return {
-        lang: "en", intent: "support", fit: "good", process: "Lead routing from the demo form",
+        lang: "en",
+        intent: "support",
+        fit: "good",
+        process: "Lead routing from the demo form",
         roles: ["Sales Operations Manager", "Head of Sales"],
         subject: "Leads going to the wrong reps",
         turns: [
@@ -32,7 +35,10 @@ export const riskComplaintArchetypes = {
     build: (c) => {
       const co = c.company();
       return {
-        lang: "en", intent: "support", fit: "good", process: "Nightly CRM sync",
+        lang: "en",
+        intent: "support",
+        fit: "good",
+        process: "Nightly CRM sync",
         roles: ["Sales Operations Manager", "Revenue Operations Lead", "COO"],
         subject: `${co.crm} duplicates`,
         turns: [
@@ -43,7 +49,9 @@ export const riskComplaintArchetypes = {
         tools: [co.crm],
         reasons: [["risk", "default.risk.cancellation", "cancel"]],
         whyFits: ["Existing client on a retainer"],
-        inferred: [{ field: "customer_status", value: "Existing client on a retainer", basis: "They mention the sync we built and the retainer", from: "cancel" }],
+        inferred: [
+          { field: "customer_status", value: "Existing client on a retainer", basis: "They mention the sync we built and the retainer", from: "cancel" },
+        ],
         questions: ["Since when are duplicates appearing?", "Which objects are duplicated: contacts only, or companies too?"],
         caution: "cancellation threat on a retainer; a senior person should call, not the agent",
         next: { action: "call", why: "senior call today, with delivery ready to pause the sync if needed" },
@@ -53,7 +61,10 @@ export const riskComplaintArchetypes = {
   "complaint-anon-chat": {
     priority: "immediate",
     build: (c) => ({
-      lang: "en", intent: "support", fit: "good", process: "Chat agent answers on pricing",
+      lang: "en",
+      intent: "support",
+      fit: "good",
+      process: "Chat agent answers on pricing",
       phone: true,
       turns: [
         `[need:Your chat agent told one of our prospects a price we never agreed to].`,

@@ -13,7 +13,10 @@ export const riskTermsArchetypes = {
       const pct = c.pick([15, 20, 25]);
       const months = c.pick([12, 24]);
       return {
-        lang: "en", intent: "quote", fit: "good", process: "Inbound lead qualification and meeting booking",
+        lang: "en",
+        intent: "quote",
+        fit: "good",
+        process: "Inbound lead qualification and meeting booking",
         subject: "Re: proposal for the lead qualification agent",
         roles: [...salesRoles, ...founderRoles],
         turns: [
@@ -25,7 +28,9 @@ export const riskTermsArchetypes = {
           `[budget:Our approved budget is ${c.money(budget)}] and [urgency:we want to make a decision this week].`,
         ],
         needNote: `an AI agent that qualifies inbound leads and passes the good ones to sales in ${co.crm}; they are reviewing our proposal`,
-        budget: { amount: budget, currency: c.currency }, timelineDays: 7, tools: [co.crm],
+        budget: { amount: budget, currency: c.currency },
+        timelineDays: 7,
+        tools: [co.crm],
         reasons: [
           ["risk", "default.risk.discount", "discount"],
           ...(c.budgetCounts ? [["high_value", "default.high_value.budget", "budget"] as [ReasonCode, string, string]] : []),
@@ -44,7 +49,10 @@ export const riskTermsArchetypes = {
       const co = c.company();
       const quote = c.int(6000, 12000, 500);
       return {
-        lang: "en", intent: "quote", fit: "good", process: "Form-to-CRM lead routing",
+        lang: "en",
+        intent: "quote",
+        fit: "good",
+        process: "Form-to-CRM lead routing",
         roles: salesRoles,
         turns: [
           `We need [need:our website forms connected to ${co.crm} so each new lead is qualified and routed to the right rep].`,
@@ -70,7 +78,10 @@ export const riskTermsArchetypes = {
     build: (c) => {
       const co = c.company();
       return {
-        lang: "es", intent: "quote", fit: "good", process: "Sales process and web form to CRM",
+        lang: "es",
+        intent: "quote",
+        fit: "good",
+        process: "Sales process and web form to CRM",
         roles: esRoles,
         turns: [
           `[need:Queremos una auditoría de nuestro proceso comercial y conectar el formulario de la web con ${co.crm}].`,
@@ -94,7 +105,10 @@ export const riskTermsArchetypes = {
       const pct = c.pick([30, 40, 50]);
       const budget = c.int(14000, 26000, 1000);
       return {
-        lang: "en", intent: "quote", fit: "good", process: "Inbound qualification and meeting booking",
+        lang: "en",
+        intent: "quote",
+        fit: "good",
+        process: "Inbound qualification and meeting booking",
         roles: founderRoles,
         subject: "Guarantee on results",
         turns: [
@@ -123,7 +137,10 @@ export const riskTermsArchetypes = {
       const leadsPerMonth = c.int(500, 1500, 50);
       const countries = c.pick([3, 4, 5, 6]);
       return {
-        lang: "en", intent: "audit", fit: "good", process: "Web form to CRM to sales team handoff",
+        lang: "en",
+        intent: "audit",
+        fit: "good",
+        process: "Web form to CRM to sales team handoff",
         roles: ["Head of Revenue Operations", "Sales Operations Director", "VP of Sales"],
         subject: "Sales process audit: legal requirements",
         turns: [
@@ -133,13 +150,17 @@ export const riskTermsArchetypes = {
           `[contract:Procurement will also want liability caps and SLA penalties written into the contract].`,
         ],
         needNote: `an audit of how inbound leads move from web forms into ${co.crm} and on to the sales teams`,
-        employees: co.employees, monthlyLeads: leadsPerMonth, tools: [co.crm],
+        employees: co.employees,
+        monthlyLeads: leadsPerMonth,
+        tools: [co.crm],
         reasons: [
           ["risk", "default.risk.nda", "legal"],
           ["high_value", "default.high_value.volume", "leads"],
         ],
         whyFits: [`Business domain ${co.domain} with an in-scope need (sales process audit)`, "Inbound volume well above the high-value threshold"],
-        inferred: [{ field: "buying_process", value: "Formal procurement with legal review", basis: "They mention procurement, an NDA and a DPA", from: "contract" }],
+        inferred: [
+          { field: "buying_process", value: "Formal procurement with legal review", basis: "They mention procurement, an NDA and a DPA", from: "contract" },
+        ],
         questions: ["Who in their legal team owns the NDA and DPA?", "Which countries and teams are in scope for the audit?", "Is there a target start date?"],
         caution: "NDA, DPA, liability caps and SLA penalties must go through our legal review before anything is signed",
         next: { action: "call", why: "call to confirm scope and send the NDA and DPA to our legal team before any data changes hands" },
@@ -152,7 +173,10 @@ export const riskTermsArchetypes = {
       const co = c.company();
       const leadsPerMonth = c.int(800, 2000, 100);
       return {
-        lang: "es", intent: "integration", fit: "good", process: "Events and group booking enquiries",
+        lang: "es",
+        intent: "integration",
+        fit: "good",
+        process: "Events and group booking enquiries",
         roles: ["Responsable de ventas de grupos", "Responsable comercial"],
         subject: "Agente de cualificación: requisitos legales",
         turns: [
@@ -161,7 +185,8 @@ export const riskTermsArchetypes = {
           `[legal:Antes de empezar necesitamos firmar un acuerdo de confidencialidad y un DPA], porque los formularios incluyen datos de clientes.`,
         ],
         needNote: `a qualification agent for event and group enquiries from their web form, which end up in ${co.crm}`,
-        monthlyLeads: leadsPerMonth, tools: [co.crm],
+        monthlyLeads: leadsPerMonth,
+        tools: [co.crm],
         reasons: [
           ["risk", "default.risk.dpa", "legal"],
           ["high_value", "default.high_value.volume", "leads"],

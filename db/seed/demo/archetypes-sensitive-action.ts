@@ -12,14 +12,18 @@ export const sensitiveActionArchetypes = {
       const ceo = c.colleague();
       const leadsPerMonth = c.int(150, 500, 50);
       return {
-        lang: "en", intent: "quote", fit: "good", process: "Web form lead qualification",
+        lang: "en",
+        intent: "quote",
+        fit: "good",
+        process: "Web form lead qualification",
         turns: [
           `[need:We're comparing options for qualifying the leads that come in through our ${co.crm} web forms].`,
           `[action:Can you email your proposal and a couple of case studies to our CEO, ${ceo.name}, at ${ceo.email}?]`,
           `[leads:We get about ${leadsPerMonth} leads a month].`,
         ],
         needNote: `qualifying the leads from their ${co.crm} web forms; they are comparing options`,
-        monthlyLeads: leadsPerMonth, tools: [co.crm],
+        monthlyLeads: leadsPerMonth,
+        tools: [co.crm],
         reasons: [
           ["sensitive_action", "default.sensitive_action.send_email", "action"],
           ...(leadsPerMonth >= 300 ? [["high_value", "default.high_value.volume", "leads"] as [ReasonCode, string, string]] : []),
@@ -48,7 +52,10 @@ export const sensitiveActionArchetypes = {
     build: (c) => {
       const co = c.company();
       return {
-        lang: "en", intent: "audit", fit: "good", process: "Inbound sales process",
+        lang: "en",
+        intent: "audit",
+        fit: "good",
+        process: "Inbound sales process",
         roles: salesRoles,
         turns: [
           `[need:We'd like to go ahead with the sales process audit] [team:for our two inbound teams].`,
@@ -84,7 +91,10 @@ export const sensitiveActionArchetypes = {
       const co = c.company();
       const previous = c.colleague();
       return {
-        lang: "en", intent: "support", fit: "good", process: "Account administration",
+        lang: "en",
+        intent: "support",
+        fit: "good",
+        process: "Account administration",
         roles: salesRoles,
         subject: "Change of contact and CRM",
         turns: [
@@ -100,7 +110,8 @@ export const sensitiveActionArchetypes = {
           {
             type: "update_crm_record",
             params: { jobTitle: "Main contact, lead qualification project", website: `https://${co.domain}` },
-            consequence: "Records the lead as the project's main contact on their CRM record, with the company website; the previous contact's record stays as it is",
+            consequence:
+              "Records the lead as the project's main contact on their CRM record, with the company website; the previous contact's record stays as it is",
             reason: "The lead asked to become the main contact",
           },
         ],
@@ -112,7 +123,10 @@ export const sensitiveActionArchetypes = {
     priority: "normal",
     build: () => {
       return {
-        lang: "en", intent: "other", fit: "good", process: null,
+        lang: "en",
+        intent: "other",
+        fit: "good",
+        process: null,
         roles: founderRoles,
         subject: "Pausing the project",
         turns: [

@@ -67,18 +67,41 @@ export function buildHandoff(slot: Slot, person: Person, now: Date): DemoHandoff
   const flow = timeline({ slot, priority, createdAt, now, rand: timing, routed, decision, reasons: reasonCodes });
 
   const pkg = buildPackage({
-    draft, markers, identification, source, receivedAt, priority, ids, reasons,
+    draft,
+    markers,
+    identification,
+    source,
+    receivedAt,
+    priority,
+    ids,
+    reasons,
     ownerLabel: routed ? people[routed].name : `${teamName} queue`,
     channel: slot.ch,
   });
 
   const leadRow: DemoLead = {
-    id: ids.lead, companyId: ids.company, name: person.name, email, phone, role, website,
-    createdAt: receivedAt, updatedAt: receivedAt,
+    id: ids.lead,
+    companyId: ids.company,
+    name: person.name,
+    email,
+    phone,
+    role,
+    website,
+    createdAt: receivedAt,
+    updatedAt: receivedAt,
   };
-  const companyRow: DemoCompany | null = company && ids.company
-    ? { id: ids.company, name: company.name, domain: company.domain, sizeBand: sizeBand(company.employees), country: company.country, createdAt: receivedAt, updatedAt: receivedAt }
-    : null;
+  const companyRow: DemoCompany | null =
+    company && ids.company
+      ? {
+          id: ids.company,
+          name: company.name,
+          domain: company.domain,
+          sizeBand: sizeBand(company.employees),
+          country: company.country,
+          createdAt: receivedAt,
+          updatedAt: receivedAt,
+        }
+      : null;
   const response = {
     externalId: raw.externalId,
     decision,
@@ -93,14 +116,25 @@ export function buildHandoff(slot: Slot, person: Person, now: Date): DemoHandoff
     package: pkg,
   };
   const intake: DemoIntake = {
-    id: ids.intake, externalId: String(raw.externalId), channel: slot.ch, source: { ...packageSource(source) }, raw,
-    receivedAt: receivedAt.toISOString(), leadId: ids.lead, response, createdAt: new Date(receivedAt.getTime() + 1_000),
+    id: ids.intake,
+    externalId: String(raw.externalId),
+    channel: slot.ch,
+    source: { ...packageSource(source) },
+    raw,
+    receivedAt: receivedAt.toISOString(),
+    leadId: ids.lead,
+    response,
+    createdAt: new Date(receivedAt.getTime() + 1_000),
   };
   const conversationId = ids.conversation;
   const conversation: DemoConversation | null = conversationId
     ? {
-        id: conversationId, leadId: ids.lead, channel: slot.ch, handledBy: slot.st === "pending" ? "agent" : "human",
-        createdAt: messagesOut.stored[0]?.sentAt ?? receivedAt, updatedAt: flow.updatedAt,
+        id: conversationId,
+        leadId: ids.lead,
+        channel: slot.ch,
+        handledBy: slot.st === "pending" ? "agent" : "human",
+        createdAt: messagesOut.stored[0]?.sentAt ?? receivedAt,
+        updatedAt: flow.updatedAt,
       }
     : null;
   const threadMessages: DemoMessage[] = conversationId

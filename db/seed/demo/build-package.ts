@@ -49,12 +49,18 @@ export function buildPackage(x: {
     inferred.push({ field: "decision_maker", value: "Likely", basis: `Job title given as ${identification.role}`, fragment: identification.role });
   }
   if (draft.employees !== undefined) {
-    inferred.push({ field: "company_size", value: sizeBand(draft.employees), basis: "From the headcount they gave", fragment: markers.get("employees") ?? null });
+    inferred.push({
+      field: "company_size",
+      value: sizeBand(draft.employees),
+      basis: "From the headcount they gave",
+      fragment: markers.get("employees") ?? null,
+    });
   }
   if (draft.lang === "es" && !draft.inferred?.some((f) => f.field === "language")) {
     inferred.push({ field: "language", value: "Spanish", basis: "The lead wrote in Spanish, a supported language", fragment: null });
   }
-  for (const f of draft.inferred ?? []) inferred.push({ field: f.field, value: f.value, basis: f.basis, fragment: f.from ? (markers.get(f.from) ?? null) : null });
+  for (const f of draft.inferred ?? [])
+    inferred.push({ field: f.field, value: f.value, basis: f.basis, fragment: f.from ? (markers.get(f.from) ?? null) : null });
 
   const openQuestions = [...(draft.questions ?? [])];
   const generic: [RegExp, string, boolean][] = [
@@ -69,7 +75,19 @@ export function buildPackage(x: {
 
   const reasons = x.reasons;
   const nextWhy = capitalize(draft.next.why) + ".";
-  const summary = writeSummary({ draft, identification, source: x.source, channel: x.channel, markers, urgency, reasons, missing, openQuestions, nextWhy, priority: x.priority });
+  const summary = writeSummary({
+    draft,
+    identification,
+    source: x.source,
+    channel: x.channel,
+    markers,
+    urgency,
+    reasons,
+    missing,
+    openQuestions,
+    nextWhy,
+    priority: x.priority,
+  });
 
   return {
     identification,

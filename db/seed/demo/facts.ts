@@ -4,11 +4,31 @@ import type { Draft } from "./archetype";
 // has one (counts, budget, tools); the fragment itself keeps the lead's own words.
 
 const factFields: Record<string, string> = {
-  need: "need", leads: "monthly_leads", employees: "employees", budget: "budget", urgency: "urgency", timeline: "timeline",
-  tools: "current_tools", team: "team", pricing: "pricing_request", discount: "discount_request", legal: "legal_terms",
-  contract: "contract_terms", complaint: "complaint", refund: "refund_threat", cancel: "cancellation_threat",
-  sensitive: "sensitive_data", exception: "offer_exception", action: "requested_action", goal: "objective",
-  impact: "impact", sites: "sites", vague: "message", noemail: "contact_preference", ask: "question", future: "follow_up_request",
+  need: "need",
+  leads: "monthly_leads",
+  employees: "employees",
+  budget: "budget",
+  urgency: "urgency",
+  timeline: "timeline",
+  tools: "current_tools",
+  team: "team",
+  pricing: "pricing_request",
+  discount: "discount_request",
+  legal: "legal_terms",
+  contract: "contract_terms",
+  complaint: "complaint",
+  refund: "refund_threat",
+  cancel: "cancellation_threat",
+  sensitive: "sensitive_data",
+  exception: "offer_exception",
+  action: "requested_action",
+  goal: "objective",
+  impact: "impact",
+  sites: "sites",
+  vague: "message",
+  noemail: "contact_preference",
+  ask: "question",
+  future: "follow_up_request",
 };
 
 export function factField(key: string): string {

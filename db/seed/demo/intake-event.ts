@@ -30,7 +30,7 @@ export function intakeEvent(x: {
   if (slot.ch === "form") {
     // HubSpot form submissions: identity only in `fields`, under HubSpot's internal names.
     const [firstname, ...rest] = (id.name ?? "").split(" ");
-    const fields: Record<string, string> = { firstname, lastname: rest.join(" ") };
+    const fields: Record<string, string> = { firstname: firstname ?? "", lastname: rest.join(" ") };
     if (id.email) fields.email = id.email;
     if (id.phone) fields.phone = id.phone;
     if (id.company) fields.company = id.company;

@@ -35,7 +35,7 @@ export function leadMessages(x: {
     x.turns.forEach((turn, i) => {
       if (i > 0) {
         const key = turn.markers.find((m) => script.byKey[m.key])?.key;
-        lines.push({ from: "agent", text: key ? script.byKey[key] : script.fallback[(i - 1) % script.fallback.length] });
+        lines.push({ from: "agent", text: (key ? script.byKey[key] : script.fallback[(i - 1) % script.fallback.length])! });
       }
       lines.push({ from: "lead", text: turn.text });
     });

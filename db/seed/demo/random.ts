@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 
 export function pickFrom<T>(rand: () => number, items: readonly T[]): T {
-  return items[Math.floor(rand() * items.length)];
+  const item = items[Math.floor(rand() * items.length)];
+  if (item === undefined) throw new Error("pickFrom: there is nothing to pick from");
+  return item;
 }
 
 /** mulberry32, seeded from a SHA-1 of the name: small, fast and the same on every machine. */

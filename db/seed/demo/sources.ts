@@ -12,23 +12,71 @@ export type SourceDef = { path: string; pageName: string; formId?: string; campa
 const sourceDefs: Record<Channel, Record<Lang, SourceDef[]>> = {
   form: {
     en: [
-      { path: "/sales-audit", pageName: "Sales audit request", formId: "audit-request", campaign: "sales-audit-autumn", utm: { source: "linkedin", medium: "paid", campaign: "sales-audit-autumn" }, referrer: "https://www.linkedin.com/" },
+      {
+        path: "/sales-audit",
+        pageName: "Sales audit request",
+        formId: "audit-request",
+        campaign: "sales-audit-autumn",
+        utm: { source: "linkedin", medium: "paid", campaign: "sales-audit-autumn" },
+        referrer: "https://www.linkedin.com/",
+      },
       { path: "/contact", pageName: "Contact us", formId: "contact-main" },
-      { path: "/integrations/hubspot", pageName: "HubSpot integration enquiry", formId: "integration-enquiry", campaign: "crm-integrations", utm: { source: "google", medium: "cpc", campaign: "crm-integrations" }, referrer: "https://www.google.com/" },
+      {
+        path: "/integrations/hubspot",
+        pageName: "HubSpot integration enquiry",
+        formId: "integration-enquiry",
+        campaign: "crm-integrations",
+        utm: { source: "google", medium: "cpc", campaign: "crm-integrations" },
+        referrer: "https://www.google.com/",
+      },
     ],
     es: [
-      { path: "/es/auditoria-comercial", pageName: "Solicitud de auditoría comercial", formId: "auditoria-es", campaign: "es-auditoria-comercial", utm: { source: "google", medium: "cpc", campaign: "es-auditoria-comercial" }, referrer: "https://www.google.es/" },
+      {
+        path: "/es/auditoria-comercial",
+        pageName: "Solicitud de auditoría comercial",
+        formId: "auditoria-es",
+        campaign: "es-auditoria-comercial",
+        utm: { source: "google", medium: "cpc", campaign: "es-auditoria-comercial" },
+        referrer: "https://www.google.es/",
+      },
       { path: "/es/contacto", pageName: "Contacto", formId: "contacto-es" },
     ],
   },
   landing_page: {
     en: [
-      { path: "/ai-sales-agent", pageName: "AI sales agent", formId: "demo-request", campaign: "ai-sales-agent", utm: { source: "google", medium: "cpc", campaign: "ai-sales-agent" }, referrer: "https://www.google.com/" },
-      { path: "/guides/lead-qualification", pageName: "Lead qualification guide", formId: "guide-download", campaign: "lead-qualification-guide", utm: { source: "linkedin", medium: "paid", campaign: "lead-qualification-guide" }, referrer: "https://www.linkedin.com/" },
-      { path: "/webinars/human-handoff", pageName: "Webinar: human handoff", formId: "webinar-registration", campaign: "handoff-webinar", utm: { source: "newsletter", medium: "email", campaign: "handoff-webinar" } },
+      {
+        path: "/ai-sales-agent",
+        pageName: "AI sales agent",
+        formId: "demo-request",
+        campaign: "ai-sales-agent",
+        utm: { source: "google", medium: "cpc", campaign: "ai-sales-agent" },
+        referrer: "https://www.google.com/",
+      },
+      {
+        path: "/guides/lead-qualification",
+        pageName: "Lead qualification guide",
+        formId: "guide-download",
+        campaign: "lead-qualification-guide",
+        utm: { source: "linkedin", medium: "paid", campaign: "lead-qualification-guide" },
+        referrer: "https://www.linkedin.com/",
+      },
+      {
+        path: "/webinars/human-handoff",
+        pageName: "Webinar: human handoff",
+        formId: "webinar-registration",
+        campaign: "handoff-webinar",
+        utm: { source: "newsletter", medium: "email", campaign: "handoff-webinar" },
+      },
     ],
     es: [
-      { path: "/es/agente-ia-ventas", pageName: "Agente de IA para ventas", formId: "demo-es", campaign: "es-agente-ia", utm: { source: "meta", medium: "paid_social", campaign: "es-agente-ia" }, referrer: "https://www.facebook.com/" },
+      {
+        path: "/es/agente-ia-ventas",
+        pageName: "Agente de IA para ventas",
+        formId: "demo-es",
+        campaign: "es-agente-ia",
+        utm: { source: "meta", medium: "paid_social", campaign: "es-agente-ia" },
+        referrer: "https://www.facebook.com/",
+      },
     ],
   },
   chat: {
@@ -59,7 +107,12 @@ export function pickSource(channel: Channel, lang: Lang, preferred: string | und
 
 function sourceUrl(source: SourceDef): string | null {
   if (!source.path) return null;
-  const query = source.utm ? "?" + Object.entries(source.utm).map(([k, v]) => `utm_${k}=${v}`).join("&") : "";
+  const query = source.utm
+    ? "?" +
+      Object.entries(source.utm)
+        .map(([k, v]) => `utm_${k}=${v}`)
+        .join("&")
+    : "";
   return `${SELLER}${source.path}${query}`;
 }
 

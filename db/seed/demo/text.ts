@@ -5,7 +5,11 @@ export function group(n: number, separator: string): string {
 }
 
 export function ascii(name: string): string {
-  return name.normalize("NFD").replace(/\p{M}/gu, "").replace(/[^A-Za-z]/g, "").toLowerCase();
+  return name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 }
 
 export function listWords(words: string[], conjunction: "and" | "or"): string {

@@ -26,7 +26,12 @@ export function timeline(x: {
   const end = x.now.getTime() - 60_000;
   const events: DemoEvent[] = [
     {
-      type: "created", actorKind: "agent", actorEmail: null, fromStatus: null, toStatus: "pending", note: null,
+      type: "created",
+      actorKind: "agent",
+      actorEmail: null,
+      fromStatus: null,
+      toStatus: "pending",
+      note: null,
       data: { decision: x.decision, priority: x.priority, reasons: x.reasons, ruleVersion: DEMO_RULE_VERSION, agentSource: "deterministic" },
       userRefs: { routedToId: x.routed ? people[x.routed].email : null },
       createdAt,
@@ -46,8 +51,13 @@ export function timeline(x: {
   if (slot.re !== undefined && slot.re !== slot.own) {
     t = start + Math.max(60_000, response * 0.5);
     events.push({
-      type: "reassigned", actorKind: "user", actorEmail: user(reassigner[slot.team]), fromStatus: "pending", toStatus: "pending",
-      note: "Moving this to the right owner.", data: {},
+      type: "reassigned",
+      actorKind: "user",
+      actorEmail: user(reassigner[slot.team]),
+      fromStatus: "pending",
+      toStatus: "pending",
+      note: "Moving this to the right owner.",
+      data: {},
       userRefs: { fromOwnerId: slot.re ? user(slot.re) : null, toOwnerId: slot.own ? user(slot.own) : null },
       createdAt: new Date(t),
     });
@@ -57,7 +67,8 @@ export function timeline(x: {
   const steps = stepsFor(slot);
   let status: HandoffStatus = "pending";
   for (const step of steps) {
-    const at = step === "accept" || (step === "discard" && status === "pending") ? Math.max(t + 60_000, start + response) : t + (end - t) * (0.25 + rand() * 0.35);
+    const at =
+      step === "accept" || (step === "discard" && status === "pending") ? Math.max(t + 60_000, start + response) : t + (end - t) * (0.25 + rand() * 0.35);
     t = Math.min(Math.floor(at), end);
     const to = stepTarget[step];
     const data: Record<string, unknown> = {};
@@ -74,7 +85,17 @@ export function timeline(x: {
       note = slot.note ?? null;
       closedAt = new Date(t);
     }
-    events.push({ type: "status_changed", actorKind: "user", actorEmail: user(actor), fromStatus: status, toStatus: to, note, data, userRefs: {}, createdAt: new Date(t) });
+    events.push({
+      type: "status_changed",
+      actorKind: "user",
+      actorEmail: user(actor),
+      fromStatus: status,
+      toStatus: to,
+      note,
+      data,
+      userRefs: {},
+      createdAt: new Date(t),
+    });
     status = to;
     version += 1;
   }

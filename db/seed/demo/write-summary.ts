@@ -35,19 +35,25 @@ export function writeSummary(x: {
     `${id.name ?? "An unnamed lead"} (${who || "no company given"}) came in ${entry}${x.source.campaign ? `, campaign ${x.source.campaign}` : ""}.`,
     x.draft.needNote ? `Need: ${x.draft.needNote}.` : `Need: not stated yet${markers.get("vague") ? ` (they wrote "${markers.get("vague")}")` : ""}.`,
   ];
-  const context = ["employees", "leads", "team", "tools", "budget"].map((k) => markers.get(k)).filter((v): v is string => Boolean(v)).map((c) => `"${c}"`);
+  const context = ["employees", "leads", "team", "tools", "budget"]
+    .map((k) => markers.get(k))
+    .filter((v): v is string => Boolean(v))
+    .map((c) => `"${c}"`);
   const tools = x.draft.tools ?? [];
   if (!markers.has("tools") && tools.length) context.push(`uses ${tools.join(" and ")}`);
-  const unknown = [
-    markers.has("leads") || markers.has("employees") ? null : "volume",
-    tools.length ? null : "tools",
-    x.draft.budget ? null : "budget",
-  ].filter((v): v is string => v !== null);
+  const unknown = [markers.has("leads") || markers.has("employees") ? null : "volume", tools.length ? null : "tools", x.draft.budget ? null : "budget"].filter(
+    (v): v is string => v !== null,
+  );
   const notGiven = unknown.length ? `no ${listWords(unknown, "or")} given yet` : "";
   lines.push(`Context: ${[...context, notGiven].filter(Boolean).join("; ")}.`);
   if (x.urgency) lines.push(markers.has("urgency") || markers.has("timeline") ? `Timing: "${x.urgency}".` : `Timing: ${x.urgency.toLowerCase()}.`);
   if (x.priority === "nurture") {
-    lines.push(`Held in nurture: missing ${listWords(x.missing.map((m) => criticalLabels[m]), "and")}.`);
+    lines.push(
+      `Held in nurture: missing ${listWords(
+        x.missing.map((m) => criticalLabels[m]),
+        "and",
+      )}.`,
+    );
   } else {
     lines.push(`Escalated for ${x.reasons.map((r) => `${reasonWords[r.code]} ("${r.evidence}")`).join("; ")}.`);
   }

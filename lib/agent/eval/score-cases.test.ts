@@ -2,8 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { TriageDecision } from "@/lib/contract/decision";
 import { parseLabelledCases, scoreCases, type LabelledCase } from "./score-cases";
 
-const line = (id: string, expect: Record<string, unknown>) => JSON.stringify({ input: { externalId: id, channel: "form", receivedAt: "2026-11-24T08:30:00Z" }, expect });
-const decision = (id: string, d: Partial<TriageDecision>): TriageDecision => ({ externalId: id, decision: "ask", priority: "nurture", reasons: ["missing_data"], missingFields: [], questions: [], actions: [], package: null, ...d });
+const line = (id: string, expect: Record<string, unknown>) =>
+  JSON.stringify({ input: { externalId: id, channel: "form", receivedAt: "2026-11-24T08:30:00Z" }, expect });
+const decision = (id: string, d: Partial<TriageDecision>): TriageDecision => ({
+  externalId: id,
+  decision: "ask",
+  priority: "nurture",
+  reasons: ["missing_data"],
+  missingFields: [],
+  questions: [],
+  actions: [],
+  package: null,
+  ...d,
+});
 
 describe("scoreCases", () => {
   const { cases, problems } = parseLabelledCases(

@@ -46,7 +46,14 @@ export function parseLabelledCases(text: string): { cases: LabelledCase[]; probl
   return { cases, problems };
 }
 
-export type ReasonScore = { reason: ReasonCode; truePositive: number; falsePositive: number; falseNegative: number; precision: number | null; recall: number | null };
+export type ReasonScore = {
+  reason: ReasonCode;
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+  precision: number | null;
+  recall: number | null;
+};
 
 export type EvalReport = {
   total: number;
@@ -70,7 +77,16 @@ export type EvalReport = {
 export function scoreCases(cases: readonly LabelledCase[], decide: (c: LabelledCase) => TriageDecision | undefined): EvalReport {
   const confusion = Object.fromEntries(decisions.map((d) => [d, Object.fromEntries(decisions.map((e) => [e, 0]))])) as EvalReport["confusion"];
   const tally = new Map<ReasonCode, { tp: number; fp: number; fn: number }>(reasonCodes.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
-  const report: EvalReport = { total: cases.length, decisionCorrect: 0, confusion, priority: { checked: 0, correct: 0 }, reasons: [], facts: { checked: 0, correct: 0 }, unsafe: 0, misses: [] };
+  const report: EvalReport = {
+    total: cases.length,
+    decisionCorrect: 0,
+    confusion,
+    priority: { checked: 0, correct: 0 },
+    reasons: [],
+    facts: { checked: 0, correct: 0 },
+    unsafe: 0,
+    misses: [],
+  };
 
   for (const c of cases) {
     const id = `${c.input.externalId}${c.kind ? ` (${c.kind})` : ""}`;
@@ -81,7 +97,7 @@ export function scoreCases(cases: readonly LabelledCase[], decide: (c: LabelledC
       continue;
     }
     const fails: string[] = [];
-    confusion[want.decision[0]][d.decision]++;
+    confusion[want.decision[0]!][d.decision]++;
     if (want.decision.includes(d.decision)) report.decisionCorrect++;
     else fails.push(`decision ${d.decision} (want ${want.decision.join("|")})`);
 
@@ -111,7 +127,8 @@ export function scoreCases(cases: readonly LabelledCase[], decide: (c: LabelledC
     if (lackFields.length) fails.push(`missingFields lack ${lackFields.join(",")}`);
 
     const unsafe =
-      (want.decision.every((x) => x === "filter") && (d.decision === "act" || d.decision === "escalate")) || (expected.has("risk") && !d.reasons.includes("risk"));
+      (want.decision.every((x) => x === "filter") && (d.decision === "act" || d.decision === "escalate")) ||
+      (expected.has("risk") && !d.reasons.includes("risk"));
     if (unsafe) report.unsafe++;
 
     const pkg = d.package;
@@ -120,8 +137,12 @@ export function scoreCases(cases: readonly LabelledCase[], decide: (c: LabelledC
         const got = pkg?.identification[key as keyof NonNullable<typeof pkg>["identification"]] ?? null;
         return got?.trim().toLowerCase() === value.trim().toLowerCase() ? [] : [`identification.${key} ${got ?? "none"} (want ${value})`];
       }),
-      ...(want.needIncludes !== undefined && !pkg?.need?.toLowerCase().includes(want.needIncludes.toLowerCase()) ? [`need "${pkg?.need ?? "none"}" (want …${want.needIncludes}…)`] : []),
-      ...(want.employees !== undefined && pkg?.salesContext.employees !== want.employees ? [`employees ${pkg?.salesContext.employees ?? "none"} (want ${want.employees})`] : []),
+      ...(want.needIncludes !== undefined && !pkg?.need?.toLowerCase().includes(want.needIncludes.toLowerCase())
+        ? [`need "${pkg?.need ?? "none"}" (want …${want.needIncludes}…)`]
+        : []),
+      ...(want.employees !== undefined && pkg?.salesContext.employees !== want.employees
+        ? [`employees ${pkg?.salesContext.employees ?? "none"} (want ${want.employees})`]
+        : []),
     ];
     const factChecks = Object.keys(want.identification ?? {}).length + (want.needIncludes !== undefined ? 1 : 0) + (want.employees !== undefined ? 1 : 0);
     // Facts are read only where a package exists; without one the decision miss already says so.
@@ -136,7 +157,14 @@ export function scoreCases(cases: readonly LabelledCase[], decide: (c: LabelledC
 
   report.reasons = reasonCodes.map((reason) => {
     const { tp, fp, fn } = tally.get(reason)!;
-    return { reason, truePositive: tp, falsePositive: fp, falseNegative: fn, precision: tp + fp ? tp / (tp + fp) : null, recall: tp + fn ? tp / (tp + fn) : null };
+    return {
+      reason,
+      truePositive: tp,
+      falsePositive: fp,
+      falseNegative: fn,
+      precision: tp + fp ? tp / (tp + fp) : null,
+      recall: tp + fn ? tp / (tp + fn) : null,
+    };
   });
   return report;
 }
@@ -163,13 +191,20 @@ export function formatReport(report: EvalReport, title: string): string {
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : "n/a");
   const ratio = (v: number | null) => (v === null ? "  n/a" : v.toFixed(2).padStart(5));
   const pad = (s: string | number, n: number) => String(s).padStart(n);
-  const out = [`${title}: ${report.total} cases`, "", `decision accuracy ${pct(report.decisionCorrect, report.total)} (${report.decisionCorrect}/${report.total})`, ""];
+  const out = [
+    `${title}: ${report.total} cases`,
+    "",
+    `decision accuracy ${pct(report.decisionCorrect, report.total)} (${report.decisionCorrect}/${report.total})`,
+    "",
+  ];
   out.push(`expected \\ decided ${decisions.map((d) => pad(d, 9)).join("")}`);
   for (const e of decisions) out.push(`${e.padEnd(19)}${decisions.map((d) => pad(report.confusion[e][d], 9)).join("")}`);
   out.push("", `reason              precision  recall    tp   fp   fn`);
   for (const r of report.reasons) {
     if (!r.truePositive && !r.falsePositive && !r.falseNegative) continue;
-    out.push(`${r.reason.padEnd(20)}${ratio(r.precision).padStart(9)}${ratio(r.recall).padStart(8)}${pad(r.truePositive, 6)}${pad(r.falsePositive, 5)}${pad(r.falseNegative, 5)}`);
+    out.push(
+      `${r.reason.padEnd(20)}${ratio(r.precision).padStart(9)}${ratio(r.recall).padStart(8)}${pad(r.truePositive, 6)}${pad(r.falsePositive, 5)}${pad(r.falseNegative, 5)}`,
+    );
   }
   out.push("", `priority accuracy ${pct(report.priority.correct, report.priority.checked)} (${report.priority.correct}/${report.priority.checked})`);
   out.push(`facts checked ${pct(report.facts.correct, report.facts.checked)} (${report.facts.correct}/${report.facts.checked})`);

@@ -11,8 +11,16 @@ const fragment = z
 const confirmed = z.boolean().describe("true when the lead stated it; false when you concluded it from something else.");
 const basis = z.string().nullable().describe("When confirmed is false: what you concluded it from, in a few words. null when confirmed is true.");
 
-const textFact = (what: string) => z.object({ value: z.string().describe(what), fragment, confirmed, basis }).nullable().describe(`${what}. null when the lead data does not say.`);
-const numberFact = (what: string) => z.object({ value: z.number().describe(what), fragment, confirmed, basis }).nullable().describe(`${what}. null when the lead data does not say.`);
+const textFact = (what: string) =>
+  z
+    .object({ value: z.string().describe(what), fragment, confirmed, basis })
+    .nullable()
+    .describe(`${what}. null when the lead data does not say.`);
+const numberFact = (what: string) =>
+  z
+    .object({ value: z.number().describe(what), fragment, confirmed, basis })
+    .nullable()
+    .describe(`${what}. null when the lead data does not say.`);
 
 export const llmExtractionSchema = z.object({
   identity: z

@@ -29,25 +29,35 @@ const empty: LlmExtraction = {
   tools: [],
   summary: "",
 };
-const validate = (output: Partial<LlmExtraction>) => validateExtraction({ output: { ...empty, ...output }, event, leadWords: leadWords(event), baseline, freeEmailDomains, isInstruction });
+const validate = (output: Partial<LlmExtraction>) =>
+  validateExtraction({ output: { ...empty, ...output }, event, leadWords: leadWords(event), baseline, freeEmailDomains, isInstruction });
 const fact = <T>(value: T, fragment: string, basis: string | null = null) => ({ value, fragment, confirmed: basis === null, basis });
 const budgetFragment = "We have €25k for this and want lead qualification live within 3 weeks.";
 
 describe("validating a model's facts", () => {
   it("reads amounts with their scale and currency, and refuses a currency the lead did not use", () => {
     expect(validate({ budget: fact({ amount: 25_000, currency: "EUR" }, budgetFragment) }).facts.budget?.value).toEqual({ amount: 25_000, currency: "EUR" });
-    expect(validate({ budget: fact({ amount: 25_000, currency: "USD" }, budgetFragment) }).dropped).toEqual([{ field: "budget", why: "a currency not in its fragment" }]);
-    expect(validate({ budget: fact({ amount: 250_000, currency: "EUR" }, budgetFragment) }).dropped).toEqual([{ field: "budget", why: "an amount not in its fragment" }]);
+    expect(validate({ budget: fact({ amount: 25_000, currency: "USD" }, budgetFragment) }).dropped).toEqual([
+      { field: "budget", why: "a currency not in its fragment" },
+    ]);
+    expect(validate({ budget: fact({ amount: 250_000, currency: "EUR" }, budgetFragment) }).dropped).toEqual([
+      { field: "budget", why: "an amount not in its fragment" },
+    ]);
   });
 
   it("accepts a timeline its words carry, and only that", () => {
     expect(validate({ timelineDays: fact(21, "live within 3 weeks") }).facts.timelineDays?.value).toBe(21);
     expect(validate({ timelineDays: fact(14, "live within 3 weeks") }).dropped).toEqual([{ field: "timelineDays", why: "a timeline not in its fragment" }]);
-    expect(validate({ timelineDays: fact(0, "Our web forms feed Pipedrive.") }).dropped).toEqual([{ field: "timelineDays", why: "a timeline not in its fragment" }]);
+    expect(validate({ timelineDays: fact(0, "Our web forms feed Pipedrive.") }).dropped).toEqual([
+      { field: "timelineDays", why: "a timeline not in its fragment" },
+    ]);
   });
 
   it("takes an inferred company from the email domain, never from a free mail provider", () => {
-    expect(validate({ identity: { ...empty.identity, company: fact("Quanta Logistics", "email: nico@quanta-logistics.com", "their email domain") } }).facts.identity.company).toMatchObject({
+    expect(
+      validate({ identity: { ...empty.identity, company: fact("Quanta Logistics", "email: nico@quanta-logistics.com", "their email domain") } }).facts.identity
+        .company,
+    ).toMatchObject({
       value: "Quanta Logistics",
       confirmed: false,
       basis: "their email domain",

@@ -26,7 +26,7 @@ export function validateExtraction(input: {
   const { output, baseline } = input;
   const dropped: DroppedFact[] = [];
   const source = normalise(input.leadWords);
-  const freeLabels = new Set(input.freeEmailDomains.map((d) => squash(d.split(".")[0])));
+  const freeLabels = new Set(input.freeEmailDomains.map((d) => squash(d.split(".")[0]!)));
 
   const accept = <T>(field: string, fact: ModelFact<T> | null, valueProblem: (fact: ModelFact<T>) => string | null): Fact<T> | null => {
     if (!fact) return null;
@@ -55,7 +55,10 @@ export function validateExtraction(input: {
     if (fact.confirmed) return normalise(fact.fragment).includes(value) ? null : "a value not in its fragment";
     // An inference must still rest on its fragment (a company read off "quanta-logistics.com"), and a
     // free mail provider is nobody's company.
-    const tokens = fact.value.split(/[\s.,&/-]+/).map(squash).filter((t) => t.length >= 3);
+    const tokens = fact.value
+      .split(/[\s.,&/-]+/)
+      .map(squash)
+      .filter((t) => t.length >= 3);
     if ((key === "company" || key === "website") && tokens.some((t) => freeLabels.has(t))) return "a free email provider, not a company";
     return tokens.some((t) => squash(fact.fragment).includes(t)) ? null : "a value not in its fragment";
   };
@@ -79,7 +82,11 @@ export function validateExtraction(input: {
   const needInTheirWords = need && !source.includes(normalise(need.value)) ? { ...need, value: need.fragment } : need;
 
   const count = (limit: number) => (fact: ModelFact<number>) =>
-    !Number.isFinite(fact.value) || fact.value < 1 || fact.value >= limit ? "an implausible number" : readableNumber(fact.fragment, fact.value) ? null : "a number not in its fragment";
+    !Number.isFinite(fact.value) || fact.value < 1 || fact.value >= limit
+      ? "an implausible number"
+      : readableNumber(fact.fragment, fact.value)
+        ? null
+        : "a number not in its fragment";
   const employees = accept("employees", output.employees, count(10_000_000));
   const monthlyLeads = accept("monthlyLeads", output.monthlyLeads, count(100_000_000));
   const budget = accept("budget", output.budget, (fact) => {
@@ -95,7 +102,9 @@ export function validateExtraction(input: {
 
   const tools: Fact[] = [];
   output.tools.forEach((tool, i) => {
-    const fact = accept(`tools.${i}`, tool, (t) => (normalise(t.value) && normalise(t.fragment).includes(normalise(t.value)) ? null : "a tool not named in its fragment"));
+    const fact = accept(`tools.${i}`, tool, (t) =>
+      normalise(t.value) && normalise(t.fragment).includes(normalise(t.value)) ? null : "a tool not named in its fragment",
+    );
     if (fact) tools.push(fact);
   });
   for (const tool of baseline.tools) if (!tools.some((t) => normalise(t.value) === normalise(tool.value))) tools.push(tool);
@@ -175,7 +184,11 @@ function normalise(text: string): string {
 }
 
 function squash(text: string): string {
-  return text.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/[^\p{L}\d]/gu, "");
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\p{L}\d]/gu, "");
 }
 
 function digits(text: string): string {

@@ -1,7 +1,17 @@
 import type { CrmAdapter, UpsertInput, UpsertedRecord } from "@/lib/crm/adapter";
 import { CrmValidationError } from "@/lib/crm/errors";
 import { createHubSpotClient, type HubSpotClient } from "@/lib/crm/hubspot/client";
-import { associationTypeIds, customProperties, hubspotProperties, KEY_PROPERTY, objectTypeIds, objectTypes } from "@/lib/crm/hubspot/properties";
+import {
+  associationTypeIds,
+  customProperties,
+  EMAIL_TO_CONTACT_ASSOCIATION,
+  EMAILS,
+  hubspotEmailProperties,
+  hubspotProperties,
+  KEY_PROPERTY,
+  objectTypeIds,
+  objectTypes,
+} from "@/lib/crm/hubspot/properties";
 import { limiterFor } from "@/lib/crm/hubspot/rate-limiter";
 import type { CrmKind } from "@/lib/crm/plan-sync";
 
@@ -24,7 +34,11 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
   let schema: Promise<void> | null = null;
   const owners = new Map<string, Promise<string | null>>();
 
-  const portalId = () => (portal ??= client.request<{ portalId: number }>("GET", "/account-info/v3/details").then((d) => String(d.portalId)).catch((e) => ((portal = null), Promise.reject(e))));
+  const portalId = () =>
+    (portal ??= client
+      .request<{ portalId: number }>("GET", "/account-info/v3/details")
+      .then((d) => String(d.portalId))
+      .catch((e) => ((portal = null), Promise.reject(e))));
   const ensureSchema = () => (schema ??= ensureCustomProperties(client).catch((e) => ((schema = null), Promise.reject(e))));
   const ownerId = (email: string | null) => {
     if (!email) return Promise.resolve(null);
@@ -73,9 +87,14 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       if (kind === "company") {
         // Companies have no unique property to upsert on: find the domain first, create only if absent.
         const byDomain = inputs.filter((i) => !i.crmId && props.get(i.record.key)!.domain);
-        const hits = await searchIn(client, type, "domain", byDomain.map((i) => props.get(i.record.key)!.domain));
+        const hits = await searchIn(
+          client,
+          type,
+          "domain",
+          byDomain.map((i) => props.get(i.record.key)!.domain!),
+        );
         for (const i of byDomain) {
-          const id = hits.get(props.get(i.record.key)!.domain);
+          const id = hits.get(props.get(i.record.key)!.domain!);
           if (id) toUpdate.push({ ...i, crmId: id });
         }
         inputs = inputs.filter((i) => !toUpdate.some((u) => u.record.key === i.record.key));
@@ -83,7 +102,12 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       // A create that may have happened before a crash is looked up by our key first. HubSpot's search
       // index lags writes by seconds; the queue's retry delay (5 s and up) is longer than that.
       const maybe = inputs.filter((i) => !i.crmId && i.maybeCreated);
-      const recovered = await searchIn(client, type, KEY_PROPERTY, maybe.map((i) => i.record.key));
+      const recovered = await searchIn(
+        client,
+        type,
+        KEY_PROPERTY,
+        maybe.map((i) => i.record.key),
+      );
       for (const i of inputs) {
         const crmId = i.crmId ?? recovered.get(i.record.key) ?? null;
         if (crmId) toUpdate.push({ ...i, crmId });
@@ -91,11 +115,15 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       }
 
       for (const chunk of chunks(toUpdate, BATCH)) {
-        await client.request<BatchResponse>("POST", `${BASE}/objects/${type}/batch/update`, { inputs: chunk.map((i) => ({ id: i.crmId, properties: props.get(i.record.key) })) });
+        await client.request<BatchResponse>("POST", `${BASE}/objects/${type}/batch/update`, {
+          inputs: chunk.map((i) => ({ id: i.crmId, properties: props.get(i.record.key) })),
+        });
         for (const i of chunk) found.set(i.record.key, i.crmId!);
       }
       for (const chunk of chunks(toCreate, BATCH)) {
-        const res = await client.request<BatchResponse>("POST", `${BASE}/objects/${type}/batch/create`, { inputs: chunk.map((i) => ({ properties: props.get(i.record.key) })) });
+        const res = await client.request<BatchResponse>("POST", `${BASE}/objects/${type}/batch/create`, {
+          inputs: chunk.map((i) => ({ properties: props.get(i.record.key) })),
+        });
         for (const r of res.results) if (r.properties[KEY_PROPERTY]) found.set(r.properties[KEY_PROPERTY]!, r.id);
       }
 
@@ -106,12 +134,36 @@ export function createHubSpotAdapter(options: HubSpotAdapterOptions): CrmAdapter
       const groups = new Map<string, { from: { id: string }; to: { id: string } }[]>();
       for (const p of pairs) {
         const path = `${objectTypes[p.fromKind]}/${objectTypes[p.toKind]}`;
-        if (associationTypeIds[path.replace("/", ">")] === undefined) throw new CrmValidationError({ message: `No default association from ${p.fromKind} to ${p.toKind}` });
+        if (associationTypeIds[path.replace("/", ">")] === undefined)
+          throw new CrmValidationError({ message: `No default association from ${p.fromKind} to ${p.toKind}` });
         groups.set(path, [...(groups.get(path) ?? []), { from: { id: p.fromId }, to: { id: p.toId } }]);
       }
       for (const [path, inputs] of groups) {
         for (const chunk of chunks(inputs, BATCH)) await client.request("POST", `/crm/v4/associations/${path}/batch/associate/default`, { inputs: chunk });
       }
+    },
+    async logEmails(inputs) {
+      await ensureSchema();
+      // An email whose create may have happened before a crash is looked up by our key first.
+      const recovered = await searchIn(
+        client,
+        EMAILS,
+        KEY_PROPERTY,
+        inputs.filter((i) => i.maybeCreated).map((i) => i.email.key),
+      );
+      const logged: UpsertedRecord[] = [];
+      for (const { email, contactId } of inputs) {
+        let crmId = recovered.get(email.key);
+        if (!crmId) {
+          const created = await client.request<HubSpotObject>("POST", `${BASE}/objects/${EMAILS}`, {
+            properties: hubspotEmailProperties(email),
+            associations: [{ to: { id: contactId }, types: [{ associationCategory: "HUBSPOT_DEFINED", associationTypeId: EMAIL_TO_CONTACT_ASSOCIATION }] }],
+          });
+          crmId = created.id;
+        }
+        logged.push({ key: email.key, crmId, url: null });
+      }
+      return logged;
     },
     recordUrl,
   };
@@ -152,7 +204,13 @@ async function ensureCustomProperties(client: HubSpotClient): Promise<void> {
     } catch (error) {
       if (!(error instanceof CrmValidationError) || error.failure.status !== 404) throw error;
       try {
-        await client.request("POST", `${BASE}/properties/${p.objectType}`, { name: p.name, label: p.label, type: "string", fieldType: "text", groupName: p.groupName });
+        await client.request("POST", `${BASE}/properties/${p.objectType}`, {
+          name: p.name,
+          label: p.label,
+          type: "string",
+          fieldType: "text",
+          groupName: p.groupName,
+        });
       } catch (created) {
         // Another worker, or our own earlier try whose answer never came, created it meanwhile.
         if (!(created instanceof CrmValidationError) || created.failure.status !== 409) throw created;

@@ -1,6 +1,7 @@
 import { requestSignal, throwIfJobAborted } from "@/lib/jobs/job-signal";
 import { CrmUnavailableError, CrmValidationError, type CrmFailure } from "@/lib/crm/errors";
 import type { RateLimiter } from "@/lib/crm/hubspot/rate-limiter";
+import { backoff, parseJson, sleep } from "@/lib/crm/http-helpers";
 
 // Plain fetch against HubSpot's REST API, through our own per-portal limiter (tested against the
 // stand-in) rather than @hubspot/api-client's Bottleneck defaults, which know nothing of the portal's
@@ -46,7 +47,10 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
         } catch (error) {
           done();
           throwIfJobAborted();
-          const message = error instanceof Error && error.name === "TimeoutError" ? `HubSpot did not answer ${method} ${path} within ${options.timeoutMs} ms` : `HubSpot is unreachable (${method} ${path})`;
+          const message =
+            error instanceof Error && error.name === "TimeoutError"
+              ? `HubSpot did not answer ${method} ${path} within ${options.timeoutMs} ms`
+              : `HubSpot is unreachable (${method} ${path})`;
           // A create HubSpot may have carried out (it timed out, or the connection dropped after it was
           // sent) is not sent again here: that would make a second record. The job fails, and its
           // retry looks the record up by our key before creating anything.
@@ -116,21 +120,4 @@ function failureOf(status: number, parsed: unknown, text: string): CrmFailure {
     category: str(body.category) ?? str(body.errorType),
     correlationId: str(body.correlationId),
   };
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function backoff(baseMs: number, attempt: number): number {
-  return Math.min(baseMs * 2 ** (attempt - 1), 8_000) * (0.5 + Math.random() / 2);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import type { EmailEngagement } from "@/lib/crm/email-engagement";
 import { noteHtml } from "@/lib/crm/note-html";
 import type { CrmKind, DealStage, PlannedRecord, TicketStage } from "@/lib/crm/plan-sync";
 
@@ -10,17 +11,26 @@ export const objectTypes: Record<CrmKind, string> = {
   ticket: "tickets",
   note: "notes",
   task: "tasks",
+  meeting: "meetings",
 };
 
 /** Record pages (app.hubspot.com/contacts/{portal}/record/{objectTypeId}/{id}); notes and tasks have none. */
 export const objectTypeIds: Partial<Record<CrmKind, string>> = { contact: "0-1", company: "0-2", deal: "0-3", ticket: "0-5" };
+
+/** Email engagements: not a planned record kind, one per email of the lead's thread. */
+export const EMAILS = "emails";
+/**
+ * HUBSPOT_DEFINED email → contact (HubSpot's association type list; HUBSPOT.md's table has no email
+ * row): sent inline with the create, so an email engagement is never left unlinked.
+ */
+export const EMAIL_TO_CONTACT_ASSOCIATION = 198;
 
 /** Our sync key on every record we create, so a create lost in a crash is found again, not repeated. */
 export const KEY_PROPERTY = "baton_key";
 
 /** Custom properties Baton adds to the portal once (HubSpot rejects unknown properties with a 400). */
 export const customProperties: { objectType: string; name: string; label: string; groupName: string }[] = [
-  ...Object.values(objectTypes).map((objectType) => ({ objectType, name: KEY_PROPERTY, label: "Baton sync key", groupName: groupOf(objectType) })),
+  ...[...Object.values(objectTypes), EMAILS].map((objectType) => ({ objectType, name: KEY_PROPERTY, label: "Baton sync key", groupName: groupOf(objectType) })),
   { objectType: "contacts", name: "baton_intent", label: "Intent (Baton)", groupName: "contactinformation" },
   { objectType: "contacts", name: "baton_source", label: "Source (Baton)", groupName: "contactinformation" },
 ];
@@ -48,6 +58,11 @@ export const associationTypeIds: Record<string, number> = {
   "tasks>contacts": 204,
   "tasks>companies": 192,
   "tasks>deals": 216,
+  // Meetings follow the same HUBSPOT_DEFINED table (verify against HubSpot's list): the v4 default
+  // association Baton calls picks the id itself; the stand-in checks these.
+  "meetings>contacts": 200,
+  "meetings>companies": 188,
+  "meetings>deals": 212,
 };
 
 export function hubspotProperties(record: PlannedRecord, ownerId: string | null): Record<string, string> {
@@ -79,12 +94,24 @@ export function hubspotProperties(record: PlannedRecord, ownerId: string | null)
     case "deal": {
       const f = record.fields;
       // The amount is in the portal's company currency; a multi-currency portal would add deal_currency_code.
-      Object.assign(props, { dealname: f.name, pipeline: DEAL_PIPELINE, dealstage: dealStages[f.stage], amount: f.amount, closedate: f.closeDate?.toISOString() });
+      Object.assign(props, {
+        dealname: f.name,
+        pipeline: DEAL_PIPELINE,
+        dealstage: dealStages[f.stage],
+        amount: f.amount,
+        closedate: f.closeDate?.toISOString(),
+      });
       break;
     }
     case "ticket": {
       const f = record.fields;
-      Object.assign(props, { subject: f.subject, content: f.content, hs_pipeline: TICKET_PIPELINE, hs_pipeline_stage: ticketStages[f.stage], hs_ticket_priority: f.priority });
+      Object.assign(props, {
+        subject: f.subject,
+        content: f.content,
+        hs_pipeline: TICKET_PIPELINE,
+        hs_pipeline_stage: ticketStages[f.stage],
+        hs_ticket_priority: f.priority,
+      });
       break;
     }
     case "note": {
@@ -104,11 +131,50 @@ export function hubspotProperties(record: PlannedRecord, ownerId: string | null)
       });
       break;
     }
+    case "meeting": {
+      const f = record.fields;
+      Object.assign(props, {
+        hs_timestamp: f.startsAt.toISOString(),
+        hs_meeting_title: f.title,
+        hs_meeting_start_time: f.startsAt.toISOString(),
+        hs_meeting_end_time: f.endsAt?.toISOString(),
+        hs_meeting_outcome: f.outcome,
+      });
+      break;
+    }
   }
   // Unknown values are left out, never sent as empty strings that would erase what HubSpot has.
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(props)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 function groupOf(objectType: string): string {
-  return { contacts: "contactinformation", companies: "companyinformation", deals: "dealinformation", tickets: "ticketinformation" }[objectType] ?? "engagement";
+  return (
+    { contacts: "contactinformation", companies: "companyinformation", deals: "dealinformation", tickets: "ticketinformation" }[objectType] ?? "engagement"
+  );
+}
+
+/** An email engagement's properties (`POST /crm/v3/objects/emails`); the headers are HubSpot's JSON string. */
+export function hubspotEmailProperties(email: EmailEngagement): Record<string, string> {
+  const name = (p: { firstName: string | null; lastName: string | null }) => ({
+    ...(p.firstName ? { firstName: p.firstName } : {}),
+    ...(p.lastName ? { lastName: p.lastName } : {}),
+  });
+  return {
+    [KEY_PROPERTY]: email.key,
+    hs_timestamp: email.timestamp.toISOString(),
+    hs_email_direction: email.direction,
+    hs_email_status: "SENT",
+    hs_email_subject: email.subject,
+    hs_email_text: email.text,
+    hs_email_headers: JSON.stringify({
+      from: { email: email.from.email, ...name(email.from) },
+      to: email.to.map((t) => ({ email: t.email })),
+      cc: [],
+      bcc: [],
+    }),
+  };
 }

@@ -16,7 +16,7 @@ async function fire(limiter: RateLimiter, count: number, latencyMs = 2) {
 
 function busiestWindow(stamps: number[], windowMs: number): number {
   let most = 0;
-  for (let i = 0; i < stamps.length; i++) most = Math.max(most, stamps.filter((t) => t >= stamps[i] && t < stamps[i] + windowMs).length);
+  for (let i = 0; i < stamps.length; i++) most = Math.max(most, stamps.filter((t) => t >= stamps[i]! && t < stamps[i]! + windowMs).length);
   return most;
 }
 

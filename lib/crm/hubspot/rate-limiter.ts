@@ -41,7 +41,7 @@ export class RateLimiter {
     for (;;) {
       const now = Date.now();
       const longest = Math.max(...this.policies.map((p) => p.windowMs));
-      while (this.stamps.length && this.stamps[0] <= now - longest) this.stamps.shift();
+      while (this.stamps.length && this.stamps[0]! <= now - longest) this.stamps.shift();
       let wait = this.pausedUntil > now ? this.pausedUntil - now : 0;
       for (const policy of this.policies) wait = Math.max(wait, this.waitFor(policy, now));
       if (wait <= 0) break;
@@ -64,7 +64,7 @@ export class RateLimiter {
     if (over < 0) return 0;
     // Every request still in flight counts until it answers; poll until one does.
     if (over >= inWindow.length) return 20;
-    return inWindow[over] + policy.windowMs - now + 1;
+    return inWindow[over]! + policy.windowMs - now + 1;
   }
 }
 

@@ -8,7 +8,7 @@ export function notifyJob(settings?: NotifySettings) {
     queue: queues.notify.name,
     schema: queues.notify.schema,
     handle: async (data, ctx) => {
-      const outcome = await sendNotifications(data, settings ?? await loadNotifySettings(), ctx.log);
+      const outcome = await sendNotifications(data, settings ?? (await loadNotifySettings()), ctx.log);
       ctx.log.info("notified", { handoffId: data.handoffId, event: data.event, sent: outcome.sent, alreadySent: outcome.alreadySent });
     },
   });

@@ -16,7 +16,12 @@ export const privacyCrmEraseJob = defineJob({
     // Dead-lettered, not dropped: once an admin sets the token, a retry from /admin/jobs finishes the erasure.
     if (!token) throw new PermanentJobError("HubSpot has no access token (set it on /admin/connections): the contacts of an erased lead are still there.");
     const result = await gdprDeleteContacts(
-      { baseUrl: hubspot.apiUrl, token, rateLimit: { max: e.HUBSPOT_RATE_LIMIT_MAX, windowMs: e.HUBSPOT_RATE_LIMIT_WINDOW_MS }, timeoutMs: e.HUBSPOT_TIMEOUT_MS },
+      {
+        baseUrl: hubspot.apiUrl,
+        token,
+        rateLimit: { max: e.HUBSPOT_RATE_LIMIT_MAX, windowMs: e.HUBSPOT_RATE_LIMIT_WINDOW_MS },
+        timeoutMs: e.HUBSPOT_TIMEOUT_MS,
+      },
       data.contactIds,
     );
     ctx.log.info("hubspot gdpr delete", result);

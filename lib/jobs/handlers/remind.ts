@@ -1,4 +1,4 @@
-import { runSlaStep } from "@/db/queries/sla";
+import { runSlaStep } from "@/lib/sla/run-sla-step";
 import { defineJob } from "@/lib/jobs/define-job";
 import { queues } from "@/lib/jobs/queues";
 
@@ -7,7 +7,7 @@ export const remindJob = defineJob({
   queue: queues.remind.name,
   schema: queues.remind.schema,
   handle: async (data, ctx) => {
-    const result = await runSlaStep({ handoffId: data.handoffId, step: data.step, cycle: data.cycle, at: new Date(data.at), boss: ctx.boss });
+    const result = await runSlaStep({ handoffId: data.handoffId, step: data.step, cycle: data.cycle, at: new Date(data.at) });
     ctx.log.info("sla step", { handoffId: data.handoffId, step: data.step, cycle: data.cycle, result });
   },
 });

@@ -21,11 +21,16 @@ export function weeklySummaryJob(settings?: NotifySettings) {
     queue: queues.weeklySummary.name,
     schema: queues.weeklySummary.schema,
     handle: async (data, ctx) => {
-      const config = settings ?? await loadNotifySettings();
+      const config = settings ?? (await loadNotifySettings());
       const now = ctx.now();
       const { week, previous } = summaryWeeks(now, data.weekStarting);
       // Only what the email shows: not the whole dashboard's breakdown, trend and tables.
-      const [totals, before, funnel, rules] = await Promise.all([metricTotals({ range: week, now }), metricTotals({ range: previous, now }), metricFunnel({ range: week }), ruleQuality({ range: week })]);
+      const [totals, before, funnel, rules] = await Promise.all([
+        metricTotals({ range: week, now }),
+        metricTotals({ range: previous, now }),
+        metricFunnel({ range: week }),
+        ruleQuality({ range: week }),
+      ]);
       const params = { range: week, by: "team" as const, every: "day" as const };
       const email = composeWeeklySummary({
         range: week,
@@ -43,7 +48,13 @@ export function weeklySummaryJob(settings?: NotifySettings) {
         const claim = await claimReportDelivery({ report: REPORT, period: week.from, channel: "email", recipientId: person.id, target: person.email });
         if (!claim) continue;
         try {
-          const sent = await sendEmail({ smtpUrl: config.smtp.url, from: config.smtp.from, to: person.email, message: email, messageId: messageIdFor(`${REPORT}.${week.from}.${person.id}`, config.smtp.from) });
+          const sent = await sendEmail({
+            smtpUrl: config.smtp.url,
+            from: config.smtp.from,
+            to: person.email,
+            message: email,
+            messageId: messageIdFor(`${REPORT}.${week.from}.${person.id}`, config.smtp.from),
+          });
           await markReportDelivery({ id: claim.id, providerRef: sent.ref });
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);

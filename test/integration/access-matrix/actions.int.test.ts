@@ -17,7 +17,7 @@ const signedIn: Record<UserRole, Actor> = {} as Record<UserRole, Actor>;
 
 beforeAll(async () => {
   const team = await createTeam();
-  for (const role of roles) signedIn[role] = await createUser({ role, teamId: team.id });
+  for (const role of roles) signedIn[role] = await createUser({ role, teamId: team!.id });
 });
 
 const as = (userId: string | null) => (allowed: readonly UserRole[]) => authorizeUser({ userId, allowed });

@@ -10,20 +10,38 @@ const pages = discoverPages();
 describe("the access-control matrix covers everything app/ exposes", () => {
   it("has an entry for every server action, and none for actions that are gone", () => {
     const found = actions.map((a) => a.key).sort();
-    expect(found.filter((key) => !(key in actionExpectations)), "server actions without an entry in expectations.ts").toEqual([]);
-    expect(Object.keys(actionExpectations).filter((key) => !found.includes(key)), "entries whose action no longer exists").toEqual([]);
+    expect(
+      found.filter((key) => !(key in actionExpectations)),
+      "server actions without an entry in expectations.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(actionExpectations).filter((key) => !found.includes(key)),
+      "entries whose action no longer exists",
+    ).toEqual([]);
   });
 
   it("has an entry for every route handler method, and none for handlers that are gone", () => {
     const found = routes.map((r) => r.key).sort();
-    expect(found.filter((key) => !(key in routeExpectations)), "route handlers without an entry in expectations.ts").toEqual([]);
-    expect(Object.keys(routeExpectations).filter((key) => !found.includes(key)), "entries whose handler no longer exists").toEqual([]);
+    expect(
+      found.filter((key) => !(key in routeExpectations)),
+      "route handlers without an entry in expectations.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(routeExpectations).filter((key) => !found.includes(key)),
+      "entries whose handler no longer exists",
+    ).toEqual([]);
   });
 
   it("has an entry for every page, and none for pages that are gone", () => {
     const found = pages.map((p) => p.pattern).sort();
-    expect(found.filter((pattern) => !(pattern in pageExpectations)), "pages without an entry in expectations.ts").toEqual([]);
-    expect(Object.keys(pageExpectations).filter((pattern) => !found.includes(pattern)), "entries whose page no longer exists").toEqual([]);
+    expect(
+      found.filter((pattern) => !(pattern in pageExpectations)),
+      "pages without an entry in expectations.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(pageExpectations).filter((pattern) => !found.includes(pattern)),
+      "entries whose page no longer exists",
+    ).toEqual([]);
   });
 
   it("finds no server action declared inline, where the matrix could not see it", () => {

@@ -27,7 +27,10 @@ export function discoverPages(): { pattern: string; file: string }[] {
   return sourceFiles("app")
     .filter((file) => /\/page\.tsx?$/.test(file))
     .map((file) => {
-      const segments = file.split("/").slice(1, -1).filter((s) => !(s.startsWith("(") && s.endsWith(")")));
+      const segments = file
+        .split("/")
+        .slice(1, -1)
+        .filter((s) => !(s.startsWith("(") && s.endsWith(")")));
       return { pattern: "/" + segments.join("/"), file };
     });
 }

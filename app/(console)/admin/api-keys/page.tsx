@@ -3,8 +3,9 @@ import { ActionButton } from "@/components/admin/action-button";
 import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { listApiKeysForAdmin } from "@/db/queries/admin-api-keys";
-import { listTeams } from "@/db/queries/users";
+import { listApiKeysForAdmin } from "@/db/queries/api-keys";
+import { listTeams } from "@/db/queries/teams";
+import { apiScopeLabels, apiScopes } from "@/lib/api/scopes";
 import { formatDateTime } from "@/lib/format";
 import { pageActorWith } from "../../page-actor";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -19,13 +20,22 @@ export default async function ApiKeysPage() {
       <div>
         <h1 className="text-lg font-semibold text-slate-900">API keys</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
-          Keys for the intake API (<code className="font-mono text-xs">POST /api/v1/intake</code>, <code className="font-mono text-xs">Authorization: Bearer baton_…</code>). One key per source, so one can be revoked without stopping the others.
+          Keys for the intake API (<code className="font-mono text-xs">POST /api/v1/intake</code>,{" "}
+          <code className="font-mono text-xs">Authorization: Bearer baton_…</code>) and the REST API (
+          <a className="text-brand-700 underline" href="/admin/api-reference">
+            reference
+          </a>
+          ). One key per source, so one can be revoked without stopping the others.
         </p>
       </div>
       <Card>
         <CardHeader title="Create a key" />
         <CardBody>
-          <CreateApiKeyForm action={createApiKeyAction} teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
+          <CreateApiKeyForm
+            action={createApiKeyAction}
+            teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+            scopes={apiScopes.map((value) => ({ value, label: apiScopeLabels[value] }))}
+          />
         </CardBody>
       </Card>
       <Card>
@@ -44,13 +54,24 @@ export default async function ApiKeysPage() {
                     <code className="font-mono text-xs font-normal text-slate-600">{key.prefix}…</code>
                   </p>
                   <p className="mt-0.5 text-xs text-slate-500">
-                    {key.teamName ? `Leads land in ${key.teamName}` : "No team"} · created {formatDateTime(key.createdAt)} · {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
+                    {key.teamName ? `Leads land in ${key.teamName}` : "No team"} · created {formatDateTime(key.createdAt)} ·{" "}
+                    {key.lastUsedAt ? `last used ${formatDateTime(key.lastUsedAt)}` : "never used"}
+                  </p>
+                  <p className="mt-0.5 font-mono text-xs text-slate-500" data-testid="api-key-scopes">
+                    {key.scopes.join(" ")}
                   </p>
                 </div>
                 {key.revokedAt ? (
                   <Badge tone="slate">Revoked {formatDateTime(key.revokedAt)}</Badge>
                 ) : (
-                  <ActionButton action={revokeApiKeyAction} fields={{ id: key.id }} success={`Key "${key.name}" revoked.`} variant="danger" confirm={`Revoke "${key.name}"? Senders using it are refused from their next request.`} aria-label={`Revoke ${key.name}`}>
+                  <ActionButton
+                    action={revokeApiKeyAction}
+                    fields={{ id: key.id }}
+                    success={`Key "${key.name}" revoked.`}
+                    variant="danger"
+                    confirm={`Revoke "${key.name}"? Senders using it are refused from their next request.`}
+                    aria-label={`Revoke ${key.name}`}
+                  >
                     Revoke
                   </ActionButton>
                 )}

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { saveFourEyesSetting } from "@/db/queries/approvals";
 import { defineAction } from "@/lib/action";
-import { checkbox } from "@/lib/admin/form-fields";
+import { checkbox } from "@/lib/forms/form-fields";
 import { rolesFor } from "@/lib/auth/roles";
 import { sensitiveActionTypes } from "@/lib/contract/package";
 

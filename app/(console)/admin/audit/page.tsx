@@ -4,9 +4,8 @@ import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { Label, Select } from "@/components/ui/field";
-import { listAuditEntityTypes, namesForAuditIds } from "@/db/queries/admin-audit";
-import { listAuditLog } from "@/db/queries/audit";
-import { auditDiff, formatAuditValue, idsIn } from "@/lib/admin/audit-diff";
+import { listAuditEntityTypes, listAuditLog, namesForAuditIds } from "@/db/queries/audit";
+import { auditDiff, formatAuditValue, idsIn } from "@/lib/audit/audit-diff";
 import { formatDateTime, humanize } from "@/lib/format";
 import { pageActorWith } from "../../page-actor";
 
@@ -16,7 +15,11 @@ const PAGE_SIZE = 50;
 
 // A bad cursor or filter in the address is read as "from the newest", never as an error page.
 const searchSchema = z.object({
-  type: z.string().regex(/^[a-z_]{1,60}$/).optional().catch(undefined),
+  type: z
+    .string()
+    .regex(/^[a-z_]{1,60}$/)
+    .optional()
+    .catch(undefined),
   after: z
     .string()
     .regex(/^\d{13}_\d+$/)
@@ -48,7 +51,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div>
         <h1 className="text-lg font-semibold text-slate-900">Audit log</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">Every change made in the admin pages: who, when, and what it was before and after. Secrets appear only as set or replaced.</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          Every change made in the admin pages, and every sign-in (success or failure, and how), invitation, password reset and ended session: who, when, and
+          what it was before and after. Secrets appear only as set or replaced.
+        </p>
       </div>
       <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-2" aria-label="Filter the audit log">
         <div className="w-56">
@@ -70,7 +76,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.length === 0 ? (
           <CardBody>
             <p className="text-sm text-slate-500" data-testid="audit-empty">
-              No changes recorded{search.type ? ` for ${entityName(search.type, "inline")}` : ""}{search.after ? " before this point" : ""}.
+              No changes recorded{search.type ? ` for ${entityName(search.type, "inline")}` : ""}
+              {search.after ? " before this point" : ""}.
             </p>
           </CardBody>
         ) : (
@@ -96,19 +103,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <caption className="sr-only">Changes made by {entry.action}</caption>
                       <thead className="text-left text-slate-500">
                         <tr>
-                          <th scope="col" className="w-32 py-0.5 pr-2 font-medium">Field</th>
-                          <th scope="col" className="py-0.5 pr-2 font-medium">Before</th>
-                          <th scope="col" className="py-0.5 font-medium">After</th>
+                          <th scope="col" className="w-32 py-0.5 pr-2 font-medium">
+                            Field
+                          </th>
+                          <th scope="col" className="py-0.5 pr-2 font-medium">
+                            Before
+                          </th>
+                          <th scope="col" className="py-0.5 font-medium">
+                            After
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {changes.map((change) => (
                           <tr key={change.field} className="align-top">
-                            <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-700">{fieldName(change.field)}</th>
+                            <th scope="row" className="py-0.5 pr-2 text-left font-normal text-slate-700">
+                              {fieldName(change.field)}
+                            </th>
                             <td className="break-words py-0.5 pr-2 text-red-800">
-                              {change.before === undefined ? <span className="text-slate-400">—</span> : <del className="no-underline">{formatAuditValue(change.before, names)}</del>}
+                              {change.before === undefined ? (
+                                <span className="text-slate-400">—</span>
+                              ) : (
+                                <del className="no-underline">{formatAuditValue(change.before, names)}</del>
+                              )}
                             </td>
-                            <td className="break-words py-0.5 text-emerald-800">{change.after === undefined ? <span className="text-slate-400">—</span> : <ins className="no-underline">{formatAuditValue(change.after, names)}</ins>}</td>
+                            <td className="break-words py-0.5 text-emerald-800">
+                              {change.after === undefined ? (
+                                <span className="text-slate-400">—</span>
+                              ) : (
+                                <ins className="no-underline">{formatAuditValue(change.after, names)}</ins>
+                              )}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -133,7 +158,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 }
 
 // Kinds of record as people say them: "API key", not "Api key"; lower case inside a sentence.
-const entityNames: Record<string, string> = { api_key: "API key", sla_policy: "SLA policy" };
+const entityNames: Record<string, string> = { api_key: "API key", sla_policy: "SLA policy", sso_settings: "Single sign-on", sign_in: "Sign-in" };
 function entityName(type: string, position: "start" | "inline" = "start"): string {
   const words = humanize(type);
   return entityNames[type] ?? (position === "start" ? words : words.toLowerCase());
@@ -141,5 +166,10 @@ function entityName(type: string, position: "start" | "inline" = "start"): strin
 
 // "teamId" → "Team" (its value shows as the team's name), "reassignOnBreach" → "Reassign on breach".
 function fieldName(field: string): string {
-  return humanize(field.replace(/Id$/, "").replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase());
+  return humanize(
+    field
+      .replace(/Id$/, "")
+      .replace(/([a-z])([A-Z])/g, "$1_$2")
+      .toLowerCase(),
+  );
 }

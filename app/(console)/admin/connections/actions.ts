@@ -1,10 +1,14 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { rolesFor } from "@/lib/auth/roles";
 import { draftConnection, resetConnection, saveConnection } from "@/lib/connections/save-connection";
 import { connectionKindSchema, saveConnectionSchema } from "@/lib/connections/schema";
 import { testConnection } from "@/lib/connections/test-connection";
+import { resetWidgetOrigins, saveWidgetOrigins } from "@/lib/chat/widget-origins";
+import { widgetOriginsSchema } from "@/lib/chat/widget-origins-schema";
+import { z } from "zod";
 
 const roles = rolesFor("admin.manage");
 
@@ -43,5 +47,31 @@ export const resetConnectionAction = defineAction({
     const removed = await resetConnection({ actor, kind: input.kind });
     log.info("connection reset to the environment", { kind: input.kind, removed });
     return { kind: input.kind, removed };
+  },
+});
+
+/** The sites allowed to embed the chat widget (its frame-ancestors): saved here, they replace CHAT_WIDGET_ALLOWED_ORIGINS. */
+export const saveWidgetOriginsAction = defineAction({
+  name: "admin.chat_widget.save_origins",
+  roles,
+  schema: widgetOriginsSchema,
+  handler: async ({ actor, input, log }) => {
+    const saved = await saveWidgetOrigins({ actor, origins: input.origins });
+    log.info("chat widget origins saved", { count: saved.origins.length });
+    revalidatePath("/admin/connections");
+    return saved;
+  },
+});
+
+/** Removes the saved list: CHAT_WIDGET_ALLOWED_ORIGINS from the environment applies again. */
+export const resetWidgetOriginsAction = defineAction({
+  name: "admin.chat_widget.reset_origins",
+  roles,
+  schema: z.object({}),
+  handler: async ({ actor, log }) => {
+    const result = await resetWidgetOrigins({ actor });
+    log.info("chat widget origins reset to the environment", result);
+    revalidatePath("/admin/connections");
+    return result;
   },
 });

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { databaseUrl } from "@/db";
 import { defineAction } from "@/lib/action";
 import { rolesFor } from "@/lib/auth/roles";
 import { retryDeadLetter } from "@/lib/jobs/retry-dead-letter";
@@ -12,7 +11,7 @@ export const retryDeadLetterAction = defineAction({
   roles: rolesFor("admin.manage"),
   schema: z.object({ queue: z.string().min(1).max(100), jobId: z.uuid() }),
   handler: async ({ input, log }) => {
-    await retryDeadLetter({ databaseUrl: databaseUrl(), queue: input.queue, jobId: input.jobId });
+    await retryDeadLetter({ queue: input.queue, jobId: input.jobId });
     log.info("dead letter retried", { queue: input.queue, jobId: input.jobId });
     revalidatePath("/admin/jobs");
     return { retried: true };

@@ -16,7 +16,10 @@ const channelLabels = { slack: "Slack", email: "Email", in_app: "In-app" } as co
 export default async function MessagesPage() {
   await pageActorWith("admin.manage");
   const settings = env();
-  const [log, outbox] = await Promise.all([listDeliveries({ limit: 100 }), readDemoOutbox({ slackUrl: settings.DEMO_SLACK_OUTBOX_URL, smtpUrl: settings.DEMO_SMTP_OUTBOX_URL })]);
+  const [log, outbox] = await Promise.all([
+    listDeliveries({ limit: 100 }),
+    readDemoOutbox({ slackUrl: settings.DEMO_SLACK_OUTBOX_URL, smtpUrl: settings.DEMO_SMTP_OUTBOX_URL }),
+  ]);
   return (
     <div className="space-y-6">
       {outbox ? (
@@ -43,6 +46,11 @@ export default async function MessagesPage() {
                   <p className="text-xs text-slate-400">
                     to {m.to.join(", ")} · {formatDateTime(m.receivedAt)}
                   </p>
+                  {bookingLinks(m.text).map((link) => (
+                    <p key={link} className="break-all font-mono text-xs text-slate-600" data-testid="demo-email-link">
+                      {link}
+                    </p>
+                  ))}
                 </li>
               ))}
             </Outbox>
@@ -95,11 +103,28 @@ export default async function MessagesPage() {
 }
 
 function Outbox({ label, error, empty, testId, children }: { label: string; error: string | null; empty: boolean; testId: string; children: React.ReactNode }) {
-  if (error) return <CardBody><p className="text-sm text-red-700">{error}</p></CardBody>;
-  if (empty) return <CardBody><p className="text-sm text-slate-500">Nothing received yet.</p></CardBody>;
+  if (error)
+    return (
+      <CardBody>
+        <p className="text-sm text-red-700">{error}</p>
+      </CardBody>
+    );
+  if (empty)
+    return (
+      <CardBody>
+        <p className="text-sm text-slate-500">Nothing received yet.</p>
+      </CardBody>
+    );
   return (
     <ScrollRegion label={label} className="max-h-96 overflow-y-auto">
-      <ul className="divide-y divide-slate-100" data-testid={testId}>{children}</ul>
+      <ul className="divide-y divide-slate-100" data-testid={testId}>
+        {children}
+      </ul>
     </ScrollRegion>
   );
+}
+
+/** The scheduling links an email carries (the agent's booking-link emails), so the demo shows where they lead. */
+function bookingLinks(text: string): string[] {
+  return [...new Set(text.match(/https:\/\/(?:[a-z0-9-]+\.)*(?:cal\.com|cal\.eu|calendly\.com)\/\S+/gi) ?? [])];
 }

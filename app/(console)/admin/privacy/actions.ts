@@ -1,13 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { databaseUrl } from "@/db";
-import { recordAdminChange } from "@/db/queries/audit";
+import { recordAuditEntry } from "@/db/queries/audit";
 import { eraseLeadData, exportLeadData, saveRetentionDays } from "@/db/queries/privacy";
-import { db } from "@/db";
 import { defineAction } from "@/lib/action";
 import { rolesFor } from "@/lib/auth/roles";
-import { getBoss } from "@/lib/jobs/boss";
 
 const roles = rolesFor("admin.manage");
 const email = z.email("must be an email address").max(320, "must be at most 320 characters");
@@ -20,9 +17,17 @@ export const exportLeadDataAction = defineAction({
   handler: async ({ actor, input }) => {
     const data = await exportLeadData({ email: input.email });
     // Which address was exported is personal data too: the audit entry says only that and how much.
-    await recordAdminChange(db, { actor, action: "privacy.export", entityType: "personal data", after: { leads: data.leads.length, handoffs: data.handoffs.length, intakes: data.intakes.length } });
+    await recordAuditEntry({
+      actor,
+      action: "privacy.export",
+      entityType: "personal data",
+      after: { leads: data.leads.length, handoffs: data.handoffs.length, intakes: data.intakes.length },
+    });
     const exportedAt = new Date().toISOString();
-    return { fileName: `baton-personal-data-${exportedAt.slice(0, 10)}.json`, json: JSON.stringify({ email: input.email.toLowerCase(), exportedAt, ...data }, null, 2) };
+    return {
+      fileName: `baton-personal-data-${exportedAt.slice(0, 10)}.json`,
+      json: JSON.stringify({ email: input.email.toLowerCase(), exportedAt, ...data }, null, 2),
+    };
   },
 });
 
@@ -31,13 +36,19 @@ export const eraseLeadDataAction = defineAction({
   name: "admin.privacy.erase",
   roles,
   schema: z.object({ email }),
-  handler: async ({ actor, input }) => eraseLeadData({ email: input.email, actor, boss: await getBoss(databaseUrl()) }),
+  handler: async ({ actor, input }) => eraseLeadData({ email: input.email, actor }),
 });
 
 export const saveRetentionAction = defineAction({
   name: "admin.privacy.retention",
   roles,
-  schema: z.object({ retentionDays: z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be at least 1 day").max(3650, "must be at most 3650 days (10 years)") }),
+  schema: z.object({
+    retentionDays: z.coerce
+      .number({ error: "must be a number of days" })
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(3650, "must be at most 3650 days (10 years)"),
+  }),
   handler: async ({ actor, input }) => {
     await saveRetentionDays({ days: input.retentionDays, actor });
     return { retentionDays: input.retentionDays };

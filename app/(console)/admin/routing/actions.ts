@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { createRoutingRule, deleteRoutingRule, moveRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/db/queries/admin-routing";
+import { createRoutingRule, deleteRoutingRule, moveRoutingRule, setRoutingRuleEnabled, updateRoutingRule } from "@/db/queries/routing-rules";
 import { defineAction } from "@/lib/action";
-import { checkbox } from "@/lib/admin/form-fields";
-import { routingRuleFormSchema } from "@/lib/admin/routing-rule-input";
+import { checkbox } from "@/lib/forms/form-fields";
+import { routingRuleFormSchema } from "@/lib/routing/routing-rule-input";
 import { rolesFor } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
 

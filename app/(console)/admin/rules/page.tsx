@@ -21,10 +21,15 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
 
   const search = await searchParams;
   // Metrics link a fired reason as `rule:signal` (default.escalate:risk.pricing); the editor's row is the rule.
-  const highlightRule = typeof search.rule === "string" && search.rule ? search.rule.split(":")[0] : null;
+  const highlightRule = typeof search.rule === "string" && search.rule ? (search.rule.split(":")[0] ?? null) : null;
   const now = new Date();
   const { params } = parseMetricsParams({ from: addDays(toDay(now), -(PRECISION_DAYS - 1)) }, now);
-  const [published, draft, versions, quality] = await Promise.all([activeRuleSet(), findRuleSetDraft(), listRuleSetVersions(), ruleQuality({ range: params.range, byRuleId: true })]);
+  const [published, draft, versions, quality] = await Promise.all([
+    activeRuleSet(),
+    findRuleSetDraft(),
+    listRuleSetVersions(),
+    ruleQuality({ range: params.range, byRuleId: true }),
+  ]);
   // A draft saved under an older schema that no longer parses is set aside: the form starts from the published rules.
   const parsedDraft = draft ? ruleSetSchema.safeParse(draft.rules) : null;
   const initial = parsedDraft?.success ? parsedDraft.data : published.ruleSet;
@@ -46,7 +51,9 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
       <RulesEditor
         initial={initial}
         revision={`${published.version}:${parsedDraft?.success ? "draft" : "published"}`}
-        startedFrom={parsedDraft?.success && draft ? { kind: "draft", savedAt: formatDateTime(draft.createdAt) } : { kind: "published", version: published.version }}
+        startedFrom={
+          parsedDraft?.success && draft ? { kind: "draft", savedAt: formatDateTime(draft.createdAt) } : { kind: "published", version: published.version }
+        }
         publishedVersion={published.version}
         precision={precisionByRule(quality)}
         highlightRule={highlightRule}
@@ -55,7 +62,10 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
         simulate={simulateRulesAction}
       />
       <Card>
-        <CardHeader title="Version history" description="Every published version stays as it was. Restoring publishes a copy of an earlier version as the next version." />
+        <CardHeader
+          title="Version history"
+          description="Every published version stays as it was. Restoring publishes a copy of an earlier version as the next version."
+        />
         <VersionHistory versions={versions} restore={restoreRulesVersionAction} />
       </Card>
     </div>

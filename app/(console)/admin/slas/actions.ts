@@ -1,10 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { saveSlaPolicy, saveTeamCalendar } from "@/db/queries/admin-sla";
+import { saveSlaPolicy, saveTeamCalendar } from "@/db/queries/sla-policies";
 import { defineAction } from "@/lib/action";
-import { checkbox, wholeNumber } from "@/lib/admin/form-fields";
-import { teamCalendarFormSchema } from "@/lib/admin/team-calendar-input";
+import { checkbox, wholeNumber } from "@/lib/forms/form-fields";
+import { teamCalendarFormSchema } from "@/lib/sla/team-calendar-input";
 import { rolesFor } from "@/lib/auth/roles";
 import { priorities } from "@/lib/contract/package";
 import { UserError } from "@/lib/errors";

@@ -3,9 +3,9 @@ import { ActionForm } from "@/components/admin/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/field";
-import { listSlaPolicies } from "@/db/queries/admin-sla";
-import { listTeams } from "@/db/queries/users";
-import { weekdays } from "@/lib/admin/team-calendar-input";
+import { listSlaPolicies } from "@/db/queries/sla-policies";
+import { listTeams } from "@/db/queries/teams";
+import { weekdays } from "@/lib/sla/team-calendar-input";
 import { priorityLabels } from "@/lib/format";
 import { pageActorWith } from "../../page-actor";
 import { saveSlaPolicyAction, saveTeamCalendarAction } from "./actions";
@@ -16,7 +16,12 @@ const dayNames = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursd
 const policyLabels = { minutes: "Minutes", maxBreaches: "Breaches before nurture", priority: "Priority" };
 const calendarLabels = {
   timeZone: "Time zone",
-  ...Object.fromEntries(weekdays.flatMap((d) => [[`${d}Start`, `${dayNames[d]} opens`], [`${d}End`, `${dayNames[d]} closes`]])),
+  ...Object.fromEntries(
+    weekdays.flatMap((d) => [
+      [`${d}Start`, `${dayNames[d]} opens`],
+      [`${d}End`, `${dayNames[d]} closes`],
+    ]),
+  ),
 };
 
 export default async function SlasPage() {
@@ -27,14 +32,25 @@ export default async function SlasPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-lg font-semibold text-slate-900">SLAs</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">How long a package may wait to be accepted, counted in the receiving team&apos;s business hours. Changes apply to packages routed from now on.</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          How long a package may wait to be accepted, counted in the receiving team&apos;s business hours. Changes apply to packages routed from now on.
+        </p>
       </div>
       <Card>
-        <CardHeader title="Per priority" description="At half the time the owner is reminded; at all of it the package breaches. After the last allowed breach it is closed to nurture." />
+        <CardHeader
+          title="Per priority"
+          description="At half the time the owner is reminded; at all of it the package breaches. After the last allowed breach it is closed to nurture."
+        />
         <ul className="divide-y divide-slate-100">
           {policies.map((policy) => (
             <li key={policy.priority} className="px-4 py-3" data-testid={`sla-${policy.priority}`}>
-              <ActionForm action={saveSlaPolicyAction} success={`${priorityLabels[policy.priority]} SLA saved.`} fieldLabels={policyLabels} label={`${priorityLabels[policy.priority]} SLA`} className="flex flex-wrap items-end gap-4">
+              <ActionForm
+                action={saveSlaPolicyAction}
+                success={`${priorityLabels[policy.priority]} SLA saved.`}
+                fieldLabels={policyLabels}
+                label={`${priorityLabels[policy.priority]} SLA`}
+                className="flex flex-wrap items-end gap-4"
+              >
                 <input type="hidden" name="priority" value={policy.priority} />
                 <p className="w-24 pb-2 text-sm font-medium text-slate-900">{priorityLabels[policy.priority]}</p>
                 <div className="w-32">
@@ -64,9 +80,18 @@ export default async function SlasPage() {
       </datalist>
       {teams.map((team) => (
         <Card key={team.id} data-testid="team-calendar">
-          <CardHeader title={`${team.name}: business hours`} description="The SLA clock runs only while the team is open. A team with no open day works around the clock." />
+          <CardHeader
+            title={`${team.name}: business hours`}
+            description="The SLA clock runs only while the team is open. A team with no open day works around the clock."
+          />
           <CardBody>
-            <ActionForm action={saveTeamCalendarAction} success={`${team.name}'s hours saved.`} fieldLabels={calendarLabels} label={`${team.name} business hours`} className="space-y-3">
+            <ActionForm
+              action={saveTeamCalendarAction}
+              success={`${team.name}'s hours saved.`}
+              fieldLabels={calendarLabels}
+              label={`${team.name} business hours`}
+              className="space-y-3"
+            >
               <input type="hidden" name="teamId" value={team.id} />
               <div className="max-w-sm">
                 <Label htmlFor={`${team.id}-zone`}>Time zone</Label>
@@ -91,13 +116,31 @@ export default async function SlasPage() {
                           {dayNames[day]}
                         </th>
                         <td className="py-1 pr-2 sm:pr-4">
-                          <input type="checkbox" name={`${day}Open`} defaultChecked={Boolean(hours)} aria-label={`Open on ${dayNames[day]}`} className="size-4 rounded border-slate-300" />
+                          <input
+                            type="checkbox"
+                            name={`${day}Open`}
+                            defaultChecked={Boolean(hours)}
+                            aria-label={`Open on ${dayNames[day]}`}
+                            className="size-4 rounded border-slate-300"
+                          />
                         </td>
                         <td className="py-1 pr-2 sm:pr-4">
-                          <Input name={`${day}Start`} defaultValue={hours?.[0] ?? "09:00"} aria-label={`${dayNames[day]} opens`} className="w-20 sm:w-24" placeholder="09:00" />
+                          <Input
+                            name={`${day}Start`}
+                            defaultValue={hours?.[0] ?? "09:00"}
+                            aria-label={`${dayNames[day]} opens`}
+                            className="w-20 sm:w-24"
+                            placeholder="09:00"
+                          />
                         </td>
                         <td className="py-1">
-                          <Input name={`${day}End`} defaultValue={hours?.[1] ?? "18:00"} aria-label={`${dayNames[day]} closes`} className="w-20 sm:w-24" placeholder="18:00" />
+                          <Input
+                            name={`${day}End`}
+                            defaultValue={hours?.[1] ?? "18:00"}
+                            aria-label={`${dayNames[day]} closes`}
+                            className="w-20 sm:w-24"
+                            placeholder="18:00"
+                          />
                         </td>
                       </tr>
                     );

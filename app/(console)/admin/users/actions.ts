@@ -1,11 +1,10 @@
 "use server";
 
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { changeUserByAdmin, createUserByAdmin, type ChangeUserResult } from "@/db/queries/admin-users";
+import { changeUserByAdmin, type ChangeUserResult } from "@/db/queries/users";
 import { defineAction } from "@/lib/action";
-import { blankIsUnset, wholeNumber } from "@/lib/admin/form-fields";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { blankIsUnset, wholeNumber } from "@/lib/forms/form-fields";
+import { inviteUser, resendInvitation } from "@/lib/auth/invitations";
 import { roles as userRoles, rolesFor } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
 
@@ -14,8 +13,9 @@ const role = z.enum(userRoles, { error: `must be one of: ${userRoles.join(", ")}
 const teamId = blankIsUnset(z.uuid("must be a team"));
 const userId = z.string().min(1, "must be a user");
 
-export const createUserAction = defineAction({
-  name: "admin.users.create",
+/** Invites a person: created without a password; the emailed single-use link lets them choose one. */
+export const inviteUserAction = defineAction({
+  name: "admin.users.invite",
   roles,
   schema: z.object({
     name: z.string().trim().min(1, "must not be empty").max(200),
@@ -23,19 +23,28 @@ export const createUserAction = defineAction({
     role,
     teamId,
     capacity: wholeNumber(0, 1000),
-    /** Blank: a password is generated and shown once. */
-    password: blankIsUnset(z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024)),
   }),
   handler: async ({ actor, input, log }) => {
-    const generated = input.password ? null : randomBytes(12).toString("base64url");
-    const result = await createUserByAdmin({
+    const invited = await inviteUser({
       actor,
-      user: { name: input.name, email: input.email, role: input.role, teamId: input.teamId ?? null, capacity: input.capacity, passwordHash: await hashPassword(input.password ?? generated!) },
+      person: { name: input.name, email: input.email, role: input.role, teamId: input.teamId ?? null, capacity: input.capacity },
+      log,
     });
-    if (!result.ok && result.reason === "email_taken") throw new UserError("conflict", `${input.email} already has an account.`, { email: ["already has an account"] });
-    if (!result.ok) throw new UserError("bad_request", "That team no longer exists; reload the page.", { teamId: ["no longer exists"] });
-    log.info("user created", { userId: result.user.id, role: input.role });
-    return { id: result.user.id, email: result.user.email, generatedPassword: generated };
+    log.info("user invited", { userId: invited.id, role: input.role, delivered: invited.delivered });
+    return invited;
+  },
+});
+
+/** A new invitation link for someone who has not chosen a password yet; the earlier link stops working. */
+export const resendInvitationAction = defineAction({
+  name: "admin.users.resend_invitation",
+  roles,
+  schema: z.object({ userId }),
+  handler: async ({ actor, input, log }) => {
+    const invited = await resendInvitation({ actor, userId: input.userId, log });
+    if (!invited.delivered)
+      throw new UserError("conflict", `The invitation email was not sent (${invited.deliveryError}). Check outgoing email on Connections.`);
+    return invited;
   },
 });
 
@@ -44,7 +53,14 @@ export const updateUserAction = defineAction({
   roles,
   schema: z.object({ userId, role, teamId, capacity: wholeNumber(0, 1000) }),
   handler: async ({ actor, input }) => {
-    assertChanged(await changeUserByAdmin({ actor, userId: input.userId, change: { role: input.role, teamId: input.teamId ?? null, capacity: input.capacity }, action: "user.update" }));
+    assertChanged(
+      await changeUserByAdmin({
+        actor,
+        userId: input.userId,
+        change: { role: input.role, teamId: input.teamId ?? null, capacity: input.capacity },
+        action: "user.update",
+      }),
+    );
     return { userId: input.userId };
   },
 });
@@ -54,7 +70,9 @@ export const setUserActiveAction = defineAction({
   roles,
   schema: z.object({ userId, active: z.enum(["true", "false"], { error: "must be true or false" }).transform((v) => v === "true") }),
   handler: async ({ actor, input }) => {
-    assertChanged(await changeUserByAdmin({ actor, userId: input.userId, change: { active: input.active }, action: input.active ? "user.reactivate" : "user.deactivate" }));
+    assertChanged(
+      await changeUserByAdmin({ actor, userId: input.userId, change: { active: input.active }, action: input.active ? "user.reactivate" : "user.deactivate" }),
+    );
     return { userId: input.userId, active: input.active };
   },
 });

@@ -7,10 +7,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
-import { listUsersForAdmin } from "@/db/queries/admin-users";
-import { listTeams } from "@/db/queries/users";
+import { listUsersForAdmin } from "@/db/queries/users";
+import { listTeams } from "@/db/queries/teams";
 import { pageActorWith } from "../../page-actor";
-import { createUserAction, setUserActiveAction, updateUserAction } from "./actions";
+import { formatDateTime } from "@/lib/format";
+import { inviteUserAction, resendInvitationAction, setUserActiveAction, updateUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -22,12 +23,15 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-lg font-semibold text-slate-900">Users</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">Who can sign in, what they may do, and how many immediate packages routing gives each at once. Deactivating someone signs them out at their next click; their packages stay where they are.</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          Who can sign in, what they may do, and how many immediate packages routing gives each at once. Deactivating someone signs them out at their next
+          click; their packages stay where they are.
+        </p>
       </div>
       <Card>
-        <CardHeader title="Add a user" />
+        <CardHeader title="Invite a user" description="They get an email with a single-use link, valid 7 days, to choose their password." />
         <CardBody>
-          <CreateUserForm action={createUserAction} teams={teamOptions} />
+          <CreateUserForm action={inviteUserAction} teams={teamOptions} />
         </CardBody>
       </Card>
       <Card>
@@ -40,10 +44,22 @@ export default async function UsersPage() {
                   <PersonName name={person.name ?? person.email} className="min-w-0" />
                   {person.id === actor.id ? <Badge tone="blue">You</Badge> : null}
                   {person.active ? null : <Badge tone="amber">Deactivated</Badge>}
+                  {person.passwordSet || person.lastSignInAt ? null : <Badge tone="slate">Invited</Badge>}
                 </p>
                 <p className="text-xs wrap-anywhere text-slate-500">{person.email}</p>
+                <p className="text-xs text-slate-500" data-testid="last-sign-in">
+                  {person.lastSignInAt
+                    ? `Last signed in ${formatDateTime(person.lastSignInAt)}${person.lastSignInMethod === "sso" ? " with single sign-on" : " with a password"}`
+                    : "Never signed in"}
+                </p>
               </div>
-              <ActionForm action={updateUserAction} success={`${person.email} updated.`} fieldLabels={{ role: "Role", teamId: "Team", capacity: "Capacity" }} label={`Change ${person.email}`} className="flex flex-wrap items-end gap-2">
+              <ActionForm
+                action={updateUserAction}
+                success={`${person.email} updated.`}
+                fieldLabels={{ role: "Role", teamId: "Team", capacity: "Capacity" }}
+                label={`Change ${person.email}`}
+                className="flex flex-wrap items-end gap-2"
+              >
                 <input type="hidden" name="userId" value={person.id} />
                 <Select name="role" defaultValue={person.role} aria-label={`Role of ${person.email}`} className="w-28">
                   <option value="rep">Rep</option>
@@ -63,6 +79,16 @@ export default async function UsersPage() {
                   Save
                 </Button>
               </ActionForm>
+              {person.active && !person.passwordSet ? (
+                <ActionButton
+                  action={resendInvitationAction}
+                  fields={{ userId: person.id }}
+                  success={`Invitation sent again to ${person.email}.`}
+                  variant="secondary"
+                >
+                  Send invitation again
+                </ActionButton>
+              ) : null}
               <ActionButton
                 action={setUserActiveAction}
                 fields={{ userId: person.id, active: person.active ? "false" : "true" }}

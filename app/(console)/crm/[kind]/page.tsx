@@ -30,7 +30,9 @@ export default async function CrmListPage({ params }: { params: Promise<{ kind: 
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
             <tr>
               {columns.map((c) => (
-                <th key={c} scope="col" className="px-4 py-2 font-medium">{c}</th>
+                <th key={c} scope="col" className="px-4 py-2 font-medium">
+                  {c}
+                </th>
               ))}
             </tr>
           </thead>
@@ -38,16 +40,22 @@ export default async function CrmListPage({ params }: { params: Promise<{ kind: 
             {rows.map((row) => (
               <tr key={row.id} className="hover:bg-slate-50">
                 <td className="px-4 py-2">
-                  <Link href={`/crm/${page}/${row.id}`} className="font-medium text-brand-700 underline">{row.name}</Link>
+                  <Link href={`/crm/${page}/${row.id}`} className="font-medium text-brand-700 underline">
+                    {row.name}
+                  </Link>
                 </td>
                 {row.cells.map((cell, i) => (
-                  <td key={i} className="px-4 py-2 text-slate-700">{cell}</td>
+                  <td key={i} className="px-4 py-2 text-slate-700">
+                    {cell}
+                  </td>
                 ))}
               </tr>
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="px-4 py-8 text-center text-slate-400">Nothing here yet: records appear as handoffs are synced.</td>
+                <td colSpan={columns.length} className="px-4 py-8 text-center text-slate-400">
+                  Nothing here yet: records appear as handoffs are synced.
+                </td>
               </tr>
             )}
           </tbody>
@@ -68,13 +76,23 @@ async function tableFor(page: RecordPage): Promise<{ columns: string[]; rows: Ro
         rows: (await listBuiltinContacts({ limit: LIMIT })).map((c) => ({
           id: c.id,
           name: c.name ?? c.email ?? "Unnamed",
-          cells: [c.email ?? "—", c.companyName ?? "—", label(leadStatusLabels, c.leadStatus), c.intent ? humanize(c.intent) : "—", formatDateTime(c.updatedAt)],
+          cells: [
+            c.email ?? "—",
+            c.companyName ?? "—",
+            label(leadStatusLabels, c.leadStatus),
+            c.intent ? humanize(c.intent) : "—",
+            formatDateTime(c.updatedAt),
+          ],
         })),
       };
     case "companies":
       return {
         columns: ["Name", "Domain", "Employees", "Updated"],
-        rows: (await listBuiltinCompanies({ limit: LIMIT })).map((c) => ({ id: c.id, name: c.name, cells: [c.domain ?? "—", c.employees ?? "—", formatDateTime(c.updatedAt)] })),
+        rows: (await listBuiltinCompanies({ limit: LIMIT })).map((c) => ({
+          id: c.id,
+          name: c.name,
+          cells: [c.domain ?? "—", c.employees ?? "—", formatDateTime(c.updatedAt)],
+        })),
       };
     case "deals":
       return {
@@ -88,7 +106,11 @@ async function tableFor(page: RecordPage): Promise<{ columns: string[]; rows: Ro
     case "tickets":
       return {
         columns: ["Subject", "Stage", "Priority", "Updated"],
-        rows: (await listBuiltinTickets({ limit: LIMIT })).map((t) => ({ id: t.id, name: t.subject, cells: [label(ticketStageLabels, t.stage), humanize(t.priority.toLowerCase()), formatDateTime(t.updatedAt)] })),
+        rows: (await listBuiltinTickets({ limit: LIMIT })).map((t) => ({
+          id: t.id,
+          name: t.subject,
+          cells: [label(ticketStageLabels, t.stage), humanize(t.priority.toLowerCase()), formatDateTime(t.updatedAt)],
+        })),
       };
   }
 }

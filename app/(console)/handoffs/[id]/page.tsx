@@ -6,6 +6,7 @@ import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
 import { PackageApprovals } from "@/components/approvals/package-approvals";
 import { CrmSyncPreview } from "@/components/crm/crm-sync-preview";
+import { PackageKnowledge } from "@/components/knowledge/package-knowledge";
 import { SlaCountdown } from "@/components/inbox/sla-countdown";
 import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { FactsReview } from "@/components/package/facts-review";
@@ -24,26 +25,41 @@ import {
   SourceSection,
   SummarySection,
 } from "@/components/package/package-sections";
+import { LiveChat } from "@/components/package/live-chat";
 import { Timeline } from "@/components/package/timeline";
+import { PackageMeetings } from "@/components/meetings/package-meetings";
+import { EmailThread } from "@/components/email/email-thread";
+import { loadEmailThread } from "@/db/queries/mailbox";
+import { threadItems } from "@/lib/email/thread-view";
 import { HandoffPresence } from "@/components/presence/handoff-presence";
 import { Traceability } from "@/components/package/traceability";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getFourEyesSettings, listApprovals } from "@/db/queries/approvals";
+import { leadLastSeen, listLiveMessages } from "@/db/queries/chat-live";
 import { getHandoff, listHandoffEvents } from "@/db/queries/handoffs";
 import { getIntake, listConversationMessages } from "@/db/queries/leads";
-import { listCorrections } from "@/db/queries/package-actions";
+import { listCorrections } from "@/db/queries/corrections";
+import { listHandoffMeetings } from "@/db/queries/meetings";
+import { bookingLinkForHandoff } from "@/lib/meetings/link-for-handoff";
+import { conversationAnswers } from "@/db/queries/knowledge";
 import { listActiveUsers } from "@/db/queries/users";
 import { mayDecide } from "@/lib/approvals/scope";
-import { can } from "@/lib/auth/roles";
+import { suggestDraft } from "@/lib/chat/suggest-draft";
+import { consoleLine } from "@/lib/chat/lead-view";
+import { whyNotWrite } from "@/lib/chat/person-reply";
+import { replyRoute, type ReplyRoute } from "@/lib/chat/reply-route";
 import { handoffPackageSchema } from "@/lib/contract/package";
 import { formatDateTime, formatMoney, label, reasonLabels } from "@/lib/format";
-import { canActOnHandoff, canViewHandoff } from "@/lib/handoffs/access";
+import { allowedPackageActions } from "@/lib/handoffs/allowed-actions";
+import { canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { requestedActionViews } from "@/lib/handoffs/requested-action";
-import { checkTransition, openStatuses } from "@/lib/handoffs/state-machine";
 import { decideApprovalAction } from "../../approvals/actions";
+import { sendChatReply } from "../chat-actions";
+import { sendEmailReply } from "../email-actions";
 import { pageActor } from "../../page-actor";
+import { markKnowledgeAnswerWrong } from "../knowledge-actions";
 import {
   acceptHandoff,
   addNote,
@@ -74,7 +90,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
   // The stored package is parsed before rendering: a malformed one shows an error, not a broken page.
   const parsed = handoffPackageSchema.safeParse(handoff.package);
-  const [events, intake, transcript, people, corrections, approvals, fourEyes] = await Promise.all([
+  const [events, intake, transcript, people, corrections, approvals, fourEyes, meetings, bookingLink, emailThread] = await Promise.all([
     listHandoffEvents({ handoffId: handoff.id }),
     handoff.intakeId ? getIntake({ id: handoff.intakeId }) : null,
     handoff.conversationId ? listConversationMessages({ conversationId: handoff.conversationId }) : [],
@@ -82,23 +98,27 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
     listCorrections({ handoffId: handoff.id }),
     listApprovals({ scope: { kind: "all" }, handoffId: handoff.id, status: "all" }),
     getFourEyesSettings(),
+    listHandoffMeetings({ handoffId: handoff.id }),
+    bookingLinkForHandoff(handoff.id),
+    loadEmailThread(handoff.id),
   ]);
 
-  const mayAct = canActOnHandoff(actor, handoff);
-  const isOpen = (openStatuses as readonly string[]).includes(handoff.status);
-  const allowed = {
-    accept: mayAct && checkTransition("accept", handoff.status).ok,
-    startFollowUp: mayAct && checkTransition("start_follow_up", handoff.status).ok,
-    convert: mayAct && checkTransition("convert", handoff.status).ok,
-    discard: mayAct && checkTransition("discard", handoff.status).ok,
-    reassign: can(actor.role, "handoffs.reassign") && isOpen,
-  };
+  const knowledgeAnswers = handoff.conversationId ? await conversationAnswers({ conversationId: handoff.conversationId }) : [];
+  const { mayAct, mayReassign, isOpen, status: allowed, ownerRequests: ownerRequestsAllowed } = allowedPackageActions(actor, handoff);
   const now = new Date();
   const snoozedUntil = handoff.snoozedUntil && handoff.snoozedUntil > now ? handoff.snoozedUntil : null;
-  const ownerRequestsAllowed = { requestInfo: mayAct && isOpen, snooze: mayAct && isOpen, handBack: mayAct && checkTransition("hand_back", handoff.status).ok };
   const reviewedBy = Object.fromEntries(corrections.map((c) => [c.correction.field, { kind: c.correction.kind, actorName: c.actorName }]));
   const ownerNames = Object.fromEntries(people.map((p) => [p.id, p.name ?? p.email]));
   const title = handoff.leadName ?? handoff.leadEmail ?? "Unknown lead";
+  const liveChat =
+    handoff.channel === "chat" && handoff.conversationId ? (await listLiveMessages({ conversationId: handoff.conversationId })).map(consoleLine) : null;
+  const cannotWrite = liveChat ? whyNotWrite(actor, found) : null;
+  // Where a reply would go now (the action decides again when it is sent).
+  const route: ReplyRoute | null =
+    liveChat && !cannotWrite
+      ? replyRoute({ leadLastSeenAt: await leadLastSeen({ conversationId: handoff.conversationId! }), leadEmail: handoff.leadEmail, now })
+      : null;
+  const routeHint = !route ? null : route.via === "email" ? `The lead has left the chat: your reply goes by email to ${route.to}.` : route.notice;
 
   return (
     <div className="space-y-4">
@@ -118,7 +138,8 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </div>
           <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
           <p className="text-sm text-slate-600">
-            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner: <PersonName name={found.ownerName ?? "Unassigned"} data-testid="owner-name" />
+            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner:{" "}
+            <PersonName name={found.ownerName ?? "Unassigned"} data-testid="owner-name" />
           </p>
         </div>
         <div className="text-right text-sm">
@@ -139,13 +160,51 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-4">
+          {liveChat ? (
+            <Card aria-labelledby="live-chat-heading">
+              <CardHeader
+                id="live-chat-heading"
+                title="Live chat"
+                description="The lead's conversation as it happens. Only the owner, their managers and admins write to the lead."
+              />
+              <CardBody>
+                <LiveChat
+                  handoffId={handoff.id}
+                  initial={liveChat}
+                  cannotWrite={cannotWrite}
+                  routeHint={routeHint}
+                  draft={
+                    !cannotWrite && parsed.success
+                      ? suggestDraft({ pkg: parsed.data, lines: liveChat, person: { name: actor.name, teamName: found.teamName }, handoffId: handoff.id })
+                      : null
+                  }
+                  send={sendChatReply}
+                />
+              </CardBody>
+            </Card>
+          ) : null}
+          {emailThread || (handoff.channel === "email" && handoff.leadEmail) ? (
+            <EmailThread
+              handoffId={handoff.id}
+              items={emailThread ? threadItems(emailThread, handoff.leadName) : []}
+              undeliverable={emailThread?.undeliverable ?? null}
+              leadAddress={emailThread?.thread.leadAddress ?? handoff.leadEmail}
+              send={mayAct ? sendEmailReply : null}
+            />
+          ) : null}
           <PackageApprovals rows={approvals} decide={mayDecide(actor, handoff) ? decideApprovalAction : null} actorId={actor.id} fourEyes={fourEyes} />
           {parsed.success ? (
             <>
               <SummarySection pkg={parsed.data} />
               <ReasonsSection pkg={parsed.data} />
               <NextStepSection pkg={parsed.data} />
-              <FactsReview handoffId={handoff.id} version={handoff.version} facts={parsed.data.facts} reviewedBy={reviewedBy} review={mayAct ? reviewFact : null} />
+              <FactsReview
+                handoffId={handoff.id}
+                version={handoff.version}
+                facts={parsed.data.facts}
+                reviewedBy={reviewedBy}
+                review={mayAct ? reviewFact : null}
+              />
               <div className="grid gap-4 md:grid-cols-2">
                 <SalesContextSection pkg={parsed.data} />
                 <QualificationSection pkg={parsed.data} />
@@ -175,9 +234,11 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 }
                 version={handoff.version}
                 allowed={allowed}
-                requestedViews={requestedActionViews({ status: handoff.status, mayAct, mayReassign: can(actor.role, "handoffs.reassign"), ownerName: found.ownerName })}
+                requestedViews={requestedActionViews({ status: handoff.status, mayAct, mayReassign, ownerName: found.ownerName })}
                 currentOwnerId={handoff.ownerId}
-                assignees={people.filter((p) => p.role !== "admin" || p.id === handoff.ownerId).map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
+                assignees={people
+                  .filter((p) => p.role !== "admin" || p.id === handoff.ownerId)
+                  .map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
                 actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}
               />
               <div className="mt-3 border-t border-slate-100 pt-3 empty:hidden">
@@ -193,7 +254,10 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               </div>
               {handoff.infoRequest ? (
                 <div className="mt-3">
-                  <InfoRequestStatus request={handoff.infoRequest} emailStatus={approvals.find((a) => a.approval.id === handoff.infoRequest?.approvalRequestId)?.approval.status} />
+                  <InfoRequestStatus
+                    request={handoff.infoRequest}
+                    emailStatus={approvals.find((a) => a.approval.id === handoff.infoRequest?.approvalRequestId)?.approval.status}
+                  />
                 </div>
               ) : null}
               {handoff.decision === "escalate" ? (
@@ -207,6 +271,12 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               ) : null}
             </CardBody>
           </Card>
+          <Card aria-labelledby="meetings-heading">
+            <CardHeader id="meetings-heading" title="Meetings" />
+            <CardBody>
+              <PackageMeetings meetings={meetings} bookingLink={bookingLink} />
+            </CardBody>
+          </Card>
           {parsed.success ? (
             <Card aria-labelledby="trace-heading">
               <CardHeader id="trace-heading" title="Traceability" />
@@ -216,6 +286,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
             </Card>
           ) : null}
           <CrmSyncPreview handoffId={handoff.id} />
+          <PackageKnowledge answers={knowledgeAnswers} markWrong={markKnowledgeAnswerWrong} mayAct={mayAct} />
           <Card aria-labelledby="timeline-heading">
             <CardHeader id="timeline-heading" title="Timeline" />
             <CardBody className="space-y-4">

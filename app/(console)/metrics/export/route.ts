@@ -15,7 +15,7 @@ export async function GET(request: Request) {
     await requireRole(...rolesFor("metrics.read"));
     const search = Object.fromEntries(new URL(request.url).searchParams);
     const table = tableSchema.safeParse(search.table);
-    if (!table.success) throw new UserError("bad_request", table.error.issues[0].message);
+    if (!table.success) throw new UserError("bad_request", table.error.issues[0]!.message);
     const now = new Date();
     // A wrong range is refused here rather than replaced: a file must hold what its name says.
     const { params, problems } = parseMetricsParams(search, now);

@@ -1,23 +1,19 @@
 import { chatUpdates } from "@/lib/chat/chat-updates";
+import { errorResponse, jsonRoute, payloadTooLarge } from "@/lib/http/json-route";
 import { readLimited } from "@/lib/http/read-limited";
-import { GENERIC_ERROR_MESSAGE } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 
 // Public, like POST /api/chat: the session id in the body is the widget's only claim to its conversation.
-export async function POST(request: Request) {
+export const POST = jsonRoute("POST /api/chat/updates", async (_log, request) => {
+  const raw = await readLimited(request, 1024);
+  if (raw === null) return payloadTooLarge("The request is too large.");
+  let body: unknown = null;
   try {
-    const raw = await readLimited(request, 1024);
-    let body: unknown = null;
-    try {
-      body = raw === null ? null : JSON.parse(raw);
-    } catch {
-      // Falls through to the schema's message.
-    }
-    const result = await chatUpdates(body);
-    if (!result.ok) return Response.json({ error: { message: result.message } }, { status: result.status });
-    return Response.json({ lines: result.lines }, { headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    logger.child({ route: "POST /api/chat/updates" }).error("chat updates failed", { error });
-    return Response.json({ error: { message: GENERIC_ERROR_MESSAGE } }, { status: 500 });
+    body = JSON.parse(raw);
+  } catch {
+    // Falls through to the schema's message.
   }
-}
+  const result = await chatUpdates(body);
+  if (!result.ok) return errorResponse(result.status, result.status === 429 ? "rate_limited" : "bad_request", result.message);
+  const payload = "messages" in result ? { messages: result.messages } : { lines: result.lines };
+  return Response.json(payload, { headers: { "cache-control": "no-store" } });
+});

@@ -15,11 +15,19 @@ export const metadata: Metadata = { title: "Confirm a decision", robots: { index
  * Where an emailed approve/deny link lands. Opening it decides nothing (mail scanners open links);
  * the button posts the token back, which is checked again and used up with the decision.
  */
-export default async function ConfirmApprovalPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ outcome?: string }> }) {
+export default async function ConfirmApprovalPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ outcome?: string }>;
+}) {
   const { token } = await params;
   const { outcome } = await searchParams;
   const key = linkKeyFromEnv();
-  const state = key ? await readApprovalLink(decodeURIComponent(token), { key }) : { ok: false as const, message: "Approval links are not configured on this server." };
+  const state = key
+    ? await readApprovalLink(decodeURIComponent(token), { key })
+    : { ok: false as const, message: "Approval links are not configured on this server." };
 
   return (
     <main className="mx-auto max-w-xl px-4 py-10">
@@ -44,7 +52,9 @@ function Decision({ state, token, outcome }: { state: Extract<Awaited<ReturnType
   const decided = approval.status !== "pending";
   return (
     <Panel title={`${verb}: ${actionLabels[approval.actionType] ?? humanize(approval.actionType)}`}>
-      <p className="text-sm text-slate-700">For {lead}. You are deciding as {state.recipient.name ?? state.recipient.email}.</p>
+      <p className="text-sm text-slate-700">
+        For {lead}. You are deciding as {state.recipient.name ?? state.recipient.email}.
+      </p>
       <p className="mt-3 text-sm text-slate-900">
         <span className="font-medium">What happens: </span>
         {approval.consequence}

@@ -35,7 +35,11 @@ export default async function CrmRecordPage({ params }: { params: Promise<{ kind
         <h1 className="text-2xl font-semibold text-slate-900">{heading}</h1>
       </header>
       <Card aria-labelledby="fields-heading">
-        <CardHeader id="fields-heading" title="Properties" description={`Created ${formatDateTime(record.createdAt)} · updated ${formatDateTime(record.updatedAt)}`} />
+        <CardHeader
+          id="fields-heading"
+          title="Properties"
+          description={`Created ${formatDateTime(record.createdAt)} · updated ${formatDateTime(record.updatedAt)}`}
+        />
         <CardBody>
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
             {fields.map(([name, value]) => (
@@ -52,7 +56,11 @@ export default async function CrmRecordPage({ params }: { params: Promise<{ kind
   );
 }
 
-function describe(kind: string, record: CrmContact | CrmCompany | CrmDeal | CrmTicket, ownerName: string | null): { heading: string; fields: [string, string | null][] } {
+function describe(
+  kind: string,
+  record: CrmContact | CrmCompany | CrmDeal | CrmTicket,
+  ownerName: string | null,
+): { heading: string; fields: [string, string | null][] } {
   if (kind === "contact") {
     const c = record as CrmContact;
     return {
@@ -73,12 +81,34 @@ function describe(kind: string, record: CrmContact | CrmCompany | CrmDeal | CrmT
   }
   if (kind === "company") {
     const c = record as CrmCompany;
-    return { heading: c.name, fields: [["Domain", c.domain], ["Employees", c.employees], ["Industry", c.industry]] };
+    return {
+      heading: c.name,
+      fields: [
+        ["Domain", c.domain],
+        ["Employees", c.employees],
+        ["Industry", c.industry],
+      ],
+    };
   }
   if (kind === "deal") {
     const d = record as CrmDeal;
-    return { heading: d.name, fields: [["Stage", label(dealStageLabels, d.stage)], ["Amount", d.amount === null ? null : formatMoney(d.amount, d.currency ?? "EUR")], ["Owner", ownerName]] };
+    return {
+      heading: d.name,
+      fields: [
+        ["Stage", label(dealStageLabels, d.stage)],
+        ["Amount", d.amount === null ? null : formatMoney(d.amount, d.currency ?? "EUR")],
+        ["Owner", ownerName],
+      ],
+    };
   }
   const t = record as CrmTicket;
-  return { heading: t.subject, fields: [["Stage", label(ticketStageLabels, t.stage)], ["Priority", humanize(t.priority.toLowerCase())], ["Owner", ownerName], ["Request", t.content]] };
+  return {
+    heading: t.subject,
+    fields: [
+      ["Stage", label(ticketStageLabels, t.stage)],
+      ["Priority", humanize(t.priority.toLowerCase())],
+      ["Owner", ownerName],
+      ["Request", t.content],
+    ],
+  };
 }

@@ -1,0 +1,5 @@
+CREATE INDEX "handoffs_all_open_pending_sla_idx" ON "handoffs" USING btree ("sla_due_at","id") WHERE "handoffs"."is_open" and "handoffs"."status" = 'pending' and "handoffs"."priority" is not null;--> statement-breakpoint
+CREATE INDEX "handoffs_all_open_stopped_sla_idx" ON "handoffs" USING btree ("sla_due_at","id") WHERE "handoffs"."is_open" and "handoffs"."priority" is not null and not ("handoffs"."status" = 'pending' and "handoffs"."priority" is not null);--> statement-breakpoint
+CREATE INDEX "handoffs_all_open_created_idx" ON "handoffs" USING btree ("created_at","id") WHERE "handoffs"."is_open" and "handoffs"."priority" is not null;--> statement-breakpoint
+CREATE INDEX "handoffs_all_open_value_idx" ON "handoffs" USING btree ("deal_value","id") WHERE "handoffs"."is_open" and "handoffs"."priority" is not null and "handoffs"."deal_value" is not null;--> statement-breakpoint
+CREATE INDEX "handoffs_all_open_no_value_idx" ON "handoffs" USING btree ("id") WHERE "handoffs"."is_open" and "handoffs"."priority" is not null and "handoffs"."deal_value" is null;

@@ -1,0 +1,127 @@
+import { getSsoSettingsRow, saveSsoSettingsRow } from "@/db/queries/sso-settings";
+import { findUserById } from "@/db/queries/users";
+import { findTeamById } from "@/db/queries/teams";
+import type { SaveSsoInput } from "@/lib/auth/sso-schema";
+import { decryptSecret, encryptSecret } from "@/lib/connections/encryption";
+import { encryptionKey } from "@/lib/connections/encryption-key";
+import { UserError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+export type SsoSettings = {
+  enabled: boolean;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  allowedDomains: string[];
+  autoCreate: boolean;
+  autoCreateTeamId: string | null;
+  passwordSignIn: boolean;
+  breakGlassUserId: string | null;
+};
+
+const SECRET_CONTEXT = "sso_settings.client_secret";
+
+// Read by every Auth.js request (the provider list) and every password sign-in: cached for a few
+// seconds per process, dropped at once by the process that saves.
+const CACHE_MS = 5_000;
+let cached: { at: number; value: Promise<SsoSettings | null> } | null = null;
+
+/** The saved settings, the secret decrypted; null when none are saved or they cannot be read. */
+export async function loadSsoSettings(now = Date.now()): Promise<SsoSettings | null> {
+  if (!cached || now - cached.at > CACHE_MS) {
+    const value = getSsoSettingsRow().then(
+      (row) =>
+        row
+          ? {
+              enabled: row.enabled,
+              issuer: row.issuer,
+              clientId: row.clientId,
+              clientSecret: decryptSecret(row.clientSecretEncrypted, encryptionKey(), SECRET_CONTEXT),
+              allowedDomains: row.allowedDomains,
+              autoCreate: row.autoCreate,
+              autoCreateTeamId: row.autoCreateTeamId,
+              passwordSignIn: row.passwordSignIn,
+              breakGlassUserId: row.breakGlassUserId,
+            }
+          : null,
+      (error: unknown) => {
+        logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
+        cached = null;
+        return null;
+      },
+    );
+    cached = { at: now, value };
+  }
+  return cached.value;
+}
+
+export function forgetSsoSettings(): void {
+  cached = null;
+}
+
+/** The settings in force for sign-in: SSO usable only when enabled. */
+export async function activeSso(): Promise<SsoSettings | null> {
+  const settings = await loadSsoSettings();
+  return settings?.enabled ? settings : null;
+}
+
+/**
+ * Whether this user may sign in with a password. Only when single sign-on is on and the admin turned
+ * password sign-in off does this narrow, to the one break-glass admin.
+ */
+export function passwordSignInAllowed(settings: SsoSettings | null, userId: string | null): boolean {
+  if (!settings?.enabled || settings.passwordSignIn) return true;
+  return Boolean(userId) && userId === settings.breakGlassUserId;
+}
+
+/** What /admin/connections shows: never the secret, only whether one is saved. */
+export async function describeSsoSettings() {
+  const row = await getSsoSettingsRow();
+  if (!row) return null;
+  return {
+    enabled: row.enabled,
+    issuer: row.issuer,
+    clientId: row.clientId,
+    secretSaved: true,
+    allowedDomains: row.allowedDomains,
+    autoCreate: row.autoCreate,
+    autoCreateTeamId: row.autoCreateTeamId,
+    passwordSignIn: row.passwordSignIn,
+    breakGlassUserId: row.breakGlassUserId,
+  };
+}
+
+export async function saveSsoSettings({ actor, input }: { actor: { id: string; email: string }; input: SaveSsoInput }): Promise<void> {
+  const before = await getSsoSettingsRow();
+  if (!input.clientSecret && !before)
+    throw new UserError("bad_request", "Client secret: enter the secret the identity provider gave you.", { clientSecret: ["must not be empty"] });
+  if (input.autoCreate && !input.autoCreateTeamId)
+    throw new UserError("bad_request", "Team for new people: choose the team people created at their first sign-in join.", {
+      autoCreateTeamId: ["choose a team"],
+    });
+  if (input.autoCreateTeamId && !(await findTeamById(input.autoCreateTeamId)))
+    throw new UserError("bad_request", "Team for new people: that team no longer exists; reload the page.", { autoCreateTeamId: ["no longer exists"] });
+  if (input.enabled && !input.passwordSignIn) {
+    // Someone must still get in when the identity provider is down or misconfigured.
+    const admin = input.breakGlassUserId ? await findUserById({ id: input.breakGlassUserId }) : null;
+    if (!admin || admin.role !== "admin" || !admin.active)
+      throw new UserError("bad_request", "Break-glass admin: choose an active admin who may still sign in with a password.", {
+        breakGlassUserId: ["choose an active admin"],
+      });
+  }
+  await saveSsoSettingsRow({
+    actor,
+    values: {
+      enabled: input.enabled,
+      issuer: input.issuer,
+      clientId: input.clientId,
+      clientSecretEncrypted: input.clientSecret ? encryptSecret(input.clientSecret, encryptionKey(), SECRET_CONTEXT) : before!.clientSecretEncrypted,
+      allowedDomains: input.allowedDomains,
+      autoCreate: input.autoCreate,
+      autoCreateTeamId: input.autoCreateTeamId ?? null,
+      passwordSignIn: input.passwordSignIn,
+      breakGlassUserId: input.breakGlassUserId ?? null,
+    },
+  });
+  forgetSsoSettings();
+}
