@@ -3,12 +3,10 @@ import Credentials from "next-auth/providers/credentials";
 import { recordSignIn, recordSignInFailure } from "@/db/queries/users";
 import { authorizeCredentials } from "@/lib/auth/authorize-credentials";
 import { authConfig } from "@/lib/auth/config";
-import { activeSso, type SsoSettings } from "@/lib/auth/sso-settings";
+import { activeSso, SSO_PROVIDER_ID, type SsoSettings } from "@/lib/auth/sso-settings";
 import { resolveSsoUser } from "@/lib/auth/sso-sign-in";
 import { verifyIdToken } from "@/lib/auth/verify-id-token";
 import { logger } from "@/lib/logger";
-
-export const SSO_PROVIDER_ID = "oidc";
 
 /**
  * The whole Auth.js configuration, read per request: the credentials provider always, and the

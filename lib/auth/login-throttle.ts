@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { clearFailures, countFailure, readFailureBuckets, type FailureBucket } from "@/db/queries/login-attempts";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso-settings";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 
@@ -12,17 +13,20 @@ import { clientIp } from "@/lib/http/client-ip";
 
 export type ThrottleVerdict = { limited: false } | { limited: true; retryAfterSeconds: number };
 
-export async function checkLoginThrottle({ email, ip }: { email: string; ip: string | null }): Promise<ThrottleVerdict> {
+/** `email` null: a sign-in that names no account yet (single sign-on), limited per client only. */
+export async function checkLoginThrottle({ email, ip }: { email: string | null; ip: string | null }): Promise<ThrottleVerdict> {
   const settings = env();
-  const keys = loginKeys(email, ip);
+  const keys = loginKeys(email ?? "", ip);
   const { buckets, now } = await readFailureBuckets({ keys: [keys.account, ...(keys.ip ? [keys.ip] : [])], windowSeconds: windowSeconds() });
   const waits = [
-    secondsUntilUnderLimit(
-      buckets.filter((b) => b.key === keys.account),
-      settings.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      windowSeconds(),
-      now,
-    ),
+    email === null
+      ? 0
+      : secondsUntilUnderLimit(
+          buckets.filter((b) => b.key === keys.account),
+          settings.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+          windowSeconds(),
+          now,
+        ),
     keys.ip
       ? secondsUntilUnderLimit(
           buckets.filter((b) => b.key === keys.ip),
@@ -93,4 +97,36 @@ export async function refuseThrottledSignIn(request: Request): Promise<Response 
     { error: { code: "rate_limited", message: tooManyAttemptsMessage(verdict.retryAfterSeconds) } },
     { status: 429, headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
   );
+}
+
+/**
+ * Single sign-on's doors (GET /api/auth/signin/oidc, GET /api/auth/callback/oidc): a client past the
+ * failed-sign-in limit is sent back to the login page with the wait instead of reaching Auth.js, so
+ * a stream of forged or replayed callbacks costs it no token exchange and no discovery.
+ */
+export async function refuseThrottledSso(request: Request): Promise<Response | null> {
+  if (!isSsoPath(request)) return null;
+  const ip = clientIp(request.headers);
+  if (!ip) return null;
+  const verdict = await checkLoginThrottle({ email: null, ip });
+  if (!verdict.limited) return null;
+  const to = new URL("/login", request.url);
+  to.searchParams.set("error", "sso_throttled");
+  return new Response(null, { status: 303, headers: { Location: to.pathname + to.search, "Retry-After": String(verdict.retryAfterSeconds) } });
+}
+
+/** A callback Auth.js answered by sending the person back to the login page with an error counts as a failure of that client. */
+export async function countSsoRefusal(request: Request, response: Response): Promise<void> {
+  if (!isSsoPath(request) || !new URL(request.url).pathname.includes("/callback/")) return;
+  const location = response.headers.get("location");
+  if (!location) return;
+  const to = new URL(location, request.url);
+  if (to.pathname !== "/login" || !to.searchParams.get("error")) return;
+  const ip = clientIp(request.headers);
+  if (ip) await countFailure({ keys: [loginKeys("", ip).ip!], windowSeconds: windowSeconds() });
+}
+
+function isSsoPath(request: Request): boolean {
+  const path = new URL(request.url).pathname;
+  return path.endsWith(`/signin/${SSO_PROVIDER_ID}`) || path.endsWith(`/callback/${SSO_PROVIDER_ID}`);
 }

@@ -7,6 +7,9 @@ import { encryptionKey } from "@/lib/connections/encryption-key";
 import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
+/** The Auth.js provider id single sign-on runs under: its routes are /api/auth/{signin,callback}/oidc. */
+export const SSO_PROVIDER_ID = "oidc";
+
 export type SsoSettings = {
   enabled: boolean;
   issuer: string;

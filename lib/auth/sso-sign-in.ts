@@ -72,6 +72,8 @@ export function signInErrorMessage(code: string | undefined): string | null {
       return "Your Baton account is deactivated. Ask an admin.";
     case "sso_token":
       return "Single sign-on failed: the identity provider's ID token did not verify (its signature, issuer or audience is wrong). Ask an admin to check the single sign-on settings.";
+    case "sso_throttled":
+      return "Too many failed sign-ins from this network; try again in a few minutes.";
     case "sso_off":
       return "Single sign-on is not set up. Sign in with your password.";
     case "AccessDenied":

@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, ssoSettings, users } from "@/db/schema";
-import { handlers } from "@/lib/auth/auth";
+import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { forgetSsoSettings, saveSsoSettings } from "@/lib/auth/sso-settings";
 import { saveSsoSchema } from "@/lib/auth/sso-schema";
 import { resetEnvCache } from "@/lib/env";
@@ -59,8 +59,9 @@ beforeEach(async () => {
   await configure();
 });
 
-/** A browser's cookie jar for one host. */
+/** A browser's cookie jar for one host, and the address it connects from (a new one unless given). */
 class Jar {
+  constructor(readonly ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}, 10.${Math.floor(Math.random() * 250)}.0.${Math.floor(Math.random() * 250)}`) {}
   private cookies = new Map<string, string>();
   take(response: Response) {
     for (const line of response.headers.getSetCookie()) {
@@ -83,10 +84,11 @@ class Jar {
 async function app(jar: Jar, method: "GET" | "POST", url: string, form?: Record<string, string>) {
   const request = new NextRequest(new URL(url, APP), {
     method,
-    headers: { cookie: jar.header(), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+    headers: { cookie: jar.header(), "x-forwarded-for": jar.ip, ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
-  const response = method === "GET" ? await handlers.GET(request) : await handlers.POST(request);
+  // The route module, as Next serves it: the sign-in throttle in front of Auth.js's handlers.
+  const response = method === "GET" ? await GET(request) : await POST(request);
   jar.take(response);
   return response;
 }
@@ -95,8 +97,8 @@ async function app(jar: Jar, method: "GET" | "POST", url: string, form?: Record<
  * Signs in at the provider as `login`: its development login screen, then consent, following its
  * redirects until it sends the browser back to Baton's callback. Returns where Baton's callback sent it.
  */
-async function signInThroughProvider(login: string, options: { issuerOverride?: string } = {}) {
-  const appJar = new Jar();
+async function signInThroughProvider(login: string, options: { issuerOverride?: string; jar?: Jar; beforeCallback?: () => Promise<void> } = {}) {
+  const appJar = options.jar ?? new Jar();
   const providerJar = new Jar();
   const csrf = (await (await app(appJar, "GET", "/api/auth/csrf")).json()) as { csrfToken: string };
   const start = await app(appJar, "POST", "/api/auth/signin/oidc", { csrfToken: csrf.csrfToken, callbackUrl: `${APP}/inbox` });
@@ -119,6 +121,7 @@ async function signInThroughProvider(login: string, options: { issuerOverride?: 
     }
     location = new URL(response.headers.get("location") ?? "", location).toString();
   }
+  await options.beforeCallback?.();
   const back = await app(appJar, "GET", location);
   return { location: back.headers.get("location") ?? "", appJar };
 }
@@ -210,5 +213,54 @@ describe("single sign-on with OpenID Connect", () => {
     const start = await app(jar, "POST", "/api/auth/signin/oidc", { csrfToken: csrf.csrfToken });
     expect(start.headers.get("location") ?? "").not.toContain(oidc.issuer);
     expect(jar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  describe("the sign-in throttle", () => {
+    beforeAll(() => {
+      process.env.LOGIN_MAX_FAILURES_PER_IP = "3";
+      resetEnvCache();
+    });
+    afterAll(() => {
+      delete process.env.LOGIN_MAX_FAILURES_PER_IP;
+      resetEnvCache();
+    });
+
+    it("counts refused single sign-ons per client, then sends that client back with the wait, even a known user", async () => {
+      const client = "203.0.113.77";
+      oidc.accounts.set("stranger", { email: `s.${randomUUID().slice(0, 6)}@corp.test`, email_verified: true });
+      for (let i = 0; i < 3; i++) expect((await signInThroughProvider("stranger", { jar: new Jar(client) })).location).toBe(`${APP}/login?error=sso_unknown`);
+
+      const rep = await createUser({ role: "rep", teamId });
+      const email = `known.${randomUUID().slice(0, 6)}@corp.test`;
+      await db.update(users).set({ email }).where(eq(users.id, rep.id));
+      oidc.accounts.set("known", { email, email_verified: true });
+      const throttled = await signInThroughProvider("known", { jar: new Jar(client) });
+      expect(throttled.location).toBe("/login?error=sso_throttled");
+      expect(throttled.appJar.has(SESSION_COOKIE)).toBe(false);
+      const { signInErrorMessage } = await import("@/lib/auth/sso-sign-in");
+      expect(signInErrorMessage("sso_throttled")).toMatch(/Too many failed sign-ins/);
+
+      // Another client is not held back by this one's failures.
+      expect((await signInThroughProvider("known")).location).toBe(`${APP}/inbox`);
+    });
+
+    it("refuses a callback that arrives once its client is over the limit, before any token exchange", async () => {
+      const client = "203.0.113.78";
+      const rep = await createUser({ role: "rep", teamId });
+      const email = `late.${randomUUID().slice(0, 6)}@corp.test`;
+      await db.update(users).set({ email }).where(eq(users.id, rep.id));
+      oidc.accounts.set("late", { email, email_verified: true });
+      oidc.accounts.set("nobody-here", { email: `n.${randomUUID().slice(0, 6)}@corp.test`, email_verified: true });
+      const { location, appJar } = await signInThroughProvider("late", {
+        jar: new Jar(client),
+        // While this person is at the provider, the same client fails three times.
+        beforeCallback: async () => {
+          for (let i = 0; i < 3; i++) await signInThroughProvider("nobody-here", { jar: new Jar(client) });
+        },
+      });
+      expect(location).toBe("/login?error=sso_throttled");
+      expect(appJar.has(SESSION_COOKIE)).toBe(false);
+      expect(await sessionOf(appJar)).toBeNull();
+    });
   });
 });

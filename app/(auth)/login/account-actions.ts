@@ -5,9 +5,10 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
-import { SSO_PROVIDER_ID } from "@/lib/auth/auth-options";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso-settings";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { deliverQuietly, requestPasswordReset, setPasswordFromLink } from "@/lib/auth/password-reset";
+import { checkLoginThrottle } from "@/lib/auth/login-throttle";
 import { activeSso } from "@/lib/auth/sso-settings";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { clientIp } from "@/lib/http/client-ip";
@@ -62,5 +63,7 @@ const ssoSchema = z.object({ callbackUrl: z.string().max(2048).optional() });
 export async function signInWithSsoAction(form: FormData): Promise<void> {
   const parsed = ssoSchema.safeParse({ callbackUrl: form.get("callbackUrl") || undefined });
   if (!(await activeSso())) redirect("/login?error=sso_off");
+  const throttled = await checkLoginThrottle({ email: null, ip: clientIp(await headers()) });
+  if (throttled.limited) redirect("/login?error=sso_throttled");
   await signIn(SSO_PROVIDER_ID, { redirectTo: safeCallbackPath(parsed.success ? parsed.data.callbackUrl : undefined) });
 }

@@ -4,7 +4,7 @@ import { listTeams } from "@/db/queries/teams";
 import { listActiveUsers } from "@/db/queries/users";
 import { describeSsoSettings } from "@/lib/auth/sso-settings";
 import { appLink } from "@/lib/auth/account-email";
-import { SSO_PROVIDER_ID } from "@/lib/auth/auth-options";
+import { SSO_PROVIDER_ID } from "@/lib/auth/sso-settings";
 import { saveSsoSettingsAction } from "./sso-actions";
 
 /** The single sign-on card of /admin/connections (the page checks the admin role). */
