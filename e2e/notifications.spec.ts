@@ -1,5 +1,5 @@
 import { DEMO_API_KEY } from "../db/seed/seed-demo";
-import { expect, test } from "./fixtures";
+import { expect, PASSWORD, test, users } from "./fixtures";
 
 const leadFor = (externalId: string, name: [string, string]) => ({
   externalId,
@@ -113,4 +113,69 @@ test("[REP] is refused the admin jobs and messages pages", async ({ page, signIn
     await page.goto(path);
     await expect(page.getByTestId("forbidden")).toContainText("needs the admin role");
   }
+});
+
+test("[REP] a new immediate package routed to them raises a browser notification while the console is in a background tab, and the bell's popover lists it", async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  // Each rep's console in a tab the browser reports hidden, with the Notifications API recorded
+  // (Playwright grants the permission; the hook keeps what the page asked the browser to show).
+  const consoleOf = async (email: string) => {
+    const context = await browser.newContext();
+    await context.grantPermissions(["notifications"]);
+    await context.addInitScript(() => {
+      const shown: { title: string; body: string }[] = [];
+      Object.assign(window, { __shown: shown });
+      class RecordedNotification {
+        static permission: NotificationPermission = "granted";
+        static requestPermission = async () => "granted" as const;
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: NotificationOptions) {
+          shown.push({ title, body: options?.body ?? "" });
+        }
+        close() {}
+      }
+      Object.defineProperty(window, "Notification", { configurable: true, value: RecordedNotification });
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByLabel("Work email").fill(email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/inbox/);
+    return page;
+  };
+  // Routing gives an EMEA package to Dana or Sam (or both hear of it in the team's queue).
+  const reps = [await consoleOf(users.rep), await consoleOf(users.rep2)];
+
+  const name: [string, string] = ["Ingrid", `Lund${Date.now() % 100_000}`];
+  const response = await request.post("/api/v1/intake", {
+    headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
+    data: leadFor(`e2e-alert-${Date.now()}`, name),
+  });
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ priority: "immediate" });
+
+  const shownOn = (page: (typeof reps)[number]) => page.evaluate(() => (window as unknown as { __shown: { title: string; body: string }[] }).__shown);
+  let alerted: (typeof reps)[number] | undefined;
+  await expect
+    .poll(
+      async () => {
+        for (const page of reps) if ((await shownOn(page)).some((n) => `${n.title} ${n.body}`.includes(name[1]))) alerted = page;
+        return Boolean(alerted);
+      },
+      { message: `a browser notification about ${name.join(" ")}`, timeout: 60_000 },
+    )
+    .toBe(true);
+  // Once, not on every poll.
+  expect((await shownOn(alerted!)).filter((n) => `${n.title} ${n.body}`.includes(name[1]))).toHaveLength(1);
+
+  await alerted!.getByTestId("notification-bell").click();
+  const popover = alerted!.getByTestId("notification-popover");
+  await expect(popover.getByRole("link", { name: new RegExp(name[1]) })).toBeVisible();
+  await alerted!.keyboard.press("Escape");
+  await expect(popover).toHaveCount(0);
 });

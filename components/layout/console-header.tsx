@@ -2,13 +2,14 @@ import Link from "next/link";
 import { LogOut } from "lucide-react";
 import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
+import type { BellState } from "@/lib/notifications/bell";
 import { NotificationBell } from "./notification-bell";
 
 const roleLabels = { rep: "Sales rep", manager: "Manager", admin: "Admin" } as const;
 
 const navLink = "rounded-md px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100";
 
-export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOut: () => Promise<void>; unread: number }) {
+export function ConsoleHeader({ actor, signOut, bell, serverNow }: { actor: Actor; signOut: () => Promise<void>; bell: BellState; serverNow: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* On a phone the nav takes a second row of its own and scrolls sideways if it must. */}
@@ -38,7 +39,7 @@ export function ConsoleHeader({ actor, signOut, unread }: { actor: Actor; signOu
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <NotificationBell unread={unread} />
+          <NotificationBell initial={bell} serverNow={serverNow} />
           <Link href="/profile" className="block max-w-[10rem] rounded-md px-1 text-right leading-tight hover:bg-slate-100" title="Your profile">
             <p className="truncate font-medium text-slate-900" data-testid="current-user" title={actor.name ?? actor.email}>
               {actor.name ?? actor.email}

@@ -204,6 +204,33 @@ export async function listNotifications({ userId, limit = 50 }: { userId: string
   return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit);
 }
 
+/**
+ * The bell's popover: the newest few, each with whether it is about an immediate package (the
+ * browser alerts only for those), and the unread count, in one read.
+ */
+export async function listLatestNotifications({ userId, limit }: { userId: string; limit: number }) {
+  const [items, unread] = await Promise.all([
+    db
+      .select({
+        id: notifications.id,
+        handoffId: notifications.handoffId,
+        event: notifications.event,
+        title: notifications.title,
+        body: notifications.body,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+        immediate: dsql<boolean>`coalesce(${handoffs.priority} = 'immediate', false)`,
+      })
+      .from(notifications)
+      .leftJoin(handoffs, eq(handoffs.id, notifications.handoffId))
+      .where(eq(notifications.userId, userId))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(limit),
+    countUnreadNotifications({ userId }),
+  ]);
+  return { items, unread };
+}
+
 export async function countUnreadNotifications({ userId }: { userId: string }) {
   const [row] = await db
     .select({ n: dsql<number>`count(*)::int` })

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DesktopAlertsToggle } from "@/components/notifications/desktop-alerts-toggle";
 import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { PreferencesForm } from "@/components/notifications/preferences-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -65,6 +66,9 @@ export default async function NotificationsPage() {
         <CardHeader title="Where you hear about packages" description="Slack and email go out only where an admin has connected them." />
         <CardBody>
           <PreferencesForm initial={preferences} save={saveNotificationPreferencesAction} />
+          <div className="mt-4 border-t border-slate-100 pt-3">
+            <DesktopAlertsToggle />
+          </div>
         </CardBody>
       </Card>
       <Card className="h-fit lg:col-start-2">

@@ -143,6 +143,7 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   "app/api/chat/correct/route.ts#POST": { kind: "public", why: "the lead corrects a line of their own receipt, by their session id; limited per session" },
   "app/api/chat/stream/route.ts#POST": { kind: "public", why: "the widget's live conversation (Server-Sent Events) by its session id; limited per session" },
   "app/api/handoffs/[id]/conversation/route.ts#GET": { kind: "session", allowed: everyone, path: "/api/handoffs/:handoff/conversation?snapshot=1" },
+  "app/api/notifications/latest/route.ts#GET": { kind: "session", allowed: everyone, path: "/api/notifications/latest" },
   "app/api/health/route.ts#GET": { kind: "public", why: "load balancers; says only whether the instance can serve" },
   "app/api/v1/intake/route.ts#POST": { kind: "api-key" },
   "app/api/v1/bookings/calcom/route.ts#POST": {
