@@ -184,7 +184,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}) {
           operationId: "listPendingApprovals",
           summary: "List the approval requests waiting for a decision",
           security: secured("approvals:write"),
-          responses: { "200": jsonBody("ApprovalList", "Pending requests, oldest first."), ...common },
+          responses: { "200": jsonBody("ApprovalList", "Pending requests, oldest first."), ...common, "400": problem("It takes no query parameters.") },
         },
       },
       "/api/v1/approvals/{id}/decision": {

@@ -151,6 +151,9 @@ export const approvalItem = z
   })
   .meta({ id: "Approval" });
 
+/** The pending approvals take no parameters: an unknown one is refused rather than silently ignored. */
+export const approvalListQuery = z.object({}).strict();
+
 export const approvalList = z.object({ items: z.array(approvalItem) }).meta({ id: "ApprovalList" });
 export const approvalDecisionInput = z
   .object({ decision: z.enum(["approve", "deny"]) })

@@ -29,17 +29,15 @@ const endpointView = (e: WebhookEndpointView) => ({
   updatedAt: e.updatedAt.toISOString(),
 });
 
-/** A refusal that names a field (the URL the guard refused) names it as the API's other problems do: body.url. */
+/** A refusal that names a field (the URL the guard refused) names it as the API's other problems do, in `errors` and the detail: body.url. */
 async function asBodyFields<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof UserError && error.fieldErrors)
-      throw new UserError(
-        error.code,
-        error.message,
-        Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [`body.${field}`, messages])),
-      );
+    if (error instanceof UserError && error.fieldErrors) {
+      const fields = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [`body.${field}`, messages]));
+      throw new UserError(error.code, `${Object.keys(fields).join(", ")}: ${error.message}`, fields);
+    }
     throw error;
   }
 }
