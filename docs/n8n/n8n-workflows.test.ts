@@ -101,7 +101,8 @@ describe("docs/n8n workflows", () => {
     const secret = generateWebhookSecret();
     const tampered = payload.replace("Ines Marsh", "Mallory");
     const stale = signed(secret, payload, new Date(Date.now() - 10 * 60_000));
-    const { "webhook-signature": _dropped, ...unsigned } = signed(secret, payload);
+    const unsigned = signed(secret, payload);
+    delete unsigned["webhook-signature"];
     const cases: [string, WebhookItem][] = [
       ["tampered body", { json: { headers: signed(secret, payload), body: JSON.parse(tampered) }, binary: raw(tampered) }],
       ["another secret", { json: { headers: signed(generateWebhookSecret(), payload), body: JSON.parse(payload) }, binary: raw(payload) }],
