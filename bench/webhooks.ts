@@ -31,7 +31,7 @@ export const webhooksBench: BenchModule = {
     const { runMigrations } = await import("@/db/migrate");
     await runMigrations(database.url);
     const { startWebhookReceiver } = await import("../test/stand-ins/webhook-receiver");
-    const { addWebhookEndpoint, removeWebhookEndpoint } = await import("@/lib/webhooks/manage-endpoints");
+    const { addWebhookEndpoint, removeWebhookEndpoint, sendTestWebhook } = await import("@/lib/webhooks/manage-endpoints");
     const { addHandoffNote } = await import("@/lib/handoffs/add-note");
     const { stopBoss } = await import("@/lib/jobs/boss");
     const sql = postgres(database.url, { max: 2, onnotice: () => {} });
@@ -48,6 +48,13 @@ export const webhooksBench: BenchModule = {
         endpoints.push({ id: endpoint.id, secret });
       }
       worker = await startWorkerProcess(database.url);
+      // Started and polling before the clock runs: a test event to each endpoint (the admin page's
+      // "send a test event"), answered by all three, then forgotten.
+      const warmUpUntil = Date.now() + 180_000;
+      for (const e of endpoints) await sendTestWebhook({ id: e.id });
+      while (Date.now() < warmUpUntil && receivers.some((r) => r.accepted().length === 0)) await new Promise((resolve) => setTimeout(resolve, 200));
+      if (receivers.some((r) => r.accepted().length === 0)) throw new Error("webhooks: the worker delivered no test event within 3 minutes");
+      for (const r of receivers) r.received.splice(0);
 
       log(`webhooks: ${EVENTS} notes at ${EVENT_RATE}/s on ${handoffIds.length} packages, to ${ENDPOINTS} endpoints`);
       const writes: Promise<unknown>[] = [];
