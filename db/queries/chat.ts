@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { insertHandoffEvent } from "@/db/queries/handoffs";
 import { attachConversationAnswers } from "@/db/queries/knowledge";
+import { queueWebhookEvent } from "@/db/queries/webhooks";
 import { apiKeys, conversations, handoffs, intakes, leads, messages, teams, users, type HandoffPriority, type HandoffStatus } from "@/db/schema";
 import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
 import type { DecisionKind } from "@/lib/contract/decision";
@@ -26,17 +27,47 @@ export async function openChatConversation({ id, greeting }: { id: string; greet
   });
 }
 
-export async function appendChatMessage({ conversationId, author, text }: { conversationId: string; author: "lead" | "agent"; text: string }) {
-  // clock_timestamp, not now(): lines written in one breath still sort in the order they were said.
-  const [row] = await db
-    .insert(messages)
-    .values({ conversationId, author, text, sentAt: dsql`clock_timestamp()` })
-    .returning();
-  await db
-    .update(conversations)
-    .set({ updatedAt: dsql`now()` })
-    .where(eq(conversations.id, conversationId));
-  return row!;
+/**
+ * A line of the chat. A lead's line on a conversation that already has its package (`handoffId`) is
+ * news to the outside: `message.received` is queued for the webhooks in the same transaction, with
+ * the text as stored (masked).
+ */
+export async function appendChatMessage({
+  conversationId,
+  author,
+  text,
+  handoffId = null,
+}: {
+  conversationId: string;
+  author: "lead" | "agent";
+  text: string;
+  handoffId?: string | null;
+}) {
+  return db.transaction(async (tx) => {
+    // clock_timestamp, not now(): lines written in one breath still sort in the order they were said.
+    const [row] = await tx
+      .insert(messages)
+      .values({ conversationId, author, text, sentAt: dsql`clock_timestamp()` })
+      .returning();
+    await tx
+      .update(conversations)
+      .set({ updatedAt: dsql`now()` })
+      .where(eq(conversations.id, conversationId));
+    if (author === "lead" && handoffId)
+      await queueWebhookEvent(tx, {
+        type: "message.received",
+        handoffId,
+        event: {
+          actorKind: "lead",
+          actorId: null,
+          fromStatus: null,
+          toStatus: null,
+          note: null,
+          data: { channel: "chat", conversationId, messageId: row!.id, text: row!.text, sentAt: row!.sentAt.toISOString() },
+        },
+      });
+    return row!;
+  });
 }
 
 /** The conversation's handoff: linked by conversation, or (if the link was not written yet) by the chat's intake. */

@@ -11,6 +11,11 @@ import {
   noteInput,
   ownerInput,
   statusCommand,
+  webhookEndpointChange,
+  webhookEndpointCreate,
+  webhookEndpointItem,
+  webhookEndpointList,
+  webhookEndpointWithSecret,
 } from "./schemas";
 import type { ApiScope } from "./scopes";
 
@@ -20,8 +25,18 @@ import type { ApiScope } from "./scopes";
 // answers as they come back (io: output).
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const requestSchemas = [statusCommand, noteInput, ownerInput, approvalDecisionInput];
-const responseSchemas = [problemSchema, handoffPage, handoffDetail, noteCreated, approvalItem, approvalList];
+const requestSchemas = [statusCommand, noteInput, ownerInput, approvalDecisionInput, webhookEndpointCreate, webhookEndpointChange];
+const responseSchemas = [
+  problemSchema,
+  handoffPage,
+  handoffDetail,
+  noteCreated,
+  approvalItem,
+  approvalList,
+  webhookEndpointItem,
+  webhookEndpointList,
+  webhookEndpointWithSecret,
+];
 
 function componentSchemas(): Record<string, unknown> {
   const idOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.id as string;
@@ -94,7 +109,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}) {
       title: "Baton REST API",
       version: "1.0.0",
       description:
-        "Read and act on handoff packages and approvals. Authenticate with an API key (Authorization: Bearer baton_…) that has the operation's scope; the key acts as its user, whose role and team decide what it may touch. Errors are RFC 9457 problem details.",
+        "Read and act on handoff packages and approvals, and manage the webhook endpoints Baton signs its events to. Authenticate with an API key (Authorization: Bearer baton_…) that has the operation's scope; the key acts as its user, whose role and team decide what it may touch. Errors are RFC 9457 problem details.",
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     components: {
@@ -169,7 +184,7 @@ export function openApiDocument(options: { serverUrl?: string } = {}) {
           operationId: "listPendingApprovals",
           summary: "List the approval requests waiting for a decision",
           security: secured("approvals:write"),
-          responses: { "200": jsonBody("ApprovalList", "Pending requests, oldest first."), ...common },
+          responses: { "200": jsonBody("ApprovalList", "Pending requests, oldest first."), ...common, "400": problem("It takes no query parameters.") },
         },
       },
       "/api/v1/approvals/{id}/decision": {
@@ -183,6 +198,57 @@ export function openApiDocument(options: { serverUrl?: string } = {}) {
             "200": jsonBody("Approval", "The request as decided."),
             "404": problem("No such request."),
             "409": problem("Already decided, expired or changed."),
+            ...common,
+          },
+        },
+      },
+      "/api/v1/webhooks": {
+        get: {
+          operationId: "listWebhookEndpoints",
+          summary: "List the webhook endpoints (an admin's key)",
+          security: secured("webhooks:manage"),
+          responses: { "200": jsonBody("WebhookEndpointList", "Every endpoint, oldest first; secrets are never listed."), ...common },
+        },
+        post: {
+          operationId: "createWebhookEndpoint",
+          summary: "Add a webhook endpoint; its signing secret is in the answer, this once (an admin's key)",
+          security: secured("webhooks:manage"),
+          requestBody: { required: true, content: { "application/json": { schema: ref("WebhookEndpointInput") } } },
+          responses: {
+            "201": jsonBody("WebhookEndpointWithSecret", "The endpoint and its secret (whsec_…)."),
+            "400": problem("A field was refused, or the URL points at a private, loopback, link-local or metadata address; `errors` names it."),
+            "401": common["401"],
+            "403": common["403"],
+            "429": common["429"],
+          },
+        },
+      },
+      "/api/v1/webhooks/{id}": {
+        patch: {
+          operationId: "updateWebhookEndpoint",
+          summary: "Change an endpoint's name, URL or events, or switch it off or on (an admin's key)",
+          security: secured("webhooks:manage"),
+          parameters: [idParameter("webhook endpoint")],
+          requestBody: { required: true, content: { "application/json": { schema: ref("WebhookEndpointChange") } } },
+          responses: { "200": jsonBody("WebhookEndpoint", "The endpoint as it is now."), "404": problem("No such endpoint."), ...common },
+        },
+        delete: {
+          operationId: "deleteWebhookEndpoint",
+          summary: "Delete an endpoint and its delivery log (an admin's key)",
+          security: secured("webhooks:manage"),
+          parameters: [idParameter("webhook endpoint")],
+          responses: { "204": { description: "Deleted." }, "404": problem("No such endpoint."), ...common },
+        },
+      },
+      "/api/v1/webhooks/{id}/rotate": {
+        post: {
+          operationId: "rotateWebhookSecret",
+          summary: "Give an endpoint a new secret; the old one keeps signing beside it for 24 hours (an admin's key)",
+          security: secured("webhooks:manage"),
+          parameters: [idParameter("webhook endpoint")],
+          responses: {
+            "200": jsonBody("WebhookEndpointWithSecret", "The endpoint and its new secret, shown this once."),
+            "404": problem("No such endpoint."),
             ...common,
           },
         },

@@ -3,6 +3,7 @@ import { channels, intents, priorities, reasonCodes } from "@/lib/contract/packa
 import { cursorSchema, inboxSorts } from "@/lib/inbox/cursor";
 import { discardReasonKeys } from "@/lib/handoffs/discard-reasons";
 import { currencies } from "@/lib/handoffs/command-schemas";
+import { webhookEndpointFields } from "@/lib/webhooks/endpoint-schema";
 
 // The REST API v1's requests and answers, once: the routes parse with these and the OpenAPI
 // document (lib/api/openapi.ts) is generated from them, so the two cannot drift apart.
@@ -150,6 +151,9 @@ export const approvalItem = z
   })
   .meta({ id: "Approval" });
 
+/** The pending approvals take no parameters: an unknown one is refused rather than silently ignored. */
+export const approvalListQuery = z.object({}).strict();
+
 export const approvalList = z.object({ items: z.array(approvalItem) }).meta({ id: "ApprovalList" });
 export const approvalDecisionInput = z
   .object({ decision: z.enum(["approve", "deny"]) })
@@ -157,3 +161,42 @@ export const approvalDecisionInput = z
   .meta({ id: "ApprovalDecision" });
 
 export const idParam = z.uuid();
+
+// webhooks:manage: the same fields and messages as /admin/webhooks' form (lib/webhooks/endpoint-schema.ts), as JSON.
+export const webhookEndpointCreate = z
+  .object(webhookEndpointFields)
+  .strict()
+  .meta({ id: "WebhookEndpointInput", description: "A new endpoint: its name, the URL that receives the events, and the events it wants." });
+
+export const webhookEndpointChange = z
+  .object(webhookEndpointFields)
+  .partial()
+  .extend({ enabled: z.boolean().optional().describe("false switches the endpoint off; true switches it back on.") })
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, "Send at least one of name, url, events or enabled.")
+  .meta({ id: "WebhookEndpointChange", description: "What to change; fields left out stay as they are." });
+
+export const webhookEndpointItem = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    enabled: z.boolean(),
+    disabledReason: z.string().nullable().describe("Why Baton switched it off (a 410, days of failures); null when on or switched off by a person."),
+    failingSince: dateTime.nullable().describe("The first failed delivery since the last success."),
+    rotating: z.boolean().describe("The previous secret still signs beside the new one."),
+    previousSecretSignsUntil: dateTime.nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({ id: "WebhookEndpoint" });
+
+export const webhookEndpointList = z.object({ items: z.array(webhookEndpointItem) }).meta({ id: "WebhookEndpointList" });
+
+export const webhookEndpointWithSecret = z
+  .object({
+    endpoint: webhookEndpointItem,
+    secret: z.string().describe("The signing secret (whsec_…), shown this once: verify the webhook-signature header with it."),
+  })
+  .meta({ id: "WebhookEndpointWithSecret" });

@@ -84,15 +84,16 @@ export async function handleChatTurn(request: { body: unknown; ip: string | null
   const { value: text, removed } = maskText(parsed.data.text);
   const last = transcript.at(-1);
   const retry = last?.author === "lead" && last.text === text && Date.now() - last.sentAt.getTime() < RETRY_WINDOW_MS;
-  if (!retry) transcript = [...transcript, await appendChatMessage({ conversationId, author: "lead", text })];
-
   const externalId = chatExternalId(conversationId);
+  // Read before the line is stored: a line on a conversation that already has its package is a `message.received` webhook.
+  const stored = await findChatHandoff({ conversationId, externalId });
+  if (!retry) transcript = [...transcript, await appendChatMessage({ conversationId, author: "lead", text, handoffId: stored?.id ?? null })];
+
   const entered = entrySource(parsed.data.entry);
   if (entered) await saveChatEntry({ conversationId, source: entered });
   const event = chatIntakeEvent({ externalId, transcript, source: await findChatEntry({ conversationId }) });
   const rules = await activeRuleSet();
   const facts = chatFacts(event, rules, transcript);
-  const stored = await findChatHandoff({ conversationId, externalId });
 
   // The owner asked the lead something through the agent: this message is the answer, whoever owns the lead.
   // If a person took the conversation after the questions were asked, the answer is still recorded, but

@@ -31,7 +31,7 @@ export const webhookEventLabels: Record<WebhookEventType, string> = {
   "lead.filtered": "The agent filtered a lead out",
   "lead.handled_by_agent": "The agent handled a lead itself",
   "meeting.booked": "A lead booked a meeting",
-  "message.received": "A lead wrote (email)",
+  "message.received": "A lead wrote (a reply by email, or a chat line on a package)",
 };
 
 /** What a timeline event means to the outside, if anything: the one mapping every write path shares. */

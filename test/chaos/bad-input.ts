@@ -49,6 +49,10 @@ const COUNTED = [
   "crm_mappings",
   "meetings",
   "booking_deliveries",
+  "webhook_endpoints",
+  "webhook_events",
+  "webhook_deliveries",
+  "audit_log",
   "pgboss.job",
 ];
 
@@ -745,6 +749,14 @@ export async function fuzzRestApi(options: { runs: number; seed?: number }): Pro
   const notes = await import("@/app/api/v1/handoffs/[id]/notes/route");
   const owner = await import("@/app/api/v1/handoffs/[id]/owner/route");
   const decision = await import("@/app/api/v1/approvals/[id]/decision/route");
+  const read = await import("@/app/api/v1/handoffs/[id]/route");
+  const approvals = await import("@/app/api/v1/approvals/route");
+  const webhooks = await import("@/app/api/v1/webhooks/route");
+  const webhook = await import("@/app/api/v1/webhooks/[id]/route");
+  const rotate = await import("@/app/api/v1/webhooks/[id]/rotate/route");
+  const { webhookEventTypes } = await import("@/lib/webhooks/events");
+  const { addWebhookEndpoint, removeWebhookEndpoint } = await import("@/lib/webhooks/manage-endpoints");
+  const { listWebhookEndpoints } = await import("@/db/queries/webhooks");
   const { createHandoff, createUser } = await import("../support/factories");
   const team = await createTeam();
   const manager = await createUser({ role: "manager", teamId: team!.id });
@@ -843,5 +855,79 @@ export async function fuzzRestApi(options: { runs: number; seed?: number }): Pro
     bodyCases({ decision: fc.oneof(fc.constantFrom("approve", "deny"), hostileString) }, { decision: "deny" }),
     (c) => decision.POST(jsonRequest(`/api/v1/approvals/${unknownApproval}/decision`, "POST", c), params(unknownApproval)),
   );
-  return [queries, statuses, owners, noted, decisions];
+
+  // Ids in the path: anything that is not a package's (or a request's, or an endpoint's) is a 404 problem.
+  const pathIds = [...sample(hostileString), "", "..", "%00", randomUUID(), handoff!.id];
+  const pathCases = (expect: Expect): Case[] => pathIds.map((id) => ({ label: "hostile id in the path", body: id, expect }));
+  const reads = await runCases("api-v1 GET /handoffs/{id}", pathCases({ kind: "either", field: "" }), (c) =>
+    read.GET(new Request(`http://127.0.0.1/api/v1/handoffs/${urlSegment(c.body)}`, { headers: auth }), params(c.body)),
+  );
+  // The approvals list takes no parameters: any is refused, naming it.
+  const approvalQueryCases: Case[] = [{ label: "no query", body: "", expect: { kind: "accepted" } }];
+  for (const [name, value] of sample(
+    fc.tuple(
+      hostileString.filter((n) => n.length > 0),
+      hostileString,
+    ),
+  ))
+    approvalQueryCases.push({ label: "a query parameter", body: new URLSearchParams({ [name]: value }).toString(), expect: { kind: "refused", status: 400 } });
+  const approvalLists = await runCases("api-v1 GET /approvals", approvalQueryCases, (c) =>
+    approvals.GET(new Request(`http://127.0.0.1/api/v1/approvals?${c.body}`, { headers: auth })),
+  );
+
+  // webhooks:manage, with an admin's key: names, URLs (private, metadata, made up) and event lists. A
+  // refused URL is a 400 naming body.url and saves nothing; what is saved is deleted again at the end.
+  const admin = await createUser({ role: "admin", teamId: null });
+  const adminKey = generateApiKey();
+  await insertApiKey({
+    name: `Fuzz webhooks ${adminKey.prefix}`,
+    prefix: adminKey.prefix,
+    keyHash: adminKey.hash,
+    teamId: team!.id,
+    scopes: ["webhooks:manage"],
+    actsAsUserId: admin.id,
+  });
+  const adminAuth = { authorization: `Bearer ${adminKey.key}` };
+  const adminRequest = (path: string, method: string, c: Case) =>
+    new Request(`http://127.0.0.1${path}`, { method, headers: { "content-type": "application/json", ...adminAuth, ...c.headers }, body: c.body });
+  // A public address as an IP literal: saved without a DNS lookup, and no worker runs to send to it.
+  const publicUrl = "https://93.184.215.14/fuzz";
+  const urls = fc.oneof(
+    hostileString,
+    fc.webUrl(),
+    fc.constantFrom(
+      "http://127.0.0.1:5678/webhook",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::1]/",
+      "http://10.0.0.1/",
+      "ftp://93.184.215.14/",
+      publicUrl,
+    ),
+  );
+  const events = fc.oneof(fc.array(fc.constantFrom(...webhookEventTypes), { maxLength: 12 }), fc.array(hostileString, { maxLength: 3 }), hostileString);
+  const creates = await runCases(
+    "api-v1 POST /webhooks",
+    bodyCases({ name: hostileString, url: urls, events }, { name: "Fuzz", url: publicUrl, events: ["meeting.booked"] }),
+    (c) => webhooks.POST(adminRequest("/api/v1/webhooks", "POST", c)),
+  );
+  const target = await addWebhookEndpoint(admin, { name: "Fuzz target", url: publicUrl, events: ["meeting.booked"] });
+  const changes = await runCases(
+    "api-v1 PATCH /webhooks/{id}",
+    bodyCases({ name: hostileString, url: urls, events, enabled: fc.oneof(fc.boolean(), hostileString) }, { enabled: false }),
+    (c) => webhook.PATCH(adminRequest(`/api/v1/webhooks/${target.endpoint.id}`, "PATCH", c), params(target.endpoint.id)),
+  );
+  const rotations = await runCases(
+    "api-v1 POST /webhooks/{id}/rotate",
+    [...pathCases({ kind: "either", field: "" }), ...pathCasesFor(target.endpoint.id)],
+    (c) => rotate.POST(adminRequest(`/api/v1/webhooks/${urlSegment(c.body)}/rotate`, "POST", { ...c, body: "" }), params(c.body)),
+  );
+  const deletions = await runCases("api-v1 DELETE /webhooks/{id}", pathCases({ kind: "either", field: "" }), (c) =>
+    webhook.DELETE(adminRequest(`/api/v1/webhooks/${urlSegment(c.body)}`, "DELETE", { ...c, body: "" }), params(c.body)),
+  );
+  for (const endpoint of await listWebhookEndpoints()) await removeWebhookEndpoint(admin, { id: endpoint.id });
+  return [queries, statuses, owners, noted, decisions, reads, approvalLists, creates, changes, rotations, deletions];
 }
+
+// The URL cannot carry a lone surrogate (a client would send U+FFFD); the handler still gets the raw id as its param.
+const urlSegment = (id: string) => encodeURIComponent(id.replace(/[\ud800-\udfff]/g, "\ufffd"));
+const pathCasesFor = (id: string): Case[] => [{ label: "the endpoint's own id", body: id, expect: { kind: "accepted" } }];

@@ -1,6 +1,6 @@
 import type { BenchDatabase } from "../../bench/bench-database";
 import { holdIntakeLoad } from "../../bench/intake-load";
-import { fuzzChat, fuzzInboundEmail, fuzzIntake, type FuzzReport } from "./bad-input";
+import { fuzzChat, fuzzInboundEmail, fuzzIntake, fuzzRestApi, type FuzzReport } from "./bad-input";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
@@ -68,11 +68,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     ),
   );
 
-  log("bad input: intake, chat, inbound email, console forms");
+  log("bad input: intake, chat, inbound email, the REST API v1, console forms");
   const fuzz = [
     await fuzzIntake({ runs: short ? 12 : 40 }),
     await fuzzChat({ runs: short ? 12 : 40 }),
     await fuzzInboundEmail({ runs: short ? 8 : 24 }),
+    ...(await fuzzRestApi({ runs: short ? 8 : 24 })),
     consoleFormsUnderVitest(),
   ];
 

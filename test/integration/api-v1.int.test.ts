@@ -1,11 +1,12 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { insertApprovalRequests } from "@/db/queries/approvals";
 import { insertApiKey } from "@/db/queries/intake";
-import { approvalRequests, handoffEvents, handoffs } from "@/db/schema";
+import { approvalRequests, auditLog, handoffEvents, handoffs, webhookEndpoints } from "@/db/schema";
 import { openApiDocument } from "@/lib/api/openapi";
 import type { ApiScope } from "@/lib/api/scopes";
 import type { Actor } from "@/lib/auth/guard";
@@ -20,6 +21,9 @@ import * as handoffRead from "@/app/api/v1/handoffs/[id]/route";
 import * as handoffStatus from "@/app/api/v1/handoffs/[id]/status/route";
 import * as handoffList from "@/app/api/v1/handoffs/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as webhookOne from "@/app/api/v1/webhooks/[id]/route";
+import * as webhookRotate from "@/app/api/v1/webhooks/[id]/rotate/route";
+import * as webhooksRoute from "@/app/api/v1/webhooks/route";
 import { createHandoff, createTeam, createUser } from "../support/factories";
 import { serveRoutes } from "../support/route-server";
 
@@ -63,8 +67,9 @@ async function call(method: string, path: string, key: string | null, options: {
     },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
   });
-  const body = (await response.json()) as Record<string, unknown>;
-  if (options.docPath) expectMatchesDocument(options.docPath, method.toLowerCase(), response.status, body, response.headers.get("content-type"));
+  const text = await response.text();
+  const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+  if (options.docPath && text) expectMatchesDocument(options.docPath, method.toLowerCase(), response.status, body, response.headers.get("content-type"));
   return { status: response.status, body, headers: response.headers };
 }
 
@@ -81,6 +86,11 @@ beforeAll(async () => {
     { method: "GET", pattern: "/api/v1/approvals", handler: approvalsList.GET },
     { method: "POST", pattern: "/api/v1/approvals/[id]/decision", handler: approvalDecision.POST },
     { method: "GET", pattern: "/api/v1/openapi.json", handler: openapiRoute.GET },
+    { method: "GET", pattern: "/api/v1/webhooks", handler: webhooksRoute.GET },
+    { method: "POST", pattern: "/api/v1/webhooks", handler: webhooksRoute.POST },
+    { method: "PATCH", pattern: "/api/v1/webhooks/[id]", handler: webhookOne.PATCH },
+    { method: "DELETE", pattern: "/api/v1/webhooks/[id]", handler: webhookOne.DELETE },
+    { method: "POST", pattern: "/api/v1/webhooks/[id]/rotate", handler: webhookRotate.POST },
   ]);
 });
 
@@ -291,5 +301,123 @@ describe("REST API v1", () => {
       delete process.env.API_RATE_LIMIT_PER_MINUTE;
       resetEnvCache();
     }
+  });
+});
+
+describe("REST API v1: webhook endpoints (webhooks:manage)", () => {
+  // A public address given as an IP literal: accepted by the SSRF guard without a DNS lookup. No worker runs here, so nothing is sent to it.
+  const publicUrl = "https://93.184.215.14/baton-hooks";
+  let admin: Actor;
+  beforeAll(async () => {
+    admin = await createUser({ role: "admin", teamId: null });
+  });
+
+  it("creates, lists, changes, rotates the secret of and deletes an endpoint; each answer as the document says, each change audited", async () => {
+    const key = await keyWith(["webhooks:manage"], admin);
+    const created = await call("POST", "/api/v1/webhooks", key, {
+      body: { name: "n8n", url: publicUrl, events: ["handoff.created", "approval.requested"] },
+      docPath: "/api/v1/webhooks",
+    });
+    expect(created.status).toBe(201);
+    const { endpoint, secret } = created.body as { endpoint: { id: string; enabled: boolean; events: string[] }; secret: string };
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+={0,2}$/);
+    expect(endpoint).toMatchObject({ enabled: true, events: ["handoff.created", "approval.requested"], rotating: false });
+
+    const listed = await call("GET", "/api/v1/webhooks", key, { docPath: "/api/v1/webhooks" });
+    expect(listed.status).toBe(200);
+    const item = (listed.body.items as { id: string }[]).find((i) => i.id === endpoint.id);
+    expect(item).toMatchObject({ url: publicUrl, name: "n8n" });
+    // The secret is shown once: never in a listing.
+    expect(JSON.stringify(listed.body)).not.toContain(secret.slice(6));
+
+    const changed = await call("PATCH", `/api/v1/webhooks/${endpoint.id}`, key, {
+      body: { events: ["handoff.status_changed"], enabled: false, url: `${publicUrl}/v2` },
+      docPath: "/api/v1/webhooks/{id}",
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: endpoint.id, events: ["handoff.status_changed"], enabled: false, url: `${publicUrl}/v2`, name: "n8n" });
+
+    const rotated = await call("POST", `/api/v1/webhooks/${endpoint.id}/rotate`, key, { docPath: "/api/v1/webhooks/{id}/rotate" });
+    expect(rotated.status).toBe(200);
+    const newSecret = rotated.body.secret as string;
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    expect(rotated.body.endpoint).toMatchObject({ rotating: true, previousSecretSignsUntil: expect.any(String) });
+
+    const deleted = await call("DELETE", `/api/v1/webhooks/${endpoint.id}`, key);
+    expect(deleted.status).toBe(204);
+    expect(await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id))).toHaveLength(0);
+    const gone = await call("PATCH", `/api/v1/webhooks/${endpoint.id}`, key, { body: { enabled: true }, docPath: "/api/v1/webhooks/{id}" });
+    expect(gone.status).toBe(404);
+    expect((await call("DELETE", `/api/v1/webhooks/${endpoint.id}`, key, { docPath: "/api/v1/webhooks/{id}" })).status).toBe(404);
+    expect((await call("POST", `/api/v1/webhooks/${endpoint.id}/rotate`, key, { docPath: "/api/v1/webhooks/{id}/rotate" })).status).toBe(404);
+
+    const audited = await db.select().from(auditLog).where(eq(auditLog.entityId, endpoint.id));
+    expect(audited.map((a) => a.action).sort()).toEqual(["webhook.create", "webhook.delete", "webhook.rotate_secret", "webhook.update"]);
+    expect(audited.every((a) => a.actorId === admin.id)).toBe(true);
+    // Never a secret in the audit log.
+    expect(JSON.stringify(audited)).not.toContain(newSecret.slice(6));
+  });
+
+  it("refuses a private, loopback or metadata URL as a problem naming body.url, and saves nothing", async () => {
+    const key = await keyWith(["webhooks:manage"], admin);
+    const before = await db.select().from(webhookEndpoints);
+    for (const url of ["http://127.0.0.1:5678/webhook/baton", "http://169.254.169.254/latest/meta-data", "http://10.1.2.3/hook", "http://[::1]/hook"]) {
+      const refused = await call("POST", "/api/v1/webhooks", key, { body: { name: "Inside", url, events: ["handoff.created"] }, docPath: "/api/v1/webhooks" });
+      expect(refused.status, url).toBe(400);
+      expect(refused.headers.get("content-type")).toBe("application/problem+json");
+      expect(refused.body.errors).toEqual([{ field: "body.url", message: expect.stringMatching(/^Refused: .*(loopback|private|link-local)/) }]);
+    }
+    expect(await db.select().from(webhookEndpoints)).toHaveLength(before.length);
+
+    // Nor can an existing endpoint be pointed inside.
+    const created = await call("POST", "/api/v1/webhooks", key, { body: { name: "Outside", url: publicUrl, events: ["handoff.created"] } });
+    const id = (created.body.endpoint as { id: string }).id;
+    const moved = await call("PATCH", `/api/v1/webhooks/${id}`, key, { body: { url: "http://192.168.0.10/hook" }, docPath: "/api/v1/webhooks/{id}" });
+    expect(moved.status).toBe(400);
+    expect((moved.body.errors as { field: string }[])[0]!.field).toBe("body.url");
+    const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+    expect(row!.url).toBe(publicUrl);
+  });
+
+  it("refuses bad bodies as 4xx problems naming the field, with the admin form's messages", async () => {
+    const key = await keyWith(["webhooks:manage"], admin);
+    const cases: [unknown, string, RegExp][] = [
+      [{ name: "x", url: publicUrl, events: [] }, "body.events", /Pick at least one event/],
+      [{ name: "x", url: publicUrl, events: ["handoff.exploded"] }, "body.events.0", /Pick events from the list/],
+      [{ name: "", url: publicUrl, events: ["handoff.created"] }, "body.name", /Give the endpoint a name/],
+      [{ name: "x", url: "not a url", events: ["handoff.created"] }, "body.url", /Enter a full URL/],
+      [{ name: "x", url: publicUrl, events: ["handoff.created"], secret: "whsec_mine" }, "body", /secret/],
+    ];
+    for (const [body, field, message] of cases) {
+      const refused = await call("POST", "/api/v1/webhooks", key, { body, docPath: "/api/v1/webhooks" });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.errors, JSON.stringify(body)).toEqual(expect.arrayContaining([{ field, message: expect.stringMatching(message) }]));
+    }
+    const created = await call("POST", "/api/v1/webhooks", key, { body: { name: "Bodies", url: publicUrl, events: ["handoff.created"] } });
+    const id = (created.body.endpoint as { id: string }).id;
+    for (const body of [{}, { enabled: "yes" }, { events: "handoff.created" }, { id: randomUUID() }]) {
+      const refused = await call("PATCH", `/api/v1/webhooks/${id}`, key, { body, docPath: "/api/v1/webhooks/{id}" });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    }
+    const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+    expect(row).toMatchObject({ enabled: true, events: ["handoff.created"] });
+  });
+
+  it("answers 403 to a key without webhooks:manage, and to a webhooks:manage key that acts for someone who is not an admin", async () => {
+    const everyOtherScope = await keyWith(["intake:write", "handoffs:read", "handoffs:write", "approvals:write"], admin);
+    const managersKey = await keyWith(["webhooks:manage"], manager);
+    for (const key of [everyOtherScope, managersKey]) {
+      const listed = await call("GET", "/api/v1/webhooks", key, { docPath: "/api/v1/webhooks" });
+      expect(listed.status).toBe(403);
+      const created = await call("POST", "/api/v1/webhooks", key, {
+        body: { name: "Sneaky", url: publicUrl, events: ["handoff.created"] },
+        docPath: "/api/v1/webhooks",
+      });
+      expect(created.status).toBe(403);
+      expect(created.headers.get("content-type")).toBe("application/problem+json");
+    }
+    expect((await db.select().from(webhookEndpoints)).some((e) => e.name === "Sneaky")).toBe(false);
   });
 });

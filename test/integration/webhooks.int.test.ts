@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql as dsql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
 import { db } from "@/db";
 import { insertApiKey } from "@/db/queries/intake";
 import { listWebhookDeliveries, listWebhookEndpoints, findWebhookEndpoint } from "@/db/queries/webhooks";
-import { notifications, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { apiKeys, handoffs, notifications, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { CHAT_WIDGET_KEY_NAME } from "@/lib/chat/chat-widget-key";
+import { chatConversationId } from "@/lib/chat/conversation-id";
+import { handleChatTurn } from "@/lib/chat/handle-chat-turn";
 import type { Actor } from "@/lib/auth/guard";
 import { resetEnvCache } from "@/lib/env";
 import { UserError } from "@/lib/errors";
@@ -27,6 +31,7 @@ import {
 } from "@/lib/webhooks/manage-endpoints";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "../stand-ins/webhook-receiver";
 import { createHandoff, createTeam, createUser } from "../support/factories";
+import { joined, sensitiveValues } from "../support/sensitive-values";
 import { waitFor } from "../support/wait-for";
 
 // Outbound webhooks end to end: real timeline writes queue events through the outbox, the real
@@ -296,5 +301,49 @@ describe("outbound webhooks", () => {
     await addHandoffNote({ actor: manager, handoffId: p!.id, note: "nobody listens" });
     const after = await db.select({ n: dsql<number>`count(*)::int` }).from(webhookDeliveries);
     expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it("sends message.received for a lead's chat line on a package a person took over, signed, with the card number the lead typed masked", async () => {
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.name, CHAT_WIDGET_KEY_NAME));
+    const widget = generateApiKey();
+    await insertApiKey({ name: CHAT_WIDGET_KEY_NAME, prefix: widget.prefix, keyHash: widget.hash, teamId });
+    const r = await receiver();
+    const { secret } = await endpointFor(r, ["message.received"]);
+    const sessionId = randomUUID();
+    const say = async (text: string) => {
+      const turn = await handleChatTurn(
+        { body: { sessionId, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text }] } }, ip: "198.51.100.77" },
+        { log: logger },
+      );
+      if (!turn.ok) throw new Error(`turn refused: ${turn.message}`);
+      return turn;
+    };
+
+    // The line that makes the package is handoff.created's news, not a message.received.
+    await say("Can I talk to a human please?");
+    const [created] = await db
+      .select()
+      .from(handoffs)
+      .where(eq(handoffs.conversationId, chatConversationId(sessionId)));
+    expect(created).toBeDefined();
+    const queued = (await db.update(handoffs).set({ ownerId: null, teamId }).where(eq(handoffs.id, created!.id)).returning())[0]!;
+    await changeHandoffStatus({ actor: manager, handoffId: queued.id, expectedVersion: queued.version, input: { command: "accept" } });
+
+    const line = `Please charge my card ${sensitiveValues.card}, expiry 09/29, for the pilot.`;
+    await say(line);
+    await waitFor("the chat line at the receiver", () => r.accepted().length >= 1);
+    const hit = r.accepted()[0]!;
+    const body = new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>) as {
+      type: string;
+      data: { handoff: { id: string; status: string }; event: { data: { channel: string; text: string; messageId: string } } };
+    };
+    expect(body.type).toBe("message.received");
+    expect(body.data.handoff).toMatchObject({ id: created!.id, status: "accepted" });
+    expect(body.data.event.data).toMatchObject({ channel: "chat", messageId: expect.any(String) });
+    expect(body.data.event.data.text).toContain("for the pilot");
+    // Masked before it was stored, so masked in what leaves Baton: nowhere in the signed body, separators or not.
+    expect(joined(hit.body)).not.toContain(joined(sensitiveValues.card));
+    expect(body.data.event.data.text).not.toBe(line);
+    expect(r.accepted()).toHaveLength(1);
   });
 });

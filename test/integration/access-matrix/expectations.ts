@@ -162,6 +162,11 @@ export const routeExpectations: Record<string, RouteExpectation> = {
   "app/api/v1/handoffs/[id]/owner/route.ts#PUT": { kind: "api-scope", scope: "handoffs:write" },
   "app/api/v1/approvals/route.ts#GET": { kind: "api-scope", scope: "approvals:write" },
   "app/api/v1/approvals/[id]/decision/route.ts#POST": { kind: "api-scope", scope: "approvals:write" },
+  "app/api/v1/webhooks/route.ts#GET": { kind: "api-scope", scope: "webhooks:manage" },
+  "app/api/v1/webhooks/route.ts#POST": { kind: "api-scope", scope: "webhooks:manage" },
+  "app/api/v1/webhooks/[id]/route.ts#PATCH": { kind: "api-scope", scope: "webhooks:manage" },
+  "app/api/v1/webhooks/[id]/route.ts#DELETE": { kind: "api-scope", scope: "webhooks:manage" },
+  "app/api/v1/webhooks/[id]/rotate/route.ts#POST": { kind: "api-scope", scope: "webhooks:manage" },
   "app/api/v1/openapi.json/route.ts#GET": { kind: "public", why: "the REST API's OpenAPI document: describes the API, holds no data" },
 };
 
