@@ -93,6 +93,11 @@ test("[ADMIN][SLA] changes an SLA and is told which field is wrong", async ({ pa
   const immediate = page.getByTestId("sla-immediate");
   const original = await immediate.getByLabel("Minutes").inputValue();
   await immediate.getByLabel("Minutes").fill("25");
+  // Read back in words as it is typed: a day is "1 day", not 1440.
+  await expect(immediate.getByTestId("duration-in-words")).toHaveText("25 minutes");
+  await immediate.getByLabel("Minutes").fill("1440");
+  await expect(immediate.getByTestId("duration-in-words")).toHaveText("1 day");
+  await immediate.getByLabel("Minutes").fill("25");
   await immediate.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Immediate SLA saved.")).toBeVisible();
   await page.reload();
