@@ -45,6 +45,33 @@ test("[ADMIN][INVITE_USER] invites a person, who sets a password from the emaile
   await invitee.context().close();
 });
 
+test("[ADMIN][DEACTIVATE_USER] the people list has no solid red buttons; Deactivate asks first, and saying no changes nothing", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/admin/users");
+  const row = page.getByTestId("user-row").filter({ has: page.getByText("rep2@baton.demo", { exact: true }) });
+  const deactivate = row.getByRole("button", { name: "Deactivate" });
+  await expect(deactivate).toBeVisible();
+  // Quiet: an outline on white, not a filled red button on every row.
+  const solidRed = await page
+    .getByTestId("user-list")
+    .getByRole("button")
+    .evaluateAll(
+      (buttons) =>
+        buttons.filter((b) => getComputedStyle(b).backgroundColor !== "rgb(255, 255, 255)" && getComputedStyle(b).backgroundColor !== "rgba(0, 0, 0, 0)")
+          .length,
+    );
+  expect(solidRed).toBe(0);
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await deactivate.click();
+  await expect.poll(() => asked).toContain("Deactivate rep2@baton.demo?");
+  await expect(row.getByText("Deactivated", { exact: true })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: "Deactivate" })).toBeVisible();
+});
+
 test("[ADMIN][API_KEY] creates a key shown once that works for intake, then revokes it and it is refused", async ({ page, request, signInAs }) => {
   await signInAs("admin");
   await page.goto("/admin/api-keys");
@@ -92,6 +119,11 @@ test("[ADMIN][SLA] changes an SLA and is told which field is wrong", async ({ pa
   await page.goto("/admin/slas");
   const immediate = page.getByTestId("sla-immediate");
   const original = await immediate.getByLabel("Minutes").inputValue();
+  await immediate.getByLabel("Minutes").fill("25");
+  // Read back in words as it is typed: a day is "1 day", not 1440.
+  await expect(immediate.getByTestId("duration-in-words")).toHaveText("25 minutes");
+  await immediate.getByLabel("Minutes").fill("1440");
+  await expect(immediate.getByTestId("duration-in-words")).toHaveText("1 day");
   await immediate.getByLabel("Minutes").fill("25");
   await immediate.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Immediate SLA saved.")).toBeVisible();

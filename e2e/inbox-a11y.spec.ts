@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 
 test("[REP] the inbox and a package page have no serious or critical axe violations", async ({ page, signInAs, inboxPage }) => {
   await signInAs("rep");
+  await inboxPage.goto("?view=team");
   await expect(inboxPage.rows().first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 

@@ -45,7 +45,7 @@ test("[REP] opens a package's discard form with d", async ({ page, signInAs, inb
 
 test("[REP] sees ? help", async ({ page, signInAs, inboxPage }) => {
   await signInAs("rep");
-  await inboxPage.goto();
+  await inboxPage.goto("?view=team");
   await expect(inboxPage.rows().first()).toBeVisible();
 
   await page.keyboard.press("?");

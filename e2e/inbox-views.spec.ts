@@ -1,6 +1,23 @@
 import { DEMO_API_KEY } from "../db/seed/seed-demo";
 import { expect, test } from "./fixtures";
 
+test("[REP][MANAGER] a rep's inbox opens on Mine, then on the view they used last; a manager's on the team queue", async ({ page, signInAs }) => {
+  await signInAs("rep");
+  await expect(page).toHaveURL(/\/inbox\?view=mine$/);
+  await expect(page.getByRole("link", { name: "Mine", exact: true })).toHaveAttribute("aria-current", "true");
+  await page.getByRole("link", { name: "Unassigned", exact: true }).click();
+  await expect(page).toHaveURL(/view=unassigned/);
+  await expect(page.getByRole("link", { name: "Unassigned", exact: true })).toHaveAttribute("aria-current", "true");
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/inbox\?view=unassigned$/);
+  await expect(page.getByRole("link", { name: "Unassigned", exact: true })).toHaveAttribute("aria-current", "true");
+
+  await page.context().clearCookies();
+  await signInAs("manager");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole("link", { name: /^Team queue/ })).toHaveAttribute("aria-current", "true");
+});
+
 test("[REP] the Unassigned view lists only packages nobody owns", async ({ page, signInAs, inboxPage }) => {
   await signInAs("rep");
   await inboxPage.goto("?view=unassigned&tab=immediate&status=all");

@@ -15,6 +15,7 @@ test("[REP] sees the three tabs with counts, opens an immediate package, accepts
   packagePage,
 }) => {
   await signInAs("rep");
+  await inboxPage.goto("?view=team");
   for (const tab of ["immediate", "normal", "nurture"] as const) {
     await expect(inboxPage.tab(tab)).toBeVisible();
     expect(await inboxPage.count(tab)).toBeGreaterThan(0);
@@ -38,12 +39,13 @@ test("[REP] sees the three tabs with counts, opens an immediate package, accepts
   await expect(packagePage.timeline().first()).toContainText("Dana Reyes moved it from pending to accepted");
 
   // Accepted work is still open, so the tab count stays until it is closed.
-  await inboxPage.goto();
+  await inboxPage.goto("?view=team");
   expect(await inboxPage.count("immediate")).toBe(before);
 });
 
 test("[REP] cannot discard without a reason, and can with one", async ({ page, signInAs, inboxPage, packagePage }) => {
   await signInAs("rep");
+  await inboxPage.goto("?view=team");
   const before = await inboxPage.count("immediate");
   const leadName = await inboxPage.openFirst("Pending");
   await packagePage.expectLoaded(leadName);
@@ -55,7 +57,7 @@ test("[REP] cannot discard without a reason, and can with one", async ({ page, s
   await packagePage.submitDiscard("Spam or fake contact");
   await expect(packagePage.status()).toHaveText("Discarded");
   await expect(packagePage.timeline().first()).toContainText("to discarded: Spam or fake contact");
-  await inboxPage.goto();
+  await inboxPage.goto("?view=team");
   expect(await inboxPage.count("immediate")).toBe(before - 1);
 });
 

@@ -105,6 +105,34 @@ async function signInAsOwner(page: Page, signInAs: (who: keyof typeof users) => 
   return "Sam Ortiz";
 }
 
+test("[REP] accepts a package and undoes it from the toast: back to pending, both events on the timeline; the reasons name rules in words", async ({
+  page,
+  request,
+  signInAs,
+  packagePage,
+}) => {
+  const name = "Mirela Undo";
+  const lead = await newFormPackage(request, name);
+  const owner = await signInAsOwner(page, signInAs, lead.id);
+  await packagePage.expectLoaded(name);
+  // Why it was handed off: the rule in words, its id only on hover.
+  const rule = page.getByTestId("reason-rule").first();
+  await expect(rule).toContainText("Escalate rule");
+  await expect(rule).not.toContainText("default.");
+  await expect(rule).toHaveAttribute("title", /^default\.escalate/);
+
+  await expect(packagePage.status()).toHaveText("Pending");
+  await packagePage.accept();
+  const toast = packagePage.toast("Accepted: this package is yours.");
+  await expect(packagePage.status()).toHaveText("Accepted");
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(packagePage.toast("Undone")).toBeVisible();
+  await expect(packagePage.status()).toHaveText("Pending");
+  await expect(packagePage.timeline().nth(0)).toContainText(`${owner} undid the accept: back to pending`);
+  await expect(packagePage.timeline().nth(1)).toContainText(`${owner} moved it from pending to accepted`);
+  await expect(page.getByRole("button", { name: "Accept", exact: true })).toBeVisible();
+});
+
 test("[REP] asks a form lead for more info: an email waits for approval, shown on the timeline", async ({ page, request, signInAs, packagePage }) => {
   const lead = await newFormPackage(request, "Oskar Brandt");
   const owner = await signInAsOwner(page, signInAs, lead.id);

@@ -43,6 +43,22 @@ export function durationText(ms: number): string {
   return `${Math.floor(minutes / 1440)} d`;
 }
 
+/**
+ * A setting's length of time in words, at most two units: "45 minutes", "4 hours", "1 hour 30 minutes",
+ * "3 days", "1 day 2 hours". Settings are kept in minutes; people read them this way.
+ */
+export function durationInWords(totalMinutes: number): string {
+  if (!Number.isFinite(totalMinutes) || totalMinutes < 0) return "—";
+  const minutes = Math.round(totalMinutes);
+  const unit = (n: number, one: string) => `${n.toLocaleString("en")} ${one}${n === 1 ? "" : "s"}`;
+  if (minutes < 60) return unit(minutes, "minute");
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  if (days > 0) return hours > 0 ? `${unit(days, "day")} ${unit(hours, "hour")}` : unit(days, "day");
+  return rest > 0 ? `${unit(hours, "hour")} ${unit(rest, "minute")}` : unit(hours, "hour");
+}
+
 export type SlaState = "ok" | "soon" | "urgent" | "breached" | "closed";
 
 /** Amber in the last quarter of an hour-plus window, red in the last 10%, breached after. */

@@ -66,7 +66,7 @@ export function ApprovalCard({
       ) : null}
       {approval.status === "pending" && decide ? null : (
         <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-xs text-slate-700" data-testid="approval-params">
-          {paramLines(approval.params).join("\n") || "No parameters"}
+          {paramLines(approval).join("\n") || "No parameters"}
         </pre>
       )}
       <p className="mt-2 text-xs text-slate-600">

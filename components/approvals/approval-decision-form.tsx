@@ -8,6 +8,7 @@ import { FieldError, Input, Label, Select, Textarea } from "@/components/ui/fiel
 import type { ActionResult } from "@/lib/action";
 import { editableParams, paramValue, type ExecutableAction, type ParamField } from "@/lib/approvals/action-params";
 import { actionErrorText } from "@/lib/action-error-text";
+import { keyInWords, valueInWords } from "@/lib/approvals/change-in-words";
 
 export type DecideApprovalAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string }>>;
 
@@ -67,8 +68,10 @@ export function ApprovalDecisionForm(props: {
         <dl className="grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1 text-xs" data-testid="approval-params">
           {otherParams.map(([key, value]) => (
             <div key={key} className="contents">
-              <dt className="text-slate-600">{key}</dt>
-              <dd className="break-words text-slate-900">{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+              <dt className="text-slate-600" title={key}>
+                {keyInWords(key)}
+              </dt>
+              <dd className="break-words text-slate-900">{valueInWords(value, key)}</dd>
             </div>
           ))}
         </dl>

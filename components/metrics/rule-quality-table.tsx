@@ -3,6 +3,7 @@ import type { RuleQualityRow } from "@/lib/metrics/dashboard";
 import { ruleQualityDefinitions } from "@/lib/metrics/definitions";
 import { formatRate } from "@/lib/metrics/format";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ruleReferenceInWords } from "@/lib/rules/rule-words";
 
 /** Which rules send people work worth their time: admins adjust the ones with low precision. */
 export function RuleQualityTable({ rows, linkRules }: { rows: RuleQualityRow[]; linkRules: boolean }) {
@@ -34,11 +35,15 @@ export function RuleQualityTable({ rows, linkRules }: { rows: RuleQualityRow[]; 
             <tr key={`${row.rule}@${row.ruleVersion}`} className="border-t border-slate-100">
               <th scope="row" className="px-3 py-2 font-medium text-slate-900">
                 {linkRules ? (
-                  <Link href={`/admin/rules?rule=${encodeURIComponent(row.rule)}`} className="text-brand-700 underline-offset-2 hover:underline">
-                    {row.rule}
+                  <Link
+                    href={`/admin/rules?rule=${encodeURIComponent(row.rule)}`}
+                    className="text-brand-700 underline-offset-2 hover:underline"
+                    title={row.rule}
+                  >
+                    {ruleReferenceInWords(row.rule)}
                   </Link>
                 ) : (
-                  row.rule
+                  <span title={row.rule}>{ruleReferenceInWords(row.rule)}</span>
                 )}
                 <span className="ml-1 font-normal text-slate-500">v{row.ruleVersion}</span>
               </th>

@@ -15,7 +15,7 @@ export type OwnerRequestsProps = {
   channel: "chat" | "email";
   snoozedUntil: string | null;
   allowed: { requestInfo: boolean; snooze: boolean; handBack: boolean };
-  actions: { requestInfo: PackageAction; snooze: PackageAction; unsnooze: PackageAction; handBack: PackageAction };
+  actions: { requestInfo: PackageAction; snooze: PackageAction; unsnooze: PackageAction; handBack: PackageAction; undo: PackageAction };
 };
 
 /** Request more info, snooze and hand back: the owner's ways of saying "not now" or "not yet from me". */
@@ -127,7 +127,7 @@ export function OwnerRequests({ handoffId, version, openQuestions, channel, snoo
           pending={pending}
           errors={fieldErrors.until}
           onCancel={close}
-          onSnooze={(until) => run(actions.snooze, form({ until }), `Snoozed until ${new Date(until).toLocaleString()}.`, close)}
+          onSnooze={(until) => run(actions.snooze, form({ until }), `Snoozed until ${new Date(until).toLocaleString()}.`, close, actions.undo)}
         />
       )}
 

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConvertForm } from "@/components/package/actions/convert-form";
 import { DiscardForm } from "@/components/package/actions/discard-form";
 import { ReassignForm } from "@/components/package/actions/reassign-form";
+import { toastWithUndo } from "@/components/package/undo-toast";
 import type { ActionResult } from "@/lib/action";
 import { actionErrorText } from "@/lib/action-error-text";
 import { isRequestedAction, type RequestedAction, type RequestedActionView } from "@/lib/handoffs/requested-action";
@@ -25,7 +26,7 @@ export type PackageActionsProps = {
   requestedViews: Record<RequestedAction, RequestedActionView>;
   assignees: { id: string; label: string }[];
   currentOwnerId: string | null;
-  actions: { accept: ServerAction; startFollowUp: ServerAction; convert: ServerAction; discard: ServerAction; reassign: ServerAction };
+  actions: { accept: ServerAction; startFollowUp: ServerAction; convert: ServerAction; discard: ServerAction; reassign: ServerAction; undo: ServerAction };
 };
 
 export function PackageActions({ handoffId, unavailableReason, version, allowed, requestedViews, assignees, currentOwnerId, actions }: PackageActionsProps) {
@@ -39,13 +40,15 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
   const [notice, setNotice] = useState<RequestedActionView | null>(() => (requested && !allowed[requested] ? requestedViews[requested] : null));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
-  const run = (action: ServerAction, form: FormData, success: string, next: Panel | null = null) =>
+  /** `undoable`: the toast offers Undo (accept, discard, convert). */
+  const run = (action: ServerAction, form: FormData, success: string, next: Panel | null = null, undoable = false) =>
     startTransition(async () => {
       form.set("handoffId", handoffId);
       form.set("version", String(version));
       const result = await action(form);
       if (result.ok) {
-        toast.success(success);
+        if (undoable) toastWithUndo(success, result.data, actions.undo, () => router.refresh());
+        else toast.success(success);
         setPanel(next);
         setNotice(null);
         setFieldErrors({});
@@ -75,7 +78,10 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
         >
           <p>{notice.message}</p>
           {notice.kind === "accept_first" && allowed.accept ? (
-            <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours. Now enter the deal.", "convert")}>
+            <Button
+              disabled={pending}
+              onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours. Now enter the deal.", "convert", true)}
+            >
               Accept and convert
             </Button>
           ) : null}
@@ -83,7 +89,7 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
       ) : null}
       <div className="flex flex-wrap gap-2">
         {allowed.accept && (
-          <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours.")}>
+          <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours.", null, true)}>
             Accept
           </Button>
         )}
@@ -129,7 +135,7 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
         <DiscardForm
           pending={pending}
           fieldErrors={fieldErrors}
-          onSubmit={(form) => run(actions.discard, form, "Discarded.")}
+          onSubmit={(form) => run(actions.discard, form, "Discarded.", null, true)}
           onCancel={() => setPanel(null)}
         />
       )}
@@ -138,7 +144,7 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
         <ConvertForm
           pending={pending}
           fieldErrors={fieldErrors}
-          onSubmit={(form) => run(actions.convert, form, "Converted. Nice work.")}
+          onSubmit={(form) => run(actions.convert, form, "Converted. Nice work.", null, true)}
           onCancel={() => setPanel(null)}
         />
       )}

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { HandoffPackage } from "@/lib/contract/package";
+import { ruleReferenceInWords } from "@/lib/rules/rule-words";
 import { channelLabels, formatDateTime, formatMoney, humanize, label, reasonLabels } from "@/lib/format";
 
 // Sections in the order a rep reads them: what is this, why me, what now, what do we know.
@@ -33,7 +34,9 @@ export function ReasonsSection({ pkg }: { pkg: HandoffPackage }) {
               <li key={i} className="text-sm">
                 <div className="flex items-center gap-2">
                   <Badge tone={reason.code === "risk" ? "red" : reason.code === "high_value" ? "green" : "slate"}>{label(reasonLabels, reason.code)}</Badge>
-                  <span className="font-mono text-xs text-slate-400">{reason.rule}</span>
+                  <span className="text-xs text-slate-500" title={reason.rule} data-testid="reason-rule">
+                    {ruleReferenceInWords(reason.rule)}
+                  </span>
                 </div>
                 <blockquote className="mt-1 border-l-2 border-slate-200 pl-3 text-slate-700 italic">“{reason.evidence}”</blockquote>
               </li>

@@ -4,6 +4,7 @@ import { describeKnowledgeAnswerEvent, KNOWLEDGE_ANSWER_EVENT } from "@/lib/know
 import { formatDateTime, humanize, label, reasonLabels } from "@/lib/format";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
 import { statusLabels } from "@/lib/handoffs/state-machine";
+import { describeUndo, UNDONE_EVENT } from "@/lib/handoffs/undo-words";
 
 export type TimelineEntry = { event: HandoffEvent; actorName: string | null; actorEmail: string | null };
 
@@ -73,6 +74,8 @@ function describe(event: HandoffEvent, ownerNames: Record<string, string>): stri
       return typeof data.until === "string" ? `snoozed it until ${formatDateTime(new Date(data.until))}` : "snoozed it";
     case "unsnoozed":
       return "un-snoozed it";
+    case UNDONE_EVENT:
+      return describeUndo(data, event.toStatus);
     case "handed_back":
       return "handed it back to the agent";
     case "fact_confirmed":

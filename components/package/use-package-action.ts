@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/action";
 import { actionErrorText } from "@/lib/action-error-text";
+import { toastWithUndo } from "@/components/package/undo-toast";
 
 export type PackageAction = (form: FormData) => Promise<ActionResult<{ id: string; status: string; version: number }>>;
 
@@ -16,13 +17,15 @@ export function usePackageAction(handoffId: string, version: number) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const run = (action: PackageAction, form: FormData, success: string, onDone?: () => void) =>
+  /** With `undo`, the success toast offers Undo (components/package/undo-toast.ts). */
+  const run = (action: PackageAction, form: FormData, success: string, onDone?: () => void, undo?: PackageAction) =>
     startTransition(async () => {
       form.set("handoffId", handoffId);
       form.set("version", String(version));
       const result = await action(form);
       if (result.ok) {
-        toast.success(success);
+        if (undo) toastWithUndo(success, result.data, undo, () => router.refresh());
+        else toast.success(success);
         setFieldErrors({});
         onDone?.();
       } else {

@@ -1,5 +1,6 @@
 import type { ApprovalRequest } from "@/db/schema";
 import { actionLabels } from "@/lib/approvals/action-params";
+import { approvalChangeInWords } from "@/lib/approvals/change-in-words";
 import { currentConsequence } from "@/lib/approvals/consequence";
 import type { EmailMessage } from "@/lib/notifications/email-message";
 import type { SlackMessage } from "@/lib/notifications/slack-message";
@@ -18,11 +19,9 @@ export function approvalTitle(notice: ApprovalNotice): string {
   return `Approval needed: ${actionLabels[notice.approval.actionType] ?? notice.approval.actionType.replace(/_/g, " ")} · ${notice.lead}`;
 }
 
-/** The parameters as "name: value" lines (an email's body last, as it reads). */
-export function paramLines(params: Record<string, unknown>): string[] {
-  const entries = Object.entries(params).filter(([key, value]) => key !== "infoRequestId" && value !== null && value !== undefined && value !== "");
-  entries.sort(([a], [b]) => (a === "body" ? 1 : b === "body" ? -1 : 0));
-  return entries.map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
+/** What the request changes, a sentence a line, as every message and screen says it (`approvalChangeInWords`). */
+export function paramLines(approval: Pick<ApprovalNotice["approval"], "actionType" | "params">): string[] {
+  return approvalChangeInWords(approval.actionType, approval.params);
 }
 
 /** Block Kit: what, with which parameters, what it causes and why, then Approve / Deny and a link to the package. */
@@ -42,7 +41,7 @@ export function approvalSlackMessage(notice: ApprovalNotice): SlackMessage {
           ),
         },
       },
-      { type: "section", text: { type: "mrkdwn", text: truncate("```" + paramLines(approval.params).join("\n").replace(/```/g, "'''") + "```", 3000) } },
+      { type: "section", text: { type: "mrkdwn", text: truncate("```" + paramLines(approval).join("\n").replace(/```/g, "'''") + "```", 3000) } },
       {
         type: "context",
         elements: [
@@ -77,7 +76,7 @@ export function decidedSlackMessage(notice: ApprovalNotice, outcome: string): Sl
 export function approvalEmail(notice: ApprovalNotice, links: { approve: string; deny: string }, recipientName: string | null): EmailMessage {
   const { approval } = notice;
   const title = approvalTitle(notice);
-  const params = paramLines(approval.params);
+  const params = paramLines(approval);
   const text = [
     recipientName ? `Hi ${recipientName},` : "Hi,",
     "",

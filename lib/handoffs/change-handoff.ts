@@ -1,6 +1,6 @@
 import { getHandoff, listHandoffEvents, changeHandoff, type HandoffChange } from "@/db/queries/handoffs";
 import { findUserById } from "@/db/queries/users";
-import type { HandoffStatus } from "@/db/schema";
+import type { Handoff, HandoffStatus } from "@/db/schema";
 import type { Actor } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { UserError } from "@/lib/errors";
@@ -28,7 +28,8 @@ export async function changeHandoffStatus(options: { actor: Actor; handoffId: st
 
   const change: HandoffChange = { status: check.to };
   let note: string | null = null;
-  const data: Record<string, unknown> = {};
+  // What the command overwrites, so an undo (lib/handoffs/undo.ts) puts back exactly this.
+  const data: Record<string, unknown> = { before: undoSnapshot(current) };
   if (input.command === "accept") {
     change.ownerId = actor.id;
     change.acceptedAt = new Date();
@@ -59,6 +60,19 @@ export async function changeHandoffStatus(options: { actor: Actor; handoffId: st
   });
   if (!updated) throw await conflictError(handoffId, input.command);
   return updated;
+}
+
+/** The columns an accept, discard or convert overwrites, as they were: JSON-safe, for the event's data. */
+export function undoSnapshot(h: Pick<Handoff, "ownerId" | "acceptedAt" | "closedAt" | "discardReason" | "valueAmount" | "valueCurrency" | "meetingBooked">) {
+  return {
+    ownerId: h.ownerId,
+    acceptedAt: h.acceptedAt?.toISOString() ?? null,
+    closedAt: h.closedAt?.toISOString() ?? null,
+    discardReason: h.discardReason,
+    valueAmount: h.valueAmount,
+    valueCurrency: h.valueCurrency,
+    meetingBooked: h.meetingBooked,
+  };
 }
 
 /** A manager's call: hand the package to someone else (or back to the queue with `null`). */

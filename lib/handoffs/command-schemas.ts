@@ -95,6 +95,9 @@ export const snoozeSchema = z.object({
 
 export const unsnoozeSchema = z.object(target);
 
+/** Undo names the version the action returned: anything since refuses it. */
+export const undoSchema = z.object(target);
+
 export const handBackSchema = z.object({
   ...target,
   reason: z.string().trim().min(3, "Say why the agent should take it back.").max(2000, "Keep the reason under 2,000 characters."),

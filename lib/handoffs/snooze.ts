@@ -29,7 +29,13 @@ export async function snoozeHandoff(options: { actor: Actor; handoffId: string; 
     fromStatuses: openStatuses,
     change: { snoozedUntil: until },
     event: until
-      ? { type: "snoozed", actorKind: "user", actorId: actor.id, data: { until: until.toISOString() } }
+      ? // `before`: the wake time an undo puts back (lib/handoffs/undo.ts).
+        {
+          type: "snoozed",
+          actorKind: "user",
+          actorId: actor.id,
+          data: { until: until.toISOString(), before: { snoozedUntil: handoff.snoozedUntil?.toISOString() ?? null } },
+        }
       : { type: "unsnoozed", actorKind: "user", actorId: actor.id, data: { was: handoff.snoozedUntil?.toISOString() ?? null } },
   });
   if (!updated) throw await conflictError(handoffId, until ? "snooze" : "un-snooze");

@@ -19,3 +19,10 @@ describe("webhookEventForTimeline", () => {
     expect(webhookEventForTimeline({ type: "snoozed" })).toBeNull();
   });
 });
+
+describe("an undo, to the outside", () => {
+  it("is a status change, except a snooze's", () => {
+    expect(webhookEventForTimeline({ type: "undone", data: { command: "accept" } })).toBe("handoff.status_changed");
+    expect(webhookEventForTimeline({ type: "undone", data: { command: "snooze" } })).toBeNull();
+  });
+});

@@ -47,6 +47,9 @@ export function webhookEventForTimeline(event: { type: string; data?: Record<str
       return "handoff.assigned";
     case "status_changed":
       return "handoff.status_changed";
+    // An undo of an accept, discard or convert moves the status back (a snooze's undo does not).
+    case "undone":
+      return data.command === "snooze" ? null : "handoff.status_changed";
     case "sla_breached":
       return "handoff.sla_breached";
     case "note":

@@ -18,6 +18,7 @@ import {
   requestInfoSchema,
   snoozeSchema,
   startFollowUpSchema,
+  undoSchema,
   unsnoozeSchema,
 } from "@/lib/handoffs/command-schemas";
 import { handBackToAgent } from "@/lib/handoffs/hand-back";
@@ -25,6 +26,7 @@ import { recordFactReview } from "@/lib/handoffs/record-fact-review";
 import { requestMoreInfo } from "@/lib/handoffs/request-info";
 import type { FactReview } from "@/lib/handoffs/review-fact";
 import { snoozeHandoff } from "@/lib/handoffs/snooze";
+import { undoLastAction } from "@/lib/handoffs/undo";
 
 // Each action re-checks the session, the role and the package's version itself (lib/action.ts).
 
@@ -124,6 +126,14 @@ export const unsnooze = defineAction({
   roles: rolesFor("handoffs.act"),
   schema: unsnoozeSchema,
   handler: async ({ actor, input }) => done(await snoozeHandoff({ actor, handoffId: input.handoffId, expectedVersion: input.version, until: null })),
+});
+
+/** Undo from the toast: the actor's own accept, discard, convert or snooze, at the version it returned, within seconds. */
+export const undoHandoff = defineAction({
+  name: "handoff.undo",
+  roles: rolesFor("handoffs.act"),
+  schema: undoSchema,
+  handler: async ({ actor, input }) => done(await undoLastAction({ actor, handoffId: input.handoffId, expectedVersion: input.version })),
 });
 
 export const handBack = defineAction({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
+import { cookies } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
 import { acceptHandoff } from "@/app/(console)/handoffs/actions";
 import { KeysetPagination } from "@/components/data-table/keyset-pagination";
 import { InboxBulk } from "@/components/inbox/inbox-bulk";
@@ -8,6 +9,7 @@ import { InboxKeyboard } from "@/components/inbox/inbox-keyboard";
 import { InboxLive } from "@/components/inbox/inbox-live";
 import { InboxTable } from "@/components/inbox/inbox-table";
 import { InboxTabs } from "@/components/inbox/inbox-tabs";
+import { RememberInboxView } from "@/components/inbox/remember-inbox-view";
 import { countAgentOutcomes, countByPriorityCapped, listCampaigns, listInboxPage } from "@/db/queries/inbox";
 import { listPresence } from "@/db/queries/presence";
 import { listActiveUsers } from "@/db/queries/users";
@@ -21,6 +23,7 @@ import { cursorValues, encodeCursor } from "@/lib/inbox/cursor";
 import { parseInboxParams } from "@/lib/inbox/params";
 import { presenceView } from "@/lib/inbox/presence";
 import { planInbox } from "@/lib/inbox/plan-inbox";
+import { INBOX_VIEW_COOKIE, landingView, remembersView } from "@/lib/inbox/landing-view";
 import { pageActor } from "../page-actor";
 import { bulkDiscardAction, bulkReassignAction } from "./actions";
 
@@ -28,7 +31,13 @@ export const metadata: Metadata = { title: "Inbox" };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { actor } = await pageActor();
-  const params = parseInboxParams(await searchParams);
+  const search = await searchParams;
+  // A bare /inbox (the menu, a sign-in): a rep opens their own packages, or the view they used last.
+  if (Object.keys(search).length === 0) {
+    const landing = landingView(actor, (await cookies()).get(INBOX_VIEW_COOKIE)?.value);
+    if (landing) redirect(inboxHref({ view: landing }));
+  }
+  const params = parseInboxParams(search);
   const plan = planInbox(params, actor);
   // HTTP 403 with ./forbidden.tsx, which says why.
   if (!plan.allowed) forbidden();
@@ -54,6 +63,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
+      {remembersView(actor.role, params.view) ? <RememberInboxView userId={actor.id} view={params.view} /> : null}
       <div>
         <h1 className="text-xl font-semibold text-slate-900">Inbox</h1>
         <p className="text-sm text-slate-500">

@@ -96,6 +96,7 @@ export const actionExpectations: Record<string, ActionExpectation> = {
   "app/(console)/handoffs/actions.ts#requestInfo": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#snooze": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#unsnooze": { kind: "action", allowed: everyone },
+  "app/(console)/handoffs/actions.ts#undoHandoff": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#handBack": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/actions.ts#reviewFact": { kind: "action", allowed: everyone },
   "app/(console)/handoffs/email-actions.ts#sendEmailReply": { kind: "action", allowed: everyone },

@@ -68,7 +68,7 @@ export default async function ApiKeysPage() {
                     action={revokeApiKeyAction}
                     fields={{ id: key.id }}
                     success={`Key "${key.name}" revoked.`}
-                    variant="danger"
+                    variant="danger-outline"
                     confirm={`Revoke "${key.name}"? Senders using it are refused from their next request.`}
                     aria-label={`Revoke ${key.name}`}
                   >

@@ -86,7 +86,7 @@ export default async function RoutingPage() {
                       action={deleteRoutingRuleAction}
                       fields={{ id: row.id }}
                       success="Rule deleted."
-                      variant="danger"
+                      variant="danger-outline"
                       confirm={`Delete the rule "${row.name}"?`}
                     >
                       Delete

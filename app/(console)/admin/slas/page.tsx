@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
+import { MinutesField } from "@/components/admin/minutes-field";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/field";
@@ -49,23 +50,20 @@ export default async function SlasPage() {
                 success={`${priorityLabels[policy.priority]} SLA saved.`}
                 fieldLabels={policyLabels}
                 label={`${priorityLabels[policy.priority]} SLA`}
-                className="flex flex-wrap items-end gap-4"
+                className="flex flex-wrap items-start gap-4"
               >
                 <input type="hidden" name="priority" value={policy.priority} />
-                <p className="w-24 pb-2 text-sm font-medium text-slate-900">{priorityLabels[policy.priority]}</p>
-                <div className="w-32">
-                  <Label htmlFor={`${policy.priority}-minutes`}>Minutes</Label>
-                  <Input id={`${policy.priority}-minutes`} name="minutes" inputMode="numeric" defaultValue={policy.minutes} />
-                </div>
+                <p className="mt-6 flex h-9 w-24 items-center text-sm font-medium text-slate-900">{priorityLabels[policy.priority]}</p>
+                <MinutesField id={`${policy.priority}-minutes`} name="minutes" label="Minutes" defaultValue={policy.minutes} />
                 <div className="w-44">
                   <Label htmlFor={`${policy.priority}-breaches`}>Breaches before nurture</Label>
                   <Input id={`${policy.priority}-breaches`} name="maxBreaches" inputMode="numeric" defaultValue={policy.maxBreaches} />
                 </div>
-                <label className="flex items-center gap-2 pb-2 text-sm text-slate-800">
+                <label className="mt-6 flex h-9 items-center gap-2 text-sm text-slate-800">
                   <input type="checkbox" name="reassignOnBreach" defaultChecked={policy.reassignOnBreach} className="size-4 rounded border-slate-300" />
                   Reassign on breach
                 </label>
-                <Button type="submit" size="sm" variant="secondary" className="mb-0.5">
+                <Button type="submit" size="sm" variant="secondary" className="mt-6.5">
                   Save
                 </Button>
               </ActionForm>

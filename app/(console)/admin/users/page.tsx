@@ -93,7 +93,7 @@ export default async function UsersPage() {
                 action={setUserActiveAction}
                 fields={{ userId: person.id, active: person.active ? "false" : "true" }}
                 success={person.active ? `${person.email} deactivated.` : `${person.email} reactivated.`}
-                variant={person.active ? "danger" : "secondary"}
+                variant={person.active ? "danger-outline" : "secondary"}
                 confirm={person.active ? `Deactivate ${person.email}? They are signed out at once.` : undefined}
               >
                 {person.active ? "Deactivate" : "Reactivate"}

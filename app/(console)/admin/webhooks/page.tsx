@@ -79,7 +79,7 @@ export default async function WebhooksPage() {
                 action={deleteWebhookEndpointAction}
                 fields={{ id: endpoint.id }}
                 success="Endpoint deleted."
-                variant="danger"
+                variant="danger-outline"
                 confirm={`Delete "${endpoint.name}" and its delivery log?`}
               >
                 Delete

@@ -62,6 +62,7 @@ import { pageActor } from "../../page-actor";
 import { markKnowledgeAnswerWrong } from "../knowledge-actions";
 import {
   acceptHandoff,
+  undoHandoff,
   addNote,
   convertHandoff,
   discardHandoff,
@@ -239,7 +240,14 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 assignees={people
                   .filter((p) => p.role !== "admin" || p.id === handoff.ownerId)
                   .map((p) => ({ id: p.id, label: `${p.name ?? p.email} (${p.role})` }))}
-                actions={{ accept: acceptHandoff, startFollowUp, convert: convertHandoff, discard: discardHandoff, reassign: reassignHandoffAction }}
+                actions={{
+                  accept: acceptHandoff,
+                  startFollowUp,
+                  convert: convertHandoff,
+                  discard: discardHandoff,
+                  reassign: reassignHandoffAction,
+                  undo: undoHandoff,
+                }}
               />
               <div className="mt-3 border-t border-slate-100 pt-3 empty:hidden">
                 <OwnerRequests
@@ -249,7 +257,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                   channel={handoff.channel === "chat" && handoff.conversationId ? "chat" : "email"}
                   snoozedUntil={snoozedUntil?.toISOString() ?? null}
                   allowed={ownerRequestsAllowed}
-                  actions={{ requestInfo, snooze, unsnooze, handBack }}
+                  actions={{ requestInfo, snooze, unsnooze, handBack, undo: undoHandoff }}
                 />
               </div>
               {handoff.infoRequest ? (

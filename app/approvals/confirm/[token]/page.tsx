@@ -65,7 +65,7 @@ function Decision({ state, token, outcome }: { state: Extract<Awaited<ReturnType
           {approval.reason}
         </p>
       ) : null}
-      <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-xs text-slate-800">{paramLines(approval.params).join("\n")}</pre>
+      <pre className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 text-xs text-slate-800">{paramLines(approval).join("\n")}</pre>
       {decided ? (
         <div className="mt-4" data-testid="confirm-outcome" role="status">
           <Badge tone={approval.status === "approved" ? "green" : approval.status === "denied" ? "red" : "slate"}>{humanize(approval.status)}</Badge>
