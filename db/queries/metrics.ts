@@ -94,18 +94,26 @@ async function countedBySlice(plan: RollupPlan, slice: Slice, now: Date): Promis
     group by key`);
 }
 
-// Exact percentiles need every duration of the range: read from the raw rows, as before the rollups.
+// Exact percentiles need every duration of the range: read from the raw rows, as before the rollups,
+// in one sort per duration (the median and p90 share it) held in memory rather than spilled to disk.
+// Only the reason slice needs its join (a package per reason); owner and team are keys on the row.
 async function percentilesBySlice(range: InstantRange, slice: Slice): Promise<Percentiles[]> {
-  return db.execute<Percentiles>(dsql`
-    select ${slice.key} as key,
-      percentile_cont(0.5) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action_median,
-      percentile_cont(0.9) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action_p90,
-      percentile_cont(0.5) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact_median,
-      percentile_cont(0.9) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact_p90
-    from handoffs h ${slice.from}
-    where h.priority is not null and h.created_at >= ${ts(range.start)} and h.created_at < ${ts(range.end)}
-      and (h.first_action_at is not null or h.first_human_contact_at is not null)
-    group by 1`);
+  const from = slice.dimension === "reason" ? slice.from : dsql``;
+  return db.transaction(async (tx) => {
+    await tx.execute(dsql`set local work_mem = '64MB'`);
+    return tx.execute<Percentiles>(dsql`
+      select key, first_action[1] as first_action_median, first_action[2] as first_action_p90,
+             first_contact[1] as first_contact_median, first_contact[2] as first_contact_p90
+      from (
+        select ${slice.key} as key,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact
+        from handoffs h ${from}
+        where h.priority is not null and h.created_at >= ${ts(range.start)} and h.created_at < ${ts(range.end)}
+          and (h.first_action_at is not null or h.first_human_contact_at is not null)
+        group by 1
+      ) p`);
+  });
 }
 
 // Converted value per slice and currency: rollup days and raw partial days.
