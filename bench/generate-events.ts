@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { withRollupTriggersOff } from "./metrics-rollups-load";
 
 const EVENTS_PER_HANDOFF = 5;
 const CHUNK = 100_000;
@@ -7,9 +8,9 @@ export type EventDataset = { events: number; reused: boolean; seconds: number };
 
 /**
  * Five timeline events per handoff (5,000,000 beside the inbox bench's 1,000,000 handoffs), reused
- * when an earlier run left exactly that many. The metrics trigger is off while they load and the
- * columns it keeps are then filled with the migration's own backfill in one pass, as a restore
- * would; the bench then checks that the columns agree with the timeline.
+ * when an earlier run left exactly that many. The metrics triggers are off while they load and the
+ * columns and rollups they keep are then filled with the migrations' own back-fills in one pass, as
+ * a restore would; the bench then checks the columns against the timeline and the rollups against the raw rows.
  */
 export async function ensureEvents(options: { url: string; handoffs: number; log: (line: string) => void }): Promise<EventDataset> {
   const sql = postgres(options.url, { max: 1, onnotice: () => {} });
@@ -29,30 +30,33 @@ export async function ensureEvents(options: { url: string; handoffs: number; log
       select indexname as name, indexdef as definition from pg_indexes
       where schemaname = 'public' and tablename = 'handoff_events' and indexname <> 'handoff_events_pkey'`;
     for (const index of indexes) await sql.unsafe(`drop index "${index.name}"`);
-    await sql`alter table handoff_events disable trigger handoff_events_track_metrics`;
-    try {
-      const ids = await sql<{ id: string }[]>`select id from handoffs order by created_at, id`;
-      for (let from = 0; from < ids.length; from += CHUNK) {
-        const chunk = ids.slice(from, from + CHUNK).map((r) => r.id);
-        await sql.unsafe(insertEventsSql, [chunk]);
-        options.log(`events for handoffs ${Math.min(from + CHUNK, ids.length).toLocaleString("en")}/${ids.length.toLocaleString("en")} (${elapsed()})`);
+    await withRollupTriggersOff(sql, async () => {
+      await sql`alter table handoff_events disable trigger handoff_events_track_metrics`;
+      try {
+        const ids = await sql<{ id: string }[]>`select id from handoffs order by created_at, id`;
+        for (let from = 0; from < ids.length; from += CHUNK) {
+          const chunk = ids.slice(from, from + CHUNK).map((r) => r.id);
+          await sql.unsafe(insertEventsSql, [chunk]);
+          options.log(`events for handoffs ${Math.min(from + CHUNK, ids.length).toLocaleString("en")}/${ids.length.toLocaleString("en")} (${elapsed()})`);
+        }
+      } finally {
+        await sql`alter table handoff_events enable trigger handoff_events_track_metrics`;
       }
-    } finally {
-      await sql`alter table handoff_events enable trigger handoff_events_track_metrics`;
-    }
-    for (const index of indexes) {
-      await sql.unsafe(index.definition);
-      options.log(`index ${index.name} (${elapsed()})`);
-    }
-    // Rewriting every package costs several times less without its secondary indexes to maintain.
-    const handoffIndexes = await sql<{ name: string; definition: string }[]>`
-      select indexname as name, indexdef as definition from pg_indexes
-      where schemaname = 'public' and tablename = 'handoffs' and indexname <> 'handoffs_pkey'`;
-    for (const index of handoffIndexes) await sql.unsafe(`drop index "${index.name}"`);
-    await sql.unsafe(backfillSql);
-    options.log(`first action and poor-escalation columns backfilled (${elapsed()})`);
-    for (const index of handoffIndexes) await sql.unsafe(index.definition);
-    options.log(`handoffs indexes rebuilt (${elapsed()})`);
+      for (const index of indexes) {
+        await sql.unsafe(index.definition);
+        options.log(`index ${index.name} (${elapsed()})`);
+      }
+      // Rewriting every package costs several times less without its secondary indexes to maintain.
+      const handoffIndexes = await sql<{ name: string; definition: string }[]>`
+        select indexname as name, indexdef as definition from pg_indexes
+        where schemaname = 'public' and tablename = 'handoffs' and indexname <> 'handoffs_pkey'`;
+      for (const index of handoffIndexes) await sql.unsafe(`drop index "${index.name}"`);
+      await sql.unsafe(backfillSql);
+      options.log(`first action and poor-escalation columns backfilled (${elapsed()})`);
+      for (const index of handoffIndexes) await sql.unsafe(index.definition);
+      options.log(`handoffs indexes rebuilt (${elapsed()})`);
+    });
+    options.log(`metrics rollups rebuilt (${elapsed()})`);
     await sql`vacuum analyze handoffs`;
     await sql`vacuum analyze handoff_events`;
     const seconds = (performance.now() - started) / 1000;

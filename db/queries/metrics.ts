@@ -1,40 +1,27 @@
-import { and, gte, lt, sql as dsql, type SQL } from "drizzle-orm";
+import { sql as dsql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { packageCorrections } from "@/db/schema";
 import type { BreakdownRow, Dashboard, DiscardReasonRow, FunnelCounts, RuleQualityRow, TrendPoint } from "@/lib/metrics/dashboard";
 import { deriveRates, emptyCounts, type MetricCounts, type MetricRow } from "@/lib/metrics/metric-row";
 import type { Breakdown, MetricsRange, TrendStep } from "@/lib/metrics/params";
+import { planRollupRead, type InstantRange, type RollupPlan } from "@/lib/metrics/rollup-range";
+import { agentAccuracy, dimensions, hasMeeting } from "./metrics-raw";
+
+export { agentAccuracy } from "./metrics-raw";
 
 /*
- * The manager dashboard's reads. Each one scans the packages created in the range once, through
- * handoffs_metrics_created_idx; what they need from the timeline (first action, poor-escalation
- * flag) is kept on the package by a trigger on handoff_events, so no query joins the timeline
- * except the per-rule flags, read through a partial index of the (few) flag events.
+ * The manager dashboard's reads, from the daily rollups (migration 0030, kept exact by triggers)
+ * for the whole UTC days of the range and from the raw rows for a partial first and last day.
+ * Every figure equals what db/queries/metrics-raw.ts computes from the raw rows alone, which
+ * lib/metrics/rollup-check.ts verifies. Two figures are not read from rollups:
+ * - the medians and p90s of time to first action and first human contact are exact percentiles
+ *   (interpolated, shown to the second in the CSV), which no mergeable daily summary reproduces, so
+ *   they are computed from the raw rows of the whole range, through handoffs_metrics_idx;
+ * - whether a package not acted on is overdue depends on "now": the rollups count those with a due
+ *   time, and the reader takes off the few whose SLA is still running (handoffs_metrics_open_due_idx).
  */
 
-// A meeting: booked through a booking link (the webhooks' record), or ticked as booked outside any integration.
-const hasMeeting = dsql`(h.meeting_booked or exists (select 1 from meetings m where m.handoff_id = h.id and m.booked_at is not null))`;
-
-const inRange = (range: MetricsRange) =>
-  dsql`h.priority is not null and h.created_at >= ${range.start.toISOString()}::timestamptz and h.created_at < ${range.end.toISOString()}::timestamptz`;
-
-// The figures of any group of rows of `h`; `now` decides which open packages are already overdue.
-const countColumns = (now: Date) => dsql`
-  count(*)::int as created,
-  count(*) filter (where h.accepted_at is not null)::int as accepted,
-  count(*) filter (where h.status = 'in_follow_up')::int as in_follow_up,
-  count(*) filter (where h.status = 'discarded')::int as discarded,
-  count(*) filter (where h.status = 'converted')::int as converted,
-  count(*) filter (where ${hasMeeting})::int as meetings,
-  count(h.first_action_at)::int as actioned,
-  percentile_cont(0.5) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action_median,
-  percentile_cont(0.9) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action_p90,
-  percentile_cont(0.5) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact_median,
-  percentile_cont(0.9) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact_p90,
-  count(*) filter (where coalesce(h.first_action_at, ${now.toISOString()}::timestamptz) > h.sla_due_at)::int as sla_breached,
-  count(h.poor_escalation_at)::int as poor_escalations`;
-
-type CountRecord = {
+type Counted = {
+  key: string | null;
   created: number;
   accepted: number;
   in_follow_up: number;
@@ -42,83 +29,108 @@ type CountRecord = {
   converted: number;
   meetings: number;
   actioned: number;
-  first_action_median: number | string | null;
-  first_action_p90: number | string | null;
-  first_contact_median: number | string | null;
-  first_contact_p90: number | string | null;
   sla_breached: number;
   poor_escalations: number;
 };
 
-function toCounts(record: CountRecord, value: MetricCounts["convertedValue"]): MetricCounts {
-  const seconds = (v: number | string | null) => (v === null ? null : Math.round(Number(v)));
-  return {
-    created: record.created,
-    accepted: record.accepted,
-    inFollowUp: record.in_follow_up,
-    discarded: record.discarded,
-    converted: record.converted,
-    meetings: record.meetings,
-    actioned: record.actioned,
-    firstActionMedianSeconds: seconds(record.first_action_median),
-    firstActionP90Seconds: seconds(record.first_action_p90),
-    firstHumanContactMedianSeconds: seconds(record.first_contact_median),
-    firstHumanContactP90Seconds: seconds(record.first_contact_p90),
-    slaBreached: record.sla_breached,
-    poorEscalations: record.poor_escalations,
-    convertedValue: value,
-  };
-}
-
-// How each breakdown names its slice: the stored key, and a label a manager reads.
-const dimensions: Record<Breakdown, { from: SQL; key: SQL; label: SQL }> = {
-  priority: { from: dsql``, key: dsql`h.priority::text`, label: dsql`h.priority::text` },
-  reason: { from: dsql`cross join lateral unnest(h.reasons) as r(code)`, key: dsql`r.code`, label: dsql`r.code` },
-  channel: { from: dsql``, key: dsql`h.channel::text`, label: dsql`h.channel::text` },
-  campaign: { from: dsql``, key: dsql`h.campaign`, label: dsql`coalesce(h.campaign, 'No campaign')` },
-  intent: { from: dsql``, key: dsql`h.intent`, label: dsql`h.intent` },
-  owner: { from: dsql`left join users u on u.id = h.owner_id`, key: dsql`h.owner_id`, label: dsql`coalesce(u.name, u.email, 'Unassigned')` },
-  team: { from: dsql`left join teams t on t.id = h.team_id`, key: dsql`h.team_id::text`, label: dsql`coalesce(t.name, 'No team')` },
-  rule_version: { from: dsql``, key: dsql`h.rule_version::text`, label: dsql`'Version ' || h.rule_version` },
+type Percentiles = {
+  key: string | null;
+  first_action_median: number | string | null;
+  first_action_p90: number | string | null;
+  first_contact_median: number | string | null;
+  first_contact_p90: number | string | null;
 };
 
-/** The whole range's figures. */
-export async function metricTotals(options: { range: MetricsRange; now: Date }): Promise<MetricRow> {
-  const [rows, values] = await Promise.all([
-    db.execute<CountRecord>(dsql`select ${countColumns(options.now)} from handoffs h where ${inRange(options.range)}`),
-    convertedValues({ range: options.range, dimension: null }),
-  ]);
-  const record = rows[0];
-  return deriveRates(record ? toCounts(record, values.get(null) ?? []) : emptyCounts);
+const ts = (date: Date) => dsql`${date.toISOString()}::timestamptz`;
+
+// Packages created in the raw parts of a plan (the partial days), with or without the escalated-only filter.
+function inRawParts(plan: RollupPlan, escalatedOnly = true): SQL {
+  if (plan.raw.length === 0) return dsql`false`;
+  const parts = dsql.join(
+    plan.raw.map((part) => dsql`(h.created_at >= ${ts(part.start)} and h.created_at < ${ts(part.end)})`),
+    dsql` or `,
+  );
+  return escalatedOnly ? dsql`h.priority is not null and (${parts})` : dsql`(${parts})`;
 }
 
-/**
- * The range's figures per slice of one dimension, largest first. A package with two reasons
- * counts once under each: the reason table answers "how do packages with this reason do".
- */
-export async function metricBreakdown(options: { range: MetricsRange; by: Breakdown; now: Date }): Promise<BreakdownRow[]> {
-  const dimension = dimensions[options.by];
-  const [rows, values] = await Promise.all([
-    db.execute<CountRecord & { key: string | null; label: string }>(dsql`
-      select ${dimension.key} as key, min(${dimension.label}) as label, ${countColumns(options.now)}
-      from handoffs h ${dimension.from}
-      where ${inRange(options.range)}
-      group by 1
-      order by created desc, label`),
-    convertedValues({ range: options.range, dimension }),
-  ]);
-  return rows.map((record) => ({ key: record.key, label: record.label, ...deriveRates(toCounts(record, values.get(record.key) ?? [])) }));
+function inRollupDays(plan: RollupPlan, alias = "r"): SQL {
+  if (!plan.days) return dsql`false`;
+  return dsql`${dsql.raw(alias)}.day >= ${plan.days.from}::date and ${dsql.raw(alias)}.day < ${plan.days.to}::date`;
 }
 
-// Converted value per slice and currency: a small read of the converted packages only.
-async function convertedValues(options: { range: MetricsRange; dimension: { from: SQL; key: SQL } | null }) {
-  const key = options.dimension?.key ?? dsql`null::text`;
+// The whole days' packages, from the raw rows: only for the "still due" correction, which is few rows.
+function inWholeDays(plan: RollupPlan): SQL {
+  if (!plan.days) return dsql`false`;
+  return dsql`h.created_at >= ${plan.days.from}::date::timestamp at time zone 'UTC' and h.created_at < ${plan.days.to}::date::timestamp at time zone 'UTC'`;
+}
+
+type Slice = { dimension: string; from: SQL; key: SQL };
+const allSlice: Slice = { dimension: "all", from: dsql``, key: dsql`null::text` };
+const sliceOf = (by: Breakdown): Slice => ({ dimension: by, from: dimensions[by].from, key: dimensions[by].key });
+
+// The additive figures per slice key: rollup days, raw partial days, and the open packages of the
+// whole days still inside their SLA at `now` (counted by the rollups as possibly overdue).
+async function countedBySlice(plan: RollupPlan, slice: Slice, now: Date): Promise<Counted[]> {
+  return db.execute<Counted>(dsql`
+    select key, sum(created)::int as created, sum(accepted)::int as accepted, sum(in_follow_up)::int as in_follow_up,
+           sum(discarded)::int as discarded, sum(converted)::int as converted, sum(meetings)::int as meetings,
+           sum(actioned)::int as actioned, sum(sla_breached)::int as sla_breached, sum(poor_escalations)::int as poor_escalations
+    from (
+      select r.key, r.created, r.accepted, r.in_follow_up, r.discarded, r.converted, r.meetings, r.actioned,
+             r.sla_breached_actioned + r.open_with_due as sla_breached, r.poor_escalations
+      from metrics_daily r
+      where r.dimension = ${slice.dimension} and ${inRollupDays(plan)}
+      union all
+      select ${slice.key}, 1, (h.accepted_at is not null)::int, (h.status = 'in_follow_up')::int, (h.status = 'discarded')::int,
+             (h.status = 'converted')::int, ${hasMeeting}::int, (h.first_action_at is not null)::int,
+             (coalesce(h.first_action_at, ${ts(now)}) > h.sla_due_at)::int, (h.poor_escalation_at is not null)::int
+      from handoffs h ${slice.from}
+      where ${inRawParts(plan)}
+      union all
+      select ${slice.key}, 0, 0, 0, 0, 0, 0, 0, -1, 0
+      from handoffs h ${slice.from}
+      where h.first_action_at is null and h.priority is not null and h.sla_due_at >= ${ts(now)} and ${inWholeDays(plan)}
+    ) x
+    group by key`);
+}
+
+// Exact percentiles need every duration of the range: read from the raw rows, as before the rollups,
+// in one sort per duration (the median and p90 share it) held in memory rather than spilled to disk.
+// Only the reason slice needs its join (a package per reason); owner and team are keys on the row.
+async function percentilesBySlice(range: InstantRange, slice: Slice): Promise<Percentiles[]> {
+  const from = slice.dimension === "reason" ? slice.from : dsql``;
+  return db.transaction(async (tx) => {
+    await tx.execute(dsql`set local work_mem = '64MB'`);
+    return tx.execute<Percentiles>(dsql`
+      select key, first_action[1] as first_action_median, first_action[2] as first_action_p90,
+             first_contact[1] as first_contact_median, first_contact[2] as first_contact_p90
+      from (
+        select ${slice.key} as key,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action,
+          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact
+        from handoffs h ${from}
+        where h.priority is not null and h.created_at >= ${ts(range.start)} and h.created_at < ${ts(range.end)}
+          and (h.first_action_at is not null or h.first_human_contact_at is not null)
+        group by 1
+      ) p`);
+  });
+}
+
+// Converted value per slice and currency: rollup days and raw partial days.
+async function convertedValues(plan: RollupPlan, slice: Slice) {
   const rows = await db.execute<{ key: string | null; currency: string; amount: string }>(dsql`
-    select ${key} as key, h.value_currency as currency, sum(h.value_amount)::text as amount
-    from handoffs h ${options.dimension?.from ?? dsql``}
-    where ${inRange(options.range)} and h.status = 'converted' and h.value_amount is not null and h.value_currency is not null
+    select key, currency, sum(amount)::text as amount
+    from (
+      select r.key, r.currency, r.amount, r.packages from metrics_daily_values r
+      where r.dimension = ${slice.dimension} and ${inRollupDays(plan)}
+      union all
+      select ${slice.key}, h.value_currency, h.value_amount, 1
+      from handoffs h ${slice.from}
+      where ${inRawParts(plan)} and h.status = 'converted' and h.value_amount is not null and h.value_currency is not null
+    ) x
     group by 1, 2
-    order by sum(h.value_amount) desc`);
+    having sum(packages) > 0
+    order by sum(amount) desc`);
   const byKey = new Map<string | null, { currency: string; amount: number }[]>();
   for (const row of rows) {
     const list = byKey.get(row.key) ?? [];
@@ -128,41 +140,128 @@ async function convertedValues(options: { range: MetricsRange; dimension: { from
   return byKey;
 }
 
+function toCounts(counted: Counted, percentiles: Percentiles | undefined, value: MetricCounts["convertedValue"]): MetricCounts {
+  const seconds = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v)));
+  return {
+    created: counted.created,
+    accepted: counted.accepted,
+    inFollowUp: counted.in_follow_up,
+    discarded: counted.discarded,
+    converted: counted.converted,
+    meetings: counted.meetings,
+    actioned: counted.actioned,
+    firstActionMedianSeconds: seconds(percentiles?.first_action_median),
+    firstActionP90Seconds: seconds(percentiles?.first_action_p90),
+    firstHumanContactMedianSeconds: seconds(percentiles?.first_contact_median),
+    firstHumanContactP90Seconds: seconds(percentiles?.first_contact_p90),
+    slaBreached: counted.sla_breached,
+    poorEscalations: counted.poor_escalations,
+    convertedValue: value,
+  };
+}
+
+/** The whole range's figures. */
+export async function metricTotals(options: { range: MetricsRange; now: Date }): Promise<MetricRow> {
+  const plan = planRollupRead(options.range);
+  const [counted, percentiles, values] = await Promise.all([
+    countedBySlice(plan, allSlice, options.now),
+    percentilesBySlice(options.range, allSlice),
+    convertedValues(plan, allSlice),
+  ]);
+  const row = counted[0];
+  if (!row || row.created === 0) return deriveRates(emptyCounts);
+  return deriveRates(toCounts(row, percentiles[0], values.get(null) ?? []));
+}
+
+// A slice's label from its key, as the raw query's join gives it.
+const labels: Record<Breakdown, (key: SQL) => SQL> = {
+  priority: (key) => key,
+  reason: (key) => key,
+  channel: (key) => key,
+  campaign: (key) => dsql`coalesce(${key}, 'No campaign')`,
+  intent: (key) => key,
+  owner: (key) => dsql`coalesce((select coalesce(u.name, u.email) from users u where u.id = ${key}), 'Unassigned')`,
+  team: (key) => dsql`coalesce((select t.name from teams t where t.id = ${key}::uuid), 'No team')`,
+  rule_version: (key) => dsql`'Version ' || ${key}`,
+};
+
+/**
+ * The range's figures per slice of one dimension, largest first. A package with two reasons
+ * counts once under each: the reason table answers "how do packages with this reason do".
+ */
+export async function metricBreakdown(options: { range: MetricsRange; by: Breakdown; now: Date }): Promise<BreakdownRow[]> {
+  const plan = planRollupRead(options.range);
+  const slice = sliceOf(options.by);
+  const [counted, percentiles, values] = await Promise.all([
+    countedBySlice(plan, slice, options.now),
+    percentilesBySlice(options.range, slice),
+    convertedValues(plan, slice),
+  ]);
+  const present = counted.filter((row) => row.created > 0);
+  if (present.length === 0) return [];
+  // Labels and order as the raw query gives them: `order by created desc, label` in the database's collation.
+  const slices = JSON.stringify(present.map((row) => ({ key: row.key, created: row.created })));
+  const ordered = await db.execute<{ key: string | null; label: string }>(dsql`
+    select k.key, ${labels[options.by](dsql`k.key`)} as label
+    from jsonb_to_recordset(${slices}::jsonb) as k(key text, created int)
+    order by k.created desc, label`);
+  const countedOf = new Map(present.map((row) => [row.key, row]));
+  const percentilesOf = new Map(percentiles.map((row) => [row.key, row]));
+  return ordered.map(({ key, label }) => ({
+    key,
+    label,
+    ...deriveRates(toCounts(countedOf.get(key)!, percentilesOf.get(key), values.get(key) ?? [])),
+  }));
+}
+
 /**
  * The seed's funnel over the range: every lead the agent triaged, then those escalated, accepted,
  * with a meeting, converted. Each later step is a subset of the one before it.
  */
 export async function metricFunnel(options: { range: MetricsRange }): Promise<FunnelCounts> {
+  const plan = planRollupRead(options.range);
   const [row] = await db.execute<FunnelCounts>(dsql`
-    select count(*)::int as triaged,
-           count(*) filter (where h.priority is not null)::int as escalated,
-           count(*) filter (where h.priority is not null and h.accepted_at is not null)::int as accepted,
-           count(*) filter (where h.priority is not null and ${hasMeeting})::int as meeting,
-           count(*) filter (where h.priority is not null and h.status = 'converted')::int as converted
-    from handoffs h
-    where h.created_at >= ${options.range.start.toISOString()}::timestamptz and h.created_at < ${options.range.end.toISOString()}::timestamptz`);
+    select coalesce(sum(created), 0)::int as triaged,
+           coalesce(sum(created) filter (where escalated), 0)::int as escalated,
+           coalesce(sum(accepted) filter (where escalated), 0)::int as accepted,
+           coalesce(sum(meetings) filter (where escalated), 0)::int as meeting,
+           coalesce(sum(converted) filter (where escalated), 0)::int as converted
+    from (
+      select r.dimension = 'all' as escalated, r.created, r.accepted, r.meetings, r.converted
+      from metrics_daily r
+      where r.dimension in ('all', 'not_escalated') and ${inRollupDays(plan)}
+      union all
+      select h.priority is not null, 1, (h.accepted_at is not null)::int, ${hasMeeting}::int, (h.status = 'converted')::int
+      from handoffs h
+      where ${inRawParts(plan, false)}
+    ) x`);
   return row ?? { triaged: 0, escalated: 0, accepted: 0, meeting: 0, converted: 0 };
 }
 
 /** Packages per day or ISO week (UTC), every bucket of the range present, empty ones as zero. */
 export async function metricTrend(options: { range: MetricsRange; every: TrendStep }): Promise<TrendPoint[]> {
+  const plan = planRollupRead(options.range);
   const step = options.every === "week" ? dsql`'week'` : dsql`'day'`;
   const interval = options.every === "week" ? dsql`interval '1 week'` : dsql`interval '1 day'`;
   const rows = await db.execute<{ bucket: string; created: number; accepted: number; converted: number; discarded: number }>(dsql`
     with buckets as (
       select generate_series(
-        date_trunc(${step}, ${options.range.start.toISOString()}::timestamptz at time zone 'UTC'),
-        date_trunc(${step}, (${options.range.end.toISOString()}::timestamptz - interval '1 millisecond') at time zone 'UTC'),
+        date_trunc(${step}, ${ts(options.range.start)} at time zone 'UTC'),
+        date_trunc(${step}, (${ts(options.range.end)} - interval '1 millisecond') at time zone 'UTC'),
         ${interval}) as bucket
     ),
     counted as (
-      select date_trunc(${step}, h.created_at at time zone 'UTC') as bucket,
-             count(*)::int as created,
-             count(*) filter (where h.accepted_at is not null)::int as accepted,
-             count(*) filter (where h.status = 'converted')::int as converted,
-             count(*) filter (where h.status = 'discarded')::int as discarded
-      from handoffs h
-      where ${inRange(options.range)}
+      select bucket, sum(created)::int as created, sum(accepted)::int as accepted, sum(converted)::int as converted, sum(discarded)::int as discarded
+      from (
+        select date_trunc(${step}, r.day::timestamp) as bucket, r.created, r.accepted, r.converted, r.discarded
+        from metrics_daily r
+        where r.dimension = 'all' and ${inRollupDays(plan)}
+        union all
+        select date_trunc(${step}, h.created_at at time zone 'UTC'), 1, (h.accepted_at is not null)::int, (h.status = 'converted')::int,
+               (h.status = 'discarded')::int
+        from handoffs h
+        where ${inRawParts(plan)}
+      ) x
       group by 1
     )
     select to_char(b.bucket, 'YYYY-MM-DD') as bucket,
@@ -175,52 +274,63 @@ export async function metricTrend(options: { range: MetricsRange; every: TrendSt
 
 /** Why packages created in the range were discarded, most common first. */
 export async function discardReasons(options: { range: MetricsRange }): Promise<DiscardReasonRow[]> {
+  const plan = planRollupRead(options.range);
   const rows = await db.execute<{ reason: string; count: number }>(dsql`
-    select coalesce(h.discard_reason, 'other') as reason, count(*)::int as count
-    from handoffs h
-    where ${inRange(options.range)} and h.status = 'discarded'
+    select reason, sum(n)::int as count
+    from (
+      select r.key as reason, r.created as n from metrics_daily r
+      where r.dimension = 'discard_reason' and ${inRollupDays(plan)}
+      union all
+      select coalesce(h.discard_reason, 'other'), 1 from handoffs h
+      where ${inRawParts(plan)} and h.status = 'discarded'
+    ) x
     group by 1
+    having sum(n) > 0
     order by 2 desc, 1`);
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   return rows.map((row) => ({ reason: row.reason, count: row.count, share: row.count / total }));
 }
 
 /**
- * Escalation quality per rule (and rule-set version): how many packages each rule produced, and
- * how many were worth a person's time (accepted or converted) against those that were not
- * (discarded, or flagged as a poor escalation naming this rule). Precision = good ÷ (good + bad).
- */
-/**
- * Escalation quality per fired rule and version. A package's reasons name `rule:signal`
- * (`default.escalate:risk.pricing`); `byRuleId` groups by the rule alone (the rules editor's
- * rows), counting a package once however many of that rule's signals fired.
+ * Escalation quality per fired rule and version: how many packages each rule produced, and how
+ * many were worth a person's time (accepted or converted) against those that were not (discarded,
+ * or flagged as a poor escalation naming this rule). Precision = good ÷ (good + bad). A package's
+ * reasons name `rule:signal` (`default.escalate:risk.pricing`); `byRuleId` groups by the rule alone
+ * (the rules editor's rows), counting a package once however many of that rule's signals fired.
  */
 export async function ruleQuality(options: { range: MetricsRange; byRuleId?: boolean }): Promise<RuleQualityRow[]> {
-  const ruleOf = (expression: ReturnType<typeof dsql>) => (options.byRuleId ? dsql`split_part(${expression}, ':', 1)` : expression);
+  const plan = planRollupRead(options.range);
+  const byRuleId = options.byRuleId ?? false;
+  const ruleOf = (expression: SQL) => (byRuleId ? dsql`split_part(${expression}, ':', 1)` : expression);
   const rows = await db.execute<Omit<RuleQualityRow, "precision">>(dsql`
     with fired as (
       select distinct h.id, h.rule_version, h.status, h.accepted_at, ${ruleOf(dsql`rule.id`)} as rule
       from handoffs h cross join lateral jsonb_array_elements_text(h.fired_rules) as rule(id)
-      where ${inRange(options.range)}
+      where ${inRawParts(plan)}
     ),
-    -- The flags on packages of the range: poor_escalation_at (in the covering index) finds the few
-    -- flagged packages, the partial index their flag events.
     flags as (
       select distinct e.handoff_id, ${ruleOf(dsql`e.data->>'rule'`)} as rule
       from handoffs h join handoff_events e on e.handoff_id = h.id and e.type = 'poor_escalation_flagged'
-      where ${inRange(options.range)} and h.poor_escalation_at is not null
+      where ${inRawParts(plan)} and h.poor_escalation_at is not null
+    ),
+    counted as (
+      select r.rule, r.rule_version, r.produced, r.accepted, r.converted, r.discarded, r.flagged, r.good, r.bad
+      from metrics_daily_rules r
+      where r.by_rule_id = ${byRuleId} and ${inRollupDays(plan)}
+      union all
+      select f.rule, f.rule_version, 1, (f.accepted_at is not null)::int, (f.status = 'converted')::int, (f.status = 'discarded')::int,
+             (fl.handoff_id is not null)::int,
+             ((f.accepted_at is not null or f.status = 'converted') and f.status <> 'discarded' and fl.handoff_id is null)::int,
+             (f.status = 'discarded' or fl.handoff_id is not null)::int
+      from fired f left join flags fl on fl.handoff_id = f.id and fl.rule = f.rule
     )
-    select f.rule, f.rule_version as "ruleVersion",
-           count(*)::int as produced,
-           count(*) filter (where f.accepted_at is not null)::int as accepted,
-           count(*) filter (where f.status = 'converted')::int as converted,
-           count(*) filter (where f.status = 'discarded')::int as discarded,
-           count(fl.handoff_id)::int as flagged,
-           count(*) filter (where (f.accepted_at is not null or f.status = 'converted') and f.status <> 'discarded' and fl.handoff_id is null)::int as good,
-           count(*) filter (where f.status = 'discarded' or fl.handoff_id is not null)::int as bad
-    from fired f left join flags fl on fl.handoff_id = f.id and fl.rule = f.rule
-    group by f.rule, f.rule_version
-    order by produced desc, f.rule, f.rule_version desc`);
+    select rule, rule_version as "ruleVersion",
+           sum(produced)::int as produced, sum(accepted)::int as accepted, sum(converted)::int as converted, sum(discarded)::int as discarded,
+           sum(flagged)::int as flagged, sum(good)::int as good, sum(bad)::int as bad
+    from counted
+    group by rule, rule_version
+    having sum(produced) > 0
+    order by produced desc, rule, rule_version desc`);
   return rows.map((row) => ({ ...row, precision: row.good + row.bad === 0 ? null : row.good / (row.good + row.bad) }));
 }
 
@@ -236,21 +346,4 @@ export async function loadDashboard(options: { range: MetricsRange; by: Breakdow
     agentAccuracy({ from: options.range.start, to: options.range.end }),
   ]);
   return { totals, breakdown, funnel, trend, discards, rules, agentAccuracy: accuracy };
-}
-
-/**
- * How often reps found the agent's inferences right: confirmed vs corrected in a time range (answers
- * to open questions are counted apart; the agent did not claim anything there), reviewed from `from`
- * up to (not including) `to`. `accuracy` is null when nothing was reviewed.
- */
-export async function agentAccuracy({ from, to }: { from: Date; to: Date }) {
-  const rows = await db
-    .select({ kind: packageCorrections.kind, count: dsql<number>`count(*)::int` })
-    .from(packageCorrections)
-    .where(and(gte(packageCorrections.createdAt, from), lt(packageCorrections.createdAt, to)))
-    .groupBy(packageCorrections.kind);
-  const count = (kind: string) => rows.find((r) => r.kind === kind)?.count ?? 0;
-  const confirmed = count("confirm");
-  const corrected = count("correct");
-  return { confirmed, corrected, answered: count("answer"), accuracy: confirmed + corrected === 0 ? null : confirmed / (confirmed + corrected) };
 }

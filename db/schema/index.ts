@@ -19,3 +19,4 @@ export * from "./chat-entries";
 export * from "./email";
 export * from "./knowledge";
 export * from "./webhooks";
+export * from "./metrics";

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { Dashboard } from "./dashboard";
+import { deriveRates, emptyCounts } from "./metric-row";
+import { diffDashboards, drawRollupSamples, seededRandom } from "./rollup-check";
+
+const row = (created: number, extra: Partial<typeof emptyCounts> = {}) => deriveRates({ ...emptyCounts, created, ...extra });
+
+function dashboard(): Dashboard {
+  return {
+    totals: row(3, {
+      convertedValue: [
+        { currency: "EUR", amount: 10 },
+        { currency: "USD", amount: 10 },
+      ],
+    }),
+    breakdown: [
+      { key: "a", label: "Same", ...row(2) },
+      { key: "b", label: "Same", ...row(2) },
+    ],
+    funnel: { triaged: 4, escalated: 3, accepted: 1, meeting: 0, converted: 1 },
+    trend: [{ bucket: "2026-11-01", created: 3, accepted: 1, converted: 1, discarded: 0 }],
+    discards: [],
+    rules: [],
+    agentAccuracy: { confirmed: 0, corrected: 0, answered: 0, accuracy: null },
+  };
+}
+
+describe("diffDashboards", () => {
+  it("finds no difference between equal dashboards, whatever the order of tied slices and currencies", () => {
+    const other = dashboard();
+    other.breakdown.reverse();
+    other.totals.convertedValue.reverse();
+    expect(diffDashboards(dashboard(), other)).toEqual([]);
+  });
+
+  it("names each figure that differs, and a slice only one side has", () => {
+    const other = dashboard();
+    other.totals.accepted = 1;
+    other.breakdown[1]!.slaBreached = 1;
+    other.breakdown.push({ key: "c", label: "Extra", ...row(1) });
+    other.funnel.meeting = 1;
+    expect(diffDashboards(dashboard(), other).map((d) => d.path)).toEqual([
+      "totals.accepted",
+      "breakdown[b].slaBreached",
+      "breakdown[c]",
+      "breakdown order",
+      "funnel",
+    ]);
+  });
+});
+
+describe("drawRollupSamples", () => {
+  it("draws the same samples from the same seed, every range inside the span and not empty", () => {
+    const span = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-03-01T00:00:00Z") };
+    const a = drawRollupSamples({ count: 50, span, random: seededRandom(7) });
+    expect(drawRollupSamples({ count: 50, span, random: seededRandom(7) })).toEqual(a);
+    for (const sample of a) expect(sample.end.getTime()).toBeGreaterThan(sample.start.getTime());
+    expect(a.filter((s) => s.start.getUTCHours() !== 0 || s.start.getUTCMinutes() !== 0).length).toBeGreaterThan(10);
+  });
+});
