@@ -87,8 +87,10 @@ test("[REP][RESET_PASSWORD] resets a forgotten password from the emailed link: i
   const here = await (await browser.newContext()).newPage();
   await here.goto("/login");
   await here.getByRole("link", { name: "Forgot your password?" }).click();
-  await here.getByLabel("Work email").fill(email);
-  await here.getByRole("button", { name: "Email me a link" }).click();
+  // The sign-in page has a "Work email" too: type only once the reset form has replaced it.
+  const resetForm = here.getByRole("form", { name: "Reset password" });
+  await resetForm.getByLabel("Work email").fill(email);
+  await resetForm.getByRole("button", { name: "Email me a link" }).click();
   await expect(here.getByTestId("forgot-notice")).toContainText("If an account uses that address");
   const link = await emailedLink(email, "/login/reset");
 

@@ -10,8 +10,8 @@ import { logger } from "@/lib/logger";
 
 /**
  * The whole Auth.js configuration, read per request: the credentials provider always, and the
- * OpenID Connect provider when single sign-on is enabled on /admin/connections (settings cached for
- * a few seconds, so a change applies without a restart).
+ * OpenID Connect provider when single sign-on is enabled on /admin/connections (the settings read
+ * on each request, so a change applies at once in every process).
  */
 export async function authOptions(): Promise<NextAuthConfig> {
   const sso = await activeSso();

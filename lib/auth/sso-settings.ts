@@ -24,42 +24,33 @@ export type SsoSettings = {
 
 const SECRET_CONTEXT = "sso_settings.client_secret";
 
-// Read by every Auth.js request (the provider list) and every password sign-in: cached for a few
-// seconds per process, dropped at once by the process that saves.
-const CACHE_MS = 5_000;
-let cached: { at: number; value: Promise<SsoSettings | null> } | null = null;
+// Read fresh on every Auth.js request and password sign-in (one primary-key row). A cache per
+// process went stale across the built app's bundles: the sign-in page offered single sign-on that
+// the auth route, still holding "off", then refused with a configuration error.
 
 /** The saved settings, the secret decrypted; null when none are saved or they cannot be read. */
-export async function loadSsoSettings(now = Date.now()): Promise<SsoSettings | null> {
-  if (!cached || now - cached.at > CACHE_MS) {
-    const value = getSsoSettingsRow().then(
-      (row) =>
-        row
-          ? {
-              enabled: row.enabled,
-              issuer: row.issuer,
-              clientId: row.clientId,
-              clientSecret: decryptSecret(row.clientSecretEncrypted, encryptionKey(), SECRET_CONTEXT),
-              allowedDomains: row.allowedDomains,
-              autoCreate: row.autoCreate,
-              autoCreateTeamId: row.autoCreateTeamId,
-              passwordSignIn: row.passwordSignIn,
-              breakGlassUserId: row.breakGlassUserId,
-            }
-          : null,
-      (error: unknown) => {
-        logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
-        cached = null;
-        return null;
-      },
-    );
-    cached = { at: now, value };
+export async function loadSsoSettings(): Promise<SsoSettings | null> {
+  const row = await getSsoSettingsRow().catch((error: unknown) => {
+    logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
+    return null;
+  });
+  if (!row) return null;
+  try {
+    return {
+      enabled: row.enabled,
+      issuer: row.issuer,
+      clientId: row.clientId,
+      clientSecret: decryptSecret(row.clientSecretEncrypted, encryptionKey(), SECRET_CONTEXT),
+      allowedDomains: row.allowedDomains,
+      autoCreate: row.autoCreate,
+      autoCreateTeamId: row.autoCreateTeamId,
+      passwordSignIn: row.passwordSignIn,
+      breakGlassUserId: row.breakGlassUserId,
+    };
+  } catch (error) {
+    logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
+    return null;
   }
-  return cached.value;
-}
-
-export function forgetSsoSettings(): void {
-  cached = null;
 }
 
 /** The settings in force for sign-in: SSO usable only when enabled. */
@@ -126,5 +117,4 @@ export async function saveSsoSettings({ actor, input }: { actor: { id: string; e
       breakGlassUserId: input.breakGlassUserId ?? null,
     },
   });
-  forgetSsoSettings();
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, ssoSettings, users } from "@/db/schema";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
-import { forgetSsoSettings, saveSsoSettings } from "@/lib/auth/sso-settings";
+import { saveSsoSettings } from "@/lib/auth/sso-settings";
 import { saveSsoSchema } from "@/lib/auth/sso-schema";
 import { resetEnvCache } from "@/lib/env";
 import { startOidcStandIn, type OidcStandIn } from "../stand-ins/oidc";
@@ -34,7 +34,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.delete(ssoSettings);
-  forgetSsoSettings();
   await oidc.close();
   delete process.env.BATON_ENCRYPTION_KEY;
   delete process.env.AUTH_SECRET;
@@ -213,6 +212,21 @@ describe("single sign-on with OpenID Connect", () => {
     const start = await app(jar, "POST", "/api/auth/signin/oidc", { csrfToken: csrf.csrfToken });
     expect(start.headers.get("location") ?? "").not.toContain(oidc.issuer);
     expect(jar.has(SESSION_COOKIE)).toBe(false);
+  });
+
+  it("offers single sign-on the moment another app process turns it on (no per-process copy of the settings)", async () => {
+    await configure({ enabled: "" });
+    const jar = new Jar();
+    // This process reads the settings while single sign-on is off ...
+    const off = await app(jar, "GET", "/api/auth/providers");
+    expect(Object.keys((await off.json()) as object)).toEqual(["credentials"]);
+    // ... then another process switches it on, with a plain write this process cannot hear about.
+    await db.update(ssoSettings).set({ enabled: true });
+    const on = await app(jar, "GET", "/api/auth/providers");
+    expect(Object.keys((await on.json()) as object)).toEqual(["credentials", "oidc"]);
+    const csrf = (await (await app(jar, "GET", "/api/auth/csrf")).json()) as { csrfToken: string };
+    const start = await app(jar, "POST", "/api/auth/signin/oidc", { csrfToken: csrf.csrfToken, callbackUrl: `${APP}/inbox` });
+    expect(start.headers.get("location") ?? "").toContain(oidc.issuer);
   });
 
   describe("the sign-in throttle", () => {
