@@ -31,6 +31,7 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   page,
   request,
   signInAs,
+  packagePage,
 }) => {
   test.setTimeout(90_000);
   const run = String(Date.now());
@@ -105,6 +106,7 @@ test("[ADMIN] lowers the volume threshold, simulates, publishes, and a new intak
   expect(escalated).toMatchObject({ decision: "escalate", priority: "normal", reasons: ["high_value"], package: { traceability: { ruleVersion: 2 } } });
   await page.goto(`/handoffs/${escalated.handoffId}`);
   await expect(page.getByText("version 2", { exact: true })).toBeVisible();
+  await packagePage.openLeadDetails();
   // The package says why not the other decisions, nearest first.
   await expect(page.getByText("Why not another decision")).toBeVisible();
   await expect(page.getByText(/^not immediate: no risk/)).toBeVisible();

@@ -110,6 +110,7 @@ test("[LEAD][EMBED]: the widget script adds a launcher and the chat in a frame, 
   await inboxPage.goto("?tab=all&sort=created_at&view=all");
   await inboxPage.rowFor("Rosa Lind").getByTestId("lead-link").click();
   await packagePage.expectLoaded("Rosa Lind");
+  await packagePage.openLeadDetails();
   const source = page.getByRole("region", { name: "Source and entry context" });
   await expect(source).toContainText("Pricing – Harbor");
   await expect(source).toContainText("utm_source=newsletter");

@@ -23,7 +23,7 @@ test("[REP][MANAGER] each sees the other viewing the same package, and who acted
   await beatNow(page);
   await expect(page.getByTestId("presence-viewers")).toHaveText("Morgan Lee is viewing this package too.");
 
-  await page.getByTestId("package-actions").getByRole("button", { name: "Accept" }).click();
+  await page.getByTestId("primary-action").click();
   await expect(page.getByTestId("status-badge").first()).toHaveText("Accepted");
   await beatNow(manager);
   await expect(manager.getByTestId("presence-acted")).toContainText("Dana Reyes accepted it a moment ago.");

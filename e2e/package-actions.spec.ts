@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { DEMO_API_KEY } from "../db/seed/seed-demo";
+import { seriousViolations } from "./axe";
 import { ChatPage } from "./pages/chat-page";
 import { LoginPage } from "./pages/login-page";
 import { PackagePage } from "./pages/package-page";
@@ -11,7 +12,7 @@ const phone = { width: 390, height: 720 };
  * A fresh form lead through the intake API, in the rep's team: each test acts on its own package,
  * whatever the other specs did to the demo data.
  */
-async function newFormPackage(request: APIRequestContext, name: string) {
+async function newFormPackage(request: APIRequestContext, name: string, more: Record<string, string> = {}) {
   const [first, last] = name.split(" ");
   const response = await request.post("/api/v1/intake", {
     headers: { Authorization: `Bearer ${DEMO_API_KEY}` },
@@ -27,6 +28,7 @@ async function newFormPackage(request: APIRequestContext, name: string) {
         company: "Kestrel Logistics",
         numemployees: "120",
         message: "We get 800 leads a month and need an AI agent that qualifies them this month.",
+        ...more,
       },
     },
   });
@@ -131,6 +133,49 @@ test("[REP] accepts a package and undoes it from the toast: back to pending, bot
   await expect(packagePage.timeline().nth(0)).toContainText(`${owner} undid the accept: back to pending`);
   await expect(packagePage.timeline().nth(1)).toContainText(`${owner} moved it from pending to accepted`);
   await expect(page.getByRole("button", { name: "Accept", exact: true })).toBeVisible();
+});
+
+test("[REP] the first screen of a package, at 1440 and 390: who, need, why, the clock and a primary action that works; the submission opens the conversation", async ({
+  page,
+  request,
+  signInAs,
+  packagePage,
+}, testInfo) => {
+  const name = "Nadia Firstscreen";
+  const lead = await newFormPackage(request, name, { phone: "+34 600 111 222" });
+  await signInAsOwner(page, signInAs, lead.id);
+  const card = page.getByTestId("top-card");
+  const primary = card.getByTestId("primary-action");
+  for (const screen of [{ width: 1440, height: 900 }, phone]) {
+    await page.setViewportSize(screen);
+    await packagePage.expectLoaded(name);
+    await expect(card.getByRole("link", { name: "nadia@kestrel-logistics.example" })).toHaveAttribute("href", "mailto:nadia@kestrel-logistics.example");
+    await expect(card.getByRole("link", { name: "+34 600 111 222" })).toHaveAttribute("href", "tel:+34600111222");
+    await expect(card.getByTestId("top-who")).toContainText("Head of Sales at Kestrel Logistics");
+    await expect(card.getByTestId("top-need")).toContainText(/\w{3,}/);
+    await expect(card.getByTestId("top-why")).toContainText("High value");
+    await expect(card.getByTestId("sla-clock-label")).toHaveText("Time to accept");
+    await expect(primary).toHaveText("Accept");
+    // All of it on the first screen, and nothing wider than the screen.
+    for (const part of [packagePage.title(), card.getByTestId("top-need"), card.getByTestId("top-why"), card.getByTestId("sla"), primary]) {
+      const box = (await part.boundingBox())!;
+      expect(box.y + box.height, `${await part.innerText()} within the first ${screen.height} px`).toBeLessThanOrEqual(screen.height);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(screen.width);
+    await page.screenshot({ path: testInfo.outputPath(`package-first-screen-${screen.width}.png`) });
+  }
+  // The form's submission is the conversation's first message, in the main column.
+  await expect(page.getByTestId("submission-message")).toContainText("We get 800 leads a month");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Accept from the top card; then it leads with the next step the data supports: a call, as a tel: link.
+  await primary.click();
+  await expect(packagePage.toast("Accepted: this package is yours.")).toBeVisible();
+  await expect(packagePage.status()).toHaveText("Accepted");
+  await expect(primary).toHaveText("Call Nadia");
+  await expect(primary).toHaveAttribute("href", "tel:+34600111222");
+  // Accept is said once: not again in the Actions card.
+  await expect(page.getByTestId("package-actions").getByRole("button", { name: "Accept", exact: true })).toHaveCount(0);
 });
 
 test("[REP] asks a form lead for more info: an email waits for approval, shown on the timeline", async ({ page, request, signInAs, packagePage }) => {

@@ -19,7 +19,7 @@ export function PackageApprovals({
   if (rows.length === 0) return null;
   const pending = rows.filter((r) => r.approval.status === "pending").length;
   return (
-    <Card aria-labelledby="approvals-heading" data-testid="package-approvals">
+    <Card id="approvals" aria-labelledby="approvals-heading" data-testid="package-approvals">
       <CardHeader id="approvals-heading" title="Approval requests" description={pending ? `${pending} waiting for a person's decision.` : "All decided."} />
       <CardBody>
         <ul className="space-y-3">

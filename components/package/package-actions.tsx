@@ -22,6 +22,8 @@ export type PackageActionsProps = {
   unavailableReason: string;
   version: number;
   allowed: { accept: boolean; startFollowUp: boolean; convert: boolean; discard: boolean; reassign: boolean };
+  /** The top card leads with Accept: said once, so not repeated here. */
+  acceptShownAbove?: boolean;
   /** What each form the inbox's keys ask for (`?action=…`) does here: open, or say why not. */
   requestedViews: Record<RequestedAction, RequestedActionView>;
   assignees: { id: string; label: string }[];
@@ -29,7 +31,17 @@ export type PackageActionsProps = {
   actions: { accept: ServerAction; startFollowUp: ServerAction; convert: ServerAction; discard: ServerAction; reassign: ServerAction; undo: ServerAction };
 };
 
-export function PackageActions({ handoffId, unavailableReason, version, allowed, requestedViews, assignees, currentOwnerId, actions }: PackageActionsProps) {
+export function PackageActions({
+  handoffId,
+  unavailableReason,
+  version,
+  allowed,
+  acceptShownAbove = false,
+  requestedViews,
+  assignees,
+  currentOwnerId,
+  actions,
+}: PackageActionsProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // The inbox's d/c/r keys link here with ?action=…: open that form if the person may use it.
@@ -88,7 +100,7 @@ export function PackageActions({ handoffId, unavailableReason, version, allowed,
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        {allowed.accept && (
+        {allowed.accept && !acceptShownAbove && (
           <Button disabled={pending} onClick={() => run(actions.accept, new FormData(), "Accepted: this package is yours.", null, true)}>
             Accept
           </Button>

@@ -48,21 +48,6 @@ export function ReasonsSection({ pkg }: { pkg: HandoffPackage }) {
   );
 }
 
-export function NextStepSection({ pkg }: { pkg: HandoffPackage }) {
-  return (
-    <Card aria-labelledby="next-step-heading" className="border-brand-100 bg-brand-50/40">
-      <CardHeader id="next-step-heading" title="Recommended next step" />
-      <CardBody className="text-sm">
-        <p className="font-medium text-slate-900">
-          {humanize(pkg.nextStep.action)}
-          {pkg.nextStep.owner ? <span className="font-normal text-slate-600"> · {pkg.nextStep.owner}</span> : null}
-        </p>
-        <p className="mt-1 text-slate-700">{pkg.nextStep.why}</p>
-      </CardBody>
-    </Card>
-  );
-}
-
 export function IdentificationSection({ pkg }: { pkg: HandoffPackage }) {
   const id = pkg.identification;
   return (
@@ -120,7 +105,6 @@ export function SalesContextSection({ pkg }: { pkg: HandoffPackage }) {
       <CardBody>
         <DefinitionList
           items={[
-            ["Need", pkg.need],
             ["Intent", humanize(pkg.intent)],
             ["Urgency", c.urgency ?? (c.timelineDays !== null ? `${c.timelineDays} days` : null)],
             ["Volume", c.volume],

@@ -7,6 +7,12 @@ export class PackagePage {
     await expect(this.page.getByRole("heading", { level: 1, name: leadName })).toBeVisible();
   }
 
+  /** Unfolds the detail behind the top card: qualification, sales context, contact and source. */
+  async openLeadDetails() {
+    const details = this.page.getByTestId("lead-details");
+    if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+  }
+
   status() {
     return this.page.getByTestId("status-badge").first();
   }

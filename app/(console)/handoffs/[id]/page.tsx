@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PersonName } from "@/components/layout/person-name";
 import { forbidden, notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
 import { PackageApprovals } from "@/components/approvals/package-approvals";
 import { CrmSyncPreview } from "@/components/crm/crm-sync-preview";
 import { PackageKnowledge } from "@/components/knowledge/package-knowledge";
-import { SlaCountdown } from "@/components/inbox/sla-countdown";
-import { PriorityBadge, StatusBadge } from "@/components/inbox/status-badge";
 import { FactsReview } from "@/components/package/facts-review";
 import { FlagEscalationForm } from "@/components/package/flag-escalation-form";
 import { InfoRequestStatus } from "@/components/package/info-request-status";
 import { NoteForm } from "@/components/package/note-form";
 import { OwnerRequests } from "@/components/package/owner-requests";
 import { PackageActions } from "@/components/package/package-actions";
+import { PackageTopCard } from "@/components/package/package-top-card";
+import { SubmissionConversation } from "@/components/package/submission-conversation";
 import {
   IdentificationSection,
-  NextStepSection,
   ProposedActionsSection,
   QualificationSection,
   ReasonsSection,
@@ -33,7 +31,6 @@ import { loadEmailThread } from "@/db/queries/mailbox";
 import { threadItems } from "@/lib/email/thread-view";
 import { HandoffPresence } from "@/components/presence/handoff-presence";
 import { Traceability } from "@/components/package/traceability";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getFourEyesSettings, listApprovals } from "@/db/queries/approvals";
 import { leadLastSeen, listLiveMessages } from "@/db/queries/chat-live";
@@ -50,10 +47,12 @@ import { consoleLine } from "@/lib/chat/lead-view";
 import { whyNotWrite } from "@/lib/chat/person-reply";
 import { replyRoute, type ReplyRoute } from "@/lib/chat/reply-route";
 import { handoffPackageSchema } from "@/lib/contract/package";
-import { formatDateTime, formatMoney, label, reasonLabels } from "@/lib/format";
+import { formatMoney, label, reasonLabels } from "@/lib/format";
 import { allowedPackageActions } from "@/lib/handoffs/allowed-actions";
 import { canViewHandoff } from "@/lib/handoffs/access";
 import { discardReasons } from "@/lib/handoffs/discard-reasons";
+import { primaryAction } from "@/lib/handoffs/primary-action";
+import { submissionMessage } from "@/lib/handoffs/submission-message";
 import { requestedActionViews } from "@/lib/handoffs/requested-action";
 import { decideApprovalAction } from "../../approvals/actions";
 import { sendChatReply } from "../chat-actions";
@@ -121,42 +120,52 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
       : null;
   const routeHint = !route ? null : route.via === "email" ? `The lead has left the chat: your reply goes by email to ${route.to}.` : route.notice;
 
+  const submission = intake ? submissionMessage(intake.raw) : null;
+  const emailComposer = Boolean(mayAct && isOpen && (emailThread || (handoff.channel === "email" && handoff.leadEmail)) && !emailThread?.undeliverable);
+  const primary = parsed.success
+    ? primaryAction({
+        nextStep: parsed.data.nextStep.action,
+        mayAccept: allowed.accept,
+        mayActOpen: mayAct && isOpen,
+        leadName: handoff.leadName,
+        phone: parsed.data.identification.phone,
+        email: handoff.leadEmail,
+        chatComposer: Boolean(liveChat && !cannotWrite && isOpen),
+        emailComposer,
+        bookingUrl: bookingLink?.url ?? null,
+        pendingApprovals: approvals.filter((a) => a.approval.status === "pending").length,
+      })
+    : null;
+
   return (
     <div className="space-y-4">
       <Link href="/inbox" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
         <ArrowLeft className="size-4" aria-hidden /> Inbox
       </Link>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <div className="flex items-center gap-2">
-            <PriorityBadge priority={handoff.priority} />
-            <StatusBadge status={handoff.status} />
-            {snoozedUntil ? (
-              <Badge tone="slate" data-testid="snoozed-badge">
-                Snoozed until {formatDateTime(snoozedUntil)}
-              </Badge>
+      <PackageTopCard
+        title={title}
+        handoff={handoff}
+        pkg={parsed.success ? parsed.data : null}
+        ownerName={found.ownerName}
+        teamName={found.teamName}
+        snoozedUntil={snoozedUntil}
+        now={now}
+        primary={primary}
+        actions={{ accept: acceptHandoff, undo: undoHandoff }}
+        outcome={
+          <>
+            {handoff.status === "converted" && handoff.valueAmount !== null ? (
+              <p className="mt-1 font-medium text-emerald-700">
+                {formatMoney(handoff.valueAmount, handoff.valueCurrency ?? "EUR")}
+                {handoff.meetingBooked ? " · meeting booked" : ""}
+              </p>
             ) : null}
-          </div>
-          <h1 className="mt-1 text-2xl font-semibold text-slate-900">{title}</h1>
-          <p className="text-sm text-slate-600">
-            {handoff.companyName ?? "No company"} · {found.teamName ?? "No team"} · Owner:{" "}
-            <PersonName name={found.ownerName ?? "Unassigned"} data-testid="owner-name" />
-          </p>
-        </div>
-        <div className="text-right text-sm">
-          <SlaCountdown subject={handoff} serverNow={now} labelled />
-          <p className="text-xs text-slate-500">Created {formatDateTime(handoff.createdAt)}</p>
-          {handoff.status === "converted" && handoff.valueAmount !== null ? (
-            <p className="mt-1 font-medium text-emerald-700">
-              {formatMoney(handoff.valueAmount, handoff.valueCurrency ?? "EUR")}
-              {handoff.meetingBooked ? " · meeting booked" : ""}
-            </p>
-          ) : null}
-          {handoff.status === "discarded" && handoff.discardReason ? (
-            <p className="mt-1 text-slate-600">Discarded: {discardReasons[handoff.discardReason as keyof typeof discardReasons] ?? handoff.discardReason}</p>
-          ) : null}
-        </div>
-      </header>
+            {handoff.status === "discarded" && handoff.discardReason ? (
+              <p className="mt-1 text-slate-600">Discarded: {discardReasons[handoff.discardReason as keyof typeof discardReasons] ?? handoff.discardReason}</p>
+            ) : null}
+          </>
+        }
+      />
       <HandoffPresence handoffId={handoff.id} />
 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
@@ -193,12 +202,14 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               send={mayAct ? sendEmailReply : null}
             />
           ) : null}
+          {!liveChat && !(emailThread || (handoff.channel === "email" && handoff.leadEmail)) && submission ? (
+            <SubmissionConversation submission={submission} channel={handoff.channel} leadName={handoff.leadName} />
+          ) : null}
           <PackageApprovals rows={approvals} decide={mayDecide(actor, handoff) ? decideApprovalAction : null} actorId={actor.id} fourEyes={fourEyes} />
           {parsed.success ? (
             <>
               <SummarySection pkg={parsed.data} />
               <ReasonsSection pkg={parsed.data} />
-              <NextStepSection pkg={parsed.data} />
               <FactsReview
                 handoffId={handoff.id}
                 version={handoff.version}
@@ -206,14 +217,22 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 reviewedBy={reviewedBy}
                 review={mayAct ? reviewFact : null}
               />
-              <div className="grid gap-4 md:grid-cols-2">
-                <SalesContextSection pkg={parsed.data} />
-                <QualificationSection pkg={parsed.data} />
-              </div>
-              <div className="grid gap-4 md:grid-cols-2">
-                <IdentificationSection pkg={parsed.data} />
-                <SourceSection pkg={parsed.data} />
-              </div>
+              {/* The detail behind the top card, folded: a rep opens it when the summary is not enough. */}
+              <details className="group rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="lead-details">
+                <summary className="cursor-pointer rounded-lg px-4 py-3 text-sm font-semibold text-slate-900 hover:bg-slate-50">
+                  Qualification, sales context, contact and source
+                </summary>
+                <div className="space-y-4 border-t border-slate-100 p-4">
+                  <div className="grid gap-4 md:grid-cols-2">
+                    <SalesContextSection pkg={parsed.data} />
+                    <QualificationSection pkg={parsed.data} />
+                  </div>
+                  <div className="grid gap-4 md:grid-cols-2">
+                    <IdentificationSection pkg={parsed.data} />
+                    <SourceSection pkg={parsed.data} />
+                  </div>
+                </div>
+              </details>
               {approvals.length ? null : <ProposedActionsSection pkg={parsed.data} />}
             </>
           ) : (
@@ -235,6 +254,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
                 }
                 version={handoff.version}
                 allowed={allowed}
+                acceptShownAbove={primary?.kind === "accept"}
                 requestedViews={requestedActionViews({ status: handoff.status, mayAct, mayReassign, ownerName: found.ownerName })}
                 currentOwnerId={handoff.ownerId}
                 assignees={people
