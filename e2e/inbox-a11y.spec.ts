@@ -41,17 +41,28 @@ test.describe("at 390 px wide", () => {
     await signInAs("rep2");
     await inboxPage.goto("?view=mine&tab=normal");
     await expect(inboxPage.rows().first()).toBeVisible();
-    // The table scrolls sideways inside its own box; the page itself never does.
+    // Each row is a card that fits the screen; the page itself never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const box = await page.getByTestId("inbox-table-scroll").boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    await expect(page.getByRole("button", { name: "Apply" })).toBeInViewport();
+    const card = inboxPage.rows().first();
+    for (const part of [card.getByTestId("lead-link"), card.locator('td[data-column="sla_due_at"]'), card.locator('td[data-column="priority"]')])
+      await expect(part).toBeInViewport();
+    expect((await card.boundingBox())!.width).toBeLessThanOrEqual(390);
+    // The filters sit behind one button, so the first card is on the first screen.
+    const filters = page.getByRole("button", { name: /^Filters/ });
+    await expect(filters).toBeInViewport();
+    await expect(page.getByLabel("Reason")).toBeHidden();
+    await filters.tap();
+    await expect(page.getByLabel("Reason")).toBeVisible();
+    await expect(page.getByLabel("Created from")).toBeVisible();
+    await filters.tap();
     expect(await seriousViolations(page)).toEqual([]);
 
     const leadName = await inboxPage.openFirst("Pending");
     await expect(page.getByRole("heading", { level: 1, name: leadName })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const accept = page.getByTestId("package-actions").getByRole("button", { name: "Accept" });
+    const accept = page.getByTestId("primary-action");
     await accept.scrollIntoViewIfNeeded();
     await accept.tap();
     await expect(page.getByText("Accepted: this package is yours.")).toBeVisible();

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Search } from "lucide-react";
+import { FilterForm } from "@/components/inbox/filter-form";
 import type { InboxFilters } from "@/db/queries/inbox";
 import { cn } from "@/lib/cn";
 import { channels, intents, reasonCodes } from "@/lib/contract/package";
@@ -78,56 +79,66 @@ export function InboxFilters({
         />
         {showStatus ? <Segmented label="Status" items={statusOptions} active={status} hrefFor={(s) => inboxHref({ ...fresh, status: s })} /> : null}
       </div>
-      {/* A plain GET form: the filters live in the URL, work without JavaScript and survive a reload. */}
       {/* Keyed by the filters: a client-side navigation (Clear, a view link) must reset what the inputs show. */}
-      <form key={JSON.stringify(filters)} method="get" action="/inbox" role="search" aria-label="Search and filter" className="flex flex-wrap items-end gap-2">
-        {Object.entries({
-          view: baseParams.view,
-          tab: baseParams.tab,
-          status: baseParams.status,
-          sort: baseParams.sort,
-          dir: baseParams.dir,
-          size: baseParams.size,
-        })
-          .filter(([, v]) => v)
-          .map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-        <label className="relative min-w-56 flex-1">
-          <span className="sr-only">Search name, company, email or summary</span>
-          <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" aria-hidden />
-          <input
-            type="search"
-            name="q"
-            defaultValue={filters.q}
-            data-inbox-search
-            placeholder="Search name, company, email, summary…  ( / )"
-            maxLength={200}
-            className="h-9 w-full rounded-md border border-slate-300 bg-white pr-3 pl-8 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
-          />
-        </label>
-        <FilterSelect name="reason" label="Reason" value={filters.reason} options={reasonCodes.map((r) => [r, reasonLabels[r]] as const)} />
-        <FilterSelect name="channel" label="Channel" value={filters.channel} options={channels.map((c) => [c, channelLabels[c]] as const)} />
-        <FilterSelect name="intent" label="Intent" value={filters.intent} options={intents.map((i) => [i, humanize(i)] as const)} />
-        <FilterSelect name="campaign" label="Campaign" value={filters.campaign} options={campaigns.map((c) => [c, c] as const)} />
-        <FilterSelect
-          name="owner"
-          label="Owner"
-          value={filters.owner}
-          options={[["none", "Unassigned"] as const, ...owners.map((o) => [o.id, o.label] as const)]}
-        />
-        {teams ? <FilterSelect name="team" label="Team" value={filters.team} options={teams.map((t) => [t.id, t.name] as const)} /> : null}
-        <DateInput name="from" label="Created from" value={filters.from} />
-        <DateInput name="to" label="Created to" value={filters.to} />
-        <button type="submit" className="h-9 rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-700">
-          Apply
-        </button>
-        {active ? (
-          <Link href={inboxHref({ ...fresh, ...noFilters })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
-            Clear
-          </Link>
-        ) : null}
-      </form>
+      <FilterForm
+        key={JSON.stringify(filters)}
+        hidden={Object.fromEntries(
+          Object.entries({
+            view: baseParams.view,
+            tab: baseParams.tab,
+            status: baseParams.status,
+            sort: baseParams.sort,
+            dir: baseParams.dir,
+            size: baseParams.size,
+          }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+        )}
+        activeCount={Object.values(filters).filter(Boolean).length}
+        moreActiveCount={[filters.intent, filters.campaign, filters.team, filters.from, filters.to].filter(Boolean).length}
+        search={
+          <label className="relative min-w-0 flex-1 basis-52 md:max-w-sm">
+            <span className="sr-only">Search name, company, email or summary</span>
+            <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" aria-hidden />
+            <input
+              type="search"
+              name="q"
+              defaultValue={filters.q}
+              data-inbox-search
+              placeholder="Search leads…  ( / )"
+              title="Search name, company, email or summary; Enter to search"
+              maxLength={200}
+              className="h-9 w-full rounded-md border border-slate-300 bg-white pr-3 pl-8 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none"
+            />
+          </label>
+        }
+        primary={
+          <>
+            <FilterSelect name="reason" label="Reason" value={filters.reason} options={reasonCodes.map((r) => [r, reasonLabels[r]] as const)} />
+            <FilterSelect name="channel" label="Channel" value={filters.channel} options={channels.map((c) => [c, channelLabels[c]] as const)} />
+            <FilterSelect
+              name="owner"
+              label="Owner"
+              value={filters.owner}
+              options={[["none", "Unassigned"] as const, ...owners.map((o) => [o.id, o.label] as const)]}
+            />
+          </>
+        }
+        more={
+          <>
+            <FilterSelect name="intent" label="Intent" value={filters.intent} options={intents.map((i) => [i, humanize(i)] as const)} />
+            <FilterSelect name="campaign" label="Campaign" value={filters.campaign} options={campaigns.map((c) => [c, c] as const)} />
+            {teams ? <FilterSelect name="team" label="Team" value={filters.team} options={teams.map((t) => [t.id, t.name] as const)} /> : null}
+            <DateInput name="from" label="Created from" value={filters.from} />
+            <DateInput name="to" label="Created to" value={filters.to} />
+          </>
+        }
+        clear={
+          active ? (
+            <Link href={inboxHref({ ...fresh, ...noFilters })} className="h-9 px-2 text-sm leading-9 text-slate-600 underline hover:text-slate-900">
+              Clear
+            </Link>
+          ) : null
+        }
+      />
     </div>
   );
 }

@@ -233,7 +233,7 @@ export function InboxTable({
   });
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="inbox-table-scroll">
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="inbox-table-scroll" data-inbox-cards>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="inbox-table">
         <thead className="bg-slate-50">
           {table.getHeaderGroups().map((group) => (

@@ -35,12 +35,39 @@ export class InboxPage {
     return (await this.page.getByTestId("lead-link").allInnerTexts()).map((t) => t.trim());
   }
 
+  /** Chooses filters; each applies as it is chosen (the URL says so before the next is picked). */
   async applyFilters(values: { owner?: string; team?: string; from?: string; to?: string }) {
-    if (values.owner) await this.page.getByLabel("Owner").selectOption({ label: values.owner });
-    if (values.team) await this.page.getByLabel("Team").selectOption({ label: values.team });
-    if (values.from !== undefined) await this.page.getByLabel("Created from").fill(values.from);
-    if (values.to !== undefined) await this.page.getByLabel("Created to").fill(values.to);
-    await this.page.getByRole("button", { name: "Apply" }).click();
+    const applied = (param: string, value = "") => expect(this.page).toHaveURL(new RegExp(`[?&]${param}=${value}`));
+    if (values.owner) {
+      await this.page.getByLabel("Owner").selectOption({ label: values.owner });
+      await applied("owner");
+    }
+    const more = async () => {
+      const toggle = this.page.getByRole("button", { name: /^More filters/ });
+      if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+    };
+    if (values.team) {
+      await more();
+      await this.page.getByLabel("Team").selectOption({ label: values.team });
+      await applied("team");
+    }
+    if (values.from) {
+      await more();
+      await this.page.getByLabel("Created from").fill(values.from);
+      await applied("from", values.from);
+    }
+    if (values.to) {
+      await more();
+      await this.page.getByLabel("Created to").fill(values.to);
+      await applied("to", values.to);
+    }
+  }
+
+  /** Searches: the search applies on Enter. */
+  async search(text: string) {
+    await this.page.getByRole("searchbox").fill(text);
+    await this.page.getByRole("searchbox").press("Enter");
+    await expect(this.page).toHaveURL(/[?&]q=/);
   }
 
   /** Clears every filter and waits for the form to show none. */
