@@ -193,6 +193,10 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               </CardBody>
             </Card>
           ) : null}
+          {/* A form's (or a relayed email's) submission opens the conversation when no thread holds it. */}
+          {!liveChat && !emailThread && submission ? (
+            <SubmissionConversation submission={submission} channel={handoff.channel} leadName={handoff.leadName} />
+          ) : null}
           {emailThread || (handoff.channel === "email" && handoff.leadEmail) ? (
             <EmailThread
               handoffId={handoff.id}
@@ -201,9 +205,6 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
               leadAddress={emailThread?.thread.leadAddress ?? handoff.leadEmail}
               send={mayAct ? sendEmailReply : null}
             />
-          ) : null}
-          {!liveChat && !(emailThread || (handoff.channel === "email" && handoff.leadEmail)) && submission ? (
-            <SubmissionConversation submission={submission} channel={handoff.channel} leadName={handoff.leadName} />
           ) : null}
           <PackageApprovals rows={approvals} decide={mayDecide(actor, handoff) ? decideApprovalAction : null} actorId={actor.id} fourEyes={fourEyes} />
           {parsed.success ? (
