@@ -73,7 +73,7 @@ export const inboxHttpBench: BenchModule = {
 };
 
 /** A manager of the busiest team, with a known password, and a company name to search for. */
-async function prepareLogin(url: string): Promise<{ teamId: string; company: string }> {
+export async function prepareLogin(url: string): Promise<{ teamId: string; company: string }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [team] = await sql<{ id: string }[]>`
@@ -91,7 +91,7 @@ async function prepareLogin(url: string): Promise<{ teamId: string; company: str
 }
 
 /** Auth.js's credentials flow over HTTP: CSRF token, then the callback; returns the cookies to send. */
-async function signIn(base: string): Promise<string> {
+export async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf);

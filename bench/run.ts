@@ -19,8 +19,9 @@ import { formatTable, verdict, writeResults } from "./report";
 import { rulesSimBench } from "./rules-sim";
 import { triageBench } from "./triage";
 import { webhooksBench } from "./webhooks";
+import { webVitalsBench } from "./web-vitals";
 
-// `npm run bench [-- --only triage|inbox|inbox-http|metrics|crm|notify|webhooks|email|rules-sim|chat|kb|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
+// `npm run bench [-- --only triage|inbox|inbox-http|web-vitals|metrics|crm|notify|webhooks|email|rules-sim|chat|kb|intake|chaos --rows 1000000 --runs 500 --seconds 5 --database baton_bench]`:
 // every bench in turn, one table, a JSON record in bench/results/, exit 1 when any budget is missed.
 // The HTTP load runs last, so the writes it leaves behind (checkpoints, autovacuum) cannot slow
 // the latency benches. The chaos run (npm run test:chaos) comes after it, and its table closes the output.
@@ -28,6 +29,7 @@ const modules: BenchModule[] = [
   triageBench,
   inboxBench,
   inboxHttpBench,
+  webVitalsBench,
   metricsBench,
   crmSyncBench,
   notifyBench,
