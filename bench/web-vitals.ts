@@ -35,7 +35,13 @@ export const webVitalsBench: BenchModule = {
     await stopBoss();
     const server = await startAppServer({
       log,
-      env: { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString("base64url"), LOG_LEVEL: "warn", OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined },
+      env: {
+        DATABASE_URL: database.url,
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        LOG_LEVEL: "warn",
+        OPENAI_API_KEY: undefined,
+        OPENAI_BASE_URL: undefined,
+      },
     });
     const browser = await chromium.launch({
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
