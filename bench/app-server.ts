@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -93,5 +94,19 @@ function freePort(): Promise<number> {
       const address = server.address();
       server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
+  });
+}
+
+/** The production build on a bench database, as the page benches sign in to it: quiet, with no AI provider configured. */
+export function startSignedInBenchApp(databaseUrl: string, log: (line: string) => void): Promise<AppServer> {
+  return startAppServer({
+    log,
+    env: {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      LOG_LEVEL: "warn",
+      OPENAI_API_KEY: undefined,
+      OPENAI_BASE_URL: undefined,
+    },
   });
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { hashPassword } from "@/lib/auth/password";
 import { firstLoadJs } from "../scripts/first-load-js.mjs";
-import { startAppServer } from "./app-server";
+import { startSignedInBenchApp } from "./app-server";
 import type { BenchModule, Measurement } from "./bench-module";
 import { ensureHandoffs } from "./generate-handoffs";
 import { measureLatency, summarise } from "./latency";
@@ -24,16 +23,7 @@ export const inboxHttpBench: BenchModule = {
   async run({ database, rows, runs, log }) {
     await ensureHandoffs({ database, rows, log });
     const { teamId, company } = await prepareLogin(database.url);
-    const server = await startAppServer({
-      log,
-      env: {
-        DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        LOG_LEVEL: "warn",
-        OPENAI_API_KEY: undefined,
-        OPENAI_BASE_URL: undefined,
-      },
-    });
+    const server = await startSignedInBenchApp(database.url, log);
     const measurements: Measurement[] = [];
     const details: Record<string, unknown> = { build: server.build };
     try {

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { chromium, type Browser } from "@playwright/test";
 import postgres from "postgres";
-import { startAppServer } from "./app-server";
+import { startSignedInBenchApp } from "./app-server";
 import type { BenchModule, Measurement } from "./bench-module";
 import { ensureHandoffs } from "./generate-handoffs";
 import { prepareLogin, signIn } from "./inbox-http";
@@ -33,16 +32,7 @@ export const webVitalsBench: BenchModule = {
     const { getBoss, stopBoss } = await import("@/lib/jobs/boss");
     await getBoss(database.url);
     await stopBoss();
-    const server = await startAppServer({
-      log,
-      env: {
-        DATABASE_URL: database.url,
-        AUTH_SECRET: randomBytes(32).toString("base64url"),
-        LOG_LEVEL: "warn",
-        OPENAI_API_KEY: undefined,
-        OPENAI_BASE_URL: undefined,
-      },
-    });
+    const server = await startSignedInBenchApp(database.url, log);
     const browser = await chromium.launch({
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
