@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { databaseUrl, db } from "@/db";
 import { crmMappings, emailMessages, handoffs, intakes } from "@/db/schema";
 import { handleCrmSyncJob, type CrmSyncJobDeps } from "@/lib/crm/handle-crm-sync-job";
@@ -139,6 +139,10 @@ describe("a lead's email thread in HubSpot", () => {
   });
 
   it("the stand-in refuses an email engagement without its required properties or with a bad association, in HubSpot's error shape", async () => {
+    // Validation, not the rate limit: these direct calls do not go through the adapter's limiter, so
+    // the earlier tests' syncs may have used the ten-second window they would otherwise share.
+    hub.setRateLimit({ max: 100_000, windowMs: 10_000 });
+    onTestFinished(() => hub.setRateLimit({ max: 100, windowMs: 10_000 }));
     const post = (body: unknown) =>
       fetch(`${hub.baseUrl}/crm/v3/objects/emails`, {
         method: "POST",
