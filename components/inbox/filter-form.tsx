@@ -75,28 +75,21 @@ export function FilterForm({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {search}
-      <button
-        type="button"
-        className="inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 md:hidden"
-        aria-expanded={filtersOpen}
-        aria-controls={filtersId}
-        onClick={() => setFiltersOpen(!filtersOpen)}
+      <DisclosureButton
+        open={filtersOpen}
+        controls={filtersId}
+        onToggle={setFiltersOpen}
+        className="gap-1.5 border border-slate-300 bg-white px-3 shadow-sm hover:bg-slate-50 md:hidden"
       >
         <SlidersHorizontal className="size-4" aria-hidden />
-        Filters{activeCount ? ` (${activeCount})` : ""}
-      </button>
+        {withCount("Filters", activeCount)}
+      </DisclosureButton>
       <div id={filtersId} className={cn("w-full flex-wrap items-center gap-2 md:flex md:w-auto", filtersOpen ? "flex" : "hidden")}>
         {primary}
-        <button
-          type="button"
-          className="hidden h-9 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 md:inline-flex"
-          aria-expanded={moreOpen}
-          aria-controls={moreId}
-          onClick={() => setMoreOpen(!moreOpen)}
-        >
-          More filters{moreActiveCount ? ` (${moreActiveCount})` : ""}
+        <DisclosureButton open={moreOpen} controls={moreId} onToggle={setMoreOpen} className="hidden gap-1 px-2 hover:bg-slate-100 md:inline-flex">
+          {withCount("More filters", moreActiveCount)}
           <ChevronDown className={cn("size-4 transition-transform", moreOpen && "rotate-180")} aria-hidden />
-        </button>
+        </DisclosureButton>
       </div>
       {hydrated ? null : (
         <button type="submit" className="h-9 rounded-md bg-slate-900 px-3 text-sm font-medium text-white hover:bg-slate-700">
@@ -112,3 +105,35 @@ export function FilterForm({
 }
 
 const noSubscription = () => () => {};
+
+/** "Filters (2)": how many of the filters behind the button are set. */
+function withCount(label: string, count: number): string {
+  return count ? `${label} (${count})` : label;
+}
+
+/** A button that shows or hides the filters it controls. */
+function DisclosureButton({
+  open,
+  controls,
+  onToggle,
+  className,
+  children,
+}: {
+  open: boolean;
+  controls: string;
+  onToggle: (open: boolean) => void;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={cn("inline-flex h-9 items-center rounded-md text-sm font-medium text-slate-700", className)}
+      aria-expanded={open}
+      aria-controls={controls}
+      onClick={() => onToggle(!open)}
+    >
+      {children}
+    </button>
+  );
+}

@@ -30,12 +30,9 @@ const SECRET_CONTEXT = "sso_settings.client_secret";
 
 /** The saved settings, the secret decrypted; null when none are saved or they cannot be read. */
 export async function loadSsoSettings(): Promise<SsoSettings | null> {
-  const row = await getSsoSettingsRow().catch((error: unknown) => {
-    logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
-    return null;
-  });
-  if (!row) return null;
   try {
+    const row = await getSsoSettingsRow();
+    if (!row) return null;
     return {
       enabled: row.enabled,
       issuer: row.issuer,
@@ -48,6 +45,7 @@ export async function loadSsoSettings(): Promise<SsoSettings | null> {
       breakGlassUserId: row.breakGlassUserId,
     };
   } catch (error) {
+    // The row unreadable or its secret undecryptable: sign-in goes on with passwords only.
     logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
     return null;
   }

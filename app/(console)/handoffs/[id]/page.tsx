@@ -121,7 +121,9 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
   const routeHint = !route ? null : route.via === "email" ? `The lead has left the chat: your reply goes by email to ${route.to}.` : route.notice;
 
   const submission = intake ? submissionMessage(intake.raw) : null;
-  const emailComposer = Boolean(mayAct && isOpen && (emailThread || (handoff.channel === "email" && handoff.leadEmail)) && !emailThread?.undeliverable);
+  // The email thread (and its composer) shows for an email lead even before a message is stored.
+  const showsEmailThread = Boolean(emailThread || (handoff.channel === "email" && handoff.leadEmail));
+  const emailComposer = mayAct && isOpen && showsEmailThread && !emailThread?.undeliverable;
   const primary = parsed.success
     ? primaryAction({
         nextStep: parsed.data.nextStep.action,
@@ -197,7 +199,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           {!liveChat && !emailThread && submission ? (
             <SubmissionConversation submission={submission} channel={handoff.channel} leadName={handoff.leadName} />
           ) : null}
-          {emailThread || (handoff.channel === "email" && handoff.leadEmail) ? (
+          {showsEmailThread ? (
             <EmailThread
               handoffId={handoff.id}
               items={emailThread ? threadItems(emailThread, handoff.leadName) : []}
