@@ -1,4 +1,5 @@
 import { getSsoSettingsRow, saveSsoSettingsRow } from "@/db/queries/sso-settings";
+import type { SsoSettingsRow } from "@/db/schema";
 import { findUserById } from "@/db/queries/users";
 import { findTeamById } from "@/db/queries/teams";
 import type { SaveSsoInput } from "@/lib/auth/sso-schema";
@@ -28,22 +29,26 @@ const SECRET_CONTEXT = "sso_settings.client_secret";
 // process went stale across the built app's bundles: the sign-in page offered single sign-on that
 // the auth route, still holding "off", then refused with a configuration error.
 
+/** A saved row's settings, all but the client secret (which only sign-in decrypts). */
+function withoutSecret(row: SsoSettingsRow): Omit<SsoSettings, "clientSecret"> {
+  return {
+    enabled: row.enabled,
+    issuer: row.issuer,
+    clientId: row.clientId,
+    allowedDomains: row.allowedDomains,
+    autoCreate: row.autoCreate,
+    autoCreateTeamId: row.autoCreateTeamId,
+    passwordSignIn: row.passwordSignIn,
+    breakGlassUserId: row.breakGlassUserId,
+  };
+}
+
 /** The saved settings, the secret decrypted; null when none are saved or they cannot be read. */
 export async function loadSsoSettings(): Promise<SsoSettings | null> {
   try {
     const row = await getSsoSettingsRow();
     if (!row) return null;
-    return {
-      enabled: row.enabled,
-      issuer: row.issuer,
-      clientId: row.clientId,
-      clientSecret: decryptSecret(row.clientSecretEncrypted, encryptionKey(), SECRET_CONTEXT),
-      allowedDomains: row.allowedDomains,
-      autoCreate: row.autoCreate,
-      autoCreateTeamId: row.autoCreateTeamId,
-      passwordSignIn: row.passwordSignIn,
-      breakGlassUserId: row.breakGlassUserId,
-    };
+    return { ...withoutSecret(row), clientSecret: decryptSecret(row.clientSecretEncrypted, encryptionKey(), SECRET_CONTEXT) };
   } catch (error) {
     // The row unreadable or its secret undecryptable: sign-in goes on with passwords only.
     logger.warn("single sign-on settings unreadable; single sign-on is off", { error });
@@ -70,17 +75,7 @@ export function passwordSignInAllowed(settings: SsoSettings | null, userId: stri
 export async function describeSsoSettings() {
   const row = await getSsoSettingsRow();
   if (!row) return null;
-  return {
-    enabled: row.enabled,
-    issuer: row.issuer,
-    clientId: row.clientId,
-    secretSaved: true,
-    allowedDomains: row.allowedDomains,
-    autoCreate: row.autoCreate,
-    autoCreateTeamId: row.autoCreateTeamId,
-    passwordSignIn: row.passwordSignIn,
-    breakGlassUserId: row.breakGlassUserId,
-  };
+  return { ...withoutSecret(row), secretSaved: true };
 }
 
 export async function saveSsoSettings({ actor, input }: { actor: { id: string; email: string }; input: SaveSsoInput }): Promise<void> {
