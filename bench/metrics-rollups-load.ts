@@ -22,5 +22,5 @@ export async function withRollupTriggersOff(sql: postgres.Sql, work: () => Promi
     for (const [table, trigger] of ROLLUP_TRIGGERS) await sql.unsafe(`alter table ${table} enable trigger ${trigger}`);
   }
   await sql`select metrics_rollups_rebuild()`;
-  await sql`vacuum analyze metrics_daily, metrics_daily_values, metrics_daily_rules, metrics_rollup_sources`;
+  await sql`vacuum analyze metrics_daily, metrics_daily_values, metrics_daily_rules, metrics_rollup_sources, metrics_duration_prefix`;
 }

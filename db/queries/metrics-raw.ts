@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { packageCorrections } from "@/db/schema";
 import type { BreakdownRow, Dashboard, DiscardReasonRow, FunnelCounts, RuleQualityRow, TrendPoint } from "@/lib/metrics/dashboard";
 import { deriveRates, emptyCounts, type MetricCounts, type MetricRow } from "@/lib/metrics/metric-row";
+import { collectSliceDurations, type DurationHistogramRecord } from "@/lib/metrics/duration-histogram";
 import type { Breakdown, MetricsRange, TrendStep } from "@/lib/metrics/params";
 
 /*
@@ -83,6 +84,30 @@ export const dimensions: Record<Breakdown, { from: SQL; key: SQL; label: SQL }> 
   team: { from: dsql`left join teams t on t.id = h.team_id`, key: dsql`h.team_id::text`, label: dsql`coalesce(t.name, 'No team')` },
   rule_version: { from: dsql``, key: dsql`h.rule_version::text`, label: dsql`'Version ' || h.rule_version` },
 };
+
+/**
+ * Durations bucketed as the rollups keep them (migration 0031's metrics_duration_bucket), per
+ * slice key and kind (1: time to first action, 2: to first human contact), for the rows `where` picks.
+ */
+export function durationBuckets(where: SQL, slice: { key: SQL; from: SQL }) {
+  return db.execute<DurationHistogramRecord>(dsql`
+    select key, kind, array_agg(bucket order by bucket) as buckets, array_agg(n order by bucket) as counts
+    from (
+      select ${slice.key} as key, d.kind, metrics_duration_bucket(d.seconds) as bucket, count(*)::int as n
+      from handoffs h ${slice.from}
+      cross join lateral (values (1, extract(epoch from h.first_action_at - h.created_at)::float8),
+                                 (2, extract(epoch from h.first_human_contact_at - h.created_at)::float8)) as d(kind, seconds)
+      where ${where} and d.seconds is not null
+      group by 1, 2, 3
+    ) x
+    group by key, kind`);
+}
+
+/** The range's duration histograms per slice ("all" without `by`) from the raw rows alone: the reference for the cumulative rows. */
+export async function rawDurationHistograms(options: { range: MetricsRange; by: Breakdown | null }) {
+  const slice = options.by ? dimensions[options.by] : { key: dsql`null::text`, from: dsql`` };
+  return collectSliceDurations(await durationBuckets(inRange(options.range), slice));
+}
 
 /** The whole range's figures. */
 export async function rawMetricTotals(options: { range: MetricsRange; now: Date }): Promise<MetricRow> {

@@ -3,19 +3,27 @@ import { db } from "@/db";
 import type { BreakdownRow, Dashboard, DiscardReasonRow, FunnelCounts, RuleQualityRow, TrendPoint } from "@/lib/metrics/dashboard";
 import { deriveRates, emptyCounts, type MetricCounts, type MetricRow } from "@/lib/metrics/metric-row";
 import type { Breakdown, MetricsRange, TrendStep } from "@/lib/metrics/params";
-import { planRollupRead, type InstantRange, type RollupPlan } from "@/lib/metrics/rollup-range";
-import { agentAccuracy, dimensions, hasMeeting } from "./metrics-raw";
+import {
+  collectSliceDurations,
+  histogramPercentile,
+  type DurationHistogram,
+  type DurationHistogramRecord,
+  type SliceDurations,
+} from "@/lib/metrics/duration-histogram";
+import { planRollupRead, type RollupPlan } from "@/lib/metrics/rollup-range";
+import { agentAccuracy, dimensions, durationBuckets, hasMeeting } from "./metrics-raw";
 
 export { agentAccuracy } from "./metrics-raw";
 
 /*
  * The manager dashboard's reads, from the daily rollups (migration 0030, kept exact by triggers)
  * for the whole UTC days of the range and from the raw rows for a partial first and last day.
- * Every figure equals what db/queries/metrics-raw.ts computes from the raw rows alone, which
- * lib/metrics/rollup-check.ts verifies. Two figures are not read from rollups:
- * - the medians and p90s of time to first action and first human contact are exact percentiles
- *   (interpolated, shown to the second in the CSV), which no mergeable daily summary reproduces, so
- *   they are computed from the raw rows of the whole range, through handoffs_metrics_idx;
+ * Every count equals what db/queries/metrics-raw.ts computes from the raw rows alone, which
+ * lib/metrics/rollup-check.ts verifies. Two figures are read differently:
+ * - the medians and p90s of time to first action and first human contact are read off log
+ *   histograms (migration 0031, cumulative per day, so any range is two rows per slice): within 2%
+ *   of the exact percentiles, which would need every duration of the range (a year: a million);
+ *   the histograms themselves equal the raw rows' bucket for bucket;
  * - whether a package not acted on is overdue depends on "now": the rollups count those with a due
  *   time, and the reader takes off the few whose SLA is still running (handoffs_metrics_open_due_idx).
  */
@@ -34,7 +42,6 @@ type Counted = {
 };
 
 type Percentiles = {
-  key: string | null;
   first_action_median: number | string | null;
   first_action_p90: number | string | null;
   first_contact_median: number | string | null;
@@ -94,26 +101,48 @@ async function countedBySlice(plan: RollupPlan, slice: Slice, now: Date): Promis
     group by key`);
 }
 
-// Exact percentiles need every duration of the range: read from the raw rows, as before the rollups,
-// in one sort per duration (the median and p90 share it) held in memory rather than spilled to disk.
-// Only the reason slice needs its join (a package per reason); owner and team are keys on the row.
-async function percentilesBySlice(range: InstantRange, slice: Slice): Promise<Percentiles[]> {
-  const from = slice.dimension === "reason" ? slice.from : dsql``;
-  return db.transaction(async (tx) => {
-    await tx.execute(dsql`set local work_mem = '64MB'`);
-    return tx.execute<Percentiles>(dsql`
-      select key, first_action[1] as first_action_median, first_action[2] as first_action_p90,
-             first_contact[1] as first_contact_median, first_contact[2] as first_contact_p90
-      from (
-        select ${slice.key} as key,
-          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from h.first_action_at - h.created_at)) as first_action,
-          percentile_cont(array[0.5, 0.9]) within group (order by extract(epoch from h.first_human_contact_at - h.created_at)) as first_contact
-        from handoffs h ${from}
-        where h.priority is not null and h.created_at >= ${ts(range.start)} and h.created_at < ${ts(range.end)}
-          and (h.first_action_at is not null or h.first_human_contact_at is not null)
-        group by 1
-      ) p`);
-  });
+// The durations' histograms per slice key: for the whole days, the difference of each series'
+// cumulative rows at the range's end and start (two rows per slice, whatever the range's length);
+// for the partial days, the raw rows bucketed the same way. Keys as the counts have them ('' is null).
+export async function durationHistograms(plan: RollupPlan, slice: Slice): Promise<Map<string | null, SliceDurations>> {
+  const [whole, partial] = await Promise.all([
+    plan.days
+      ? db.execute<DurationHistogramRecord>(dsql`
+          select nullif(s.key, '') as key, s.kind, d.buckets, d.counts
+          from (select distinct p.kind, p.key from metrics_duration_prefix p where p.dimension = ${slice.dimension} and p.day < ${plan.days.to}::date) s
+          cross join lateral (
+            select p.counts from metrics_duration_prefix p
+            where p.dimension = ${slice.dimension} and p.kind = s.kind and p.key = s.key and p.day < ${plan.days.to}::date
+            order by p.day desc limit 1) hi
+          left join lateral (
+            select p.counts from metrics_duration_prefix p
+            where p.dimension = ${slice.dimension} and p.kind = s.kind and p.key = s.key and p.day < ${plan.days.from}::date
+            order by p.day desc limit 1) lo on true
+          cross join lateral (
+            select array_agg((u.i - 1)::int order by u.i) as buckets, array_agg((u.h - coalesce(u.l, 0))::int order by u.i) as counts
+            from unnest(hi.counts, lo.counts) with ordinality as u(h, l, i)
+            where u.h - coalesce(u.l, 0) <> 0) d
+          where d.buckets is not null`)
+      : Promise.resolve([]),
+    plan.raw.length > 0 ? durationBuckets(inRawParts(plan), slice) : Promise.resolve([]),
+  ]);
+  return collectSliceDurations([...whole, ...partial]);
+}
+
+/** The range's duration histograms per slice ("all" without `by`), as the dashboard reads them: for the rollups' check. */
+export function metricDurationHistograms(options: { range: MetricsRange; by: Breakdown | null }) {
+  return durationHistograms(planRollupRead(options.range), options.by ? sliceOf(options.by) : allSlice);
+}
+
+// Percentiles read off a slice's histograms (within 2% of the exact ones: lib/metrics/duration-histogram.ts).
+function percentilesOf(durations: SliceDurations | undefined): Percentiles {
+  const seconds = (histogram: DurationHistogram | undefined, p: number) => (histogram ? histogramPercentile(histogram, p) : null);
+  return {
+    first_action_median: seconds(durations?.firstAction, 0.5),
+    first_action_p90: seconds(durations?.firstAction, 0.9),
+    first_contact_median: seconds(durations?.firstContact, 0.5),
+    first_contact_p90: seconds(durations?.firstContact, 0.9),
+  };
 }
 
 // Converted value per slice and currency: rollup days and raw partial days.
@@ -163,14 +192,14 @@ function toCounts(counted: Counted, percentiles: Percentiles | undefined, value:
 /** The whole range's figures. */
 export async function metricTotals(options: { range: MetricsRange; now: Date }): Promise<MetricRow> {
   const plan = planRollupRead(options.range);
-  const [counted, percentiles, values] = await Promise.all([
+  const [counted, durations, values] = await Promise.all([
     countedBySlice(plan, allSlice, options.now),
-    percentilesBySlice(options.range, allSlice),
+    durationHistograms(plan, allSlice),
     convertedValues(plan, allSlice),
   ]);
   const row = counted[0];
   if (!row || row.created === 0) return deriveRates(emptyCounts);
-  return deriveRates(toCounts(row, percentiles[0], values.get(null) ?? []));
+  return deriveRates(toCounts(row, percentilesOf(durations.get(null)), values.get(null) ?? []));
 }
 
 // A slice's label from its key, as the raw query's join gives it.
@@ -192,9 +221,9 @@ const labels: Record<Breakdown, (key: SQL) => SQL> = {
 export async function metricBreakdown(options: { range: MetricsRange; by: Breakdown; now: Date }): Promise<BreakdownRow[]> {
   const plan = planRollupRead(options.range);
   const slice = sliceOf(options.by);
-  const [counted, percentiles, values] = await Promise.all([
+  const [counted, durations, values] = await Promise.all([
     countedBySlice(plan, slice, options.now),
-    percentilesBySlice(options.range, slice),
+    durationHistograms(plan, slice),
     convertedValues(plan, slice),
   ]);
   const present = counted.filter((row) => row.created > 0);
@@ -206,11 +235,10 @@ export async function metricBreakdown(options: { range: MetricsRange; by: Breakd
     from jsonb_to_recordset(${slices}::jsonb) as k(key text, created int)
     order by k.created desc, label`);
   const countedOf = new Map(present.map((row) => [row.key, row]));
-  const percentilesOf = new Map(percentiles.map((row) => [row.key, row]));
   return ordered.map(({ key, label }) => ({
     key,
     label,
-    ...deriveRates(toCounts(countedOf.get(key)!, percentilesOf.get(key), values.get(key) ?? [])),
+    ...deriveRates(toCounts(countedOf.get(key)!, percentilesOf(durations.get(key)), values.get(key) ?? [])),
   }));
 }
 

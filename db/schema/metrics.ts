@@ -97,4 +97,25 @@ export const metricsRollupSources = pgTable("metrics_rollup_sources", {
   hasMeeting: boolean().notNull(),
   /** The rules named by the package's poor-escalation flags (`data.rule` of its flag events). */
   flaggedRules: text().array().notNull(),
+  firstHumanContactAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * Time to first action (`kind` 1) and to first human contact (2) as cumulative histograms
+ * (migration 0031): the row of `day` counts, per log bucket of the duration (bucket i ≥ 1 holds
+ * [1.02^(i-1), 1.02^i) seconds, bucket 0 under a second, 1106 from about a hundred years; lib/metrics/duration-histogram.ts),
+ * every package of the slice created on or before that UTC day. A range's histogram is the
+ * difference of two rows, whatever its length, and its percentiles are read off it to within 2%.
+ * `key` is '' where the slice's key is null (an index can look '' up; it cannot look up a null).
+ */
+export const metricsDurationPrefix = pgTable(
+  "metrics_duration_prefix",
+  {
+    dimension: text().notNull(),
+    kind: smallint().notNull(),
+    key: text().notNull(),
+    day: date().notNull(),
+    counts: integer().array().notNull(),
+  },
+  (t) => [unique("metrics_duration_prefix_series_day").on(t.dimension, t.kind, t.key, t.day)],
+);

@@ -16,15 +16,21 @@ export const metricDefinitions = {
   discardRate: { label: "Discard rate", definition: "Discarded ÷ handoffs created." },
   firstActionMedianSeconds: {
     label: "Time to first action (median)",
-    definition: "Median time from the handoff to the first thing a person did with it (packages acted on).",
+    definition: "Median time from the handoff to the first thing a person did with it (packages acted on), to within 2%.",
   },
-  firstActionP90Seconds: { label: "Time to first action (p90)", definition: "90% of acted-on packages got their first action within this time." },
+  firstActionP90Seconds: {
+    label: "Time to first action (p90)",
+    definition: "90% of acted-on packages got their first action within this time (to within 2%).",
+  },
   firstHumanContactMedianSeconds: {
     label: "Time to first human contact (median)",
     definition:
-      "Speed to lead: median time from the handoff to the first message a person wrote the lead (an email reply, a live chat message), packages contacted.",
+      "Speed to lead: median time from the handoff to the first message a person wrote the lead (an email reply, a live chat message), packages contacted, to within 2%.",
   },
-  firstHumanContactP90Seconds: { label: "Time to first human contact (p90)", definition: "90% of contacted packages heard from a person within this time." },
+  firstHumanContactP90Seconds: {
+    label: "Time to first human contact (p90)",
+    definition: "90% of contacted packages heard from a person within this time (to within 2%).",
+  },
   slaBreachRate: { label: "SLA breach rate", definition: "Share of packages whose first action came after the SLA due time, or has not come and is overdue." },
   poorEscalationRate: { label: "Poor-escalation rate", definition: "Share of packages a person flagged as a poor escalation." },
   convertedValue: { label: "Converted value", definition: "Sum of the values recorded when converting, per currency." },

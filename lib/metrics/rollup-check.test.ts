@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Dashboard } from "./dashboard";
 import { deriveRates, emptyCounts } from "./metric-row";
-import { diffDashboards, drawRollupSamples, seededRandom } from "./rollup-check";
+import { diffDashboards, diffDurationHistograms, drawRollupSamples, seededRandom } from "./rollup-check";
 
 const row = (created: number, extra: Partial<typeof emptyCounts> = {}) => deriveRates({ ...emptyCounts, created, ...extra });
 
@@ -46,6 +46,39 @@ describe("diffDashboards", () => {
       "breakdown order",
       "funnel",
     ]);
+  });
+});
+
+describe("diffDashboards on durations read off histograms", () => {
+  it("lets a median be as far from the exact one as the histograms' 2%, and no further", () => {
+    const exact = dashboard();
+    exact.totals.firstActionMedianSeconds = 3600;
+    exact.totals.firstHumanContactP90Seconds = null;
+    const close = dashboard();
+    close.totals.firstActionMedianSeconds = 3650;
+    close.totals.firstHumanContactP90Seconds = null;
+    expect(diffDashboards(close, exact)).toEqual([]);
+    const far = dashboard();
+    far.totals.firstActionMedianSeconds = 3700;
+    far.totals.firstHumanContactP90Seconds = 10;
+    expect(diffDashboards(far, exact).map((d) => d.path)).toEqual([
+      "totals.firstActionMedianSeconds (beyond the histograms' 2%)",
+      "totals.firstHumanContactP90Seconds (beyond the histograms' 2%)",
+    ]);
+  });
+});
+
+describe("diffDurationHistograms", () => {
+  it("compares histograms bucket for bucket, per slice and duration", () => {
+    const empty = { buckets: [], counts: [] };
+    const a = new Map([["x", { firstAction: { buckets: [3, 4], counts: [1, 2] }, firstContact: empty }]]);
+    const same = new Map([["x", { firstAction: { buckets: [3, 4], counts: [1, 2] }, firstContact: empty }]]);
+    const other = new Map([
+      ["x", { firstAction: { buckets: [3, 4], counts: [1, 3] }, firstContact: empty }],
+      ["y", { firstAction: empty, firstContact: { buckets: [1], counts: [1] } }],
+    ]);
+    expect(diffDurationHistograms("owner", a, same)).toEqual([]);
+    expect(diffDurationHistograms("owner", a, other).map((d) => d.path)).toEqual(["owner[x].firstAction histogram", "owner[y].firstContact histogram"]);
   });
 });
 

@@ -1,5 +1,6 @@
-import { loadDashboard } from "@/db/queries/metrics";
-import { loadDashboardFromRawRows } from "@/db/queries/metrics-raw";
+import { loadDashboard, metricDurationHistograms } from "@/db/queries/metrics";
+import { loadDashboardFromRawRows, rawDurationHistograms } from "@/db/queries/metrics-raw";
+import { withinHistogramError, type SliceDurations } from "./duration-histogram";
 import type { Dashboard } from "./dashboard";
 import type { MetricRow } from "./metric-row";
 import { breakdowns, toDay, trendSteps, type Breakdown, type MetricsRange, type TrendStep } from "./params";
@@ -13,6 +14,8 @@ export type RollupDifference = { sample: RollupSample; path: string; rollups: un
  * Where two dashboards differ, as paths ("breakdown[owner=u1].accepted") with both values. Rows
  * of a table are matched by their key; the order of the breakdown is compared on what decides it
  * (created, then label), since two slices with the same created and label may come in either order.
+ * A median or p90 read off the histograms differs when it is further from the exact one than the
+ * histograms' 2% (the histograms themselves are compared bucket for bucket: diffDurationHistograms).
  */
 export function diffDashboards(rollups: Dashboard, raw: Dashboard): { path: string; rollups: unknown; raw: unknown }[] {
   const differences: { path: string; rollups: unknown; raw: unknown }[] = [];
@@ -64,10 +67,28 @@ function compareRow(path: string, a: MetricRow, b: MetricRow, compare: Compare) 
     if (key === "convertedValue") {
       const sorted = (row: MetricRow) => [...row.convertedValue].sort((x, y) => (x.currency < y.currency ? -1 : 1));
       compare(`${path}.convertedValue`, sorted(a), sorted(b));
+    } else if (key in DURATIONS) {
+      const estimate = a[key] as number | null;
+      const exact = b[key] as number | null;
+      if (!withinHistogramError(estimate, exact)) compare(`${path}.${key} (beyond the histograms' 2%)`, estimate, exact);
     } else if (!(key in BREAKDOWN_ONLY)) compare(`${path}.${key}`, a[key], b[key]);
   }
 }
 const BREAKDOWN_ONLY = { key: true, label: true };
+const DURATIONS = { firstActionMedianSeconds: true, firstActionP90Seconds: true, firstHumanContactMedianSeconds: true, firstHumanContactP90Seconds: true };
+
+/** Where the duration histograms of two reads differ, slice by slice and bucket by bucket. */
+export function diffDurationHistograms(name: string, rollups: Map<string | null, SliceDurations>, raw: Map<string | null, SliceDurations>) {
+  const differences: { path: string; rollups: unknown; raw: unknown }[] = [];
+  for (const key of new Set([...rollups.keys(), ...raw.keys()])) {
+    for (const kind of ["firstAction", "firstContact"] as const) {
+      const a = rollups.get(key)?.[kind] ?? { buckets: [], counts: [] };
+      const b = raw.get(key)?.[kind] ?? { buckets: [], counts: [] };
+      if (JSON.stringify(a) !== JSON.stringify(b)) differences.push({ path: `${name}[${String(key)}].${kind} histogram`, rollups: a, raw: b });
+    }
+  }
+  return differences;
+}
 
 function compareKeyed<T>(name: string, a: T[], b: T[], keyOf: (row: T) => string, each: (path: string, a: T, b: T) => void, compare: Compare) {
   const left = new Map(a.map((row) => [keyOf(row), row]));
@@ -119,6 +140,13 @@ export async function checkMetricsRollups(options: { samples: RollupSample[]; no
     const params = { range: rangeOf(sample), by: sample.by, every: sample.every, now: options.now };
     const [rollups, raw] = await Promise.all([loadDashboard(params), loadDashboardFromRawRows(params)]);
     for (const difference of diffDashboards(rollups, raw)) differences.push({ sample, ...difference });
+    for (const by of [null, sample.by]) {
+      const [fromRollups, fromRaw] = await Promise.all([
+        metricDurationHistograms({ range: params.range, by }),
+        rawDurationHistograms({ range: params.range, by }),
+      ]);
+      for (const difference of diffDurationHistograms(by ?? "all", fromRollups, fromRaw)) differences.push({ sample, ...difference });
+    }
   }
   return { checked: options.samples.length, differences };
 }

@@ -12,7 +12,10 @@ import { changeHandoffStatus, reassignHandoff } from "@/lib/handoffs/change-hand
 import { discardReasonKeys } from "@/lib/handoffs/discard-reasons";
 import { flagPoorEscalation } from "@/lib/handoffs/flag-escalation";
 import { stopBoss } from "@/lib/jobs/boss";
-import { checkMetricsRollups, drawRollupSamples, seededRandom } from "@/lib/metrics/rollup-check";
+import { metricDurationHistograms } from "@/db/queries/metrics";
+import { rawDurationHistograms } from "@/db/queries/metrics-raw";
+import { durationBucket } from "@/lib/metrics/duration-histogram";
+import { checkMetricsRollups, diffDurationHistograms, drawRollupSamples, seededRandom } from "@/lib/metrics/rollup-check";
 import { createTeam, createUser, minimalPackage } from "../support/factories";
 
 /*
@@ -172,6 +175,17 @@ beforeAll(async () => {
     .returning({ id: meetings.id });
   await db.delete(meetings).where(eq(meetings.id, removed!.id));
 
+  // A person's first message to the lead, as the messages trigger (migration 0019) records it on the
+  // package: minutes to days after creation for a third of the escalated ones; then one recorded
+  // late, earlier than the first (time to first human contact moves to another bucket).
+  await db.execute(dsql`
+    update handoffs set first_human_contact_at = created_at + interval '1 second' * (20 + 400000 * ((hashtext(id::text) & 1023) / 1023.0) ^ 3)
+    where id in (${dsql.join(
+      ids.filter((_, i) => i % 3 === 1).map((id) => dsql`${id}::uuid`),
+      dsql`, `,
+    )})`);
+  await db.execute(dsql`update handoffs set first_human_contact_at = created_at + interval '45 seconds' where id = ${ids[10]!}::uuid`);
+
   // The lead's erasure anonymises its packages and their timeline, which the metrics keep counting.
   await eraseLeadData({ email: erasedEmail, actor: { id: admin.id, email: admin.email } });
 
@@ -189,6 +203,54 @@ afterAll(async () => {
 });
 
 describe("metrics rollups", () => {
+  it("buckets durations in SQL as lib/metrics/duration-histogram.ts reads them", async () => {
+    const seconds = [-3, 0, 0.5, 0.999, 1, 1.0199, 1.02, 1.0201, 59, 60, 61, 899, 900, 3599, 3600, 86_399, 86_400, 86_401, 1e6, 6e7, 7e7, 1e9];
+    for (let i = 1; i < 1106; i += 37) seconds.push(1.02 ** i, 1.02 ** i * 0.9999, 1.02 ** i * 1.0001);
+    const rows = await db.execute<{ seconds: number; bucket: number }>(dsql`
+      select s as seconds, metrics_duration_bucket(s) as bucket from unnest(${`{${seconds.join(",")}}`}::float8[]) as s`);
+    expect(rows.map((r) => [Number(r.seconds), r.bucket])).toEqual(seconds.map((s) => [s, durationBucket(s)]));
+  });
+
+  it("keeps every duration when first actions on new days of one slice commit side by side", async () => {
+    // Ten packages on each of three days no other test writes, with the same owner and team: every
+    // first action adds to the same series, and the first of each day creates that day's row.
+    const base = Date.parse("2003-04-01T10:00:00Z");
+    const fresh: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const createdAt = new Date(base + Math.floor(i / 10) * DAY_MS + i * 60_000);
+      const [row] = await db
+        .insert(handoffs)
+        .values({
+          decision: "escalate",
+          priority: "normal",
+          status: "pending",
+          channel: "form",
+          intent: "quote",
+          reasons: ["high_value"],
+          ruleVersion: 1,
+          ownerId: reps[0]!.id,
+          teamId: teams[0]!,
+          createdAt,
+          slaDueAt: new Date(createdAt.getTime() + 4 * 3_600_000),
+          leadName: "Side by side",
+          leadEmail: `side${i}@rollups.example`,
+          package: minimalPackage("Side by side"),
+          summary: "side by side",
+        })
+        .returning({ id: handoffs.id });
+      fresh.push(row!.id);
+    }
+    await Promise.all(
+      fresh.map((id, i) => db.execute(dsql`update handoffs set first_action_at = created_at + interval '1 minute' * ${1 + i * 7} where id = ${id}::uuid`)),
+    );
+    const range = { from: "2003-04-01", to: "2003-04-03", start: new Date("2003-04-01T00:00:00Z"), end: new Date("2003-04-04T00:00:00Z"), days: 3 };
+    for (const by of [null, "owner", "team"] as const) {
+      const [fromRollups, fromRaw] = await Promise.all([metricDurationHistograms({ range, by }), rawDurationHistograms({ range, by })]);
+      expect(diffDurationHistograms(by ?? "all", fromRollups, fromRaw)).toEqual([]);
+      expect([...fromRollups.values()].reduce((n, d) => n + d.firstAction.counts.reduce((a, b) => a + b, 0), 0)).toBe(30);
+    }
+  });
+
   it("the mix touched what the rollups count: statuses, owners, flags, meetings, values", async () => {
     const [row] = await db.execute<{ statuses: number; flagged: number; meetings: number; valued: number; unowned: number }>(dsql`
       select count(distinct status)::int as statuses, count(poor_escalation_at)::int as flagged,
@@ -200,6 +262,13 @@ describe("metrics rollups", () => {
     expect(row!.meetings).toBeGreaterThanOrEqual(1);
     expect(row!.valued).toBeGreaterThan(3);
     expect(row!.unowned).toBeGreaterThan(3);
+    const [contacts] = await db.execute<{ n: number }>(
+      dsql`select count(first_human_contact_at)::int as n from handoffs where id in (${dsql.join(
+        ids.map((id) => dsql`${id}::uuid`),
+        dsql`, `,
+      )}) and priority is not null`,
+    );
+    expect(contacts!.n).toBeGreaterThan(10);
   });
 
   it("reads every figure the same from the rollups as from the raw rows, over random ranges, breakdowns and nows", async () => {
