@@ -12,7 +12,7 @@ const DASHBOARD_BUDGET = { kind: "p95_below_ms", ms: 300 } as const;
 const ROLLUP_CHECK_SAMPLES = 24;
 
 /**
- * /metrics at scale: every read the page makes (loadDashboard, in parallel as the page runs them)
+ * /metrics at scale: every read the page makes (loadDashboard and meetingMetrics, in parallel as the page runs them)
  * over the last 30, 90 and 365 days, with a breakdown drawn at random per run, each held to the
  * budget. The dataset ends "now", so the last 30 days hold ~1/12 of the packages. Then the
  * rollups' correctness check: random ranges (whole days and partial ones) and breakdowns read from
@@ -25,6 +25,7 @@ export const metricsBench: BenchModule = {
     const events = await ensureEvents({ url: database.url, handoffs: rows, log });
     const drift = await countColumnDrift(database.url);
     const { loadDashboard } = await import("@/db/queries/metrics");
+    const { meetingMetrics } = await import("@/db/queries/meetings");
     const [end] = await latestDay(database.url);
 
     const measurements: Measurement[] = [];
@@ -38,11 +39,13 @@ export const metricsBench: BenchModule = {
         runs: perRange[days],
         warmup: WARMUP,
         draw: () => breakdowns[Math.floor(Math.random() * breakdowns.length)] as Breakdown,
-        operation: (by) => loadDashboard({ range: params.range, every: params.every, by, now: new Date() }),
+        // As the page reads them: the dashboard and the meetings card side by side.
+        operation: (by) =>
+          Promise.all([loadDashboard({ range: params.range, every: params.every, by, now: new Date() }), meetingMetrics({ range: params.range, by: "owner" })]),
       });
       measurements.push({
         bench: "metrics",
-        scenario: `dashboard queries together, last ${days} days, random breakdown`,
+        scenario: `/metrics' queries together (dashboard and meetings), last ${days} days, random breakdown`,
         ...summarise(samples),
         budget: DASHBOARD_BUDGET,
       });

@@ -362,6 +362,22 @@ export async function ruleQuality(options: { range: MetricsRange; byRuleId?: boo
   return rows.map((row) => ({ ...row, precision: row.good + row.bad === 0 ? null : row.good / (row.good + row.bad) }));
 }
 
+/**
+ * Packages created in the range whose outcome includes a meeting (a booking link's record or the
+ * box ticked when converting), escalated or not: from the rollups, as the funnel reads them.
+ */
+export async function packagesWithMeeting(options: { range: { start: Date; end: Date } }): Promise<number> {
+  const plan = planRollupRead(options.range);
+  const [row] = await db.execute<{ n: number }>(dsql`
+    select coalesce(sum(n), 0)::int as n
+    from (
+      select r.meetings as n from metrics_daily r where r.dimension in ('all', 'not_escalated') and ${inRollupDays(plan)}
+      union all
+      select ${hasMeeting}::int from handoffs h where ${inRawParts(plan, false)}
+    ) x`);
+  return row?.n ?? 0;
+}
+
 /** Everything /metrics shows, read in parallel: the set the bench holds to its budget. */
 export async function loadDashboard(options: { range: MetricsRange; by: Breakdown; every: TrendStep; now: Date }): Promise<Dashboard> {
   const [totals, breakdown, funnel, trend, discards, rules, accuracy] = await Promise.all([
