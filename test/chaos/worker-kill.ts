@@ -30,7 +30,10 @@ import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 export async function workerKilledDuringNotify(options: { handoffs: number; workers?: number; log: Log }): Promise<FaultOutcome> {
   const started = performance.now();
   const log = (line: string) => options.log(`worker killed during notify: ${line}`);
-  const slack = await startSlackStandIn();
+  // Each worker posts with a bot token of its own (to the same channel: a retry looks there for the
+  // message its delivery may have posted), so the message Slack accepted names its sender.
+  const tokens = Array.from({ length: options.workers ?? 1 }, (_, i) => `xoxb-chaos-worker-${i + 1}`);
+  const slack = await startSlackStandIn({ moreTokens: tokens });
   const smtp = await startSmtpStandIn();
   const children = new Set<ChildProcess>();
   const problems: string[] = [];
@@ -42,13 +45,11 @@ export async function workerKilledDuringNotify(options: { handoffs: number; work
     const ids: string[] = [];
     for (let i = 0; i < options.handoffs; i++) ids.push(await escalatedIntake(key.key));
 
-    // Each worker posts to a default channel of its own, so the message Slack accepted names its sender.
-    const channels = Array.from({ length: options.workers ?? 1 }, (_, i) => `C0SALES${i + 1}`);
-    const startWorker = (channel: string) => {
+    const startWorker = (token: string) => {
       const child = spawnWorkerProcess({
         DATABASE_URL: databaseUrl(),
         ...standInNotifyEnv(slack, smtp),
-        SLACK_DEFAULT_CHANNEL: channel,
+        SLACK_BOT_TOKEN: token,
         WORKER_CONCURRENCY: "2",
         WORKER_POLL_SECONDS: "0.5",
         WORKER_SUPERVISE_SECONDS: "1",
@@ -62,13 +63,13 @@ export async function workerKilledDuringNotify(options: { handoffs: number; work
     const mentions = (text: string, id: string) => text.includes(`/handoffs/${id}`);
     const ours = (text: string) => ids.some((id) => mentions(text, id));
 
-    const running = channels.map(startWorker);
+    const running = tokens.map(startWorker);
     let posted = 0;
-    let killed: { child: ChildProcess; channel: string } | null = null;
-    slack.onPosted(async (message) => {
+    let killed: { child: ChildProcess; token: string } | null = null;
+    slack.onPosted(async (message, { token }) => {
       if (ours(JSON.stringify(message.blocks)) && ++posted === Math.ceil(options.handoffs / 2)) {
-        const sender = Math.max(0, channels.indexOf(message.channel));
-        killed = { child: running[sender]!, channel: channels[sender]! };
+        const sender = Math.max(0, tokens.indexOf(token ?? ""));
+        killed = { child: running[sender]!, token: tokens[sender]! };
         killed.child.kill("SIGKILL");
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
@@ -78,9 +79,9 @@ export async function workerKilledDuringNotify(options: { handoffs: number; work
     const dead = killed!;
     if (dead.child.signalCode !== "SIGKILL") problems.push("the worker was not killed mid-send");
     if (running.some((w) => w !== dead.child && (w.exitCode !== null || w.signalCode !== null))) problems.push("a worker that was not killed ended");
-    log(`killed the worker on ${dead.channel} after ${posted} Slack messages (${running.length - 1} still working); restarting it`);
+    log(`killed the worker that sent message ${posted} (${running.length - 1} still working); restarting it`);
 
-    startWorker(dead.channel);
+    startWorker(dead.token);
     await waitFor(
       "every delivery sent after the restart",
       async () => {
@@ -109,7 +110,7 @@ export async function workerKilledDuringNotify(options: { handoffs: number; work
       duplicated,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { handoffs: ids.length, workerProcesses: channels.length, slackMessages: slack.messages.length, smtpTransmissions: smtp.messages.length },
+      details: { handoffs: ids.length, workerProcesses: tokens.length, slackMessages: slack.messages.length, smtpTransmissions: smtp.messages.length },
     };
   } finally {
     for (const child of children) child.kill("SIGKILL");
