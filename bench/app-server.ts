@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { startRoundRobinProxy } from "./round-robin-proxy";
 
 const HOST = "127.0.0.1";
 const HEALTH_TIMEOUT_MS = 90_000;
@@ -11,14 +12,24 @@ const STOP_TIMEOUT_MS = 10_000;
 // summarised instead of burying the bench's log.
 const MAX_FORWARDED_LINES = 60;
 
-export type AppServer = { url: string; pid: number; build: { id: string; ageMinutes: number }; stop: () => Promise<void> };
+/** `pid` is the first process's; `pids` lists every one behind `url`. */
+export type AppServer = { url: string; pid: number; pids: number[]; build: { id: string; ageMinutes: number }; stop: () => Promise<void> };
+
+type AppServerOptions = {
+  env: Record<string, string | undefined>;
+  log: (line: string) => void;
+  /** How many `next start` processes answer on `url` (default 1: the process itself, no proxy). */
+  processes?: number;
+};
 
 /**
  * The console as it runs in production: `next start` on a free port of 127.0.0.1 with this
  * process's environment plus `env` (a variable given as undefined is removed), built first when
- * there is no build. Resolves once /api/health answers 200.
+ * there is no build. With `processes` above one, that many, each on its own port, behind a
+ * round-robin proxy whose port is `url`: the app scaled out behind one load balancer. Resolves once
+ * every process's /api/health answers 200; `stop` stops them all.
  */
-export async function startAppServer(options: { env: Record<string, string | undefined>; log: (line: string) => void }): Promise<AppServer> {
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
   if (!existsSync(".next/BUILD_ID")) {
     options.log("no production build (.next/BUILD_ID): running next build first…");
@@ -26,7 +37,31 @@ export async function startAppServer(options: { env: Record<string, string | und
     if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
   }
   const build = { id: readFileSync(".next/BUILD_ID", "utf8").trim(), ageMinutes: Math.round((Date.now() - statSync(".next/BUILD_ID").mtimeMs) / 60_000) };
+  const count = options.processes ?? 1;
+  if (count === 1) return { ...(await startNextProcess(nextBin, options, "[next]")), build };
 
+  const started = await Promise.allSettled(Array.from({ length: count }, (_, i) => startNextProcess(nextBin, options, `[next ${i + 1}]`)));
+  const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  const proxy = await startRoundRobinProxy({ upstreams: servers.map((s) => s.url), host: HOST });
+  options.log(`${count} app processes (${servers.map((s) => new URL(s.url).port).join(", ")}) behind ${proxy.url}`);
+  return {
+    url: proxy.url,
+    pid: servers[0]!.pid,
+    pids: servers.map((s) => s.pid),
+    build,
+    stop: async () => {
+      await proxy.close();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}
+
+async function startNextProcess(nextBin: string, options: AppServerOptions, label: string): Promise<Omit<AppServer, "build">> {
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
   // Its own process group, so stopping it also stops anything it started.
@@ -42,7 +77,7 @@ export async function startAppServer(options: { env: Record<string, string | und
       .toString()
       .split("\n")
       .filter((l) => l.trim())) {
-      if (forwarded++ < MAX_FORWARDED_LINES) options.log(`[next] ${line}`);
+      if (forwarded++ < MAX_FORWARDED_LINES) options.log(`${label} ${line}`);
       else dropped++;
     }
   };
@@ -58,17 +93,17 @@ export async function startAppServer(options: { env: Record<string, string | und
       const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS).unref());
       if ((await Promise.race([exited, timer])) === "timeout" && running) process.kill(-child.pid, "SIGKILL");
     }
-    if (dropped > 0) options.log(`[next] … ${dropped} more lines of server output not shown`);
+    if (dropped > 0) options.log(`${label} … ${dropped} more lines of server output not shown`);
   };
 
   const healthy = await waitForHealth(`${url}/api/health`, () => running);
   if (!healthy || !child.pid) {
     await stop();
     throw new Error(
-      running ? `the app did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s` : "the app exited during start-up (see [next] lines above)",
+      running ? `the app did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s` : `the app exited during start-up (see ${label} lines above)`,
     );
   }
-  return { url, pid: child.pid, build, stop };
+  return { url, pid: child.pid, pids: [child.pid], stop };
 }
 
 async function waitForHealth(url: string, running: () => boolean): Promise<boolean> {

@@ -164,17 +164,37 @@ export const intakeLoadBench: BenchModule = {
  * The endpoint alone, as `npm run test:chaos` reports "load held": `next start` on a database of its
  * own, 32 connections for `seconds` after the warm-up, then the count check (lost, duplicated).
  */
-export async function holdIntakeLoad(options: { database: BenchDatabase; seconds: number; log: (line: string) => void }) {
+export async function holdIntakeLoad(options: { database: BenchDatabase; seconds: number; log: (line: string) => void; processes?: number }) {
   const url = await freshDatabase(options.database, HOLD_DATABASE);
   const { apiKey } = await insertTeamAndKey(url);
   await getBoss(url);
   await stopBoss();
   const bodies = buildCorpus({ mark: TOKEN.mark }).map((entry) => bodyTemplate(entry.input));
   const ledger: Ledger = new Map();
-  const { endpoint, warmup } = await measureEndpoint({ url, apiKey, bodies, loadSeconds: options.seconds, ledger, log: options.log, paced: false });
+  const { endpoint, warmup } = await measureEndpoint({
+    url,
+    apiKey,
+    bodies,
+    loadSeconds: options.seconds,
+    ledger,
+    log: options.log,
+    paced: false,
+    processes: options.processes,
+  });
   const check = await checkIntakes({ url, prefix: "http", ledger });
+  const rateLimit = { sent: ledger.size, answered: [...ledger.values()].filter((e) => e.status !== null).length, counted: await countedByRateLimit(url) };
   const failed = endpoint.refused + endpoint.errors + endpoint.mismatched + warmup.refused + warmup.errors + warmup.mismatched;
-  return { connections: CONCURRENCY, seconds: options.seconds, perSecond: endpoint.perSecond, latency: endpoint.latency, ok: endpoint.ok, failed, check };
+  return {
+    connections: CONCURRENCY,
+    seconds: options.seconds,
+    processes: options.processes ?? 1,
+    perSecond: endpoint.perSecond,
+    latency: endpoint.latency,
+    ok: endpoint.ok,
+    failed,
+    check,
+    rateLimit,
+  };
 }
 
 // The app started for this run only, the first request alone (it pays for start-up: pg-boss, the
@@ -187,9 +207,12 @@ async function measureEndpoint(options: {
   ledger: Ledger;
   log: (line: string) => void;
   paced?: false;
+  /** `next start` processes behind one port (default 1). */
+  processes?: number;
 }) {
   const server = await startAppServer({
     log: options.log,
+    processes: options.processes,
     env: {
       DATABASE_URL: options.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -272,4 +295,15 @@ async function postOne(load: { url: string; apiKey: string; bodies: Body[]; pref
   load.ledger.set(externalId, { status: response.status, handoffId: /"handoffId":"([0-9a-f-]{36})"/.exec(text)?.[1] ?? null });
   if (!response.ok) throw new Error(`the first intake was refused: ${response.status} ${text.slice(0, 300)}`);
   return ms;
+}
+
+// The requests the API key's limiter counted, in Postgres: every app process behind the port counts in the same windows.
+async function countedByRateLimit(url: string): Promise<number> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ n: number }[]>`select coalesce(sum(count), 0)::int as n from rate_limit_windows where key like '%:key:%'`;
+    return row!.n;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

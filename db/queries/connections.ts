@@ -8,6 +8,12 @@ export async function listConnectionRows(): Promise<ConnectionSettingsRow[]> {
   return db.select().from(connectionSettings);
 }
 
+/** One service's saved row (by its primary key), or null. */
+export async function findConnectionRow(kind: string): Promise<ConnectionSettingsRow | null> {
+  const [row] = await db.select().from(connectionSettings).where(eq(connectionSettings.kind, kind));
+  return row ?? null;
+}
+
 /**
  * Saves one service's settings: `config` replaces what is there; each secret in `encryptedSecrets`
  * (already encrypted) replaces its field, `clear` removes fields, and the others stay as saved. The

@@ -42,24 +42,14 @@ export type ResolvedConnections = {
 /** A saved row, its secrets decrypted. */
 export type DecryptedConnection = { kind: ConnectionKind; config: Record<string, unknown>; secrets: Record<string, string> };
 
-// Saved settings change rarely and are read on every notification and intake: the rows are cached
-// for a few seconds per process, dropped at once by the process that saves. The environment is
-// read on every call.
-const CACHE_MS = 5_000;
-let cached: { at: number; rows: Promise<DecryptedConnection[]> } | null = null;
-
-/** What the Slack, SMTP, HubSpot and LLM clients use: the settings saved on /admin/connections, else the environment. */
-export async function loadConnectionSettings(now = Date.now()): Promise<ResolvedConnections> {
-  if (!cached || now - cached.at > CACHE_MS) {
-    const rows = listConnectionRows().then(decryptRows);
-    cached = { at: now, rows };
-    rows.catch(() => (cached = null));
-  }
-  return resolveConnections(await cached.rows, env());
-}
-
-export function forgetConnectionSettings(): void {
-  cached = null;
+/**
+ * What the Slack, SMTP, HubSpot and LLM clients use: the settings saved on /admin/connections, else
+ * the environment. Read on every call (a handful of rows), never cached: an admin saves in one app
+ * process while the notifications, syncs and intakes run in others, and a copy per process kept
+ * them on a token or server the admin had just replaced.
+ */
+export async function loadConnectionSettings(): Promise<ResolvedConnections> {
+  return resolveConnections(decryptRows(await listConnectionRows()), env());
 }
 
 export function decryptRows(rows: readonly ConnectionSettingsRow[]): DecryptedConnection[] {

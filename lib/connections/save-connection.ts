@@ -4,7 +4,6 @@ import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encrypti
 import { encryptionKey } from "@/lib/connections/encryption-key";
 import {
   decryptRows,
-  forgetConnectionSettings,
   loadConnectionSettings,
   resolveConnections,
   savedRowProblem,
@@ -34,7 +33,6 @@ export async function saveConnection({ actor, input }: { actor: Actor; input: Sa
     if (value) encryptedSecrets[field] = encryptSecret(value, key, secretContext(kind, field));
   }
   await saveConnectionSettings({ actor, kind, config, encryptedSecrets, clear });
-  forgetConnectionSettings();
 }
 
 /**
@@ -45,7 +43,6 @@ export async function saveConnection({ actor, input }: { actor: Actor; input: Sa
 export async function draftConnection(input: SaveConnectionInput): Promise<ResolvedConnections> {
   const { kind, clear, ...fields } = input;
   const values = fields as Record<string, unknown>;
-  forgetConnectionSettings();
   const inForce = await loadConnectionSettings();
   const current = inForce[kind] as Record<string, unknown>;
   const draft: Record<string, unknown> = { source: current.source, ...configSchemas[kind].parse(values) };
@@ -60,9 +57,7 @@ export async function draftConnection(input: SaveConnectionInput): Promise<Resol
 
 /** "From the environment" again: the saved settings of one service are removed (audited); the environment's apply at once. */
 export async function resetConnection({ actor, kind }: { actor: Actor; kind: ConnectionKind }): Promise<boolean> {
-  const removed = await deleteConnectionSettings({ actor, kind });
-  forgetConnectionSettings();
-  return removed;
+  return deleteConnectionSettings({ actor, kind });
 }
 
 export type ConnectionView = {

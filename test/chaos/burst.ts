@@ -24,6 +24,8 @@ export type BurstOptions = {
   manyCompanies: number;
   /** How long the queues may take to drain after the last intake, in seconds: the scenario's bound. */
   drainSeconds: number;
+  /** `npm run worker` processes on the same database (default 1). */
+  workers?: number;
   log: Log;
 };
 
@@ -32,7 +34,8 @@ const SENDERS = 16;
 /**
  * The demo's stall, reproduced: a burst of intakes within a minute, half naming one company and half
  * naming a company each, worked by `npm run worker`'s own process with its default pool and
- * concurrency (the demo's configuration: every queue, the built-in CRM, Slack and SMTP). Every
+ * concurrency (the demo's configuration: every queue, the built-in CRM, Slack and SMTP), or several
+ * of them against the same database. Every
  * crm-sync, notify and sla-check job must finish within the bound, and every handoff must reach
  * Slack, email, the in-app list and the CRM exactly once; each lead's contact and each company once.
  */
@@ -41,7 +44,7 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
   const log = (line: string) => options.log(`intake burst: ${line}`);
   const slack = await startSlackStandIn();
   const smtp = await startSmtpStandIn();
-  let worker: ChildProcess | null = null;
+  const workers: ChildProcess[] = [];
   const problems: string[] = [];
   try {
     const team = await createTeam();
@@ -52,11 +55,8 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
     const keys = Array.from({ length: 4 }, generateApiKey);
     for (const key of keys) await insertApiKey({ name: `Burst ${key.prefix}`, prefix: key.prefix, keyHash: key.hash, teamId: team!.id });
 
-    worker = spawnWorkerProcess({
-      DATABASE_URL: databaseUrl(),
-      ...standInNotifyEnv(slack, smtp),
-      LOG_LEVEL: "error",
-    });
+    for (let i = 0; i < (options.workers ?? 1); i++)
+      workers.push(spawnWorkerProcess({ DATABASE_URL: databaseUrl(), ...standInNotifyEnv(slack, smtp), LOG_LEVEL: "error" }));
 
     const run = randomUUID().slice(0, 8);
     const leads = [
@@ -138,7 +138,8 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
     ];
     const { lost, duplicated } = exactlyOnce(counts);
     log(`${counts.length} records expected, ${lost} lost, ${duplicated} duplicated`);
-    if (worker.exitCode !== null || worker.signalCode !== null) problems.push(`the worker process ended (${worker.exitCode ?? worker.signalCode})`);
+    for (const worker of workers)
+      if (worker.exitCode !== null || worker.signalCode !== null) problems.push(`a worker process ended (${worker.exitCode ?? worker.signalCode})`);
     return {
       fault: `burst of ${ids.length} intakes (${options.sameCompany} naming one company)`,
       records: counts.length,
@@ -152,10 +153,11 @@ export async function intakeBurst(options: BurstOptions): Promise<FaultOutcome> 
         drainSeconds: round(drainSeconds),
         boundSeconds: options.drainSeconds,
         slaChecks: slaChecks.length,
+        workerProcesses: workers.length,
       },
     };
   } finally {
-    worker?.kill("SIGKILL");
+    for (const worker of workers) worker.kill("SIGKILL");
     await slack.close();
     await smtp.close();
   }

@@ -9,6 +9,7 @@ import { checkIntakes } from "../../bench/intake-check";
 import { buildCorpus } from "../../bench/intake-corpus";
 import type { Ledger } from "../../bench/intake-http";
 import { bodyTemplate, markFor, TOKEN } from "../../bench/intake-rows";
+import { startRoundRobinProxy, type RoundRobinProxy } from "../../bench/round-robin-proxy";
 import { type FaultOutcome, type Log } from "./fault-outcome";
 
 const PREFIX = "pgr";
@@ -27,6 +28,8 @@ export type PostgresRestartOptions = {
   seconds: number;
   /** How long the server stays down between stop and start. */
   downMs?: number;
+  /** Intake processes behind one round-robin port (default 1: straight to the one). */
+  processes?: number;
   log: Log;
 };
 
@@ -36,13 +39,15 @@ export type PostgresRestartOptions = {
  * open transactions are cut) and started again a third of the way in. Clients do what an
  * integration should: a refused or failed request is retried with the same externalId, with
  * backoff. Afterwards every intake acknowledged with a 2xx must be stored exactly once (intake,
- * handoff, CRM-sync job), and requests after the restart must succeed on the same app process.
+ * handoff, CRM-sync job), and requests after the restart must succeed on the same app process (with
+ * `processes`, on every one of them, each asked directly).
  */
 export async function postgresRestartDuringIntake(options: PostgresRestartOptions): Promise<FaultOutcome> {
   const started = performance.now();
   const log = (line: string) => options.log(`postgres restart: ${line}`);
   let server = await startOwnServer(options, log);
-  let app: ChildProcess | null = null;
+  const apps: ChildProcess[] = [];
+  let proxy: RoundRobinProxy | null = null;
   const problems: string[] = [];
   try {
     const url = server.url;
@@ -50,9 +55,11 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
     await runMigrations(url);
     const apiKey = await insertTeamAndKey(url);
 
-    const spawned = await startIntakeProcess(url);
-    app = spawned.child;
-    const endpoint = `http://127.0.0.1:${spawned.port}/api/v1/intake`;
+    const spawned = await Promise.all(Array.from({ length: options.processes ?? 1 }, () => startIntakeProcess(url)));
+    apps.push(...spawned.map((s) => s.child));
+    const direct = spawned.map((s) => `http://127.0.0.1:${s.port}`);
+    if (direct.length > 1) proxy = await startRoundRobinProxy({ upstreams: direct });
+    const endpoint = `${proxy?.url ?? direct[0]}/api/v1/intake`;
     const corpus = buildCorpus({ mark: TOKEN.mark, size: 64 });
     const bodies = corpus.map((entry) => bodyTemplate(entry.input));
 
@@ -62,11 +69,11 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
     let sequence = 0;
     let loadEnds = Date.now() + 60_000;
 
-    const post = async (externalId: string, body: string) => {
+    const post = async (externalId: string, body: string, to = endpoint) => {
       for (let attempt = 1; ; attempt++) {
         stats.attempts++;
         try {
-          const response = await fetch(endpoint, {
+          const response = await fetch(to, {
             method: "POST",
             headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
             body,
@@ -120,9 +127,17 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
 
     const acksAfter = acks.filter((at) => at > restartedAt).length;
     if (acksAfter === 0) problems.push("no intake succeeded after the restart: the app did not reconnect");
+    if (direct.length > 1)
+      for (const [i, base] of direct.entries()) {
+        const externalId = `${PREFIX}-after-${i}`;
+        ledger.set(externalId, { status: null });
+        await post(externalId, bodies[0]!({ mark: `after-${i}`, externalId }), `${base}/api/v1/intake`);
+        const status = ledger.get(externalId)?.status ?? 0;
+        if (status < 200 || status >= 300) problems.push(`intake process ${i + 1} refused intakes after the restart`);
+      }
     if (stats.retried === 0) problems.push("no request failed while Postgres was down: the restart did not hit the load");
     if (stats.gaveUp > 0) problems.push(`${stats.gaveUp} intakes were still refused ${GIVE_UP_AFTER_MS / 1000} s after the load ended`);
-    if (spawned.exited()) problems.push("the app process died");
+    if (spawned.some((s) => s.exited())) problems.push("an app process died");
 
     const check = await checkIntakes({ url, prefix: PREFIX, ledger });
     log(
@@ -142,15 +157,22 @@ export async function postgresRestartDuringIntake(options: PostgresRestartOption
         acksAfterRestart: acksAfter,
         downMs: restartedAt - stoppedAt,
         check,
-        appErrors: spawned.errorLines(),
+        processes: spawned.length,
+        forwarded: proxy?.forwarded,
+        appErrors: spawned.map((s) => s.errorLines()),
       },
     };
   } finally {
-    if (app && app.exitCode === null) {
-      const exited = new Promise((r) => app!.once("exit", r));
-      app.kill("SIGTERM");
-      await Promise.race([exited, sleep(5_000)]);
-    }
+    await proxy?.close();
+    await Promise.all(
+      apps
+        .filter((app) => app.exitCode === null)
+        .map((app) => {
+          const exited = new Promise((r) => app.once("exit", r));
+          app.kill("SIGTERM");
+          return Promise.race([exited, sleep(5_000)]);
+        }),
+    );
     await server.stop();
   }
 }

@@ -16,11 +16,17 @@ export type ChaosOptions = {
   short: boolean;
   /** The load's measured seconds (default 60, 10 with `short`). */
   loadSeconds?: number;
+  /**
+   * Two of everything, or more (default 1): that many app processes behind one port for the load
+   * and for the Postgres restart, and that many workers on the same queues in each worker scenario.
+   */
+  processes?: number;
   log: Log;
 };
 
 export type ChaosResult = {
   short: boolean;
+  processes: number;
   load: Awaited<ReturnType<typeof holdIntakeLoad>>;
   faults: FaultOutcome[];
   fuzz: FuzzReport[];
@@ -40,23 +46,25 @@ const RESTART_DATA_DIR = ".data/chaos";
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const { short, log } = options;
+  const processes = options.processes ?? 1;
+  const workers = processes;
   const loadSeconds = options.loadSeconds ?? (short ? 10 : 60);
-  log(`load: 32 connections for ${loadSeconds} s`);
-  const load = await holdIntakeLoad({ database: options.database, seconds: loadSeconds, log });
+  log(`load: 32 connections for ${loadSeconds} s${processes > 1 ? ` through ${processes} app processes behind one port` : ""}`);
+  const load = await holdIntakeLoad({ database: options.database, seconds: loadSeconds, log, processes });
 
-  log("faults: Postgres restart, worker killed during notify and during CRM sync");
+  log(`faults: Postgres restart, worker killed during notify and during CRM sync (${workers} worker${workers > 1 ? "s" : ""} each)`);
   const faults = await Promise.all([
     attempt("Postgres restarted during intake load", () =>
-      postgresRestartDuringIntake({ port: RESTART_PORT, dataDir: RESTART_DATA_DIR, connections: short ? 16 : 32, seconds: short ? 8 : 30, log }),
+      postgresRestartDuringIntake({ port: RESTART_PORT, dataDir: RESTART_DATA_DIR, connections: short ? 16 : 32, seconds: short ? 8 : 30, processes, log }),
     ),
-    attempt("worker SIGKILLed while sending notifications", () => workerKilledDuringNotify({ handoffs: short ? 4 : 8, log })),
-    attempt("worker SIGKILLed during CRM sync", () => workerKilledDuringCrmSync({ handoffs: short ? 12 : 30, log })),
+    attempt("worker SIGKILLed while sending notifications", () => workerKilledDuringNotify({ handoffs: short ? 4 : 8, workers, log })),
+    attempt("worker SIGKILLed during CRM sync", () => workerKilledDuringCrmSync({ handoffs: short ? 12 : 30, workers, log })),
   ]);
   log("faults: Slack and SMTP slow then down, HubSpot down then slow");
   faults.push(
     ...(await Promise.all([
-      attempt("Slack and SMTP slower than the timeouts, then down", () => notifyServicesSlowThenDown({ handoffs: short ? 3 : 6, log })),
-      attempt("HubSpot down, then slower than the timeout", () => crmDownThenSlow({ handoffs: short ? 6 : 20, log })),
+      attempt("Slack and SMTP slower than the timeouts, then down", () => notifyServicesSlowThenDown({ handoffs: short ? 3 : 6, workers, log })),
+      attempt("HubSpot down, then slower than the timeout", () => crmDownThenSlow({ handoffs: short ? 6 : 20, workers, log })),
     ])),
   );
 
@@ -64,7 +72,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   log("faults: a burst of intakes, half naming one company");
   faults.push(
     await attempt("burst of intakes", () =>
-      intakeBurst({ sameCompany: short ? 200 : 1000, manyCompanies: short ? 200 : 1000, drainSeconds: short ? 120 : 300, log }),
+      intakeBurst({ sameCompany: short ? 200 : 1000, manyCompanies: short ? 200 : 1000, drainSeconds: short ? 120 : 300, workers, log }),
     ),
   );
 
@@ -79,8 +87,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
 
   const lost = load.check.lost + faults.reduce((n, f) => n + f.lost, 0);
   const duplicated = load.check.duplicated + faults.reduce((n, f) => n + f.duplicated, 0);
-  const passed = lost === 0 && duplicated === 0 && load.failed === 0 && faults.every(survived) && fuzz.every((f) => f.failures.length === 0);
-  return { short, load, faults, fuzz, lost, duplicated, passed };
+  const passed =
+    lost === 0 && duplicated === 0 && load.failed === 0 && rateLimitHeld(load) && faults.every(survived) && fuzz.every((f) => f.failures.length === 0);
+  return { short, processes, load, faults, fuzz, lost, duplicated, passed };
+}
+
+/**
+ * The API key's limit is one counter in Postgres, whichever app process answers: it counted every
+ * answered request (and perhaps some the load's end cut off unanswered), never fewer, as limits kept
+ * in each process's memory would (each would see only its share, and the database none).
+ */
+function rateLimitHeld(load: ChaosResult["load"]): boolean {
+  return load.rateLimit.counted >= load.rateLimit.answered && load.rateLimit.counted <= load.rateLimit.sent;
 }
 
 /** A scenario that could not run to its end did not survive its fault: a line in the table, not a crash. */
@@ -132,16 +150,24 @@ export function formatChaosTable(result: ChaosResult): string {
   const rows: string[][] = [
     [
       "load held",
-      `POST /api/v1/intake, ${load.connections} connections, ${load.seconds} s`,
+      `POST /api/v1/intake, ${load.connections} connections, ${load.seconds} s${load.processes > 1 ? `, ${load.processes} app processes behind one port` : ""}`,
       `${Math.round(load.perSecond)} intakes/s, p95 ${load.latency.p95Ms} ms`,
       String(load.check.lost),
       String(load.check.duplicated),
       load.failed === 0 && load.check.lost === 0 && load.check.duplicated === 0 ? "PASS" : "FAIL",
     ],
+    [
+      "rate limit",
+      `the API key's limit, counted in Postgres across ${load.processes} app process${load.processes > 1 ? "es" : ""}`,
+      `${load.rateLimit.counted.toLocaleString("en")} counted of ${load.rateLimit.answered.toLocaleString("en")} answered`,
+      "",
+      "",
+      rateLimitHeld(load) ? "PASS" : "FAIL",
+    ],
     ...result.faults.map((f) => [
       "fault",
       f.fault,
-      `${f.records} records, ${f.seconds} s`,
+      `${f.records} records, ${scaleOf(f)}${f.seconds} s`,
       String(f.lost),
       String(f.duplicated),
       survived(f) ? "PASS" : "FAIL",
@@ -177,7 +203,17 @@ export function formatChaosTable(result: ChaosResult): string {
 export function chaosProblems(result: ChaosResult): string[] {
   return [
     ...(result.load.failed ? [`load: ${result.load.failed} requests refused or failed`] : []),
+    ...(rateLimitHeld(result.load)
+      ? []
+      : [`rate limit: ${result.load.rateLimit.counted} requests counted for ${result.load.rateLimit.answered} answered (${result.load.rateLimit.sent} sent)`]),
     ...result.faults.flatMap((f) => f.problems.map((p) => `${f.fault}: ${p}`)),
     ...result.fuzz.flatMap((f) => f.failures),
   ];
+}
+
+// How many app processes or workers a fault ran with, when more than one.
+function scaleOf(fault: FaultOutcome): string {
+  const apps = Number(fault.details.processes ?? 1);
+  const workers = Number(fault.details.workerProcesses ?? fault.details.workers ?? 1);
+  return apps > 1 ? `${apps} app processes, ` : workers > 1 ? `${workers} workers, ` : "";
 }

@@ -31,10 +31,11 @@ const quickRetries = { retryDelay: 1, retryBackoff: true, retryDelayMax: 2 };
 /**
  * Slack and SMTP behind fault proxies: answering only after the app's timeouts while the first
  * notifications go out (Slack posts each message and its answer comes too late; the mail server's
- * greeting comes too late), then closed ports, then healthy. The notify jobs retry with backoff;
+ * greeting comes too late), then closed ports, then healthy. The notify jobs, worked by `workers`
+ * workers (default 1; each its own pg-boss and pool, in this process), retry with backoff;
  * once the services are back every Slack message and email has arrived exactly once.
  */
-export async function notifyServicesSlowThenDown(options: { handoffs: number; log: Log }): Promise<FaultOutcome> {
+export async function notifyServicesSlowThenDown(options: { handoffs: number; workers?: number; log: Log }): Promise<FaultOutcome> {
   const started = performance.now();
   const log = (line: string) => options.log(`Slack and SMTP slow, then down: ${line}`);
   const slack = await startSlackStandIn();
@@ -44,7 +45,7 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
   const boss = await getBoss(databaseUrl());
   await boss.updateQueue(queues.notify.name, quickRetries);
   const problems: string[] = [];
-  let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
+  const workers: Awaited<ReturnType<typeof startWorker>>[] = [];
   try {
     slackProxy.slow(NOTIFY_SLOW_MS);
     smtpProxy.slow(NOTIFY_SLOW_MS);
@@ -56,21 +57,24 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
     for (let i = 0; i < options.handoffs; i++) ids.push(await escalatedIntake(key.key));
     const mentions = (text: string, id: string) => text.includes(`/handoffs/${id}`);
 
-    worker = await startWorker({
-      databaseUrl: databaseUrl(),
-      handlers: {
-        [queues.notify.name]: notifyJob({
-          appUrl: "http://127.0.0.1:3000",
-          slack: { botToken: slack.token, apiUrl: `http://127.0.0.1:${slackProxy.port}/api/`, defaultChannel: "C0SALES" },
-          smtp: { url: `smtp://127.0.0.1:${smtpProxy.port}`, from: "Baton <baton@baton.test>" },
+    for (let i = 0; i < (options.workers ?? 1); i++)
+      workers.push(
+        await startWorker({
+          databaseUrl: databaseUrl(),
+          handlers: {
+            [queues.notify.name]: notifyJob({
+              appUrl: "http://127.0.0.1:3000",
+              slack: { botToken: slack.token, apiUrl: `http://127.0.0.1:${slackProxy.port}/api/`, defaultChannel: "C0SALES" },
+              smtp: { url: `smtp://127.0.0.1:${smtpProxy.port}`, from: "Baton <baton@baton.test>" },
+            }),
+          },
+          log: logger.child({ scenario: "notify slow then down" }),
+          concurrency: 4,
+          pollSeconds: 0.5,
+          superviseSeconds: 1,
+          slaCheckCron: null,
         }),
-      },
-      log: logger.child({ scenario: "notify slow then down" }),
-      concurrency: 4,
-      pollSeconds: 0.5,
-      superviseSeconds: 1,
-      slaCheckCron: null,
-    });
+      );
     // Slow until Slack has taken the messages whose answers come too late (the case that duplicates)
     // and the sends have given up on them.
     const taken = () => ids.filter((id) => slack.messages.some((m) => mentions(JSON.stringify(m.blocks), id))).length;
@@ -121,13 +125,14 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
       details: {
         handoffs: ids.length,
         takenWhileSlow,
+        workers: workers.length,
         maxAttempts: Math.max(0, ...attempts.map((a) => a.attempts)),
         slackPosts: slack.messages.length,
         smtpTransmissions: smtp.messages.length,
       },
     };
   } finally {
-    await worker?.stop({ graceful: false });
+    for (const worker of workers) await worker.stop({ graceful: false });
     const { retryDelay, retryBackoff, retryDelayMax } = queues.notify.options;
     await boss.updateQueue(queues.notify.name, { retryDelay, retryBackoff, retryDelayMax });
     await Promise.all([slackProxy.close(), smtpProxy.close()]);
@@ -139,9 +144,10 @@ export async function notifyServicesSlowThenDown(options: { handoffs: number; lo
 /**
  * HubSpot behind a fault proxy: a closed port while the handoffs arrive, then answering only after
  * the client's timeout (HubSpot acts on each request; the answer comes too late), then healthy. The
- * CRM-sync jobs retry with backoff; once HubSpot is back each record exists exactly once.
+ * CRM-sync jobs, worked by `workers` workers (default 1; each its own pg-boss and pool, in this
+ * process), retry with backoff; once HubSpot is back each record exists exactly once.
  */
-export async function crmDownThenSlow(options: { handoffs: number; log: Log }): Promise<FaultOutcome> {
+export async function crmDownThenSlow(options: { handoffs: number; workers?: number; log: Log }): Promise<FaultOutcome> {
   const started = performance.now();
   const log = (line: string) => options.log(`HubSpot down, then slow: ${line}`);
   const boss = await getBoss(databaseUrl());
@@ -155,7 +161,7 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
   });
   const proxy = await startFaultProxy({ host: "127.0.0.1", port: Number(new URL(hub.baseUrl).port) });
   const problems: string[] = [];
-  let worker: Awaited<ReturnType<typeof startCrmQueueWorker>> | null = null;
+  const workers: Awaited<ReturnType<typeof startCrmQueueWorker>>[] = [];
   try {
     await proxy.down();
     const send = await formIntake(team!.id);
@@ -164,22 +170,25 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
     const ids: string[] = [];
     for (const [i, lead] of leads.entries()) ids.push(await send({ externalId: `chaos-crm-down-${run}-${i}`, ...lead }));
 
-    worker = await startCrmQueueWorker({
-      deps: (queue) => ({
-        adapter: createHubSpotAdapter({
-          baseUrl: `http://127.0.0.1:${proxy.port}`,
-          token: hub.token,
-          rateLimit: { max: 100, windowMs: 10_000 },
-          timeoutMs: HUBSPOT_TIMEOUT_MS,
-          backoffBaseMs: 100,
+    for (let i = 0; i < (options.workers ?? 1); i++)
+      workers.push(
+        await startCrmQueueWorker({
+          deps: (queue) => ({
+            adapter: createHubSpotAdapter({
+              baseUrl: `http://127.0.0.1:${proxy.port}`,
+              token: hub.token,
+              rateLimit: { max: 100, windowMs: 10_000 },
+              timeoutMs: HUBSPOT_TIMEOUT_MS,
+              backoffBaseMs: 100,
+            }),
+            appUrl: "http://127.0.0.1:3000",
+            log: logger.child({ scenario: "crm down" }),
+            deadLetter: async (payload, failure) => void (await queue.send(`${queues.crmSync.name}-dead`, { ...(payload as object), error: failure })),
+          }),
+          batchSize: 100,
         }),
-        appUrl: "http://127.0.0.1:3000",
-        log: logger.child({ scenario: "crm down" }),
-        deadLetter: async (payload, failure) => void (await queue.send(`${queues.crmSync.name}-dead`, { ...(payload as object), error: failure })),
-      }),
-      batchSize: 100,
-    });
-    const retriedWhileDown = await waitFor("a CRM-sync job to fail while HubSpot is down", () => retryingJobs(worker!.boss, ids), 20_000, 100).catch(() => 0);
+      );
+    const retriedWhileDown = await waitFor("a CRM-sync job to fail while HubSpot is down", () => retryingJobs(boss, ids), 20_000, 100).catch(() => 0);
     if (!retriedWhileDown) problems.push("no CRM-sync job failed while HubSpot was down");
 
     log("back, but answering after the client's timeout");
@@ -200,7 +209,7 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
     const createdWhileSlow = created();
     log("healthy again");
     proxy.slow(0);
-    await waitForCrmQueue(worker.boss, 30_000).catch((error: Error) => problems.push(error.message));
+    await waitForCrmQueue(boss, 30_000).catch((error: Error) => problems.push(error.message));
 
     const counts = countHubSpotRecords(hub, ids, leads);
     log(`${counts.records} records expected, ${counts.lost} lost, ${counts.duplicated} duplicated`);
@@ -209,10 +218,10 @@ export async function crmDownThenSlow(options: { handoffs: number; log: Log }): 
       ...counts,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { handoffs: ids.length, hubspotRequests: hub.stats.requests, createdWhileSlow },
+      details: { handoffs: ids.length, workers: workers.length, hubspotRequests: hub.stats.requests, createdWhileSlow },
     };
   } finally {
-    await worker?.stop();
+    for (const worker of workers) await worker.stop();
     const { retryDelay, retryBackoff, retryDelayMax } = queues.crmSync.options;
     await boss.updateQueue(queues.crmSync.name, { retryDelay, retryBackoff, retryDelayMax });
     await proxy.close();

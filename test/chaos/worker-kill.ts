@@ -21,15 +21,19 @@ import { waitFor } from "../support/wait-for";
 import { exactlyOnce, type FaultOutcome, type Log } from "./fault-outcome";
 
 /**
- * `npm run worker` in its own process, SIGKILLed right after Slack accepted a message and before
- * the worker heard so (the worst moment), then started again: every handoff's Slack message, email
- * and in-app notification must arrive exactly once (an email is counted in the mailbox, one copy
- * per Message-ID, as a mail store keeps it).
+ * `npm run worker` in its own process (`workers` of them, default 1, against the same database),
+ * the one that sent SIGKILLed right after Slack accepted a message and before it heard so (the
+ * worst moment), then started again while the others keep working: every handoff's Slack message,
+ * email and in-app notification must arrive exactly once (an email is counted in the mailbox, one
+ * copy per Message-ID, as a mail store keeps it).
  */
-export async function workerKilledDuringNotify(options: { handoffs: number; log: Log }): Promise<FaultOutcome> {
+export async function workerKilledDuringNotify(options: { handoffs: number; workers?: number; log: Log }): Promise<FaultOutcome> {
   const started = performance.now();
   const log = (line: string) => options.log(`worker killed during notify: ${line}`);
-  const slack = await startSlackStandIn();
+  // Each worker posts with a bot token of its own (to the same channel: a retry looks there for the
+  // message its delivery may have posted), so the message Slack accepted names its sender.
+  const tokens = Array.from({ length: options.workers ?? 1 }, (_, i) => `xoxb-chaos-worker-${i + 1}`);
+  const slack = await startSlackStandIn({ moreTokens: tokens });
   const smtp = await startSmtpStandIn();
   const children = new Set<ChildProcess>();
   const problems: string[] = [];
@@ -41,10 +45,11 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
     const ids: string[] = [];
     for (let i = 0; i < options.handoffs; i++) ids.push(await escalatedIntake(key.key));
 
-    const startWorker = () => {
+    const startWorker = (token: string) => {
       const child = spawnWorkerProcess({
         DATABASE_URL: databaseUrl(),
         ...standInNotifyEnv(slack, smtp),
+        SLACK_BOT_TOKEN: token,
         WORKER_CONCURRENCY: "2",
         WORKER_POLL_SECONDS: "0.5",
         WORKER_SUPERVISE_SECONDS: "1",
@@ -58,20 +63,25 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
     const mentions = (text: string, id: string) => text.includes(`/handoffs/${id}`);
     const ours = (text: string) => ids.some((id) => mentions(text, id));
 
-    const first = startWorker();
+    const running = tokens.map(startWorker);
     let posted = 0;
-    slack.onPosted(async (message) => {
+    let killed: { child: ChildProcess; token: string } | null = null;
+    slack.onPosted(async (message, { token }) => {
       if (ours(JSON.stringify(message.blocks)) && ++posted === Math.ceil(options.handoffs / 2)) {
-        first.kill("SIGKILL");
+        const sender = Math.max(0, tokens.indexOf(token ?? ""));
+        killed = { child: running[sender]!, token: tokens[sender]! };
+        killed.child.kill("SIGKILL");
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
     });
-    await waitFor("the first worker to die", () => first.exitCode !== null || first.signalCode !== null, 45_000);
+    await waitFor("the sending worker to die", () => killed !== null && (killed.child.exitCode !== null || killed.child.signalCode !== null), 45_000);
     slack.onPosted(null);
-    if (first.signalCode !== "SIGKILL") problems.push("the worker was not killed mid-send");
-    log(`killed after ${posted} Slack messages; restarting`);
+    const dead = killed!;
+    if (dead.child.signalCode !== "SIGKILL") problems.push("the worker was not killed mid-send");
+    if (running.some((w) => w !== dead.child && (w.exitCode !== null || w.signalCode !== null))) problems.push("a worker that was not killed ended");
+    log(`killed the worker that sent message ${posted} (${running.length - 1} still working); restarting it`);
 
-    startWorker();
+    startWorker(dead.token);
     await waitFor(
       "every delivery sent after the restart",
       async () => {
@@ -100,7 +110,7 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
       duplicated,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { handoffs: ids.length, slackMessages: slack.messages.length, smtpTransmissions: smtp.messages.length },
+      details: { handoffs: ids.length, workerProcesses: tokens.length, slackMessages: slack.messages.length, smtpTransmissions: smtp.messages.length },
     };
   } finally {
     for (const child of children) child.kill("SIGKILL");
@@ -110,11 +120,12 @@ export async function workerKilledDuringNotify(options: { handoffs: number; log:
 }
 
 /**
- * A CRM worker in its own process, SIGKILLed the moment HubSpot created a batch of notes and before
- * the answer reached it, then a new worker: every handoff ends with exactly one contact, note and
- * task in HubSpot, and every company once.
+ * A CRM worker in its own process (`workers` of them, default 1, on the same queue), the one whose
+ * batch of notes HubSpot just created SIGKILLed before the answer reached it, then a new worker
+ * beside the others: every handoff ends with exactly one contact, note and task in HubSpot, and
+ * every company once.
  */
-export async function workerKilledDuringCrmSync(options: { handoffs: number; log: Log }): Promise<FaultOutcome> {
+export async function workerKilledDuringCrmSync(options: { handoffs: number; workers?: number; log: Log }): Promise<FaultOutcome> {
   const started = performance.now();
   const log = (line: string) => options.log(`worker killed during CRM sync: ${line}`);
   const boss = await getBoss(databaseUrl());
@@ -124,18 +135,22 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
   await discardPendingCrmJobs();
   const stops: (() => Promise<unknown>)[] = [];
   const problems: string[] = [];
-  let child: ChildProcess | null = null;
+  // Each worker process has a token of its own, so the request HubSpot is answering names its sender.
+  const tokens = Array.from({ length: options.workers ?? 1 }, (_, i) => `pat-chaos-worker-${i + 1}`);
+  const children: ChildProcess[] = [];
   let killedAtNotes: number | null = null;
   const team = await createTeam();
   const rep = await createUser({ role: "rep", teamId: team!.id });
   const hub = await startHubSpotStandIn({
     portalId: 7_000_000 + Math.floor(Math.random() * 1_000_000),
     owners: [{ id: "9001", email: rep.email, firstName: "Rep", lastName: "One" }],
-    beforeRespond: async ({ path }) => {
-      if (child && killedAtNotes === null && path === "/crm/v3/objects/notes/batch/create") {
+    moreTokens: tokens,
+    beforeRespond: async ({ path, token }) => {
+      const sender = children[tokens.indexOf(token)];
+      if (sender && killedAtNotes === null && path === "/crm/v3/objects/notes/batch/create") {
         killedAtNotes = hub.records("notes").length;
-        const exited = new Promise((resolve) => child!.once("exit", resolve));
-        child.kill("SIGKILL");
+        const exited = new Promise((resolve) => sender.once("exit", resolve));
+        sender.kill("SIGKILL");
         await exited;
       }
     },
@@ -148,21 +163,24 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
     const ids: string[] = [];
     for (const [i, lead] of leads.entries()) ids.push(await send({ externalId: `chaos-crm-kill-${run}-${i}`, ...lead }));
 
-    child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/support/crm-worker-process.ts"], {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl(),
-        CRM_ADAPTER: "hubspot",
-        HUBSPOT_API_URL: hub.baseUrl,
-        HUBSPOT_ACCESS_TOKEN: hub.token,
-        LOG_LEVEL: "error",
-      },
-      stdio: ["ignore", "ignore", "ignore"],
-    });
-    const first = child;
-    await waitFor("the CRM worker to be killed", () => first.exitCode !== null || first.signalCode !== null, 45_000);
+    for (const token of tokens)
+      children.push(
+        spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "test/support/crm-worker-process.ts"], {
+          env: {
+            ...process.env,
+            DATABASE_URL: databaseUrl(),
+            CRM_ADAPTER: "hubspot",
+            HUBSPOT_API_URL: hub.baseUrl,
+            HUBSPOT_ACCESS_TOKEN: token,
+            LOG_LEVEL: "error",
+          },
+          stdio: ["ignore", "ignore", "ignore"],
+        }),
+      );
+    const ended = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+    await waitFor("a CRM worker to be killed", () => children.some(ended), 45_000);
     if (killedAtNotes === null) problems.push("the worker was not killed mid-batch");
-    log(`killed with ${hub.records("notes").length} notes created and unanswered; restarting`);
+    log(`killed with ${hub.records("notes").length} notes created and unanswered (${children.length - 1} workers still running); starting another`);
 
     const worker = await startCrmQueueWorker({
       deps: (queue) => ({
@@ -181,6 +199,7 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
     });
     stops.push(() => worker.stop());
     await waitForCrmQueue(worker.boss, 45_000).catch((error: Error) => problems.push(error.message));
+    if (children.filter(ended).length > 1) problems.push("a worker that was not killed ended");
     const counts = countHubSpotRecords(hub, ids, leads);
     log(`${counts.records} records expected, ${counts.lost} lost, ${counts.duplicated} duplicated`);
     return {
@@ -188,10 +207,10 @@ export async function workerKilledDuringCrmSync(options: { handoffs: number; log
       ...counts,
       problems,
       seconds: round((performance.now() - started) / 1000),
-      details: { handoffs: ids.length, notesWhenKilled: killedAtNotes },
+      details: { handoffs: ids.length, workerProcesses: tokens.length, notesWhenKilled: killedAtNotes },
     };
   } finally {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     while (stops.length) await stops.pop()!();
     const { expireInSeconds, retryDelay, retryBackoff, retryDelayMax } = queues.crmSync.options;
     await boss.updateQueue(queues.crmSync.name, { expireInSeconds, retryDelay, retryBackoff, retryDelayMax });

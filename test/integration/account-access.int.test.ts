@@ -11,7 +11,6 @@ import { inviteUser } from "@/lib/auth/invitations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { changePassword } from "@/lib/auth/profile";
 import { checkAccessLink, requestPasswordReset, RESET_REQUESTED_MESSAGE, setPasswordFromLink } from "@/lib/auth/password-reset";
-import { forgetConnectionSettings } from "@/lib/connections/load-connection-settings";
 import { resetEnvCache } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
@@ -33,7 +32,6 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   process.env.APP_URL = "http://127.0.0.1:3999";
   resetEnvCache();
-  forgetConnectionSettings();
   teamId = (await createTeam())!.id;
   admin = await createUser({ role: "admin", teamId });
 });
@@ -43,7 +41,6 @@ afterAll(async () => {
   delete process.env.SMTP_URL;
   delete process.env.APP_URL;
   resetEnvCache();
-  forgetConnectionSettings();
 });
 
 const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}`;

@@ -17,7 +17,7 @@ import { authorizeUser, type Actor } from "@/lib/auth/guard";
 import { hashAccessToken } from "@/lib/auth/access-token";
 import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
 import { encryptSecret, SecretDecryptionError } from "@/lib/connections/encryption";
-import { forgetConnectionSettings, loadConnectionSettings, secretContext } from "@/lib/connections/load-connection-settings";
+import { loadConnectionSettings, secretContext } from "@/lib/connections/load-connection-settings";
 import { describeConnections } from "@/lib/connections/save-connection";
 import { resetEnvCache } from "@/lib/env";
 import { hashApiKey } from "@/lib/intake/credentials";
@@ -53,7 +53,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.delete(connectionSettings);
-  forgetConnectionSettings();
   await Promise.all([slack.close(), smtp.close(), hubspot.close(), openai.close()]);
   await stopBoss();
   delete process.env.BATON_ENCRYPTION_KEY;
@@ -260,12 +259,10 @@ describe("users", () => {
   beforeAll(() => {
     process.env.SMTP_URL = smtp.url;
     resetEnvCache();
-    forgetConnectionSettings();
   });
   afterAll(() => {
     delete process.env.SMTP_URL;
     resetEnvCache();
-    forgetConnectionSettings();
   });
 
   it("invites a user without a password: the emailed link's token is stored only hashed; then changes and deactivates them", async () => {
@@ -465,8 +462,6 @@ describe("connections", () => {
     const audit = await lastAudit("connection.create");
     expect(audit).toMatchObject({ entityId: "slack", after: { botToken: "(secret replaced)", apiUrl: slack.apiUrl } });
     expect(JSON.stringify(audit)).not.toContain(token);
-
-    forgetConnectionSettings();
     const resolved = await loadConnectionSettings();
     expect(resolved.slack).toEqual({ source: "database", botToken: token, apiUrl: slack.apiUrl, defaultChannel: "#handoffs" });
     expect(resolved.llm.source).toBe("environment");
@@ -501,7 +496,6 @@ describe("connections", () => {
       delete process.env.OPENAI_API_KEY;
       resetEnvCache();
       await db.delete(connectionSettings).where(eq(connectionSettings.kind, "llm"));
-      forgetConnectionSettings();
     }
   });
 
@@ -624,7 +618,6 @@ describe("connections: test before saving, and back to the environment", () => {
 
   it("tests the values in the form without saving them, and refuses to test values that could not be saved", async () => {
     await db.delete(connectionSettings).where(eq(connectionSettings.kind, "smtp"));
-    forgetConnectionSettings();
     const audits = await auditCount();
     const works = await run(connectionActions.testConnectionAction, admin, form({ url: smtp.url }));
     expect(works).toMatchObject({ ok: true, data: { ok: true, message: expect.stringContaining("accepted the connection") } });
@@ -663,7 +656,6 @@ describe("connections: test before saving, and back to the environment", () => {
 
     // Saved before the checks existed: a sender that is no address. The environment applies, and the page says why.
     await db.insert(connectionSettings).values({ kind: "smtp", config: { from: "not an address" }, secrets: {}, updatedById: admin.id, updatedAt: new Date() });
-    forgetConnectionSettings();
     expect((await loadConnectionSettings()).smtp.source).toBe("environment");
     const { views } = await describeConnections();
     expect(views.find((v) => v.kind === "smtp")).toMatchObject({
@@ -671,7 +663,6 @@ describe("connections: test before saving, and back to the environment", () => {
       unusableSaved: expect.stringMatching(/^from: must be a sender address/),
     });
     await db.delete(connectionSettings).where(eq(connectionSettings.kind, "smtp"));
-    forgetConnectionSettings();
   });
 });
 
@@ -682,7 +673,6 @@ describe("the CRM sync with HubSpot", () => {
     resetEnvCache();
     try {
       await db.delete(connectionSettings).where(eq(connectionSettings.kind, "hubspot"));
-      forgetConnectionSettings();
       expect((await configuredCrmAdapter()).name).toBe("hubspot");
       await expect((await configuredCrmAdapter()).portal()).rejects.toThrow();
       expect(await run(connectionActions.saveConnectionAction, admin, { kind: "hubspot", accessToken: hubspot.token, apiUrl: hubspot.baseUrl })).toMatchObject({
@@ -694,7 +684,6 @@ describe("the CRM sync with HubSpot", () => {
       for (const key of ["CRM_ADAPTER", "HUBSPOT_ACCESS_TOKEN", "HUBSPOT_API_URL"]) delete process.env[key];
       resetEnvCache();
       await db.delete(connectionSettings).where(eq(connectionSettings.kind, "hubspot"));
-      forgetConnectionSettings();
     }
   });
 });
@@ -706,13 +695,11 @@ describe("connection secrets saved under another key", () => {
       .insert(connectionSettings)
       .values({ kind: "slack", config: { apiUrl: slack.apiUrl }, secrets: { botToken: foreign } })
       .onConflictDoUpdate({ target: connectionSettings.kind, set: { secrets: { botToken: foreign } } });
-    forgetConnectionSettings();
     await expect(loadConnectionSettings()).rejects.toBeInstanceOf(SecretDecryptionError);
     const described = await describeConnections();
     expect(described.unreadable).toBe(true);
     expect(described.views.find((v) => v.kind === "slack")?.source).toBe("environment");
     await db.delete(connectionSettings).where(eq(connectionSettings.kind, "slack"));
-    forgetConnectionSettings();
   });
 });
 

@@ -10,8 +10,6 @@ import { connectionSettings, crmMappings, handoffs } from "@/db/schema";
 import { actionDefinitionOf, runAction } from "@/lib/action";
 import { authorizeUser, type Actor } from "@/lib/auth/guard";
 import { configuredCrmAdapter } from "@/lib/connections/configured-crm-adapter";
-import { forgetConnectionSettings } from "@/lib/connections/load-connection-settings";
-import { forgetCrmChoice } from "@/lib/crm/crm-choice";
 import { handleCrmSyncJob, type CrmSyncJobDeps } from "@/lib/crm/handle-crm-sync-job";
 import { previewCrmSync } from "@/lib/crm/preview-sync";
 import { createSalesforceAdapter } from "@/lib/crm/salesforce/adapter";
@@ -471,8 +469,6 @@ describe("choosing Salesforce on /admin/connections", () => {
       runAction(actionDefinitionOf(action as never)!, (roles) => authorizeUser({ userId: admin.id, allowed: roles }), input as never);
     cleanup.push(async () => {
       await db.delete(connectionSettings).where(inArray(connectionSettings.kind, ["crm", "salesforce"]));
-      forgetConnectionSettings();
-      forgetCrmChoice();
       delete process.env.BATON_ENCRYPTION_KEY;
       resetEnvCache();
     });

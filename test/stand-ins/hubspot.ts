@@ -107,13 +107,15 @@ export type HubSpotStandIn = Awaited<ReturnType<typeof startHubSpotStandIn>>;
 
 export type StandInOptions = {
   token?: string;
+  /** Tokens it accepts besides `token`, as a portal with several private apps: a test tells its clients apart by them. */
+  moreTokens?: string[];
   portalId?: number;
   rateLimit?: { max: number; windowMs: number };
   owners?: Owner[];
   /** Send Retry-After with 429s (HubSpot does not always). */
   retryAfter?: boolean;
   /** Runs after a request changed the records, before the response leaves: where a test crashes the client. */
-  beforeRespond?: (request: { method: string; path: string; status: number }) => Promise<void>;
+  beforeRespond?: (request: { method: string; path: string; status: number; token: string }) => Promise<void>;
 };
 
 export async function startHubSpotStandIn(options: StandInOptions = {}) {
@@ -148,7 +150,8 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
     stats.requests += 1;
     const record = (status: number) => requests.push({ method: req.method ?? "", path: url.pathname, status, body, at: now });
 
-    if (req.headers.authorization !== `Bearer ${token}`) {
+    const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
+    if (presented !== token && !options.moreTokens?.includes(presented)) {
       record(401);
       return sendJson(res, 401, errorBody("Authentication credentials not found. This API supports OAuth 2.0 authentication.", "INVALID_AUTHENTICATION"));
     }
@@ -188,7 +191,7 @@ export async function startHubSpotStandIn(options: StandInOptions = {}) {
       if (body === undefined) throw new HubSpotError(400, "Invalid input JSON on line 1", "VALIDATION_ERROR");
       const [status, payload] = route(req.method ?? "GET", url, body);
       record(status);
-      await options.beforeRespond?.({ method: req.method ?? "GET", path: url.pathname, status });
+      await options.beforeRespond?.({ method: req.method ?? "GET", path: url.pathname, status, token: presented });
       if (res.destroyed) return;
       if (status === 204) res.writeHead(204).end();
       else sendJson(res, status, payload);

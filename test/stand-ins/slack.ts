@@ -49,26 +49,40 @@ export type SlackStandIn = {
   responseUrl: () => string;
   /** A workspace member users.info knows (with users:read.email, it returns their email). */
   addUser: (member: { id: string; email: string; name?: string; deleted?: boolean }) => void;
-  /** Called after a message is accepted and before the answer is written, which waits for it (tests kill the sender here). */
-  onPosted: (hook: ((message: SlackPosted) => void | Promise<void>) | null) => void;
+  /**
+   * Called after a message is accepted and before the answer is written, which waits for it (tests
+   * kill the sender here), with the bot token it came with (null for the webhook).
+   */
+  onPosted: (hook: PostedHook | null) => void;
   close: () => Promise<void>;
 };
 
 const WEBHOOK_PATH = "/services/T0000BATON/B0000BATON/standinstandinstandin";
 
-export async function startSlackStandIn(options: { token?: string; port?: number; unknownChannels?: string[] } = {}): Promise<SlackStandIn> {
+type PostedHook = (message: SlackPosted, request: { token: string | null }) => void | Promise<void>;
+
+export async function startSlackStandIn(
+  options: {
+    token?: string;
+    /** Bot tokens it accepts besides `token`, as a workspace with several apps: a test tells its senders apart by them. */
+    moreTokens?: string[];
+    port?: number;
+    unknownChannels?: string[];
+  } = {},
+): Promise<SlackStandIn> {
   const token = options.token ?? "xoxb-stand-in-token";
+  const tokens = new Set([token, ...(options.moreTokens ?? [])]);
   const unknownChannels = new Set(options.unknownChannels ?? []);
   const messages: SlackPosted[] = [];
   const faults: SlackFault[] = [];
-  let hook: ((message: SlackPosted) => void | Promise<void>) | null = null;
+  let hook: PostedHook | null = null;
   let sequence = 0;
   const state = { attempts: 0 };
   const responses: SlackResponse[] = [];
   const issuedResponseUrls = new Set<string>();
   const members = new Map<string, { id: string; email: string; name?: string; deleted?: boolean }>();
 
-  const record = async (via: SlackPosted["via"], channel: string, body: Record<string, unknown>): Promise<SlackPosted> => {
+  const record = async (via: SlackPosted["via"], channel: string, body: Record<string, unknown>, sentWith: string | null = null): Promise<SlackPosted> => {
     sequence += 1;
     const message: SlackPosted = {
       via,
@@ -80,7 +94,7 @@ export async function startSlackStandIn(options: { token?: string; port?: number
       receivedAt: new Date().toISOString(),
     };
     messages.push(message);
-    await hook?.(message);
+    await hook?.(message, { token: sentWith });
     return message;
   };
 
@@ -118,8 +132,8 @@ export async function startSlackStandIn(options: { token?: string; port?: number
 
     if (url.pathname.startsWith("/api/")) {
       const method = url.pathname.slice("/api/".length);
-      if (req.headers.authorization !== `Bearer ${token}`)
-        return sendJson(res, 200, { ok: false, error: req.headers.authorization ? "invalid_auth" : "not_authed" });
+      const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
+      if (!tokens.has(presented)) return sendJson(res, 200, { ok: false, error: req.headers.authorization ? "invalid_auth" : "not_authed" });
       // What a "test connection" calls: who the token belongs to.
       if (method === "auth.test")
         return sendJson(res, 200, {
@@ -141,7 +155,7 @@ export async function startSlackStandIn(options: { token?: string; port?: number
         if (unknownChannels.has(body.channel)) return sendJson(res, 200, { ok: false, error: "channel_not_found" });
         if (typeof body.text !== "string" && !Array.isArray(body.blocks)) return sendJson(res, 200, { ok: false, error: "no_text" });
         if (body.blocks !== undefined && !validBlocks(body.blocks)) return sendJson(res, 200, { ok: false, error: "invalid_blocks" });
-        const message = await record("api", body.channel, body);
+        const message = await record("api", body.channel, body, presented);
         return sendJson(res, 200, { ok: true, channel: message.channel, ts: message.ts, message: { type: "message", text: message.text, ts: message.ts } });
       }
       if (method === "chat.update") {

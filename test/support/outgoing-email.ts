@@ -1,4 +1,3 @@
-import { forgetConnectionSettings } from "@/lib/connections/load-connection-settings";
 import { resetEnvCache } from "@/lib/env";
 import { startSmtpStandIn, type SmtpStandIn } from "../stand-ins/smtp";
 
@@ -16,12 +15,10 @@ export async function startOutgoingEmail(extraEnv: Record<string, string> = {}):
   const set: Record<string, string> = { SMTP_URL: smtp.url, EMAIL_FROM: `Baton <${TEST_MAILBOX}>`, MAILBOX_ADDRESS: TEST_MAILBOX, ...extraEnv };
   Object.assign(process.env, set);
   resetEnvCache();
-  forgetConnectionSettings();
   return Object.assign(smtp, {
     restore: async () => {
       for (const key of Object.keys(set)) delete process.env[key];
       resetEnvCache();
-      forgetConnectionSettings();
       await smtp.close();
     },
   });
