@@ -23,12 +23,13 @@ const LOAD_SECONDS = 30;
 const WARMUP_SECONDS = 3;
 // Far above what the load can reach, so the limiter counts every request but never refuses one.
 const RATE_LIMIT_PER_MINUTE = 1_000_000;
-// A steady arrival rate well under capacity, for the latency a single lead sees (informational).
+// A steady arrival rate well under capacity: the latency a single lead sees, which carries the p95 budget.
 const PACED_RATE = 100;
 const PACED_CONNECTIONS = 4;
-// The issue's budgets for the intake endpoint under load.
+// Issue 29's budgets: the latency a lead sees at the paced rate; under 32 closed-loop connections
+// (saturation, where latency is queueing and says nothing about a lead) only the throughput ratio.
 const P95_BUDGET = { kind: "p95_below_ms", ms: 50 } as const;
-const RATIO_BUDGET = { kind: "at_least", unit: "× baseline", value: 0.33 } as const;
+const RATIO_BUDGET = { kind: "at_least", unit: "× baseline", value: 0.5 } as const;
 const NONE = (unit: string) => ({ kind: "at_most", unit, value: 0 }) as const;
 // The endpoint's requests never share an id or a mark with the baseline's.
 const HTTP_SEQUENCE_START = 50_000_000;
@@ -95,7 +96,6 @@ export const intakeLoadBench: BenchModule = {
         ...endpoint.latency,
         runs: endpoint.ok,
         value: { amount: Math.round(endpoint.perSecond), unit: "intakes/s" },
-        budget: P95_BUDGET,
       },
       {
         bench: "intake",
@@ -103,6 +103,7 @@ export const intakeLoadBench: BenchModule = {
         ...paced.latency,
         runs: paced.ok,
         value: { amount: Math.round(paced.perSecond), unit: "intakes/s" },
+        budget: P95_BUDGET,
       },
       {
         bench: "intake",
