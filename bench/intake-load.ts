@@ -11,8 +11,9 @@ import type { BenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
 import { checkIntakes } from "./intake-check";
 import { buildCorpus } from "./intake-corpus";
-import { runSqlBaseline } from "./intake-baseline";
+import { jobTables, runSqlBaseline } from "./intake-baseline";
 import { runHttpLoad, type Ledger } from "./intake-http";
+import { pgbenchScripts, runPgbench, type PgbenchOutcome } from "./intake-pgbench";
 import { bodyTemplate, markFor, planIntakeRows, TOKEN } from "./intake-rows";
 import { startLoadProfile } from "./load-profile";
 
@@ -62,11 +63,21 @@ export const intakeLoadBench: BenchModule = {
     log(`intake: baseline ${Math.round(baseline.perSecond)} intakes/s`);
     await resetIntakeTables(url);
 
+    log(`intake: (a') the baseline's statements replayed by pgbench, ${CONCURRENCY} clients, ${loadSeconds} s`);
+    const replay = await replayWithPgbench({ url, plans, teamId, seconds: loadSeconds, log });
+    if (replay.ran) log(`intake: pgbench ${Math.round(replay.result.tps)} intakes/s, average ${replay.result.latencyAverageMs} ms`);
+    else log(`intake: pgbench replay skipped: ${replay.reason}`);
+    await resetIntakeTables(url);
+
     log("intake: (b) the endpoint under next start, against the bench database");
     const ledger: Ledger = new Map();
     const { endpoint, paced, warmup, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
     if (!paced) throw new Error("the paced run is part of the intake bench");
     log(`intake: endpoint ${Math.round(endpoint.perSecond)} intakes/s, p95 ${endpoint.latency.p95Ms} ms`);
+    log(
+      `intake: endpoint / floor / pgbench = ${Math.round(endpoint.perSecond)} / ${Math.round(baseline.perSecond)} / ` +
+        `${replay.ran ? Math.round(replay.result.tps) : "not run"} intakes/s`,
+    );
 
     log("intake: (c) counting what was written against what was answered");
     const check = await checkIntakes({ url, prefix: "http", ledger });
@@ -90,6 +101,15 @@ export const intakeLoadBench: BenchModule = {
         runs: baseline.intakes,
         value: { amount: Math.round(baseline.perSecond), unit: "intakes/s" },
       },
+      replay.ran
+        ? {
+            bench: "intake",
+            scenario: `pgbench replay of the baseline's statements, ${CONCURRENCY} clients`,
+            ...replay.result.latency,
+            runs: replay.result.transactions,
+            value: { amount: Math.round(replay.result.tps), unit: "intakes/s" },
+          }
+        : { bench: "intake", scenario: `pgbench replay not run: ${replay.reason}`, runs: 0 },
       {
         bench: "intake",
         scenario: `POST /api/v1/intake, ${CONCURRENCY} connections`,
@@ -147,6 +167,7 @@ export const intakeLoadBench: BenchModule = {
         appBuild: build,
         appPoolMax: env().DATABASE_POOL_MAX,
         baseline: { ...baseline, perSecond: Math.round(baseline.perSecond) },
+        pgbench: replay,
         endpoint: {
           ...endpoint,
           perSecond: Math.round(endpoint.perSecond),
@@ -230,6 +251,20 @@ async function measureEndpoint(options: {
   } finally {
     await server.stop();
   }
+}
+
+// pgbench on the same database, with the baseline's plans and the app's pg-boss tables.
+async function replayWithPgbench(options: {
+  url: string;
+  plans: ReturnType<typeof planIntakeRows>[];
+  teamId: string;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<PgbenchOutcome> {
+  const sql = postgres(options.url, { max: 1, onnotice: () => {} });
+  const tables = await jobTables(sql).finally(() => sql.end({ timeout: 5 }));
+  const scripts = pgbenchScripts(options.plans, { teamId: options.teamId, tables });
+  return runPgbench({ url: options.url, scripts, clients: CONCURRENCY, seconds: options.seconds, log: options.log });
 }
 
 // A team and an API key for it, as `npm run apikey:create` would make: the endpoint's caller.
