@@ -12,7 +12,7 @@ import type { BenchModule, Measurement } from "./bench-module";
 import { checkIntakes } from "./intake-check";
 import { buildCorpus } from "./intake-corpus";
 import { jobTables, runSqlBaseline } from "./intake-baseline";
-import { runHttpLoad, type Ledger } from "./intake-http";
+import { runHttpFloor, runHttpLoad, type HttpLoadResult, type Ledger } from "./intake-http";
 import { pgbenchScripts, runPgbench, type PgbenchOutcome } from "./intake-pgbench";
 import { bodyTemplate, markFor, planIntakeRows, TOKEN } from "./intake-rows";
 import { startLoadProfile } from "./load-profile";
@@ -71,9 +71,12 @@ export const intakeLoadBench: BenchModule = {
 
     log("intake: (b) the endpoint under next start, against the bench database");
     const ledger: Ledger = new Map();
-    const { endpoint, paced, warmup, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
-    if (!paced) throw new Error("the paced run is part of the intake bench");
+    const { endpoint, paced, warmup, httpFloor, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
+    if (!paced || !httpFloor) throw new Error("the paced run and the HTTP floor are part of the intake bench");
     log(`intake: endpoint ${Math.round(endpoint.perSecond)} intakes/s, p95 ${endpoint.latency.p95Ms} ms`);
+    log(`intake: HTTP floor, GET /api/health: ${Math.round(httpFloor.perSecond)} requests/s, p50 ${httpFloor.latency.p50Ms} ms`);
+    const breakdown = describeBreakdown(endpoint);
+    log(`intake: where the endpoint's time goes at ${CONCURRENCY} connections: ${breakdown}`);
     log(
       `intake: endpoint / floor / pgbench = ${Math.round(endpoint.perSecond)} / ${Math.round(baseline.perSecond)} / ` +
         `${replay.ran ? Math.round(replay.result.tps) : "not run"} intakes/s`,
@@ -124,6 +127,14 @@ export const intakeLoadBench: BenchModule = {
         runs: paced.ok,
         value: { amount: Math.round(paced.perSecond), unit: "intakes/s" },
         budget: P95_BUDGET,
+      },
+      ...phaseRows(endpoint),
+      {
+        bench: "intake",
+        scenario: `GET /api/health, ${CONCURRENCY} connections (the HTTP floor)`,
+        ...httpFloor.latency,
+        runs: httpFloor.ok,
+        value: { amount: Math.round(httpFloor.perSecond), unit: "requests/s" },
       },
       {
         bench: "intake",
@@ -176,6 +187,8 @@ export const intakeLoadBench: BenchModule = {
           profile,
         },
         ratio: Math.round(ratio * 1000) / 1000,
+        httpFloor: { ...httpFloor, perSecond: Math.round(httpFloor.perSecond) },
+        breakdown,
         check,
       },
     };
@@ -217,6 +230,8 @@ async function measureEndpoint(options: {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       LOG_LEVEL: "warn",
       INTAKE_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+      // Each answer says where its time went in the route, for the breakdown beside the ratio.
+      INTAKE_SERVER_TIMING: "on",
       // The deterministic agent whatever this shell configures: the bench measures the app, not a model.
       // Removed, not emptied: the AI SDK reads OPENAI_BASE_URL itself and refuses an empty one.
       OPENAI_API_KEY: undefined,
@@ -247,10 +262,49 @@ async function measureEndpoint(options: {
       options.paced === false
         ? null
         : await runHttpLoad({ ...load, connections: PACED_CONNECTIONS, seconds: Math.min(15, options.loadSeconds), overallRate: PACED_RATE });
-    return { endpoint, paced, warmup, firstRequestMs, profile: profiled, build: server.build };
+    // The same connections and seconds against the health check: the server and HTTP with next to no work.
+    const httpFloor =
+      options.paced === false ? null : await runHttpFloor({ url: server.url, path: "/api/health", connections: CONCURRENCY, seconds: options.loadSeconds });
+    return { endpoint, paced, warmup, httpFloor, firstRequestMs, profile: profiled, build: server.build };
   } finally {
     await server.stop();
   }
+}
+
+// What the route's phases mean, in the order they run; the rest of a response's time is outside the
+// route handler: HTTP, Next's request handling, and the wait for the event loop under load.
+const PHASES: Record<string, string> = {
+  read: "reading the body",
+  auth: "the API key lookup and the rate limiter's write (one statement)",
+  parse: "JSON, depth, storable text, the schema",
+  triage: "masking, the rule set, the agent",
+  record: "recordIntake's transaction (the routing lock inside)",
+};
+
+function phaseRows(endpoint: HttpLoadResult): Measurement[] {
+  const { responses, meanMs } = endpoint.serverTiming;
+  return Object.entries(PHASES)
+    .filter(([phase]) => meanMs[phase] !== undefined)
+    .map(([phase, what]) => ({
+      bench: "intake",
+      scenario: `  in the route at ${CONCURRENCY} connections: ${phase}, ${what}`,
+      runs: responses,
+      value: { amount: meanMs[phase]!, unit: "ms mean" },
+    }));
+}
+
+function describeBreakdown(endpoint: HttpLoadResult): string {
+  const { responses, meanMs } = endpoint.serverTiming;
+  if (!responses) return "no response carried Server-Timing";
+  const inRoute = meanMs.total ?? 0;
+  const phases = Object.keys(PHASES)
+    .filter((phase) => meanMs[phase] !== undefined)
+    .map((phase) => `${phase} ${meanMs[phase]} ms (${Math.round((meanMs[phase]! / endpoint.meanMs) * 100)}%)`);
+  const outside = Math.round((endpoint.meanMs - inRoute) * 100) / 100;
+  return (
+    `of a ${endpoint.meanMs} ms mean response, ${phases.join(", ")}; ${outside} ms (${Math.round((outside / endpoint.meanMs) * 100)}%) ` +
+    "outside the route handler (HTTP, Next's request handling, waiting for the event loop)"
+  );
 }
 
 // pgbench on the same database, with the baseline's plans and the app's pg-boss tables.
