@@ -39,8 +39,10 @@ type Body = ReturnType<typeof bodyTemplate>;
 
 /**
  * The intake path under load, in one run on a database of its own: (a) recordIntake's rows as raw
- * SQL, 32 workers for 30 s, the floor; (b) the real endpoint under `next start`, 32 connections for
- * 30 s, and its ratio to the floor; (c) a count check that no accepted intake was lost or doubled.
+ * SQL, 32 workers for 30 s, the floor, and the same statements replayed by pgbench beside it; (b)
+ * the real endpoint under `next start`, 32 connections for 30 s, and its ratio to the floor, with
+ * where its time goes (the route's Server-Timing phases, and GET /api/health as the HTTP floor), then
+ * paced at 100/s for the latency a lead sees; (c) a count check that no accepted intake was lost or doubled.
  */
 export const intakeLoadBench: BenchModule = {
   name: "intake",
