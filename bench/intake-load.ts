@@ -11,8 +11,9 @@ import type { BenchDatabase } from "./bench-database";
 import type { BenchModule, Measurement } from "./bench-module";
 import { checkIntakes } from "./intake-check";
 import { buildCorpus } from "./intake-corpus";
-import { runSqlBaseline } from "./intake-baseline";
-import { runHttpLoad, type Ledger } from "./intake-http";
+import { jobTables, runSqlBaseline } from "./intake-baseline";
+import { runHttpFloor, runHttpLoad, type HttpLoadResult, type Ledger } from "./intake-http";
+import { pgbenchScripts, runPgbench, type PgbenchOutcome } from "./intake-pgbench";
 import { bodyTemplate, markFor, planIntakeRows, TOKEN } from "./intake-rows";
 import { startLoadProfile } from "./load-profile";
 
@@ -23,12 +24,13 @@ const LOAD_SECONDS = 30;
 const WARMUP_SECONDS = 3;
 // Far above what the load can reach, so the limiter counts every request but never refuses one.
 const RATE_LIMIT_PER_MINUTE = 1_000_000;
-// A steady arrival rate well under capacity, for the latency a single lead sees (informational).
+// A steady arrival rate well under capacity: the latency a single lead sees, which carries the p95 budget.
 const PACED_RATE = 100;
 const PACED_CONNECTIONS = 4;
-// The issue's budgets for the intake endpoint under load.
+// Issue 29's budgets: the latency a lead sees at the paced rate; under 32 closed-loop connections
+// (saturation, where latency is queueing and says nothing about a lead) only the throughput ratio.
 const P95_BUDGET = { kind: "p95_below_ms", ms: 50 } as const;
-const RATIO_BUDGET = { kind: "at_least", unit: "× baseline", value: 0.33 } as const;
+const RATIO_BUDGET = { kind: "at_least", unit: "× baseline", value: 0.5 } as const;
 const NONE = (unit: string) => ({ kind: "at_most", unit, value: 0 }) as const;
 // The endpoint's requests never share an id or a mark with the baseline's.
 const HTTP_SEQUENCE_START = 50_000_000;
@@ -37,8 +39,10 @@ type Body = ReturnType<typeof bodyTemplate>;
 
 /**
  * The intake path under load, in one run on a database of its own: (a) recordIntake's rows as raw
- * SQL, 32 workers for 30 s, the floor; (b) the real endpoint under `next start`, 32 connections for
- * 30 s, and its ratio to the floor; (c) a count check that no accepted intake was lost or doubled.
+ * SQL, 32 workers for 30 s, the floor, and the same statements replayed by pgbench beside it; (b)
+ * the real endpoint under `next start`, 32 connections for 30 s, and its ratio to the floor, with
+ * where its time goes (the route's Server-Timing phases, and GET /api/health as the HTTP floor), then
+ * paced at 100/s for the latency a lead sees; (c) a count check that no accepted intake was lost or doubled.
  */
 export const intakeLoadBench: BenchModule = {
   name: "intake",
@@ -61,11 +65,24 @@ export const intakeLoadBench: BenchModule = {
     log(`intake: baseline ${Math.round(baseline.perSecond)} intakes/s`);
     await resetIntakeTables(url);
 
+    log(`intake: (a') the baseline's statements replayed by pgbench, ${CONCURRENCY} clients, ${loadSeconds} s`);
+    const replay = await replayWithPgbench({ url, plans, teamId, seconds: loadSeconds, log });
+    if (replay.ran) log(`intake: pgbench ${Math.round(replay.result.tps)} intakes/s, average ${replay.result.latencyAverageMs} ms`);
+    else log(`intake: pgbench replay skipped: ${replay.reason}`);
+    await resetIntakeTables(url);
+
     log("intake: (b) the endpoint under next start, against the bench database");
     const ledger: Ledger = new Map();
-    const { endpoint, paced, warmup, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
-    if (!paced) throw new Error("the paced run is part of the intake bench");
+    const { endpoint, paced, warmup, httpFloor, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
+    if (!paced || !httpFloor) throw new Error("the paced run and the HTTP floor are part of the intake bench");
     log(`intake: endpoint ${Math.round(endpoint.perSecond)} intakes/s, p95 ${endpoint.latency.p95Ms} ms`);
+    log(`intake: HTTP floor, GET /api/health: ${Math.round(httpFloor.perSecond)} requests/s, p50 ${httpFloor.latency.p50Ms} ms`);
+    const breakdown = describeBreakdown(endpoint);
+    log(`intake: where the endpoint's time goes at ${CONCURRENCY} connections: ${breakdown}`);
+    log(
+      `intake: endpoint / floor / pgbench = ${Math.round(endpoint.perSecond)} / ${Math.round(baseline.perSecond)} / ` +
+        `${replay.ran ? Math.round(replay.result.tps) : "not run"} intakes/s`,
+    );
 
     log("intake: (c) counting what was written against what was answered");
     const check = await checkIntakes({ url, prefix: "http", ledger });
@@ -89,13 +106,21 @@ export const intakeLoadBench: BenchModule = {
         runs: baseline.intakes,
         value: { amount: Math.round(baseline.perSecond), unit: "intakes/s" },
       },
+      replay.ran
+        ? {
+            bench: "intake",
+            scenario: `pgbench replay of the baseline's statements, ${CONCURRENCY} clients`,
+            ...replay.result.latency,
+            runs: replay.result.transactions,
+            value: { amount: Math.round(replay.result.tps), unit: "intakes/s" },
+          }
+        : { bench: "intake", scenario: `pgbench replay not run: ${replay.reason}`, runs: 0 },
       {
         bench: "intake",
         scenario: `POST /api/v1/intake, ${CONCURRENCY} connections`,
         ...endpoint.latency,
         runs: endpoint.ok,
         value: { amount: Math.round(endpoint.perSecond), unit: "intakes/s" },
-        budget: P95_BUDGET,
       },
       {
         bench: "intake",
@@ -103,6 +128,15 @@ export const intakeLoadBench: BenchModule = {
         ...paced.latency,
         runs: paced.ok,
         value: { amount: Math.round(paced.perSecond), unit: "intakes/s" },
+        budget: P95_BUDGET,
+      },
+      ...phaseRows(endpoint),
+      {
+        bench: "intake",
+        scenario: `GET /api/health, ${CONCURRENCY} connections (the HTTP floor)`,
+        ...httpFloor.latency,
+        runs: httpFloor.ok,
+        value: { amount: Math.round(httpFloor.perSecond), unit: "requests/s" },
       },
       {
         bench: "intake",
@@ -146,6 +180,7 @@ export const intakeLoadBench: BenchModule = {
         appBuild: build,
         appPoolMax: env().DATABASE_POOL_MAX,
         baseline: { ...baseline, perSecond: Math.round(baseline.perSecond) },
+        pgbench: replay,
         endpoint: {
           ...endpoint,
           perSecond: Math.round(endpoint.perSecond),
@@ -154,6 +189,8 @@ export const intakeLoadBench: BenchModule = {
           profile,
         },
         ratio: Math.round(ratio * 1000) / 1000,
+        httpFloor: { ...httpFloor, perSecond: Math.round(httpFloor.perSecond) },
+        breakdown,
         check,
       },
     };
@@ -218,6 +255,8 @@ async function measureEndpoint(options: {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       LOG_LEVEL: "warn",
       INTAKE_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
+      // Each answer says where its time went in the route, for the breakdown beside the ratio.
+      INTAKE_SERVER_TIMING: "on",
       // The deterministic agent whatever this shell configures: the bench measures the app, not a model.
       // Removed, not emptied: the AI SDK reads OPENAI_BASE_URL itself and refuses an empty one.
       OPENAI_API_KEY: undefined,
@@ -248,10 +287,63 @@ async function measureEndpoint(options: {
       options.paced === false
         ? null
         : await runHttpLoad({ ...load, connections: PACED_CONNECTIONS, seconds: Math.min(15, options.loadSeconds), overallRate: PACED_RATE });
-    return { endpoint, paced, warmup, firstRequestMs, profile: profiled, build: server.build };
+    // The same connections and seconds against the health check: the server and HTTP with next to no work.
+    const httpFloor =
+      options.paced === false ? null : await runHttpFloor({ url: server.url, path: "/api/health", connections: CONCURRENCY, seconds: options.loadSeconds });
+    return { endpoint, paced, warmup, httpFloor, firstRequestMs, profile: profiled, build: server.build };
   } finally {
     await server.stop();
   }
+}
+
+// What the route's phases mean, in the order they run; the rest of a response's time is outside the
+// route handler: HTTP, Next's request handling, and the wait for the event loop under load.
+const PHASES: Record<string, string> = {
+  read: "reading the body",
+  auth: "the API key lookup and the rate limiter's write (one statement)",
+  parse: "JSON, depth, storable text, the schema",
+  triage: "masking, the rule set, the agent",
+  record: "recordIntake's transaction (the routing lock inside)",
+};
+
+function phaseRows(endpoint: HttpLoadResult): Measurement[] {
+  const { responses, meanMs } = endpoint.serverTiming;
+  return Object.entries(PHASES)
+    .filter(([phase]) => meanMs[phase] !== undefined)
+    .map(([phase, what]) => ({
+      bench: "intake",
+      scenario: `  in the route at ${CONCURRENCY} connections: ${phase}, ${what}`,
+      runs: responses,
+      value: { amount: meanMs[phase]!, unit: "ms mean" },
+    }));
+}
+
+function describeBreakdown(endpoint: HttpLoadResult): string {
+  const { responses, meanMs } = endpoint.serverTiming;
+  if (!responses) return "no response carried Server-Timing";
+  const inRoute = meanMs.total ?? 0;
+  const phases = Object.keys(PHASES)
+    .filter((phase) => meanMs[phase] !== undefined)
+    .map((phase) => `${phase} ${meanMs[phase]} ms (${Math.round((meanMs[phase]! / endpoint.meanMs) * 100)}%)`);
+  const outside = Math.round((endpoint.meanMs - inRoute) * 100) / 100;
+  return (
+    `of a ${endpoint.meanMs} ms mean response, ${phases.join(", ")}; ${outside} ms (${Math.round((outside / endpoint.meanMs) * 100)}%) ` +
+    "outside the route handler (HTTP, Next's request handling, waiting for the event loop)"
+  );
+}
+
+// pgbench on the same database, with the baseline's plans and the app's pg-boss tables.
+async function replayWithPgbench(options: {
+  url: string;
+  plans: ReturnType<typeof planIntakeRows>[];
+  teamId: string;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<PgbenchOutcome> {
+  const sql = postgres(options.url, { max: 1, onnotice: () => {} });
+  const tables = await jobTables(sql).finally(() => sql.end({ timeout: 5 }));
+  const scripts = pgbenchScripts(options.plans, { teamId: options.teamId, tables });
+  return runPgbench({ url: options.url, scripts, clients: CONCURRENCY, seconds: options.seconds, log: options.log });
 }
 
 // A team and an API key for it, as `npm run apikey:create` would make: the endpoint's caller.

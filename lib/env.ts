@@ -47,6 +47,8 @@ const envSchema = z
     INTAKE_SIGNING_SECRET: optional(z.string().min(16, "INTAKE_SIGNING_SECRET must be at least 16 characters")),
     /** Intake requests allowed per API key (or signer) per minute. */
     INTAKE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** "on": intake answers carry a Server-Timing header (read, auth, parse, triage, record), for the bench; off by default, as it shows the internals' timing to any caller. */
+    INTAKE_SERVER_TIMING: z.enum(["on", "off"]).default("off"),
     /** REST API v1 requests allowed per API key per minute (past it: 429 with Retry-After). */
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /**

@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { tooDeepAt } from "@/lib/http/json-depth";
 import { UNSTORABLE_MESSAGE, unstorableAt } from "@/lib/http/unstorable-text";
 import { bearerToken, hashApiKey, verifySignature } from "@/lib/intake/credentials";
+import { type PhaseTimer, timePhase } from "@/lib/http/server-timing";
 import type { Logger } from "@/lib/logger";
 import { maskIntakeEvent } from "@/lib/privacy/mask-intake-event";
 import { activeRuleSet } from "@/lib/rules/published";
@@ -25,31 +26,19 @@ type Caller = { kind: "api_key"; id: string; teamId: string | null; window: Wind
  * POST /api/v1/intake, apart from HTTP: authenticate, rate-limit, validate, triage, persist.
  * Every refusal names the problem; nothing is written unless the whole intake is.
  */
-export async function handleIntake(request: { headers: Headers; body: string }, options: { log: Logger }): Promise<IntakeReply> {
+export async function handleIntake(request: { headers: Headers; body: string }, options: { log: Logger; timing?: PhaseTimer }): Promise<IntakeReply> {
   if (Buffer.byteLength(request.body, "utf8") > MAX_INTAKE_BYTES)
     return refuse(413, "payload_too_large", `The body is larger than ${MAX_INTAKE_BYTES / 1024} KB.`);
 
-  const admitted = await admitIntakeCaller(request);
+  // One statement finds the key and counts the request in its rate window: "auth" is both.
+  const admitted = await timePhase(options.timing, "auth", () => admitIntakeCaller(request));
   if (!admitted.ok) return admitted.reply;
   const caller = admitted.caller;
 
-  let raw: unknown;
-  try {
-    raw = JSON.parse(request.body);
-  } catch {
-    return refuse(400, "bad_request", "The body is not valid JSON.");
-  }
-  const deep = tooDeepAt(raw, MAX_INTAKE_DEPTH);
-  if (deep) return refuse(400, "bad_request", `${deep.slice(0, 3).join(".")}: nested more than ${MAX_INTAKE_DEPTH} levels deep.`);
-  const unstorable = unstorableAt(raw);
-  if (unstorable) return refuse(400, "bad_request", `${unstorable.join(".") || "(body)"}: ${UNSTORABLE_MESSAGE}.`);
-  const parsed = intakeEventSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = describeIntakeErrors(parsed.error);
-    return { status: 400, body: { error: { code: "bad_request", message: problems[0], problems } } };
-  }
+  const validated = await timePhase(options.timing, "parse", async () => parseIntakeBody(request.body));
+  if (!validated.ok) return validated.reply;
 
-  const { outcome, result } = await triageIntakeEvent(parsed.data, { teamId: caller.teamId });
+  const { outcome, result } = await triageIntakeEvent(validated.event, { teamId: caller.teamId, timing: options.timing });
   options.log.info("intake", {
     externalId: outcome.externalId,
     duplicate: outcome.duplicate,
@@ -72,32 +61,38 @@ export async function triageIntakeEvent(
     onRecorded?: IntakeRecordedHook;
     /** The channel's part between triage and the record (the email's knowledge-base answer adds its open question), given the masked event. */
     onTriaged?: (result: AgentRun, event: IntakeEvent) => Promise<AgentRun>;
+    timing?: PhaseTimer;
   },
 ) {
-  // Masked here, before anything is stored, triaged, logged or sent: the original never goes further.
-  const { event } = maskIntakeEvent(validEvent);
-  const externalId = event.externalId ?? canonicalExternalId(event);
-  const intakeId = randomUUID();
-  const conversationId = event.messages?.length ? randomUUID() : null;
-  const rules = await activeRuleSet();
-  // With a model configured this may call it (bounded by OPENAI_TIMEOUT_MS); the rules still decide.
-  const triaged = await runAgent(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null } });
-  const result = options.onTriaged ? await options.onTriaged(triaged, event) : triaged;
-  const outcome = await recordIntake({
-    event,
-    externalId,
-    intakeId,
-    conversationId,
-    decision: { ...result.decision, externalId },
-    recordPackage: result.recordPackage,
-    agentSource: result.agentSource,
-    teamId: options.teamId,
-    emailDomain: result.facts.emailDomain,
-    ruleVersion: rules.version,
-    language: result.facts.language,
-    approvals: approvalsFor(result.decision, result.recordPackage, { now: new Date(), ttlHours: env().APPROVAL_TTL_HOURS }),
-    onRecorded: options.onRecorded,
+  const { event, externalId, intakeId, conversationId, rules, result } = await timePhase(options.timing, "triage", async () => {
+    // Masked here, before anything is stored, triaged, logged or sent: the original never goes further.
+    const { event } = maskIntakeEvent(validEvent);
+    const externalId = event.externalId ?? canonicalExternalId(event);
+    const intakeId = randomUUID();
+    const conversationId = event.messages?.length ? randomUUID() : null;
+    const rules = await activeRuleSet();
+    // With a model configured this may call it (bounded by OPENAI_TIMEOUT_MS); the rules still decide.
+    const triaged = await runAgent(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null } });
+    const result = options.onTriaged ? await options.onTriaged(triaged, event) : triaged;
+    return { event, externalId, intakeId, conversationId, rules, result };
   });
+  const outcome = await timePhase(options.timing, "record", () =>
+    recordIntake({
+      event,
+      externalId,
+      intakeId,
+      conversationId,
+      decision: { ...result.decision, externalId },
+      recordPackage: result.recordPackage,
+      agentSource: result.agentSource,
+      teamId: options.teamId,
+      emailDomain: result.facts.emailDomain,
+      ruleVersion: rules.version,
+      language: result.facts.language,
+      approvals: approvalsFor(result.decision, result.recordPackage, { now: new Date(), ttlHours: env().APPROVAL_TTL_HOURS }),
+      onRecorded: options.onRecorded,
+    }),
+  );
   return { outcome: { ...outcome, externalId, intakeId, conversationId }, result };
 }
 
@@ -152,4 +147,24 @@ async function authenticate(request: { headers: Headers; body: string | Uint8Arr
 
 function refuse(status: number, code: string, message: string): IntakeReply {
   return { status, body: { error: { code, message } } };
+}
+
+// The body as an intake event, or the 400 that names its first problem.
+function parseIntakeBody(body: string): { ok: true; event: IntakeEvent } | { ok: false; reply: IntakeReply } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    return { ok: false, reply: refuse(400, "bad_request", "The body is not valid JSON.") };
+  }
+  const deep = tooDeepAt(raw, MAX_INTAKE_DEPTH);
+  if (deep) return { ok: false, reply: refuse(400, "bad_request", `${deep.slice(0, 3).join(".")}: nested more than ${MAX_INTAKE_DEPTH} levels deep.`) };
+  const unstorable = unstorableAt(raw);
+  if (unstorable) return { ok: false, reply: refuse(400, "bad_request", `${unstorable.join(".") || "(body)"}: ${UNSTORABLE_MESSAGE}.`) };
+  const parsed = intakeEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = describeIntakeErrors(parsed.error);
+    return { ok: false, reply: { status: 400, body: { error: { code: "bad_request", message: problems[0], problems } } } };
+  }
+  return { ok: true, event: parsed.data };
 }
