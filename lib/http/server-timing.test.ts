@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerTiming, phaseTimer } from "./server-timing";
+import { parseServerTiming, phaseTimer, serverTimingHeaders, timePhase } from "./server-timing";
 
 describe("phaseTimer", () => {
   it("adds up each phase, keeps the order phases were first timed, and ends with the total", async () => {
@@ -28,5 +28,16 @@ describe("phaseTimer", () => {
 describe("parseServerTiming", () => {
   it("reads durations, with or without descriptions, and skips metrics without one", () => {
     expect(parseServerTiming('read;dur=0.2, auth;desc="key and limit";dur=1.4, cache, total;dur=9.8')).toEqual({ read: 0.2, auth: 1.4, total: 9.8 });
+  });
+});
+
+describe("serverTimingHeaders", () => {
+  it("sends the header for a timed request and none for one that was not timed", async () => {
+    let clock = 0;
+    const timer = phaseTimer(() => clock);
+    await timePhase(timer, "auth", async () => void (clock += 2));
+    expect(serverTimingHeaders(timer)).toEqual({ "Server-Timing": "auth;dur=2, total;dur=2" });
+    expect(await timePhase(undefined, "auth", async () => "ran")).toBe("ran");
+    expect(serverTimingHeaders(undefined)).toEqual({});
   });
 });

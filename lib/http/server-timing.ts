@@ -32,9 +32,9 @@ export function timePhase<T>(timer: PhaseTimer | undefined, phase: string, work:
   return timer ? timer.time(phase, work) : work();
 }
 
-/** The header for an answer: only where INTAKE_SERVER_TIMING is on. */
-export function serverTimingHeaders(timer: PhaseTimer, on: boolean): Record<string, string> {
-  return on ? { "Server-Timing": timer.header() } : {};
+/** The header for an answer, when the request was timed (INTAKE_SERVER_TIMING on). */
+export function serverTimingHeaders(timer: PhaseTimer | undefined): Record<string, string> {
+  return timer ? { "Server-Timing": timer.header() } : {};
 }
 
 /** A `Server-Timing` header's durations by metric name (metrics without a dur are left out). */
