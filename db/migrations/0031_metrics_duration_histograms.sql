@@ -48,10 +48,11 @@ DECLARE
   series text := NULL;
 BEGIN
   FOR change IN
+    SELECT m.dimension, m.kind, m.key, m.day, m.bucket, m.n, m.missing,
+           bool_or(m.missing) OVER (PARTITION BY m.dimension, m.kind, m.key) AS series_missing
+    FROM (
     SELECT c.dimension, c.kind, c.key, c.day, c.bucket, c.n,
-           NOT EXISTS (SELECT 1 FROM metrics_duration_prefix p WHERE p.dimension = c.dimension AND p.kind = c.kind AND p.key = c.key AND p.day = c.day) AS missing,
-           bool_or(NOT EXISTS (SELECT 1 FROM metrics_duration_prefix p WHERE p.dimension = c.dimension AND p.kind = c.kind AND p.key = c.key AND p.day = c.day))
-             OVER (PARTITION BY c.dimension, c.kind, c.key) AS series_missing
+           NOT EXISTS (SELECT 1 FROM metrics_duration_prefix p WHERE p.dimension = c.dimension AND p.kind = c.kind AND p.key = c.key AND p.day = c.day) AS missing
     FROM (
       SELECT x.dimension, x.kind, x.key, x.day, x.bucket, sum(x.n)::int AS n
       FROM (
@@ -62,7 +63,8 @@ BEGIN
       GROUP BY 1, 2, 3, 4, 5
       HAVING sum(x.n) <> 0
     ) c
-    ORDER BY c.dimension, c.kind, c.key, c.day
+    ) m
+    ORDER BY m.dimension, m.kind, m.key, m.day
   LOOP
     IF series IS DISTINCT FROM change.dimension || '/' || change.kind || '/' || change.key THEN
       series := change.dimension || '/' || change.kind || '/' || change.key;

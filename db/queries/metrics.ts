@@ -104,7 +104,7 @@ async function countedBySlice(plan: RollupPlan, slice: Slice, now: Date): Promis
 // The durations' histograms per slice key: for the whole days, the difference of each series'
 // cumulative rows at the range's end and start (two rows per slice, whatever the range's length);
 // for the partial days, the raw rows bucketed the same way. Keys as the counts have them ('' is null).
-export async function durationHistograms(plan: RollupPlan, slice: Slice): Promise<Map<string | null, SliceDurations>> {
+async function durationHistograms(plan: RollupPlan, slice: Slice): Promise<Map<string | null, SliceDurations>> {
   const [whole, partial] = await Promise.all([
     plan.days
       ? db.execute<DurationHistogramRecord>(dsql`
