@@ -11,7 +11,9 @@ type RoutingInput = Parameters<typeof applyRouting>[1];
  * call this one step, so none of them can forget a part of it.
  */
 export async function followUpPackageInTransaction(tx: Transaction, input: { handoffId: string; notify: boolean; route: RoutingInput | null }) {
-  await enqueue(tx, "crmSync", { handoffId: input.handoffId });
-  if (input.notify) await enqueue(tx, "notify", { handoffId: input.handoffId, event: "created" });
-  return input.route ? applyRouting(tx, input.route) : null;
+  // The jobs and routing's first reads go out together; routing's lock is taken after them.
+  const jobs = [enqueue(tx, "crmSync", { handoffId: input.handoffId })];
+  if (input.notify) jobs.push(enqueue(tx, "notify", { handoffId: input.handoffId, event: "created" }));
+  const [routed] = await Promise.all([input.route ? applyRouting(tx, input.route) : null, ...jobs]);
+  return routed;
 }

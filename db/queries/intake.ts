@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { followUpPackageInTransaction } from "@/db/queries/escalation";
 import { enqueue } from "@/db/queries/outbox";
 import { and, eq, sql as dsql } from "drizzle-orm";
@@ -152,17 +153,28 @@ export async function recordIntake(input: {
     const stored = decision.package ?? input.recordPackage;
     const companyId = await upsertCompany(tx, stored, input.emailDomain);
     const leadId = await upsertLead(tx, stored, companyId, event);
+
+    // From here on nothing waits for an id from the database (the handoff's is made here): the
+    // writes go out together, pipelined on the transaction's connection and run in order, so the
+    // intake costs a few round trips instead of one per statement. A failure aborts the transaction
+    // and the first error is the one reported.
+    const writes: Promise<unknown>[] = [];
     if (input.conversationId) {
-      await tx.insert(conversations).values({ id: input.conversationId, leadId, channel: event.channel });
+      writes.push(tx.insert(conversations).values({ id: input.conversationId, leadId, channel: event.channel }).execute());
       const lines = (event.messages ?? []).filter((m) => m.text.trim());
       if (lines.length) {
-        await tx.insert(messages).values(
-          lines.map((m, i) => ({
-            conversationId: input.conversationId!,
-            author: m.from,
-            text: m.text,
-            sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
-          })),
+        writes.push(
+          tx
+            .insert(messages)
+            .values(
+              lines.map((m, i) => ({
+                conversationId: input.conversationId!,
+                author: m.from,
+                text: m.text,
+                sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
+              })),
+            )
+            .execute(),
         );
       }
     }
@@ -174,43 +186,48 @@ export async function recordIntake(input: {
     if (stored) {
       const pkg: HandoffPackage = { ...stored, traceability: { ...stored.traceability, leadId } };
       const now = input.now ?? new Date();
-      const [row] = await tx
-        .insert(handoffs)
-        .values({
-          leadId,
-          companyId,
-          intakeId: input.intakeId,
-          conversationId: input.conversationId,
-          decision: decision.decision,
-          priority: decision.priority,
-          // Filtered leads are closed at once; everything else waits for a person or the agent's follow-up.
-          status: decision.decision === "filter" ? "discarded" : "pending",
-          discardReason: decision.decision === "filter" ? "not_a_fit" : null,
-          closedAt: decision.decision === "filter" ? now : null,
-          teamId: input.teamId,
-          slaDueAt: slaDueAt(decision.priority, now),
-          reasons: decision.reasons,
-          channel: event.channel,
-          campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
-          ruleVersion: input.ruleVersion,
-          agentSource: input.agentSource,
-          ...handoffColumnsFromPackage(pkg),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: handoffs.id });
-      handoffId = row!.id;
-      await insertHandoffEvent(tx, handoffId, {
-        type: "created",
-        actorKind: "agent",
-        data: {
-          decision: decision.decision,
-          priority: decision.priority,
-          reasons: decision.reasons,
-          ruleVersion: input.ruleVersion,
-          agentSource: input.agentSource,
-        },
-      });
+      handoffId = randomUUID();
+      writes.push(
+        tx
+          .insert(handoffs)
+          .values({
+            id: handoffId,
+            leadId,
+            companyId,
+            intakeId: input.intakeId,
+            conversationId: input.conversationId,
+            decision: decision.decision,
+            priority: decision.priority,
+            // Filtered leads are closed at once; everything else waits for a person or the agent's follow-up.
+            status: decision.decision === "filter" ? "discarded" : "pending",
+            discardReason: decision.decision === "filter" ? "not_a_fit" : null,
+            closedAt: decision.decision === "filter" ? now : null,
+            teamId: input.teamId,
+            slaDueAt: slaDueAt(decision.priority, now),
+            reasons: decision.reasons,
+            channel: event.channel,
+            campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
+            ruleVersion: input.ruleVersion,
+            agentSource: input.agentSource,
+            ...handoffColumnsFromPackage(pkg),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .execute(),
+      );
+      writes.push(
+        insertHandoffEvent(tx, handoffId, {
+          type: "created",
+          actorKind: "agent",
+          data: {
+            decision: decision.decision,
+            priority: decision.priority,
+            reasons: decision.reasons,
+            ruleVersion: input.ruleVersion,
+            agentSource: input.agentSource,
+          },
+        }),
+      );
       // An `act` is routed too: the owner it lands with is the one whose booking link the lead gets.
       if (decision.priority || decision.decision === "act")
         route = {
@@ -219,10 +236,10 @@ export async function recordIntake(input: {
           priority: decision.priority,
           now,
         };
-      if (input.approvals?.length) await insertApprovalRequests(tx, handoffId, input.approvals);
+      if (input.approvals?.length) writes.push(insertApprovalRequests(tx, handoffId, input.approvals));
       // The chat shows the booking link in its reply; a form or email lead gets it by email.
       if (decision.decision === "act" && event.channel !== "chat" && decision.actions.some((a) => a.type === "send_booking_link")) {
-        await enqueue(tx, "bookingLinkEmail", { handoffId, language: input.language ?? "en" });
+        writes.push(enqueue(tx, "bookingLinkEmail", { handoffId, language: input.language ?? "en" }));
       }
     }
 
@@ -233,12 +250,15 @@ export async function recordIntake(input: {
       handoffId,
     };
     // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
-    const [saved] = await tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response });
+    const saved = tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response }).execute();
+    writes.push(saved);
+    await Promise.all(writes);
     if (input.onRecorded) await input.onRecorded(tx, { intakeId: input.intakeId, leadId, handoffId, conversationId: input.conversationId, decision });
     // Outbox and routing: the jobs commit or roll back with the handoff itself; a package for a person
     // (it has a priority) is placed by the routing rules, last, so concurrent intakes wait on its lock briefly.
     if (handoffId) await followUpPackageInTransaction(tx, { handoffId, notify: decision.decision === "escalate", route });
-    return { duplicate: false, response: saved!.response ?? response };
+    const [savedRow] = await saved;
+    return { duplicate: false, response: savedRow?.response ?? response };
   });
 }
 

@@ -35,15 +35,23 @@ export async function slaDeadline(input: { priority: HandoffPriority; teamId: st
   return slaDueAt(input.priority, input.from, { calendar: await getTeamCalendar(executor, input.teamId), minutes: policy.minutes });
 }
 
+/** Every team's business hours by id: routing may place a package with any team, and reading them all before its lock is one round trip fewer under it. */
+async function loadTeamCalendars(executor: Executor): Promise<Map<string, Calendar>> {
+  const rows = await executor.select({ id: teams.id, timeZone: teams.timeZone, businessHours: teams.businessHours }).from(teams);
+  return new Map(rows.map((r) => [r.id, { timeZone: r.timeZone, businessHours: r.businessHours }]));
+}
+
 /**
  * Everyone routing could pick, with their current load (open immediate packages they own). Taken
  * under a transaction-scoped advisory lock, so two packages routed at once see each other's
- * assignment and round-robin stays fair across app instances.
+ * assignment and round-robin stays fair across app instances. The lock and the read go out together
+ * (pipelined on the transaction's connection) but run one after the other: the read's snapshot is
+ * taken once the lock is held, so it sees what the previous holder committed.
  */
-async function loadCandidates(tx: Transaction): Promise<Candidate[]> {
-  await tx.execute(dsql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
+async function loadCandidatesUnderLock(tx: Transaction): Promise<Candidate[]> {
+  const locked = tx.execute(dsql`select pg_advisory_xact_lock(${ROUTING_LOCK})`);
   // open_immediate is kept by a trigger on handoffs (migration 0013): no counting under the lock.
-  const rows = await tx.execute<{
+  const read = tx.execute<{
     id: string;
     team_id: string | null;
     role: Candidate["role"];
@@ -54,6 +62,7 @@ async function loadCandidates(tx: Transaction): Promise<Candidate[]> {
   }>(dsql`
     select u.id, u.team_id, u.role, u.active, u.capacity, u.last_assigned_at, u.open_immediate
     from ${users} u where u.active`);
+  const [, rows] = await Promise.all([locked, read]);
   return rows.map((r) => ({
     id: r.id,
     teamId: r.team_id,
@@ -74,6 +83,10 @@ export type AppliedRouting = { decision: RoutingDecision; slaDueAt: Date };
  * Places a package by the routing rules inside the caller's transaction: owner and team, the SLA
  * window in the receiving team's business hours, the acceptance clock, and a timeline event naming
  * the rule. `exclude` keeps a breach from handing the package back to the person who let it lapse.
+ *
+ * The routing lock is held from the candidates' read to the caller's commit, and every intake that
+ * escalates waits for it: what needs no lock (rules, SLA policy, calendars) is read before it, and
+ * the writes after the decision go out together, so the lock is held for two round trips and the commit.
  */
 export async function applyRouting(
   tx: Transaction,
@@ -88,26 +101,33 @@ export async function applyRouting(
     breaches?: number;
   },
 ): Promise<AppliedRouting> {
-  const rules = await listRoutingRules(tx);
-  const candidates = await loadCandidates(tx);
-  const decision = routeHandoff({ facts: input.facts, rules, candidates, exclude: input.exclude });
-  const calendar = await getTeamCalendar(tx, decision.teamId);
   const priority = input.priority;
-  const policy = priority ? await getSlaPolicy(tx, priority) : null;
+  const [rules, calendars, policy] = await Promise.all([
+    listRoutingRules(tx),
+    loadTeamCalendars(tx),
+    priority ? getSlaPolicy(tx, priority) : Promise.resolve(null),
+  ]);
+  const candidates = await loadCandidatesUnderLock(tx);
+  const decision = routeHandoff({ facts: input.facts, rules, candidates, exclude: input.exclude });
+  const calendar = decision.teamId ? (calendars.get(decision.teamId) ?? null) : null;
   const window = priority && policy ? slaWindow(priority, input.now, { calendar, minutes: policy.minutes }) : null;
   const slaDueAt = window?.dueAt ?? input.now;
 
-  await tx
-    .update(handoffs)
-    .set({
-      ownerId: decision.ownerId,
-      teamId: decision.teamId,
-      slaDueAt,
-      updatedAt: dsql`now()`,
-      ...(input.eventType === "reassigned" ? { version: dsql`${handoffs.version} + 1` } : {}),
-    })
-    .where(eq(handoffs.id, input.handoffId));
-  if (decision.ownerId) await tx.update(users).set({ lastAssignedAt: input.now }).where(eq(users.id, decision.ownerId));
+  const writes: Promise<unknown>[] = [];
+  writes.push(
+    tx
+      .update(handoffs)
+      .set({
+        ownerId: decision.ownerId,
+        teamId: decision.teamId,
+        slaDueAt,
+        updatedAt: dsql`now()`,
+        ...(input.eventType === "reassigned" ? { version: dsql`${handoffs.version} + 1` } : {}),
+      })
+      .where(eq(handoffs.id, input.handoffId))
+      .execute(),
+  );
+  if (decision.ownerId) writes.push(tx.update(users).set({ lastAssignedAt: input.now }).where(eq(users.id, decision.ownerId)).execute());
 
   // Nurture waits for the lead's data, not for a person: only escalations run an acceptance clock.
   if (window && (priority === "immediate" || priority === "normal")) {
@@ -122,25 +142,31 @@ export async function applyRouting(
       breaches: input.breaches ?? 0,
       updatedAt: input.now,
     };
-    await tx
-      .insert(handoffSlaClocks)
-      .values({ handoffId: input.handoffId, ...clock })
-      .onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: clock });
+    writes.push(
+      tx
+        .insert(handoffSlaClocks)
+        .values({ handoffId: input.handoffId, ...clock })
+        .onConflictDoUpdate({ target: handoffSlaClocks.handoffId, set: clock })
+        .execute(),
+    );
   }
 
-  await insertHandoffEvent(tx, input.handoffId, {
-    type: input.eventType ?? "routed",
-    actorKind: "system",
-    data: {
-      ...(input.eventType === "reassigned" ? { fromOwnerId: input.exclude?.[0] ?? null, toOwnerId: decision.ownerId } : {}),
-      ownerId: decision.ownerId,
-      teamId: decision.teamId,
-      ruleId: decision.ruleId,
-      ruleName: decision.ruleName,
-      passedOver: decision.passedOver,
-      slaDueAt: slaDueAt.toISOString(),
-    },
-  });
+  writes.push(
+    insertHandoffEvent(tx, input.handoffId, {
+      type: input.eventType ?? "routed",
+      actorKind: "system",
+      data: {
+        ...(input.eventType === "reassigned" ? { fromOwnerId: input.exclude?.[0] ?? null, toOwnerId: decision.ownerId } : {}),
+        ownerId: decision.ownerId,
+        teamId: decision.teamId,
+        ruleId: decision.ruleId,
+        ruleName: decision.ruleName,
+        passedOver: decision.passedOver,
+        slaDueAt: slaDueAt.toISOString(),
+      },
+    }),
+  );
+  await Promise.all(writes);
   return { decision, slaDueAt };
 }
 
