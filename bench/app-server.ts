@@ -65,7 +65,9 @@ async function startNextProcess(nextBin: string, options: AppServerOptions, labe
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
   // Its own process group, so stopping it also stops anything it started.
-  const child = spawn(process.execPath, [nextBin, "start", "-H", HOST, "-p", String(port)], {
+  // BENCH_APP_NODE_ARGS passes flags to the app's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), which NODE_OPTIONS refuses.
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-H", HOST, "-p", String(port)], {
     env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -108,9 +108,16 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
         insert into leads (name, email, phone, role, website, company_id)
         values (${lead.name}, null, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId}) returning id`;
 
+  // From here the app pipelines (db/queries/intake.ts): the writes that wait for no id go out
+  // together, then the jobs with routing's reads, then the lock with the candidates, then routing's
+  // writes. The same rounds here, so the gap to the endpoint is the layers and not the round trips.
   const conversationId = rows.conversation ? ids.conversationId : null;
+  const h = rows.handoff;
+  const handoffId = h ? randomUUID() : null;
+  const now = new Date();
+  const first: Promise<unknown>[] = [];
   if (rows.conversation) {
-    await tx`insert into conversations (id, lead_id, channel) values (${ids.conversationId}, ${leadId}, ${rows.conversation.channel})`;
+    first.push(tx`insert into conversations (id, lead_id, channel) values (${ids.conversationId}, ${leadId}, ${rows.conversation.channel})`.execute());
     const lines = rows.conversation.messages;
     if (lines.length) {
       const values = lines.map((m, i) => ({
@@ -119,36 +126,75 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
         text: m.text,
         sent_at: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
       }));
-      await tx`insert into messages ${tx(values, "conversation_id", "author", "text", "sent_at")}`;
+      first.push(tx`insert into messages ${tx(values, "conversation_id", "author", "text", "sent_at")}`.execute());
     }
   }
-
-  let handoffId: string | null = null;
-  const h = rows.handoff;
   if (h) {
-    const now = new Date();
     const filtered = h.decision === "filter";
-    [{ id: handoffId }] = await tx<[{ id: string }]>`
-      insert into handoffs (lead_id, company_id, intake_id, conversation_id, decision, priority, status, discard_reason, closed_at, team_id,
+    first.push(
+      tx`
+      insert into handoffs (id, lead_id, company_id, intake_id, conversation_id, decision, priority, status, discard_reason, closed_at, team_id,
         sla_due_at, reasons, intent, fit, channel, campaign, rule_version, agent_source, package, lead_name, lead_email, company_name, summary, created_at, updated_at)
-      values (${leadId}, ${companyId}, ${ids.intakeId}, ${conversationId}, ${h.decision}, ${h.priority}, ${filtered ? "discarded" : "pending"},
+      values (${handoffId}, ${leadId}, ${companyId}, ${ids.intakeId}, ${conversationId}, ${h.decision}, ${h.priority}, ${filtered ? "discarded" : "pending"},
         ${filtered ? "not_a_fit" : null}, ${filtered ? now : null}, ${ids.teamId}, ${slaFor(h.priority, now)}, ${h.reasons}::text[], ${h.intent}, ${h.fit},
         ${h.channel}, ${h.campaign}, ${h.ruleVersion}, ${"deterministic"}, ${withRecordIds(h.package, { leadId })}::text::jsonb, ${h.leadName}, ${h.leadEmail},
-        ${h.companyName}, ${h.summary}, ${now}, ${now})
-      returning id`;
-    await tx`insert into handoff_events (handoff_id, type, actor_kind, data) values (${handoffId}, 'created', 'agent', ${h.eventData}::text::jsonb)`;
-    await sendJob(tx, ids.tables.crmSync, queues.crmSync.name, { handoffId }, `crm-sync:${handoffId}`);
-    if (h.decision === "escalate") await sendJob(tx, ids.tables.notify, queues.notify.name, { handoffId, event: "created" }, `notify:created:${handoffId}`);
+        ${h.companyName}, ${h.summary}, ${now}, ${now})`.execute(),
+      tx`insert into handoff_events (handoff_id, type, actor_kind, data) values (${handoffId}, 'created', 'agent', ${h.eventData}::text::jsonb)`.execute(),
+    );
   }
+  first.push(
+    tx`update intakes set lead_id = ${leadId}, response = ${withRecordIds(rows.response, { leadId, handoffId })}::text::jsonb where id = ${ids.intakeId} returning response`.execute(),
+  );
+  await Promise.all(first);
+  if (!h || !handoffId) return;
 
-  await tx`update intakes set lead_id = ${leadId}, response = ${withRecordIds(rows.response, { leadId, handoffId })}::text::jsonb where id = ${ids.intakeId} returning response`;
+  const routed = h.priority !== null || h.decision === "act";
+  const second: Promise<unknown>[] = [sendJob(tx, ids.tables.crmSync, queues.crmSync.name, { handoffId }, `crm-sync:${handoffId}`)];
+  if (h.decision === "escalate")
+    second.push(sendJob(tx, ids.tables.notify, queues.notify.name, { handoffId, event: "created" }, `notify:created:${handoffId}`));
+  if (routed) {
+    second.push(
+      tx`select id, position, name, enabled, match, target, respect_capacity, created_at, updated_at from routing_rules order by position, id`.execute(),
+      tx`select id, time_zone, business_hours from teams`.execute(),
+    );
+    if (h.priority)
+      second.push(tx`select priority, minutes, max_breaches, reassign_on_breach, updated_at from sla_policies where priority = ${h.priority}`.execute());
+  }
+  await Promise.all(second);
+  if (!routed) return;
+
+  // Routing (db/queries/routing.ts) for a team with no one to assign: the team's queue.
+  await Promise.all([
+    tx`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(),
+    tx`select id, team_id, role, active, capacity, last_assigned_at, open_immediate from users where active`.execute(),
+  ]);
+  const dueAt = slaFor(h.priority, now);
+  const third: Promise<unknown>[] = [
+    tx`update handoffs set owner_id = null, team_id = ${ids.teamId}, sla_due_at = ${dueAt}, updated_at = now() where id = ${handoffId}`.execute(),
+  ];
+  if (h.priority === "immediate" || h.priority === "normal") {
+    third.push(
+      tx`insert into handoff_sla_clocks (handoff_id, cycle, stage, owner_id, started_at, remind_at, due_at, next_at, breaches, updated_at)
+         values (${handoffId}, 1, 'running', null, ${now}, ${dueAt}, ${dueAt}, ${dueAt}, 0, ${now})
+         on conflict (handoff_id) do update set cycle = excluded.cycle, stage = excluded.stage, due_at = excluded.due_at, next_at = excluded.next_at`.execute(),
+    );
+  }
+  const routedEvent = { ownerId: null, teamId: ids.teamId, ruleId: null, ruleName: "fallback", passedOver: [], slaDueAt: dueAt.toISOString() };
+  third.push(
+    tx`insert into handoff_events (handoff_id, type, actor_kind, data) values (${handoffId}, 'routed', 'system', ${JSON.stringify(routedEvent)}::text::jsonb)`.execute(),
+  );
+  await Promise.all(third);
 }
+
+// db/queries/routing.ts's lock: the same key, so the baseline queues as the endpoint does.
+export const ROUTING_LOCK = 7_240_612;
 
 // pg-boss 12's insert for one job (plans.insertJobs, without the LISTEN/NOTIFY these queues do not
 // use): the queue's settings are read in the same statement, as pg-boss does.
 async function sendJob(tx: Tx, table: string, name: string, data: Record<string, unknown>, singletonKey: string) {
-  await tx.unsafe(
-    `insert into pgboss."${table}" (id, name, data, priority, start_after, created_on, singleton_key, singleton_on, group_id, group_tier,
+  return tx
+    .unsafe(
+      `insert into pgboss."${table}" (id, name, data, priority, start_after, created_on, singleton_key, singleton_on, group_id, group_tier,
        expire_seconds, deletion_seconds, keep_until, retry_limit, retry_delay, retry_backoff, retry_delay_max, policy, dead_letter,
        heartbeat_seconds, blocked, blocking, pending_dependencies, trace_context)
      select gen_random_uuid(), $1, $2::text::jsonb, 0, now(), now(), $3, null, null, null,
@@ -157,8 +203,9 @@ async function sendJob(tx: Tx, table: string, name: string, data: Record<string,
        q.heartbeat_seconds, false, false, 0, null
      from (select $1::text as name) j left join pgboss.queue q on q.name = j.name
      on conflict do nothing returning id`,
-    [name, JSON.stringify(data), singletonKey],
-  );
+      [name, JSON.stringify(data), singletonKey],
+    )
+    .execute();
 }
 
 // db/queries/intake.ts's slaFor.

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { queues } from "@/lib/jobs/queues";
-import type { JobTables } from "./intake-baseline";
+import { ROUTING_LOCK, type JobTables } from "./intake-baseline";
 import type { IntakeRows } from "./intake-rows";
 import { summarise, type LatencySummary } from "./latency";
 
@@ -191,6 +191,24 @@ function planStatements(rows: IntakeRows, ids: { teamId: string; tables: JobTabl
   const handoffJson = handoffId === "null" ? "'null'" : `'"' || :handoff_id || '"'`;
   const response = `replace(replace(${text(rows.response)}, '"zqxleadzqx"', '"' || :lead_id || '"'), '"zqxhandoffzqx"', ${handoffJson})`;
   out.push(`update intakes set lead_id = :lead_id, response = ${response}::text::jsonb where id = :intake_id returning response;`);
+  // Routing, as the baseline runs it (bench/intake-baseline.ts): a team with no one to assign.
+  if (h && (h.priority !== null || h.decision === "act")) {
+    const slaMinutes = h.priority === "immediate" ? 15 : h.priority === "normal" ? 240 : h.priority === "nurture" ? 4320 : 0;
+    const due = `now() + interval '${slaMinutes} minutes'`;
+    out.push("select id, position, name, enabled, match, target, respect_capacity, created_at, updated_at from routing_rules order by position, id;");
+    out.push("select id, time_zone, business_hours from teams;");
+    if (h.priority) out.push(`select priority, minutes, max_breaches, reassign_on_breach, updated_at from sla_policies where priority = ${text(h.priority)};`);
+    out.push(`select pg_advisory_xact_lock(${ROUTING_LOCK});`);
+    out.push("select id, team_id, role, active, capacity, last_assigned_at, open_immediate from users where active;");
+    out.push(`update handoffs set owner_id = null, team_id = ${text(ids.teamId)}, sla_due_at = ${due}, updated_at = now() where id = :handoff_id;`);
+    if (h.priority === "immediate" || h.priority === "normal")
+      out.push(
+        "insert into handoff_sla_clocks (handoff_id, cycle, stage, owner_id, started_at, remind_at, due_at, next_at, breaches, updated_at) " +
+          `values (:handoff_id, 1, 'running', null, now(), ${due}, ${due}, ${due}, 0, now());`,
+      );
+    const routed = `'{"ownerId":null,"teamId":"${ids.teamId}","ruleId":null,"ruleName":"fallback","passedOver":[],"slaDueAt":"' || (${due})::text || '"}'`;
+    out.push(`insert into handoff_events (handoff_id, type, actor_kind, data) values (:handoff_id, 'routed', 'system', (${routed})::jsonb);`);
+  }
   out.push("commit;");
   return out;
 }
