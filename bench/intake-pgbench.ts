@@ -20,7 +20,7 @@ const EXTERNAL_ID_SQL = "('pgbench-' || :client_id || '-' || :intake_seq)";
 
 // Plans per script file: pgbench 15 corrupts its heap parsing a script of more than about a hundred
 // commands (realloc(): invalid next size), and each plan is a dozen; it takes at most 128 files.
-const PLANS_PER_SCRIPT = 8;
+const PLANS_PER_SCRIPT = 4;
 const MAX_SCRIPTS = 128;
 
 /**
@@ -206,8 +206,9 @@ function planStatements(rows: IntakeRows, ids: { teamId: string; tables: JobTabl
         "insert into handoff_sla_clocks (handoff_id, cycle, stage, owner_id, started_at, remind_at, due_at, next_at, breaches, updated_at) " +
           `values (:handoff_id, 1, 'running', null, now(), ${due}, ${due}, ${due}, 0, now());`,
       );
-    const routed = `'{"ownerId":null,"teamId":"${ids.teamId}","ruleId":null,"ruleName":"fallback","passedOver":[],"slaDueAt":"' || (${due})::text || '"}'`;
-    out.push(`insert into handoff_events (handoff_id, type, actor_kind, data) values (:handoff_id, 'routed', 'system', (${routed})::jsonb);`);
+    // jsonb_build_object, not a JSON literal: pgbench would read the literal's colons as variables.
+    const routed = `jsonb_build_object('ownerId', null, 'teamId', ${text(ids.teamId)}, 'ruleId', null, 'ruleName', 'fallback', 'passedOver', '[]'::jsonb, 'slaDueAt', ${due})`;
+    out.push(`insert into handoff_events (handoff_id, type, actor_kind, data) values (:handoff_id, 'routed', 'system', ${routed});`);
   }
   out.push("commit;");
   return out;
