@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { queues } from "@/lib/jobs/queues";
+import { ROUTING_LOCK } from "@/lib/routing/lock";
 import { fillIntakeRows, markFor, withRecordIds, type IntakeRows } from "./intake-rows";
 import { summarise, type LatencySummary } from "./latency";
 import { startLoadProfile, type LoadProfile } from "./load-profile";
@@ -185,9 +186,6 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
   );
   await Promise.all(third);
 }
-
-// db/queries/routing.ts's lock: the same key, so the baseline queues as the endpoint does.
-export const ROUTING_LOCK = 7_240_612;
 
 // pg-boss 12's insert for one job (plans.insertJobs, without the LISTEN/NOTIFY these queues do not
 // use): the queue's settings are read in the same statement, as pg-boss does.

@@ -3,7 +3,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { queues } from "@/lib/jobs/queues";
-import { ROUTING_LOCK, type JobTables } from "./intake-baseline";
+import { ROUTING_LOCK } from "@/lib/routing/lock";
+import type { JobTables } from "./intake-baseline";
 import type { IntakeRows } from "./intake-rows";
 import { summarise, type LatencySummary } from "./latency";
 
@@ -163,13 +164,12 @@ function planStatements(rows: IntakeRows, ids: { teamId: string; tables: JobTabl
   const h = rows.handoff;
   if (h) {
     const filtered = h.decision === "filter";
-    const slaMinutes = h.priority === "immediate" ? 15 : h.priority === "normal" ? 240 : h.priority === "nurture" ? 4320 : 0;
     const pkg = `replace(${text(h.package)}, '"zqxleadzqx"', '"' || :lead_id || '"')`;
     out.push(
       "insert into handoffs (lead_id, company_id, intake_id, conversation_id, decision, priority, status, discard_reason, closed_at, team_id, " +
         "sla_due_at, reasons, intent, fit, channel, campaign, rule_version, agent_source, package, lead_name, lead_email, company_name, summary, created_at, updated_at) " +
         `values (:lead_id, ${companyId}, :intake_id, ${conversationId}, ${text(h.decision)}, ${text(h.priority)}, ${text(filtered ? "discarded" : "pending")}, ` +
-        `${text(filtered ? "not_a_fit" : null)}, ${filtered ? "now()" : "null"}, ${text(ids.teamId)}, now() + interval '${slaMinutes} minutes', ` +
+        `${text(filtered ? "not_a_fit" : null)}, ${filtered ? "now()" : "null"}, ${text(ids.teamId)}, ${slaDueSql(h.priority)}, ` +
         `array[${h.reasons.map(text).join(", ")}]::text[], ${text(h.intent)}, ${text(h.fit)}, ${text(h.channel)}, ${text(h.campaign)}, ${h.ruleVersion}, ` +
         `'deterministic', ${pkg}::text::jsonb, ${text(h.leadName)}, ${text(h.leadEmail)}, ${text(h.companyName)}, ${text(h.summary)}, now(), now()) ` +
         "returning id as handoff_id \\gset",
@@ -193,8 +193,7 @@ function planStatements(rows: IntakeRows, ids: { teamId: string; tables: JobTabl
   out.push(`update intakes set lead_id = :lead_id, response = ${response}::text::jsonb where id = :intake_id returning response;`);
   // Routing, as the baseline runs it (bench/intake-baseline.ts): a team with no one to assign.
   if (h && (h.priority !== null || h.decision === "act")) {
-    const slaMinutes = h.priority === "immediate" ? 15 : h.priority === "normal" ? 240 : h.priority === "nurture" ? 4320 : 0;
-    const due = `now() + interval '${slaMinutes} minutes'`;
+    const due = slaDueSql(h.priority);
     out.push("select id, position, name, enabled, match, target, respect_capacity, created_at, updated_at from routing_rules order by position, id;");
     out.push("select id, time_zone, business_hours from teams;");
     if (h.priority) out.push(`select priority, minutes, max_breaches, reassign_on_breach, updated_at from sla_policies where priority = ${text(h.priority)};`);
@@ -212,6 +211,12 @@ function planStatements(rows: IntakeRows, ids: { teamId: string; tables: JobTabl
   }
   out.push("commit;");
   return out;
+}
+
+// The baseline's slaFor as SQL: the default window of each priority from now.
+function slaDueSql(priority: string | null): string {
+  const minutes = priority === "immediate" ? 15 : priority === "normal" ? 240 : priority === "nurture" ? 4320 : 0;
+  return `now() + interval '${minutes} minutes'`;
 }
 
 // The baseline's pg-boss insert (sendJob), with the same settings read from pgboss.queue.

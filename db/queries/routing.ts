@@ -3,6 +3,7 @@ import { db, type Transaction } from "@/db";
 import { insertHandoffEvent } from "@/db/queries/handoffs";
 import { handoffs, handoffSlaClocks, routingRules, slaPolicies, teams, users, type HandoffPriority, type SlaPolicy } from "@/db/schema";
 import { routingRuleSchema, type RoutingRule } from "@/lib/routing/schema";
+import { ROUTING_LOCK } from "@/lib/routing/lock";
 import { routeHandoff, type Candidate, type RoutingDecision, type RoutingFacts } from "@/lib/routing/route";
 import type { Calendar } from "@/lib/sla/business-time";
 import { defaultSlaMinutes, slaDueAt, slaWindow } from "@/lib/sla/due-at";
@@ -73,9 +74,6 @@ async function loadCandidatesUnderLock(tx: Transaction): Promise<Candidate[]> {
     lastAssignedAt: r.last_assigned_at ? new Date(r.last_assigned_at) : null,
   }));
 }
-
-// Any fixed number, distinct from the migration lock.
-const ROUTING_LOCK = 7_240_612;
 
 export type AppliedRouting = { decision: RoutingDecision; slaDueAt: Date };
 
