@@ -84,3 +84,20 @@ test("[LEAD] sees why a message was not sent, and gets the text back to try agai
   await chatPage.say("Hello, anyone there?", "What is the best email address to reach you?");
   await expect(page.getByTestId("chat-error")).toHaveCount(0);
 });
+
+test("[LEAD] text typed before the page became interactive can be sent", async ({ page, chatPage }) => {
+  // Hold the page's scripts: the lead types into the server-rendered box on a slow connection.
+  let release: () => void = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/chat", { waitUntil: "commit" });
+  await chatPage.input().fill("Hi, I'm Ines Prado from Lumen Works.");
+  release();
+  await expect(chatPage.sendButton()).toBeEnabled();
+  await chatPage.sendButton().click();
+  await expect(chatPage.leadMessages().last()).toHaveText("You: Hi, I'm Ines Prado from Lumen Works.");
+  await expect(chatPage.agentMessages().last()).toContainText("What is the best email address to reach you?");
+});

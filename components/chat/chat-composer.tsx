@@ -14,6 +14,15 @@ export function ChatComposer({ value, onChange, onSend, busy }: { value: string;
   const tooLong = length > MAX;
   const canSend = !busy && length > 0 && !tooLong;
 
+  // Text typed before the page became interactive is in the box but not in React's state: adopt it once,
+  // so the Send button reflects what the lead sees (a slow connection otherwise leaves it disabled).
+  useEffect(() => {
+    const typed = box.current?.value ?? "";
+    if (typed && typed !== value) onChange(typed);
+    // Only on mount: afterwards every keystroke goes through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   // Grows with the text up to a few lines, then scrolls.
   useEffect(() => {
     const el = box.current;
