@@ -251,6 +251,60 @@ describe("metrics rollups", () => {
     }
   });
 
+  it("holds no rollup row while a package's transaction is still open (the triggers run at commit)", async () => {
+    // Two packages of one day, slice and shard, as two intakes write them at once: the first one's
+    // transaction stays open (an intake routing under its lock) while the second inserts and commits.
+    // Were the rollups refreshed at each statement, the first would hold the shared row and the
+    // second would wait for it until its lock timeout.
+    const createdAt = new Date("2003-05-06T09:00:00Z");
+    const sameShard: string[] = [];
+    while (sameShard.length < 2) {
+      const id = randomUUID();
+      const [row] = await db.execute<{ shard: number }>(dsql`select hashtext(${id}) & 3 as shard`);
+      if (row!.shard === 0) sameShard.push(id);
+    }
+    const values = (id: string) => ({
+      id,
+      decision: "escalate" as const,
+      priority: "immediate" as const,
+      status: "pending" as const,
+      channel: "form" as const,
+      intent: "quote",
+      reasons: ["high_value" as const],
+      ruleVersion: 1,
+      teamId: teams[1]!,
+      createdAt,
+      slaDueAt: new Date(createdAt.getTime() + 900_000),
+      leadName: "At commit",
+      leadEmail: `${id}@rollups.example`,
+      package: minimalPackage("At commit"),
+      summary: "at commit",
+    });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+    const first = db.transaction(async (tx) => {
+      await tx.insert(handoffs).values(values(sameShard[0]!));
+      inserted();
+      await held;
+    });
+    await firstInserted;
+    try {
+      await db.transaction(async (tx) => {
+        await tx.execute(dsql`set local lock_timeout = '3s'`);
+        await tx.insert(handoffs).values(values(sameShard[1]!));
+      });
+    } finally {
+      release();
+      await first;
+    }
+    const [row] = await db.execute<{ created: number }>(dsql`
+      select coalesce(sum(created), 0)::int as created from metrics_daily where dimension = 'priority' and key = 'immediate' and day = '2003-05-06'`);
+    expect(row!.created).toBe(2);
+    await db.delete(handoffs).where(dsql`${handoffs.id} in (${sameShard[0]!}::uuid, ${sameShard[1]!}::uuid)`);
+  });
+
   it("the mix touched what the rollups count: statuses, owners, flags, meetings, values", async () => {
     const [row] = await db.execute<{ statuses: number; flagged: number; meetings: number; valued: number; unowned: number }>(dsql`
       select count(distinct status)::int as statuses, count(poor_escalation_at)::int as flagged,
