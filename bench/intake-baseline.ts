@@ -18,7 +18,8 @@ export type BaselineResult = { intakes: number; seconds: number; perSecond: numb
  * The floor the endpoint is compared with: recordIntake's statements as plain postgres.js SQL, one
  * transaction per intake, driven by `workers` concurrent loops for `seconds` after a warm-up. No
  * HTTP, validation, authentication, rate limit or triage: the rows come ready from planIntakeRows.
- * Statements go unprepared, as drizzle sends the app's, so the gap is the layers and not the protocol.
+ * Statements go prepared and planned for their parameters, as the app's pool sends drizzle's
+ * (db/prepared-statements.ts), so the gap is the layers and not the protocol.
  */
 export async function runSqlBaseline(options: {
   url: string;
@@ -30,7 +31,11 @@ export async function runSqlBaseline(options: {
   /** Prefixes the externalIds, so these intakes are told apart from the endpoint's. */
   prefix: string;
 }): Promise<BaselineResult> {
-  const sql = postgres(options.url, { max: options.workers, prepare: false, onnotice: () => {} });
+  const sql = postgres(options.url, {
+    max: options.workers,
+    onnotice: () => {},
+    connection: { jit: "off", plan_cache_mode: "force_custom_plan" },
+  });
   try {
     const tables = await jobTables(sql);
     let seq = 0;
@@ -110,8 +115,8 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
         values (${lead.name}, null, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId}) returning id`;
 
   // From here the app pipelines (db/queries/intake.ts): the writes that wait for no id go out
-  // together, then the jobs with routing's reads, then the lock with the candidates, then routing's
-  // writes. The same rounds here, so the gap to the endpoint is the layers and not the round trips.
+  // together with the outbox jobs, then routing's reads with the lock and the candidates, then
+  // routing's writes. The same rounds here, so the gap to the endpoint is the layers and not the round trips.
   const conversationId = rows.conversation ? ids.conversationId : null;
   const h = rows.handoff;
   const handoffId = h ? randomUUID() : null;
@@ -146,29 +151,28 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
   first.push(
     tx`update intakes set lead_id = ${leadId}, response = ${withRecordIds(rows.response, { leadId, handoffId })}::text::jsonb where id = ${ids.intakeId} returning response`.execute(),
   );
+  if (h && handoffId) {
+    first.push(sendJob(tx, ids.tables.crmSync, queues.crmSync.name, { handoffId }, `crm-sync:${handoffId}`));
+    if (h.decision === "escalate")
+      first.push(sendJob(tx, ids.tables.notify, queues.notify.name, { handoffId, event: "created" }, `notify:created:${handoffId}`));
+  }
   await Promise.all(first);
   if (!h || !handoffId) return;
-
   const routed = h.priority !== null || h.decision === "act";
-  const second: Promise<unknown>[] = [sendJob(tx, ids.tables.crmSync, queues.crmSync.name, { handoffId }, `crm-sync:${handoffId}`)];
-  if (h.decision === "escalate")
-    second.push(sendJob(tx, ids.tables.notify, queues.notify.name, { handoffId, event: "created" }, `notify:created:${handoffId}`));
-  if (routed) {
-    second.push(
-      tx`select id, position, name, enabled, match, target, respect_capacity, created_at, updated_at from routing_rules order by position, id`.execute(),
-      tx`select id, time_zone, business_hours from teams`.execute(),
-    );
-    if (h.priority)
-      second.push(tx`select priority, minutes, max_breaches, reassign_on_breach, updated_at from sla_policies where priority = ${h.priority}`.execute());
-  }
-  await Promise.all(second);
   if (!routed) return;
 
   // Routing (db/queries/routing.ts) for a team with no one to assign: the team's queue.
-  await Promise.all([
+  const second: Promise<unknown>[] = [
+    tx`select id, position, name, enabled, match, target, respect_capacity, created_at, updated_at from routing_rules order by position, id`.execute(),
+    tx`select id, time_zone, business_hours from teams`.execute(),
+  ];
+  if (h.priority)
+    second.push(tx`select priority, minutes, max_breaches, reassign_on_breach, updated_at from sla_policies where priority = ${h.priority}`.execute());
+  second.push(
     tx`select pg_advisory_xact_lock(${ROUTING_LOCK})`.execute(),
     tx`select id, team_id, role, active, capacity, last_assigned_at, open_immediate from users where active`.execute(),
-  ]);
+  );
+  await Promise.all(second);
   const dueAt = slaFor(h.priority, now);
   const third: Promise<unknown>[] = [
     tx`update handoffs set owner_id = null, team_id = ${ids.teamId}, sla_due_at = ${dueAt}, updated_at = now() where id = ${handoffId}`.execute(),

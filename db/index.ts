@@ -2,6 +2,7 @@ import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { embeddedUrl } from "@/db/embedded";
+import { preparingRepeated } from "@/db/prepared-statements";
 import { connectionBounds, env } from "@/lib/env";
 import * as schema from "@/db/schema";
 
@@ -22,13 +23,16 @@ export const sql =
     max: env().DATABASE_POOL_MAX,
     onnotice: () => {},
     // JIT compiling pays off for long reports, not for the app's queries: on the metrics reads it
-    // added ~75 ms of compilation to each (EXPLAIN ANALYZE at 1M handoffs).
-    connection: { jit: "off", ...connectionBounds() },
+    // added ~75 ms of compilation to each (EXPLAIN ANALYZE at 1M handoffs). Prepared statements
+    // (db/prepared-statements.ts) are planned for their parameters every time, as unnamed ones are:
+    // a generic plan cannot use the partial indexes the inbox and the metrics rely on.
+    connection: { jit: "off", plan_cache_mode: "force_custom_plan", ...connectionBounds() },
     // Timestamps come back as Date; numeric stays a string unless drizzle maps it.
   });
 if (env().NODE_ENV !== "production") globalForDb.batonSql = sql;
 
-export const db: Database = drizzle(sql, { schema, casing: "snake_case" });
+// Repeated statements go prepared: one round trip each, pipelined (db/prepared-statements.ts says why).
+export const db: Database = drizzle(preparingRepeated(sql), { schema, casing: "snake_case" });
 
 /**
  * A small pool of its own for session advisory locks (the CRM sync's per-record locks): a job that
