@@ -146,7 +146,8 @@ export async function insertHandoffEvent(tx: Transaction, handoffId: string, eve
     note: event.note ?? null,
     data: event.data ?? {},
   };
-  await tx.insert(handoffEvents).values(row);
+  const inserted = tx.insert(handoffEvents).values(row).execute();
   const outward = webhookEventForTimeline(row);
-  if (outward) await queueWebhookEvent(tx, { type: outward, handoffId, event: row });
+  // The webhooks' lookup goes out right behind the insert (pipelined), not after its answer.
+  await Promise.all([inserted, outward ? queueWebhookEvent(tx, { type: outward, handoffId, event: row }) : undefined]);
 }

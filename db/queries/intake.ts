@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { followUpPackageInTransaction } from "@/db/queries/escalation";
+import { queuePackageJobs } from "@/db/queries/escalation";
 import { enqueue } from "@/db/queries/outbox";
 import { and, eq, sql as dsql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
@@ -132,172 +132,187 @@ export async function recordIntake(input: {
   onRecorded?: IntakeRecordedHook;
 }): Promise<IntakeOutcome> {
   const { event, decision } = input;
-  return db.transaction(async (tx) => {
-    const claimed = await tx
-      .insert(intakes)
-      .values({
-        id: input.intakeId,
-        externalId: input.externalId,
-        channel: event.channel,
-        source: event.source ?? {},
-        raw: event as Record<string, unknown>,
-        receivedAt: event.receivedAt,
-      })
-      .onConflictDoNothing({ target: intakes.externalId })
-      .returning({ id: intakes.id });
-    if (claimed.length === 0) {
-      const [existing] = await tx.select({ response: intakes.response }).from(intakes).where(eq(intakes.externalId, input.externalId));
-      return { duplicate: true, response: existing?.response ?? {} };
-    }
+  const recorded = await db
+    .transaction(async (tx): Promise<IntakeOutcome | null> => {
+      // The claim and the lead's rows go out together (one round trip). A duplicate's claim finds the
+      // first one's and waits for its commit; its company and lead writes are then rolled back.
+      const stored = decision.package ?? input.recordPackage;
+      const [claimed, { companyId, leadId }] = await Promise.all([
+        tx
+          .insert(intakes)
+          .values({
+            id: input.intakeId,
+            externalId: input.externalId,
+            channel: event.channel,
+            source: event.source ?? {},
+            raw: event as Record<string, unknown>,
+            receivedAt: event.receivedAt,
+          })
+          .onConflictDoNothing({ target: intakes.externalId })
+          .returning({ id: intakes.id })
+          .execute(),
+        upsertCompanyAndLead(tx, stored, input.emailDomain, event),
+      ]);
+      if (claimed.length === 0) throw new DuplicateIntake();
 
-    const stored = decision.package ?? input.recordPackage;
-    const companyId = await upsertCompany(tx, stored, input.emailDomain);
-    const leadId = await upsertLead(tx, stored, companyId, event);
+      // From here on nothing waits for an id from the database (the handoff's is made here): the
+      // writes go out together, pipelined on the transaction's connection and run in order, so the
+      // intake costs a few round trips instead of one per statement. A failure aborts the transaction
+      // and the first error is the one reported.
+      const writes: Promise<unknown>[] = [];
+      if (input.conversationId) {
+        writes.push(tx.insert(conversations).values({ id: input.conversationId, leadId, channel: event.channel }).execute());
+        const lines = (event.messages ?? []).filter((m) => m.text.trim());
+        if (lines.length) {
+          writes.push(
+            tx
+              .insert(messages)
+              .values(
+                lines.map((m, i) => ({
+                  conversationId: input.conversationId!,
+                  author: m.from,
+                  text: m.text,
+                  sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
+                })),
+              )
+              .execute(),
+          );
+        }
+      }
 
-    // From here on nothing waits for an id from the database (the handoff's is made here): the
-    // writes go out together, pipelined on the transaction's connection and run in order, so the
-    // intake costs a few round trips instead of one per statement. A failure aborts the transaction
-    // and the first error is the one reported.
-    const writes: Promise<unknown>[] = [];
-    if (input.conversationId) {
-      writes.push(tx.insert(conversations).values({ id: input.conversationId, leadId, channel: event.channel }).execute());
-      const lines = (event.messages ?? []).filter((m) => m.text.trim());
-      if (lines.length) {
+      let handoffId: string | null = null;
+      let route: Parameters<typeof applyRouting>[1] | null = null;
+      // Every outcome keeps a record for the console except a chat ask, which is only a turn of the
+      // conversation: that is exactly when triage built no package.
+      if (stored) {
+        const pkg: HandoffPackage = { ...stored, traceability: { ...stored.traceability, leadId } };
+        const now = input.now ?? new Date();
+        handoffId = randomUUID();
         writes.push(
           tx
-            .insert(messages)
-            .values(
-              lines.map((m, i) => ({
-                conversationId: input.conversationId!,
-                author: m.from,
-                text: m.text,
-                sentAt: m.at ? new Date(m.at) : new Date(Date.now() - (lines.length - i)),
-              })),
-            )
+            .insert(handoffs)
+            .values({
+              id: handoffId,
+              leadId,
+              companyId,
+              intakeId: input.intakeId,
+              conversationId: input.conversationId,
+              decision: decision.decision,
+              priority: decision.priority,
+              // Filtered leads are closed at once; everything else waits for a person or the agent's follow-up.
+              status: decision.decision === "filter" ? "discarded" : "pending",
+              discardReason: decision.decision === "filter" ? "not_a_fit" : null,
+              closedAt: decision.decision === "filter" ? now : null,
+              teamId: input.teamId,
+              slaDueAt: slaDueAt(decision.priority, now),
+              reasons: decision.reasons,
+              channel: event.channel,
+              campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
+              ruleVersion: input.ruleVersion,
+              agentSource: input.agentSource,
+              ...handoffColumnsFromPackage(pkg),
+              createdAt: now,
+              updatedAt: now,
+            })
             .execute(),
         );
-      }
-    }
-
-    let handoffId: string | null = null;
-    let route: Parameters<typeof applyRouting>[1] | null = null;
-    // Every outcome keeps a record for the console except a chat ask, which is only a turn of the
-    // conversation: that is exactly when triage built no package.
-    if (stored) {
-      const pkg: HandoffPackage = { ...stored, traceability: { ...stored.traceability, leadId } };
-      const now = input.now ?? new Date();
-      handoffId = randomUUID();
-      writes.push(
-        tx
-          .insert(handoffs)
-          .values({
-            id: handoffId,
-            leadId,
-            companyId,
-            intakeId: input.intakeId,
-            conversationId: input.conversationId,
-            decision: decision.decision,
+        writes.push(
+          insertHandoffEvent(tx, handoffId, {
+            type: "created",
+            actorKind: "agent",
+            data: {
+              decision: decision.decision,
+              priority: decision.priority,
+              reasons: decision.reasons,
+              ruleVersion: input.ruleVersion,
+              agentSource: input.agentSource,
+            },
+          }),
+        );
+        // An `act` is routed too: the owner it lands with is the one whose booking link the lead gets.
+        if (decision.priority || decision.decision === "act")
+          route = {
+            handoffId,
+            facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }),
             priority: decision.priority,
-            // Filtered leads are closed at once; everything else waits for a person or the agent's follow-up.
-            status: decision.decision === "filter" ? "discarded" : "pending",
-            discardReason: decision.decision === "filter" ? "not_a_fit" : null,
-            closedAt: decision.decision === "filter" ? now : null,
-            teamId: input.teamId,
-            slaDueAt: slaDueAt(decision.priority, now),
-            reasons: decision.reasons,
-            channel: event.channel,
-            campaign: event.source?.campaign ?? event.source?.utm?.campaign ?? null,
-            ruleVersion: input.ruleVersion,
-            agentSource: input.agentSource,
-            ...handoffColumnsFromPackage(pkg),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .execute(),
-      );
-      writes.push(
-        insertHandoffEvent(tx, handoffId, {
-          type: "created",
-          actorKind: "agent",
-          data: {
-            decision: decision.decision,
-            priority: decision.priority,
-            reasons: decision.reasons,
-            ruleVersion: input.ruleVersion,
-            agentSource: input.agentSource,
-          },
-        }),
-      );
-      // An `act` is routed too: the owner it lands with is the one whose booking link the lead gets.
-      if (decision.priority || decision.decision === "act")
-        route = {
-          handoffId,
-          facts: routingFactsFor({ pkg, priority: decision.priority, reasons: decision.reasons, sourceTeamId: input.teamId, event }),
-          priority: decision.priority,
-          now,
-        };
-      if (input.approvals?.length) writes.push(insertApprovalRequests(tx, handoffId, input.approvals));
-      // The chat shows the booking link in its reply; a form or email lead gets it by email.
-      if (decision.decision === "act" && event.channel !== "chat" && decision.actions.some((a) => a.type === "send_booking_link")) {
-        writes.push(enqueue(tx, "bookingLinkEmail", { handoffId, language: input.language ?? "en" }));
+            now,
+          };
+        if (input.approvals?.length) writes.push(insertApprovalRequests(tx, handoffId, input.approvals));
+        // The outbox (db/queries/escalation.ts): the jobs commit or roll back with the handoff itself.
+        writes.push(queuePackageJobs(tx, { handoffId, notify: decision.decision === "escalate" }));
+        // The chat shows the booking link in its reply; a form or email lead gets it by email.
+        if (decision.decision === "act" && event.channel !== "chat" && decision.actions.some((a) => a.type === "send_booking_link")) {
+          writes.push(enqueue(tx, "bookingLinkEmail", { handoffId, language: input.language ?? "en" }));
+        }
       }
-    }
 
-    const response = {
-      ...decision,
-      package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null,
-      intakeId: input.intakeId,
-      handoffId,
-    };
-    // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
-    const saved = tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response }).execute();
-    writes.push(saved);
-    await Promise.all(writes);
-    if (input.onRecorded) await input.onRecorded(tx, { intakeId: input.intakeId, leadId, handoffId, conversationId: input.conversationId, decision });
-    // Outbox and routing: the jobs commit or roll back with the handoff itself; a package for a person
-    // (it has a priority) is placed by the routing rules, last, so concurrent intakes wait on its lock briefly.
-    if (handoffId) await followUpPackageInTransaction(tx, { handoffId, notify: decision.decision === "escalate", route });
-    const [savedRow] = await saved;
-    return { duplicate: false, response: savedRow?.response ?? response };
-  });
+      const response = {
+        ...decision,
+        package: decision.package ? { ...decision.package, traceability: { ...decision.package.traceability, leadId } } : null,
+        intakeId: input.intakeId,
+        handoffId,
+      };
+      // Read back what jsonb stored, so the first caller and every replay get byte-identical bodies.
+      const saved = tx.update(intakes).set({ leadId, response }).where(eq(intakes.id, input.intakeId)).returning({ response: intakes.response }).execute();
+      writes.push(saved);
+      await Promise.all(writes);
+      if (input.onRecorded) await input.onRecorded(tx, { intakeId: input.intakeId, leadId, handoffId, conversationId: input.conversationId, decision });
+      // A package for a person (it has a priority) is placed by the routing rules, last, so concurrent
+      // intakes wait on its lock briefly (followUpPackageInTransaction's second part).
+      if (route) await applyRouting(tx, route);
+      const [savedRow] = await saved;
+      return { duplicate: false, response: savedRow?.response ?? response };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof DuplicateIntake) return null;
+      throw error;
+    });
+  if (recorded) return recorded;
+  // A replay: the first request's stored answer, committed before this claim could fail.
+  const [existing] = await db.select({ response: intakes.response }).from(intakes).where(eq(intakes.externalId, input.externalId));
+  return { duplicate: true, response: existing?.response ?? {} };
 }
 
-async function upsertCompany(tx: Transaction, pkg: HandoffPackage | null, emailDomain: string | null): Promise<string | null> {
-  const name = pkg?.identification.company;
-  if (!name) return null;
+/** Rolls back a replay's transaction (its company and lead writes went out beside the claim). */
+class DuplicateIntake extends Error {}
+
+/**
+ * The lead's company and the lead in one statement: the company (by its business domain when there
+ * is one) and the lead (by email when known), the company's id carried into the lead's row. What
+ * we learned this time fills the gaps of a known lead; it never overwrites what it has.
+ */
+async function upsertCompanyAndLead(
+  tx: Transaction,
+  pkg: HandoffPackage | null,
+  emailDomain: string | null,
+  event: IntakeEvent,
+): Promise<{ companyId: string | null; leadId: string }> {
+  const name = pkg?.identification.company ?? null;
   // The email domain identifies the company only when it is a business domain (then it is also the website).
-  const domain = emailDomain && pkg?.identification.website === emailDomain ? emailDomain : null;
-  if (!domain) {
-    const [row] = await tx.insert(companies).values({ name }).returning({ id: companies.id });
-    return row!.id;
-  }
-  const [row] = await tx
-    .insert(companies)
-    .values({ name, domain })
-    .onConflictDoUpdate({ target: companies.domain, targetWhere: dsql`${companies.domain} is not null`, set: { updatedAt: dsql`now()` } })
-    .returning({ id: companies.id });
-  return row!.id;
-}
+  const domain = name && emailDomain && pkg?.identification.website === emailDomain ? emailDomain : null;
+  const company = !name
+    ? null
+    : domain
+      ? dsql`insert into ${companies} (name, domain) values (${name}, ${domain})
+          on conflict (domain) where domain is not null do update set updated_at = now() returning id`
+      : dsql`insert into ${companies} (name) values (${name}) returning id`;
+  const companyId = company ? dsql`(select id from company)` : dsql`null::uuid`;
 
-async function upsertLead(tx: Transaction, pkg: HandoffPackage | null, companyId: string | null, event: IntakeEvent): Promise<string> {
   const id = pkg?.identification ?? null;
   const email = id?.email ?? event.contact?.email ?? null;
-  const values = { name: id?.name ?? null, email, phone: id?.phone ?? null, role: id?.role ?? null, website: id?.website ?? null, companyId };
-  if (!email) {
-    const [row] = await tx.insert(leads).values(values).returning({ id: leads.id });
-    return row!.id;
-  }
-  // Known email: the same lead, with what we learned this time filling the gaps.
-  const rows = await tx.execute<{ id: string }>(dsql`
-    insert into ${leads} (name, email, phone, role, website, company_id)
-    values (${values.name}, ${email}, ${values.phone}, ${values.role}, ${values.website}, ${companyId})
-    on conflict (lower(email)) where email is not null do update set
-      name = coalesce(${leads.name}, excluded.name),
-      phone = coalesce(${leads.phone}, excluded.phone),
-      role = coalesce(${leads.role}, excluded.role),
-      company_id = coalesce(${leads.companyId}, excluded.company_id),
-      updated_at = now()
-    returning id`);
-  const row = rows[0];
-  return row!.id;
+  const lead = dsql`insert into ${leads} (name, email, phone, role, website, company_id)
+    values (${id?.name ?? null}, ${email}, ${id?.phone ?? null}, ${id?.role ?? null}, ${id?.website ?? null}, ${companyId})`;
+  const onKnownEmail = email
+    ? dsql`on conflict (lower(email)) where email is not null do update set
+        name = coalesce(${leads.name}, excluded.name),
+        phone = coalesce(${leads.phone}, excluded.phone),
+        role = coalesce(${leads.role}, excluded.role),
+        company_id = coalesce(${leads.companyId}, excluded.company_id),
+        updated_at = now()`
+    : dsql``;
+  const rows = await tx.execute<{ lead_id: string; company_id: string | null }>(dsql`
+    ${company ? dsql`with company as (${company}) ` : dsql``}${lead} ${onKnownEmail}
+    returning id as lead_id, ${companyId} as company_id`);
+  const row = rows[0]!;
+  return { companyId: row.company_id, leadId: row.lead_id };
 }

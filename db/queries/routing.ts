@@ -83,8 +83,9 @@ export type AppliedRouting = { decision: RoutingDecision; slaDueAt: Date };
  * the rule. `exclude` keeps a breach from handing the package back to the person who let it lapse.
  *
  * The routing lock is held from the candidates' read to the caller's commit, and every intake that
- * escalates waits for it: what needs no lock (rules, SLA policy, calendars) is read before it, and
- * the writes after the decision go out together, so the lock is held for two round trips and the commit.
+ * escalates waits for it: what needs no lock (rules, SLA policy, calendars) is read just before it in
+ * the same round trip, and the writes after the decision go out together, so the lock is held for
+ * two round trips and the commit.
  */
 export async function applyRouting(
   tx: Transaction,
@@ -100,12 +101,14 @@ export async function applyRouting(
   },
 ): Promise<AppliedRouting> {
   const priority = input.priority;
-  const [rules, calendars, policy] = await Promise.all([
+  // One round trip: the reads that need no lock go out first and run before it; the lock and the
+  // candidates follow on the same connection, so the lock is held only from there to the commit.
+  const [rules, calendars, policy, candidates] = await Promise.all([
     listRoutingRules(tx),
     loadTeamCalendars(tx),
     priority ? getSlaPolicy(tx, priority) : Promise.resolve(null),
+    loadCandidatesUnderLock(tx),
   ]);
-  const candidates = await loadCandidatesUnderLock(tx);
   const decision = routeHandoff({ facts: input.facts, rules, candidates, exclude: input.exclude });
   const calendar = decision.teamId ? (calendars.get(decision.teamId) ?? null) : null;
   const window = priority && policy ? slaWindow(priority, input.now, { calendar, minutes: policy.minutes }) : null;

@@ -33,6 +33,8 @@ export type RunAgentOptions = {
   model?: Exclude<LanguageModel, string>;
   /** Which OpenAI API the configured model speaks; most compatible servers only have `chat`. */
   api?: LlmApi;
+  /** The model settings, when the caller read them beside its other reads (agentModelSettings); read here otherwise. */
+  llm?: AgentModelSettings;
 };
 
 const log = logger.child({ component: "agent" });
@@ -46,7 +48,7 @@ const log = logger.child({ component: "agent" });
 export async function runAgent(event: IntakeEvent, rules: CompiledRuleSet, options: RunAgentOptions = {}): Promise<AgentRun> {
   const settings = env();
   // A model passed in (tests) needs no settings; otherwise those saved on /admin/connections, else the environment.
-  const llm = options.model ? null : await llmSettings();
+  const llm = options.model ? null : (options.llm ?? (await agentModelSettings()));
   const base = { trace: options.trace, owner: options.owner };
   const model = options.model ?? (llm?.apiKey ? await languageModel({ apiKey: llm.apiKey, baseURL: llm.baseUrl, model: llm.model, api: options.api }) : null);
   if (!model) {
@@ -101,9 +103,14 @@ function packageOf(result: TriageResult) {
   return result.decision.package ?? result.recordPackage;
 }
 
-// A lead must never fail because the saved settings cannot be read (database hiccup, wrong key):
-// the environment's model settings, or none, still let the agent triage it.
-async function llmSettings(): Promise<{ apiKey?: string; baseUrl?: string; model: string }> {
+export type AgentModelSettings = { apiKey?: string; baseUrl?: string; model: string };
+
+/**
+ * The model the agent uses: saved on /admin/connections, else the environment. A lead must never
+ * fail because the saved settings cannot be read (database hiccup, wrong key): the environment's
+ * model settings, or none, still let the agent triage it.
+ */
+export async function agentModelSettings(): Promise<AgentModelSettings> {
   try {
     return (await loadConnectionSettings()).llm;
   } catch (error) {

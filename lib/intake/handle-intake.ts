@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { countRequest, findApiKeyAndCountRequest, type IntakeRecordedHook, recordIntake } from "@/db/queries/intake";
 import { canonicalExternalId } from "@/lib/agent/external-id";
-import { type AgentRun, runAgent } from "@/lib/agent/run-agent";
+import { type AgentRun, agentModelSettings, runAgent } from "@/lib/agent/run-agent";
 import { approvalsFor } from "@/lib/approvals/proposed-approvals";
 import { describeIntakeErrors, type IntakeEvent, intakeEventSchema } from "@/lib/contract/intake";
 import { env } from "@/lib/env";
@@ -70,9 +70,10 @@ export async function triageIntakeEvent(
     const externalId = event.externalId ?? canonicalExternalId(event);
     const intakeId = randomUUID();
     const conversationId = event.messages?.length ? randomUUID() : null;
-    const rules = await activeRuleSet();
+    // Both reads at once (two pooled connections), not one after the other.
+    const [rules, llm] = await Promise.all([activeRuleSet(), agentModelSettings()]);
     // With a model configured this may call it (bounded by OPENAI_TIMEOUT_MS); the rules still decide.
-    const triaged = await runAgent(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null } });
+    const triaged = await runAgent(event, rules, { trace: { leadId: null, conversationId, intakeId, crmRecord: null }, llm });
     const result = options.onTriaged ? await options.onTriaged(triaged, event) : triaged;
     return { event, externalId, intakeId, conversationId, rules, result };
   });
