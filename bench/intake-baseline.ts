@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { queues } from "@/lib/jobs/queues";
 import { ROUTING_LOCK } from "@/lib/routing/lock";
+import { webhookEventForTimeline } from "@/lib/webhooks/events";
 import { fillIntakeRows, markFor, withRecordIds, type IntakeRows } from "./intake-rows";
 import { summarise, type LatencySummary } from "./latency";
 import { startLoadProfile, type LoadProfile } from "./load-profile";
@@ -80,39 +81,38 @@ export async function jobTables(sql: postgres.Sql): Promise<JobTables> {
   return { crmSync: table(queues.crmSync.name), notify: table(queues.notify.name) };
 }
 
-// recordIntake's statements in its order (db/queries/intake.ts): claim, company, lead, conversation
-// and messages, handoff, its first event, the outbox jobs, the stored response.
+// recordIntake's statements in its order (db/queries/intake.ts): claim with company and lead, conversation
+// and messages, handoff, its first event with its webhook lookup, the outbox jobs, the stored response.
 async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; intakeId: string; conversationId: string; teamId: string; tables: JobTables }) {
-  const claimed = await tx`
-    insert into intakes (id, external_id, channel, source, raw, received_at)
-    values (${ids.intakeId}, ${ids.externalId}, ${rows.channel}, ${rows.source}::text::jsonb, ${rows.raw}::text::jsonb, ${rows.receivedAt})
-    on conflict (external_id) do nothing returning id`;
-  if (claimed.length === 0) {
-    await tx`select response from intakes where external_id = ${ids.externalId}`;
-    return;
-  }
-
-  let companyId: string | null = null;
-  if (rows.company?.domain) {
-    [{ id: companyId }] = await tx<[{ id: string }]>`
-      insert into companies (name, domain) values (${rows.company.name}, ${rows.company.domain})
-      on conflict (domain) where domain is not null do update set updated_at = now() returning id`;
-  } else if (rows.company) {
-    [{ id: companyId }] = await tx<[{ id: string }]>`insert into companies (name) values (${rows.company.name}) returning id`;
-  }
-
+  // The claim and one company-and-lead statement go out together, as recordIntake sends them.
   const lead = rows.lead;
-  const [{ id: leadId }] = lead.email
-    ? await tx<[{ id: string }]>`
-        insert into leads (name, email, phone, role, website, company_id)
-        values (${lead.name}, ${lead.email}, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId})
-        on conflict (lower(email)) where email is not null do update set
+  const company = !rows.company
+    ? null
+    : rows.company.domain
+      ? tx`insert into companies (name, domain) values (${rows.company.name}, ${rows.company.domain})
+          on conflict (domain) where domain is not null do update set updated_at = now() returning id`
+      : tx`insert into companies (name) values (${rows.company.name}) returning id`;
+  const companyRef = company ? tx`(select id from company)` : tx`null::uuid`;
+  const onKnownEmail = lead.email
+    ? tx`on conflict (lower(email)) where email is not null do update set
           name = coalesce(leads.name, excluded.name), phone = coalesce(leads.phone, excluded.phone),
-          role = coalesce(leads.role, excluded.role), company_id = coalesce(leads.company_id, excluded.company_id), updated_at = now()
-        returning id`
-    : await tx<[{ id: string }]>`
-        insert into leads (name, email, phone, role, website, company_id)
-        values (${lead.name}, null, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyId}) returning id`;
+          role = coalesce(leads.role, excluded.role), company_id = coalesce(leads.company_id, excluded.company_id), updated_at = now()`
+    : tx``;
+  const [claimed, [people]] = await Promise.all([
+    tx`
+      insert into intakes (id, external_id, channel, source, raw, received_at)
+      values (${ids.intakeId}, ${ids.externalId}, ${rows.channel}, ${rows.source}::text::jsonb, ${rows.raw}::text::jsonb, ${rows.receivedAt})
+      on conflict (external_id) do nothing returning id`.execute(),
+    tx<{ lead_id: string; company_id: string | null }[]>`
+      ${company ? tx`with company as (${company})` : tx``}
+      insert into leads (name, email, phone, role, website, company_id)
+      values (${lead.name}, ${lead.email}, ${lead.phone}, ${lead.role}, ${lead.website}, ${companyRef})
+      ${onKnownEmail}
+      returning id as lead_id, ${companyRef} as company_id`.execute(),
+  ]);
+  // Every baseline externalId is new: a claim that finds one already there is a bench bug.
+  if (claimed.length === 0) throw new Error(`the baseline's intake ${ids.externalId} was claimed twice`);
+  const { lead_id: leadId, company_id: companyId } = people!;
 
   // From here the app pipelines (db/queries/intake.ts): the writes that wait for no id go out
   // together with the outbox jobs, then routing's reads with the lock and the candidates, then
@@ -147,6 +147,9 @@ async function writeIntake(tx: Tx, rows: IntakeRows, ids: { externalId: string; 
         ${h.companyName}, ${h.summary}, ${now}, ${now})`.execute(),
       tx`insert into handoff_events (handoff_id, type, actor_kind, data) values (${handoffId}, 'created', 'agent', ${h.eventData}::text::jsonb)`.execute(),
     );
+    // The event's webhook lookup, right behind it (db/queries/handoffs.ts insertHandoffEvent); the bench has no endpoints.
+    const outward = webhookEventForTimeline({ type: "created", data: { decision: h.decision, priority: h.priority } });
+    if (outward) first.push(tx`select id from webhook_endpoints where enabled = true and ${outward} = any(events)`.execute());
   }
   first.push(
     tx`update intakes set lead_id = ${leadId}, response = ${withRecordIds(rows.response, { leadId, handoffId })}::text::jsonb where id = ${ids.intakeId} returning response`.execute(),
