@@ -15,7 +15,7 @@ import { jobTables, runSqlBaseline } from "./intake-baseline";
 import { runHttpFloor, runHttpLoad, type HttpLoadResult, type Ledger } from "./intake-http";
 import { pgbenchScripts, runPgbench, type PgbenchOutcome } from "./intake-pgbench";
 import { bodyTemplate, markFor, planIntakeRows, TOKEN } from "./intake-rows";
-import { startLoadProfile } from "./load-profile";
+import { describeQuietWait, startLoadProfile, waitForQuietMachine, type QuietWait } from "./load-profile";
 
 const INTAKE_DATABASE = "baton_bench_intake";
 const HOLD_DATABASE = "baton_chaos_load";
@@ -60,20 +60,38 @@ export const intakeLoadBench: BenchModule = {
     const plans = corpus.map((entry) => planIntakeRows(entry.event, rules));
     const bodies = corpus.map((entry) => bodyTemplate(entry.input));
 
+    // Each phase starts on a quiet machine: the benches before this one (and the phase before) leave
+    // autovacuum and checkpoints behind, and a latency taken during them measures that work.
+    const quiet: Record<string, QuietWait> = {};
+    const settle = async (phase: string) => {
+      quiet[phase] = await waitForQuietMachine(url);
+      log(`intake: before ${phase}: ${describeQuietWait(quiet[phase]!)}`);
+    };
+    await settle("the baseline");
     log(`intake: (a) raw SQL baseline, ${CONCURRENCY} workers, ${WARMUP_SECONDS} s warm-up + ${loadSeconds} s`);
     const baseline = await runSqlBaseline({ url, plans, teamId, workers: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: loadSeconds, prefix: "sql" });
     log(`intake: baseline ${Math.round(baseline.perSecond)} intakes/s`);
     await resetIntakeTables(url);
 
+    await settle("pgbench");
     log(`intake: (a') the baseline's statements replayed by pgbench, ${CONCURRENCY} clients, ${loadSeconds} s`);
     const replay = await replayWithPgbench({ url, plans, teamId, seconds: loadSeconds, log });
     if (replay.ran) log(`intake: pgbench ${Math.round(replay.result.tps)} intakes/s, average ${replay.result.latencyAverageMs} ms`);
     else log(`intake: pgbench replay skipped: ${replay.reason}`);
     await resetIntakeTables(url);
 
+    await settle("the endpoint");
     log("intake: (b) the endpoint under next start, against the bench database");
     const ledger: Ledger = new Map();
-    const { endpoint, paced, warmup, httpFloor, firstRequestMs, profile, build } = await measureEndpoint({ url, apiKey, bodies, loadSeconds, ledger, log });
+    const { endpoint, paced, warmup, httpFloor, firstRequestMs, profile, build } = await measureEndpoint({
+      url,
+      apiKey,
+      bodies,
+      loadSeconds,
+      ledger,
+      log,
+      beforePaced: () => settle("the paced run"),
+    });
     if (!paced || !httpFloor) throw new Error("the paced run and the HTTP floor are part of the intake bench");
     log(`intake: endpoint ${Math.round(endpoint.perSecond)} intakes/s, p95 ${endpoint.latency.p95Ms} ms`);
     log(`intake: HTTP floor, GET /api/health: ${Math.round(httpFloor.perSecond)} requests/s, p50 ${httpFloor.latency.p50Ms} ms`);
@@ -179,6 +197,7 @@ export const intakeLoadBench: BenchModule = {
         handoffsPerIntake: Math.round((plans.filter((p) => p.handoff).length / plans.length) * 100) / 100,
         appBuild: build,
         appPoolMax: env().DATABASE_POOL_MAX,
+        quietBefore: quiet,
         baseline: { ...baseline, perSecond: Math.round(baseline.perSecond) },
         pgbench: replay,
         endpoint: {
@@ -246,6 +265,8 @@ async function measureEndpoint(options: {
   paced?: false;
   /** `next start` processes behind one port (default 1). */
   processes?: number;
+  /** Runs between the closed-loop load and the paced run (the bench waits for a quiet machine there). */
+  beforePaced?: () => Promise<void>;
 }) {
   const server = await startAppServer({
     log: options.log,
@@ -283,6 +304,7 @@ async function measureEndpoint(options: {
     // when the instance is busy but not saturated (closed-loop 32 connections measure saturation).
     // Few connections: autocannon fires each connection's share on its own timer, so 32 paced
     // connections arrive in bursts of 32 and measure the burst, not the rate.
+    if (options.paced !== false) await options.beforePaced?.();
     const paced =
       options.paced === false
         ? null

@@ -173,3 +173,51 @@ function postgresTicksSince(before: Map<number, number>): number {
   for (const [pid, t] of now) total += t - (before.get(pid) ?? 0);
   return Math.max(0, total);
 }
+
+export type QuietWait = { quiet: boolean; waitedSeconds: number; busyCores: number; autovacuumWorkers: number };
+
+/**
+ * Waits, up to `timeoutSeconds`, until the machine is quiet: under `maxBusyCores` busy over each of
+ * the last `windows` one-second windows and no autovacuum worker running on the server. A latency
+ * figure taken while the previous bench's writes are still being vacuumed (or a checkpoint runs)
+ * measures that work, not the path. Never throws for a busy machine: the caller reports `quiet`.
+ */
+export async function waitForQuietMachine(
+  url: string,
+  options: { timeoutSeconds?: number; maxBusyCores?: number; windows?: number } = {},
+): Promise<QuietWait> {
+  const { timeoutSeconds = 120, maxBusyCores = 0.3, windows = 2 } = options;
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const started = performance.now();
+  const recent: number[] = [];
+  let autovacuumWorkers = 0;
+  try {
+    for (;;) {
+      const before = machineTicks();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const after = machineTicks();
+      recent.push(((after.busy - before.busy) / Math.max(1, after.total - before.total)) * cpus().length);
+      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`;
+      autovacuumWorkers = row!.n;
+      const waitedSeconds = Math.round((performance.now() - started) / 100) / 10;
+      const busyCores = Math.round(Math.max(...recent.slice(-windows)) * 100) / 100;
+      if (isQuiet(recent, { maxBusyCores, windows }) && autovacuumWorkers === 0) return { quiet: true, waitedSeconds, busyCores, autovacuumWorkers };
+      if (waitedSeconds >= timeoutSeconds) return { quiet: false, waitedSeconds, busyCores, autovacuumWorkers };
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Whether the last `windows` busy-core readings were all under `maxBusyCores`. */
+export function isQuiet(busyCores: number[], options: { maxBusyCores: number; windows: number }): boolean {
+  const last = busyCores.slice(-options.windows);
+  return last.length === options.windows && last.every((b) => b < options.maxBusyCores);
+}
+
+/** One log line for a quiet wait. */
+export function describeQuietWait(wait: QuietWait): string {
+  return wait.quiet
+    ? `quiet after ${wait.waitedSeconds} s (${wait.busyCores} cores busy, no autovacuum)`
+    : `still busy after ${wait.waitedSeconds} s (${wait.busyCores} cores busy, ${wait.autovacuumWorkers} autovacuum workers): the figures below include that work`;
+}
