@@ -37,6 +37,19 @@ describe("drizzle's statements on the app's pool (db/prepared-statements.ts)", (
     expect(row!.plan_cache_mode).toBe("force_custom_plan");
   });
 
+  it("lets every trigger function plan as Postgres does by default (migration 0033), whatever the pool says", async () => {
+    // A trigger runs its statements with the session's settings: under force_custom_plan each rollup
+    // refresh at commit was planned again. A CREATE OR REPLACE of such a function drops its setting.
+    const rows = await db.execute<{ name: string; config: string[] | null }>(sql`
+      select distinct p.proname as name, p.proconfig as config
+      from pg_trigger t join pg_proc p on p.oid = t.tgfoid join pg_namespace n on n.oid = p.pronamespace
+      where not t.tgisinternal and n.nspname = 'public' and p.proname not like 'test\_%'
+      order by 1`);
+    expect(rows.length).toBeGreaterThanOrEqual(7);
+    const without = rows.filter((r) => !(r.config ?? []).includes("plan_cache_mode=auto")).map((r) => r.name);
+    expect(without).toEqual([]);
+  });
+
   it("pipelines a transaction's statements: several sent at once all answer, in order", async () => {
     const team = await createTeam();
     const names = await db.transaction(async (tx) => {
