@@ -182,10 +182,7 @@ export type QuietWait = { quiet: boolean; waitedSeconds: number; busyCores: numb
  * figure taken while the previous bench's writes are still being vacuumed (or a checkpoint runs)
  * measures that work, not the path. Never throws for a busy machine: the caller reports `quiet`.
  */
-export async function waitForQuietMachine(
-  url: string,
-  options: { timeoutSeconds?: number; maxBusyCores?: number; windows?: number } = {},
-): Promise<QuietWait> {
+export async function waitForQuietMachine(url: string, options: { timeoutSeconds?: number; maxBusyCores?: number; windows?: number } = {}): Promise<QuietWait> {
   const { timeoutSeconds = 120, maxBusyCores = 0.3, windows = 2 } = options;
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const started = performance.now();
