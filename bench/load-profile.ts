@@ -37,7 +37,7 @@ function startCpuMeter(options: { appServerPid?: number } = {}): { stop: () => C
       return {
         wallSeconds: Math.round(wall * 10) / 10,
         cores: cpus().length,
-        machineBusyCores: Math.round(((machineNow.busy - machine.busy) / Math.max(1, machineNow.total - machine.total)) * cpus().length * 100) / 100,
+        machineBusyCores: Math.round(busyCoresBetween(machine, machineNow) * 100) / 100,
         benchProcessCores: Math.round(((ownNow.user + ownNow.system) / 1e6 / wall) * 100) / 100,
         appServerCores: app !== null && options.appServerPid ? per(processTreeTicks(options.appServerPid).total - app.total) : null,
         appServerKernelCores: app !== null && options.appServerPid ? per(processTreeTicks(options.appServerPid).system - app.system) : null,
@@ -114,6 +114,11 @@ function machineTicks(): { busy: number; total: number } {
     total += t.user + t.nice + t.sys + t.irq + t.idle;
   }
   return { busy, total };
+}
+
+/** How many of the machine's cores were busy, on average, between two readings of machineTicks. */
+function busyCoresBetween(before: { busy: number; total: number }, after: { busy: number; total: number }): number {
+  return ((after.busy - before.busy) / Math.max(1, after.total - before.total)) * cpus().length;
 }
 
 // utime + stime (and stime alone) of a process and its descendants, in clock ticks (Linux /proc; 0 elsewhere).
@@ -193,7 +198,7 @@ export async function waitForQuietMachine(url: string, options: { timeoutSeconds
       const before = machineTicks();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const after = machineTicks();
-      recent.push(((after.busy - before.busy) / Math.max(1, after.total - before.total)) * cpus().length);
+      recent.push(busyCoresBetween(before, after));
       const [row] = await sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`;
       autovacuumWorkers = row!.n;
       const waitedSeconds = Math.round((performance.now() - started) / 100) / 10;
