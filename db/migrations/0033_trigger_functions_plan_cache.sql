@@ -5,8 +5,8 @@
 -- was planned again, statement by statement (an intake's commit: 3.4 ms at the median, 2.5 ms with
 -- this; its p95 6.1 ms, 4.1 ms). Their statements look rows up by key, where a generic plan is the
 -- same plan. A CREATE OR REPLACE of one of these functions drops the setting: repeat it there
--- (test/integration/prepared-statements.int.test.ts checks every trigger function has it).
-ALTER FUNCTION metrics_rollup_refresh(uuid) SET plan_cache_mode = auto;--> statement-breakpoint
+-- (test/integration/prepared-statements.int.test.ts checks every trigger function has it). The
+-- functions they call (metrics_rollup_refresh and what it calls) run under the caller's setting.
 ALTER FUNCTION metrics_rollup_handoff_changed() SET plan_cache_mode = auto;--> statement-breakpoint
 ALTER FUNCTION metrics_rollup_related_changed() SET plan_cache_mode = auto;--> statement-breakpoint
 ALTER FUNCTION handoffs_track_open_immediate() SET plan_cache_mode = auto;--> statement-breakpoint
